@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "lumbar",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lumbar", targets: ["lumbar"]),
+        .library(name: "LumbarCore", targets: ["LumbarCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "LumbarCore"),
+        .target(name: "LumbarUI", dependencies: ["LumbarCore"]),
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "LumbarTerminal", dependencies: ["CNCursesW", "LumbarUI"]),
+        .executableTarget(
+            name: "lumbar",
+            dependencies: [
+                "LumbarCore", "LumbarUI", "LumbarTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore"]),
+        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore"]),
+        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

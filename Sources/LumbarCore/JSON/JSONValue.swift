@@ -1,0 +1,128 @@
+/// A JSON document as a tree of values, keeping object key order and number text exactly.
+///
+/// lumbar keeps fields it does not know so that a newer version's data survives a rewrite
+/// by an older binary; holding numbers as their original text makes that lossless.
+public enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    /// A number as it was written (already checked against the JSON grammar).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// A number value from an integer.
+    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    /// The string, if this is a string.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The integer, if this is a number written without fraction or exponent that fits in `Int`.
+    public var intValue: Int? {
+        if case .number(let text) = self { return Int(text) }
+        return nil
+    }
+
+    /// The boolean, if this is `true` or `false`.
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    /// The elements, if this is an array.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    /// The members, if this is an object.
+    public var objectValue: JSONObject? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    /// A short name of the value's type for error messages ("a string", "an array").
+    public var typeDescription: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// A JSON object whose members keep the order they were read or inserted in.
+public struct JSONObject: Hashable, Sendable, Sequence {
+    /// The members in order.
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    /// An empty object.
+    public init() { members = [] }
+
+    /// An object with these members, in this order (later duplicates replace earlier ones).
+    public init(_ members: [(String, JSONValue)]) {
+        self.members = []
+        self.members.reserveCapacity(members.count)
+        for (key, value) in members { self[key] = value }
+    }
+
+    /// Whether the object has no members.
+    public var isEmpty: Bool { members.isEmpty }
+
+    /// The number of members.
+    public var count: Int { members.count }
+
+    /// The value for `key`; setting `nil` removes the member, setting a new key appends it.
+    public subscript(key: String) -> JSONValue? {
+        get {
+            for member in members where member.key == key { return member.value }
+            return nil
+        }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+
+    /// Appends a member without checking for an existing key (the parser's fast path).
+    mutating func appendUnchecked(_ key: String, _ value: JSONValue) {
+        members.append((key, value))
+    }
+
+    /// The members whose keys are not in `known`, in order.
+    public func removingKeys(_ known: Set<String>) -> JSONObject {
+        var result = JSONObject()
+        for member in members where !known.contains(member.key) { result.members.append(member) }
+        return result
+    }
+
+    /// Iterates over the members in order.
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
+        members.makeIterator()
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.members.count == rhs.members.count else { return false }
+        for (l, r) in zip(lhs.members, rhs.members) where l.key != r.key || l.value != r.value {
+            return false
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(members.count)
+        for member in members {
+            hasher.combine(member.key)
+            hasher.combine(member.value)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// Writes JSON text: compact values, with an optional newline between the elements of chosen arrays.
+public struct JSONWriter {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    /// An empty writer, reserving room for `capacity` bytes.
+    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    /// Appends raw, already-valid JSON text.
+    public mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends a value in compact form.
+    public mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let b): if b { raw("true") } else { raw("false") }
+        case .number(let text): bytes.append(contentsOf: text.utf8)
+        case .string(let s): string(s)
+        case .array(let elements):
+            bytes.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(element)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let object):
+            bytes.append(UInt8(ascii: "{"))
+            var first = true
+            for member in object {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                string(member.key)
+                bytes.append(UInt8(ascii: ":"))
+                write(member.value)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Appends an integer.
+    public mutating func int(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Appends a quoted, escaped string.
+    public mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0..<0x20:
+                raw("\\u00")
+                bytes.append(Self.hexDigit(byte >> 4))
+                bytes.append(Self.hexDigit(byte & 0xF))
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// Writes `value` with two-space indentation, for documents meant to be read by people.
+    public mutating func writePretty(_ value: JSONValue, indent: Int = 0) {
+        switch value {
+        case .array(let elements) where !elements.isEmpty:
+            raw("[\n")
+            for (i, element) in elements.enumerated() {
+                pad(indent + 2)
+                writePretty(element, indent: indent + 2)
+                if i < elements.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(0x0A)
+            }
+            pad(indent)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let object) where !object.isEmpty:
+            raw("{\n")
+            for (i, member) in object.members.enumerated() {
+                pad(indent + 2)
+                string(member.key)
+                raw(": ")
+                writePretty(member.value, indent: indent + 2)
+                if i < object.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(0x0A)
+            }
+            pad(indent)
+            bytes.append(UInt8(ascii: "}"))
+        default:
+            write(value)
+        }
+    }
+
+    private mutating func pad(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// Everything lumbar stores: the profile, exercise sessions, check-ins and deletion records.
+///
+/// Sessions and check-ins are kept ordered by `at`; entries with the same `at` stay in the
+/// order they were logged (the contract's tie-break), so readers never need to sort.
+public struct Journal: Hashable, Sendable {
+    /// The newest layout this build reads and writes.
+    public static let currentSchemaVersion = 1
+
+    /// The layout version the journal was read with (or will be written with).
+    public var schemaVersion: Int
+    /// The profile.
+    public var profile: Profile
+    /// Exercise sessions, ordered by `at`, ties in logging order.
+    public private(set) var sessions: [Session]
+    /// Check-ins, ordered by `at`, ties in logging order.
+    public private(set) var checkIns: [CheckIn]
+    /// Deleted entries' ids, so merges do not bring them back.
+    public internal(set) var tombstones: [Tombstone]
+    /// Top-level fields written by a newer lumbar, kept as they were.
+    public var unknownFields: JSONObject
+
+    /// An empty journal.
+    public init() {
+        self.init(schemaVersion: Journal.currentSchemaVersion, profile: Profile(), sessions: [], checkIns: [], tombstones: [])
+    }
+
+    /// A journal from its parts; entries are put in `at` order (stable, so ties keep their order).
+    public init(schemaVersion: Int = Journal.currentSchemaVersion, profile: Profile = Profile(),
+                sessions: [Session], checkIns: [CheckIn], tombstones: [Tombstone] = [],
+                unknownFields: JSONObject = JSONObject()) {
+        self.schemaVersion = schemaVersion
+        self.profile = profile
+        self.sessions = Journal.stablySorted(sessions, by: \.at)
+        self.checkIns = Journal.stablySorted(checkIns, by: \.at)
+        self.tombstones = tombstones
+        self.unknownFields = unknownFields
+    }
+
+    /// Whether the journal holds no entries and no profile.
+    public var isEmpty: Bool { sessions.isEmpty && checkIns.isEmpty && profile.birthYear == nil }
+
+    // MARK: Lookup
+
+    /// The check-in with this id.
+    public func checkIn(id: UUID) -> CheckIn? { checkIns.first { $0.id == id } }
+
+    /// The session with this id.
+    public func session(id: UUID) -> Session? { sessions.first { $0.id == id } }
+
+    /// Ids that match `prefix` (case-insensitive) among sessions and check-ins, for short ids on the command line.
+    public func ids(matchingPrefix prefix: String) -> [UUID] {
+        let needle = prefix.lowercased()
+        return (checkIns.map(\.id) + sessions.map(\.id)).filter { $0.uuidString.lowercased().hasPrefix(needle) }
+    }
+
+    // MARK: Changes
+
+    /// Adds or replaces (by id) a check-in, keeping `at` order; a replaced entry moves to its new time.
+    public mutating func upsert(_ checkIn: CheckIn) {
+        checkIns.removeAll { $0.id == checkIn.id }
+        tombstones.removeAll { $0.id == checkIn.id }
+        Journal.insert(checkIn, into: &checkIns, by: \.at)
+    }
+
+    /// Adds or replaces (by id) a session, keeping `at` order.
+    public mutating func upsert(_ session: Session) {
+        sessions.removeAll { $0.id == session.id }
+        tombstones.removeAll { $0.id == session.id }
+        Journal.insert(session, into: &sessions, by: \.at)
+    }
+
+    /// Removes the entry with `id` and records a tombstone; returns what was removed.
+    @discardableResult
+    public mutating func delete(id: UUID, at time: Timestamp) -> Entry? {
+        var removed: Entry?
+        if let index = checkIns.firstIndex(where: { $0.id == id }) {
+            removed = .checkIn(checkIns.remove(at: index))
+        } else if let index = sessions.firstIndex(where: { $0.id == id }) {
+            removed = .session(sessions.remove(at: index))
+        }
+        if removed != nil {
+            tombstones.removeAll { $0.id == id }
+            tombstones.append(Tombstone(id: id, deletedAt: time))
+        }
+        return removed
+    }
+
+    /// Puts back a deleted entry (undo), dropping its tombstone.
+    public mutating func restore(_ entry: Entry) {
+        switch entry {
+        case .checkIn(let c): upsert(c)
+        case .session(let s): upsert(s)
+        }
+    }
+
+    /// A session or a check-in.
+    public enum Entry: Hashable, Sendable {
+        /// A check-in.
+        case checkIn(CheckIn)
+        /// An exercise session.
+        case session(Session)
+
+        /// The entry's id.
+        public var id: UUID {
+            switch self {
+            case .checkIn(let c): return c.id
+            case .session(let s): return s.id
+            }
+        }
+
+        /// When the entry was last written.
+        public var updatedAt: Timestamp {
+            switch self {
+            case .checkIn(let c): return c.updatedAt
+            case .session(let s): return s.updatedAt
+            }
+        }
+    }
+
+    // MARK: Ordering
+
+    /// Inserts after every element whose key is ≤ the new one's, so equal keys keep logging order.
+    static func insert<T>(_ element: T, into array: inout [T], by key: KeyPath<T, Timestamp>) {
+        let value = element[keyPath: key].epochMilliseconds
+        if let last = array.last, last[keyPath: key].epochMilliseconds > value {
+            var low = 0
+            var high = array.count
+            while low < high {
+                let mid = (low + high) / 2
+                if array[mid][keyPath: key].epochMilliseconds <= value { low = mid + 1 } else { high = mid }
+            }
+            array.insert(element, at: low)
+        } else {
+            array.append(element)
+        }
+    }
+
+    static func stablySorted<T>(_ array: [T], by key: KeyPath<T, Timestamp>) -> [T] {
+        var sorted = true
+        for i in array.indices.dropFirst() where array[i - 1][keyPath: key].epochMilliseconds > array[i][keyPath: key].epochMilliseconds {
+            sorted = false
+            break
+        }
+        if sorted { return array }
+        return array.enumerated().sorted {
+            let l = $0.element[keyPath: key].epochMilliseconds
+            let r = $1.element[keyPath: key].epochMilliseconds
+            return l != r ? l < r : $0.offset < $1.offset
+        }.map(\.element)
+    }
+}

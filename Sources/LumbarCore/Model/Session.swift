@@ -1,0 +1,37 @@
+import Foundation
+
+/// One exercise session: the workout a later back pain might be traced to.
+public struct Session: Identifiable, Hashable, Sendable {
+    /// Stable identity, kept across edits, exports and merges.
+    public var id: UUID
+    /// When the session took place, with the offset it was logged in.
+    public var at: Timestamp
+    /// What was done, in the person's words ("deadlift", "run").
+    public var kind: String
+    /// How long it lasted, in minutes.
+    public var minutes: Int?
+    /// Rate of perceived exertion, 1...10.
+    public var rpe: Int?
+    /// Sharp pain began during or right after the session.
+    public var suddenPain: Bool
+    /// Free text.
+    public var note: String
+    /// When the entry was last written; the newer one wins in imports and merges.
+    public var updatedAt: Timestamp
+    /// Fields written by a newer lumbar, kept as they were.
+    public var unknownFields: JSONObject
+
+    /// A session.
+    public init(id: UUID = UUID(), at: Timestamp, kind: String, minutes: Int? = nil, rpe: Int? = nil,
+                suddenPain: Bool = false, note: String = "", updatedAt: Timestamp, unknownFields: JSONObject = JSONObject()) {
+        self.id = id
+        self.at = at
+        self.kind = kind
+        self.minutes = minutes
+        self.rpe = rpe
+        self.suddenPain = suddenPain
+        self.note = note
+        self.updatedAt = updatedAt
+        self.unknownFields = unknownFields
+    }
+}

@@ -1,0 +1,162 @@
+/// Something a person noticed with their back, identified by a stable string key ("leg-weakness").
+///
+/// A struct rather than an enum so that a key written by a newer lumbar survives a rewrite by
+/// this one; the command line and the TUI accept only `Symptom.known`.
+public struct Symptom: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The stable key stored in the journal.
+    public let rawValue: String
+
+    /// A symptom with this key, known or not.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Symptom, rhs: Symptom) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// New difficulty controlling bladder or bowels.
+    public static let bladderBowel = Symptom(rawValue: "bladder-bowel")
+    /// Numbness around the genitals, buttocks or inner thighs.
+    public static let saddleNumbness = Symptom(rawValue: "saddle-numbness")
+    /// Sudden or increasing weakness in a leg, or cannot bear weight on one leg.
+    public static let legWeakness = Symptom(rawValue: "leg-weakness")
+    /// Numbness in the back, buttock or leg.
+    public static let numbness = Symptom(rawValue: "numbness")
+    /// Pins and needles.
+    public static let tingling = Symptom(rawValue: "tingling")
+    /// Pain shooting down into the buttock or leg.
+    public static let radiatingPain = Symptom(rawValue: "radiating-pain")
+    /// Pain worse when coughing or sneezing.
+    public static let coughSneezePain = Symptom(rawValue: "cough-sneeze-pain")
+    /// Trouble standing or walking.
+    public static let difficultyWalking = Symptom(rawValue: "difficulty-walking")
+    /// Pain that wakes you at night.
+    public static let nightPain = Symptom(rawValue: "night-pain")
+    /// Pain limits range of motion or daily movement.
+    public static let limitedMobility = Symptom(rawValue: "limited-mobility")
+    /// Pain spreading to other parts of the back.
+    public static let spreadingPain = Symptom(rawValue: "spreading-pain")
+    /// Fever or feeling generally unwell.
+    public static let fever = Symptom(rawValue: "fever")
+    /// Weight loss without trying.
+    public static let weightLoss = Symptom(rawValue: "weight-loss")
+    /// The spine hurts when lightly tapped.
+    public static let tenderToTap = Symptom(rawValue: "tender-to-tap")
+    /// Stiffness.
+    public static let stiffness = Symptom(rawValue: "stiffness")
+    /// Muscle spasm or cramp.
+    public static let spasm = Symptom(rawValue: "spasm")
+    /// Sharp pain.
+    public static let sharpPain = Symptom(rawValue: "sharp-pain")
+    /// Dull ache.
+    public static let dullAche = Symptom(rawValue: "dull-ache")
+
+    /// Every symptom lumbar asks about, red flags first, in the order the check-in asks them.
+    public static let known: [Symptom] = [
+        .bladderBowel, .saddleNumbness, .legWeakness,
+        .numbness, .tingling, .radiatingPain, .coughSneezePain, .difficultyWalking,
+        .nightPain, .limitedMobility, .spreadingPain, .fever, .weightLoss, .tenderToTap,
+        .stiffness, .spasm, .sharpPain, .dullAche,
+    ]
+
+    /// Whether this build of lumbar knows the key.
+    public var isKnown: Bool { Symptom.known.contains(self) }
+
+    /// Whether the symptom is a warning sign that some rule escalates on (everything but the
+    /// ordinary soreness words: stiffness, spasm, sharp pain, dull ache).
+    public var isRedFlag: Bool { Symptom.known.prefix(14).contains(self) }
+
+    /// The question the check-in asks, in plain words.
+    public var question: String {
+        switch rawValue {
+        case "bladder-bowel": return "New trouble controlling your bladder or bowels?"
+        case "saddle-numbness": return "Numb around the genitals, buttocks or inner thighs?"
+        case "leg-weakness": return "A leg weak or giving way, or can't stand on one leg?"
+        case "numbness": return "Numbness in your back, buttock or leg?"
+        case "tingling": return "Pins and needles (tingling)?"
+        case "radiating-pain": return "Pain shooting down into a buttock or leg?"
+        case "cough-sneeze-pain": return "Worse when you cough or sneeze?"
+        case "difficulty-walking": return "Hard to stand up or walk?"
+        case "night-pain": return "Does the pain wake you at night?"
+        case "limited-mobility": return "Does it stop you bending, turning or daily tasks?"
+        case "spreading-pain": return "Spreading to other parts of your back?"
+        case "fever": return "Fever, or feeling unwell in yourself?"
+        case "weight-loss": return "Losing weight without trying?"
+        case "tender-to-tap": return "Does your spine hurt when lightly tapped?"
+        case "stiffness": return "Stiff?"
+        case "spasm": return "Muscle spasm or cramp?"
+        case "sharp-pain": return "Sharp pain?"
+        case "dull-ache": return "A dull ache?"
+        default: return rawValue
+        }
+    }
+
+    /// A short label for lists and tables.
+    public var label: String {
+        switch rawValue {
+        case "bladder-bowel": return "bladder/bowel trouble"
+        case "saddle-numbness": return "saddle numbness"
+        case "leg-weakness": return "leg weakness"
+        case "radiating-pain": return "radiating pain"
+        case "cough-sneeze-pain": return "worse on cough/sneeze"
+        case "difficulty-walking": return "difficulty walking"
+        case "night-pain": return "night pain"
+        case "limited-mobility": return "limited mobility"
+        case "spreading-pain": return "spreading pain"
+        case "weight-loss": return "weight loss"
+        case "tender-to-tap": return "tender to tap"
+        case "sharp-pain": return "sharp pain"
+        case "dull-ache": return "dull ache"
+        default: return rawValue
+        }
+    }
+}
+
+/// A self-care action taken, identified by a stable string key ("heat").
+public struct SelfCare: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The stable key stored in the journal.
+    public let rawValue: String
+
+    /// A self-care action with this key, known or not.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: SelfCare, rhs: SelfCare) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Rested.
+    public static let rest = SelfCare(rawValue: "rest")
+    /// Stayed active (walking, light movement).
+    public static let active = SelfCare(rawValue: "active")
+    /// Ice.
+    public static let ice = SelfCare(rawValue: "ice")
+    /// Heat.
+    public static let heat = SelfCare(rawValue: "heat")
+    /// Over-the-counter pain relief.
+    public static let painRelief = SelfCare(rawValue: "pain-relief")
+    /// Stretching.
+    public static let stretching = SelfCare(rawValue: "stretching")
+    /// Core exercises (bird dog, dead bug, bridges).
+    public static let coreExercise = SelfCare(rawValue: "core-exercise")
+    /// Massage.
+    public static let massage = SelfCare(rawValue: "massage")
+    /// Physiotherapy.
+    public static let physio = SelfCare(rawValue: "physio")
+
+    /// Every self-care action lumbar offers, in checklist order.
+    public static let known: [SelfCare] = [
+        .active, .rest, .ice, .heat, .painRelief, .stretching, .coreExercise, .massage, .physio,
+    ]
+
+    /// Whether this build of lumbar knows the key.
+    public var isKnown: Bool { SelfCare.known.contains(self) }
+
+    /// A short label for lists and checklists.
+    public var label: String {
+        switch rawValue {
+        case "active": return "stayed active"
+        case "pain-relief": return "pain relief"
+        case "core-exercise": return "core exercise"
+        default: return rawValue
+        }
+    }
+}

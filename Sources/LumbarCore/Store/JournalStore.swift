@@ -1,0 +1,190 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The journal on disk: private, locked, atomic and durable. See docs/store-format.md.
+///
+/// Readers take no lock (a rename is atomic, so they see the old or the new file whole).
+/// Writers go through `update(_:)`, which locks, re-reads, applies the change to what is on
+/// disk now, keeps a backup and replaces the file.
+public struct JournalStore: Sendable {
+    /// The journal file.
+    public let path: String
+    /// How long a writer waits for another to finish.
+    public var lockTimeout: Double
+    /// How many previous versions are kept as `journal.json.1` (newest) … `.N`.
+    public var backupCount: Int
+    /// The largest file accepted as a journal.
+    public static let maximumSize = 64 * 1_048_576
+
+    /// A store at `path`.
+    public init(path: String, lockTimeout: Double = 5, backupCount: Int = 5) {
+        self.path = path
+        self.lockTimeout = lockTimeout
+        self.backupCount = backupCount
+    }
+
+    /// The directory that holds the journal, its lock, temp files and backups.
+    public var directory: String { (path as NSString).deletingLastPathComponent }
+    /// The lock file.
+    public var lockPath: String { path + ".lock" }
+    /// The path of backup `n` (1 = newest).
+    public func backupPath(_ n: Int) -> String { path + ".\(n)" }
+
+    /// A journal as read from disk, with what identifies that version of the file.
+    public struct Snapshot: Sendable {
+        /// The journal.
+        public var journal: Journal
+        /// The file version it came from; `nil` when there was no file yet.
+        public var fingerprint: JournalFingerprint?
+    }
+
+    /// Reads the journal; a missing file is an empty journal. Never writes.
+    public func load() throws -> Journal { try read().journal }
+
+    /// Reads the journal with its fingerprint. Never writes.
+    public func read() throws -> Snapshot {
+        guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: Self.maximumSize) else {
+            return Snapshot(journal: Journal(), fingerprint: nil)
+        }
+        return Snapshot(journal: try Self.decode(bytes, path: path), fingerprint: fingerprint)
+    }
+
+    /// Decodes journal bytes, turning any fault into `StoreError.unreadable` naming `path`.
+    public static func decode(_ bytes: [UInt8], path: String) throws -> Journal {
+        if bytes.isEmpty { throw StoreError.unreadable(path: path, reason: "the file is empty") }
+        do {
+            return try JournalCodec.decode(bytes)
+        } catch let error as JSONSyntaxError {
+            throw StoreError.unreadable(path: path, reason: "not valid JSON at \(error)")
+        } catch let error as JournalFormatError {
+            throw StoreError.unreadable(path: path, reason: "not a lumbar journal: \(error)")
+        }
+    }
+
+    /// Applies `change` to the journal as it is on disk now, under the lock, and saves it.
+    ///
+    /// The change sees the freshly read journal, so entries another process logged since this
+    /// one last looked are kept. Nothing is written when the change throws or changes nothing.
+    /// - Returns: what `change` returned.
+    @discardableResult
+    public func update<T>(_ change: (inout Journal) throws -> T) throws -> T {
+        try POSIXFile.makeDirectories(directory)
+        let lock = try FileLock(path: lockPath, timeout: lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+        let current = try read()
+        if current.journal.schemaVersion > Journal.currentSchemaVersion {
+            throw StoreError.newerSchema(path: path, found: current.journal.schemaVersion, known: Journal.currentSchemaVersion)
+        }
+        removeStaleTempFiles()
+        var journal = current.journal
+        let result = try change(&journal)
+        if journal != current.journal || current.fingerprint == nil {
+            journal.schemaVersion = Journal.currentSchemaVersion
+            try replace(with: JournalCodec.encode(journal), hadFile: current.fingerprint != nil)
+        }
+        return result
+    }
+
+    /// Writes a new version of the file: temp, fsync, backup, rename, fsync(directory).
+    private func replace(with bytes: [UInt8], hadFile: Bool) throws {
+        let temp = try POSIXFile.writeTemp(bytes, beside: path)
+        do {
+            if hadFile { try rotateBackups() }
+            if rename(temp, path) != 0 { throw POSIXFile.fail(path, "replace") }
+        } catch {
+            unlink(temp)
+            throw error
+        }
+        try POSIXFile.syncDirectory(directory)
+    }
+
+    /// Shifts `journal.json.1…N-1` up by one and makes `journal.json.1` the current file.
+    ///
+    /// The current file is hard-linked, not copied: the rename that follows gives the journal
+    /// name a new inode and leaves the old one, intact, under the backup name.
+    private func rotateBackups() throws {
+        guard backupCount > 0 else { return }
+        for n in stride(from: backupCount - 1, through: 1, by: -1) {
+            _ = rename(backupPath(n), backupPath(n + 1))
+        }
+        let newest = backupPath(1)
+        unlink(newest)
+        if link(path, newest) != 0 {
+            // File systems without hard links: copy instead.
+            guard let (bytes, _) = try POSIXFile.readIfExists(path, limit: Self.maximumSize) else { return }
+            let temp = try POSIXFile.writeTemp(bytes, beside: newest)
+            if rename(temp, newest) != 0 { unlink(temp); throw POSIXFile.fail(newest, "keep a backup as") }
+        }
+        _ = chmod(newest, 0o600)
+    }
+
+    /// Temp files left by a process killed mid-save. Called with the lock held, so none is in use.
+    private func removeStaleTempFiles() {
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            unlink((directory as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// One kept backup: its path, when it was written, and how many entries it holds (or why it can't be read).
+    public struct Backup: Sendable {
+        /// Backup number, 1 = newest.
+        public var number: Int
+        /// The file.
+        public var path: String
+        /// Its modification time.
+        public var modified: Date
+        /// The journal it holds, or the error reading it.
+        public var contents: Result<Journal, StoreError>
+    }
+
+    /// The backups that exist, newest first.
+    public func backups() -> [Backup] {
+        (1...max(backupCount, 1)).compactMap { n in
+            let file = backupPath(n)
+            guard let fingerprint = JournalFingerprint.current(of: file) else { return nil }
+            let contents: Result<Journal, StoreError>
+            do {
+                guard let (bytes, _) = try POSIXFile.readIfExists(file, limit: Self.maximumSize) else { return nil }
+                contents = .success(try Self.decode(bytes, path: file))
+            } catch let error as StoreError {
+                contents = .failure(error)
+            } catch {
+                contents = .failure(.unreadable(path: file, reason: "\(error)"))
+            }
+            return Backup(number: n, path: file, modified: Date(timeIntervalSince1970: Double(fingerprint.modified) / 1e9), contents: contents)
+        }
+    }
+
+    /// Restores backup `number`: the current journal (readable or not) is moved aside to
+    /// `journal.json.broken-<time>`, never deleted. Returns the path it was moved to, if any.
+    @discardableResult
+    public func restore(backup number: Int, now: Date = Date()) throws -> String? {
+        try POSIXFile.makeDirectories(directory)
+        let lock = try FileLock(path: lockPath, timeout: lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+        let source = backupPath(number)
+        guard let (bytes, _) = try POSIXFile.readIfExists(source, limit: Self.maximumSize) else {
+            throw StoreError.io(path: source, operation: "restore from", errno: ENOENT)
+        }
+        let journal = try Self.decode(bytes, path: source)
+        var aside: String?
+        if JournalFingerprint.current(of: path) != nil {
+            let stamp = Int(now.timeIntervalSince1970)
+            let target = path + ".broken-\(stamp)"
+            if rename(path, target) != 0 { throw POSIXFile.fail(path, "move aside") }
+            aside = target
+        }
+        let temp = try POSIXFile.writeTemp(JournalCodec.encode(journal), beside: path)
+        if rename(temp, path) != 0 { unlink(temp); throw POSIXFile.fail(path, "restore") }
+        try POSIXFile.syncDirectory(directory)
+        return aside
+    }
+}

@@ -1,0 +1,34 @@
+/// Why the journal could not be read or written. Every case leaves the journal as it was.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file exists but is not a journal lumbar can read.
+    case unreadable(path: String, reason: String)
+    /// Written by a newer lumbar; may be read but not rewritten.
+    case newerSchema(path: String, found: Int, known: Int)
+    /// Another lumbar held the lock for the whole wait.
+    case busy(path: String, waitedSeconds: Double)
+    /// The operating system refused a read, write, sync or rename.
+    case io(path: String, operation: String, errno: Int32)
+
+    /// One line for the person at the terminal: what, where, and what to do.
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "cannot read the journal \(path): \(reason). It was left untouched; fix it by hand, or run 'lumbar recover' to restore a backup."
+        case .newerSchema(let path, let found, let known):
+            return "the journal \(path) was written by a newer lumbar (schema \(found); this one knows up to \(known)). Upgrade lumbar to change it; nothing was written."
+        case .busy(let path, let waited):
+            return "the journal \(path) is busy: another lumbar has held its lock for \(Int(waited.rounded())) s. Try again when it has finished."
+        case .io(let path, let operation, let errno):
+            return "could not \(operation) \(path): \(POSIXFile.describe(errno)). Nothing was changed."
+        }
+    }
+
+    /// The process exit status for this error (BSD sysexits).
+    public var exitCode: Int32 {
+        switch self {
+        case .unreadable, .newerSchema: return 65  // EX_DATAERR
+        case .busy: return 75  // EX_TEMPFAIL
+        case .io: return 74  // EX_IOERR
+        }
+    }
+}

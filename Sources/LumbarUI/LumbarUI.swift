@@ -1,0 +1,2 @@
+/// Screens and state for the TUI, rendered into plain buffers.
+public enum LumbarUI {}
