@@ -126,6 +126,22 @@ struct ReliabilityCrashTests {
         #expect(try sandbox.load().checkIns.map(\.note) == ["rel-first", "rel-second"])
     }
 
+    @Test("On a file system without hard links, a crash while copying the backup leaves nothing the next run does not sweep",
+          .enabled(if: Reliability.straceWorks, "needs strace with ptrace permission"))
+    func backupCopyCrash() throws {
+        let sandbox = try ReliabilitySandbox()
+        #expect(try sandbox.lumbar(["checkin", "--pain", "3", "--note", "rel-first"]).status == .exited(0))
+        // link() refused as on FAT or some network shares: the backup is copied through a temp file of its own.
+        let killed = try sandbox.straced(["-e", "trace=link,fsync", "-e", "inject=link:error=EPERM", "-e", "inject=fsync:signal=KILL:when=2"],
+                                         ["checkin", "--pain", "4", "--note", "rel-second"])
+        #expect(killed.status == .signaled(SIGKILL), "\(killed)")
+        #expect(!sandbox.tempFiles().isEmpty, "the kill should have hit the backup copy: \(sandbox.names())")
+        _ = ReliabilityVerifier(sandbox, baseline: 0).check(confirmed: ["rel-first"], context: "a kill while copying the backup")
+        let next = try sandbox.lumbar(["checkin", "--pain", "1", "--note", "rel-third"])
+        #expect(next.status == .exited(0), "\(next)")
+        #expect(sandbox.tempFiles().isEmpty, "the next run left \(sandbox.tempFiles())")
+    }
+
     @Test("Even with umask 000, the journal, its backups, its lock and its temp files are 0600 and a new directory 0700",
           .enabled(if: Reliability.straceWorks, "needs strace with ptrace permission"))
     func filesStayPrivateWhateverTheUmask() throws {

@@ -101,7 +101,27 @@ public struct JournalStore: Sendable {
             unlink(temp)
             throw error
         }
-        try POSIXFile.syncDirectory(directory)
+        do {
+            try POSIXFile.syncDirectory(directory)
+        } catch {
+            // The error says nothing was changed, and a retry must not log the entry twice: put the
+            // previous version back. The failed sync is not retried (it could falsely succeed).
+            rollBack(hadFile: hadFile)
+            throw error
+        }
+    }
+
+    /// Puts backup 1 (the version just replaced) back under the journal's name, or removes a journal that did not exist before.
+    private func rollBack(hadFile: Bool) {
+        guard hadFile else { unlink(path); return }
+        guard backupCount > 0 else { return }
+        var temp = path + ".tmp-\(getpid())-rollback"
+        if link(backupPath(1), temp) != 0 {
+            guard let (bytes, _) = try? POSIXFile.readIfExists(backupPath(1), limit: Self.maximumSize),
+                  let copy = try? POSIXFile.writeTemp(bytes, beside: path) else { return }
+            temp = copy
+        }
+        if rename(temp, path) != 0 { unlink(temp) }
     }
 
     /// Shifts `journal.json.1…N-1` up by one and makes `journal.json.1` the current file.
@@ -124,11 +144,12 @@ public struct JournalStore: Sendable {
         _ = chmod(newest, 0o600)
     }
 
-    /// Temp files left by a process killed mid-save. Called with the lock held, so none is in use.
+    /// Temp files left by a process killed mid-save (the journal's, and a backup copy's
+    /// `journal.json.1.tmp-…`). Called with the lock held, so none is in use.
     private func removeStaleTempFiles() {
-        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        let prefix = (path as NSString).lastPathComponent + "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names where name.hasPrefix(prefix) && name.contains(".tmp-") {
             unlink((directory as NSString).appendingPathComponent(name))
         }
     }
