@@ -71,29 +71,38 @@ public struct JournalStore: Sendable {
     ///
     /// The change sees the freshly read journal, so entries another process logged since this
     /// one last looked are kept. Nothing is written when the change throws or changes nothing.
+    /// If the file changes under the lock (an editor takes no lock), `change` runs again on the
+    /// new version rather than overwrite it, so it may be called more than once.
     /// - Returns: what `change` returned.
     @discardableResult
     public func update<T>(_ change: (inout Journal) throws -> T) throws -> T {
         try POSIXFile.makeDirectories(directory)
         let lock = try FileLock(path: lockPath, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
-        let current = try read()
-        if current.journal.schemaVersion > Journal.currentSchemaVersion {
-            throw StoreError.newerSchema(path: path, found: current.journal.schemaVersion, known: Journal.currentSchemaVersion)
-        }
         removeStaleTempFiles()
-        var journal = current.journal
-        let result = try change(&journal)
-        if journal != current.journal || current.fingerprint == nil {
+        for _ in 0..<8 {
+            let current = try read()
+            if current.journal.schemaVersion > Journal.currentSchemaVersion {
+                throw StoreError.newerSchema(path: path, found: current.journal.schemaVersion, known: Journal.currentSchemaVersion)
+            }
+            var journal = current.journal
+            let result = try change(&journal)
+            guard journal != current.journal || current.fingerprint == nil else { return result }
             journal.schemaVersion = Journal.currentSchemaVersion
-            try replace(with: JournalCodec.encode(journal), hadFile: current.fingerprint != nil)
+            if try replace(with: JournalCodec.encode(journal), expecting: current.fingerprint) { return result }
         }
-        return result
+        throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)
     }
 
     /// Writes a new version of the file: temp, fsync, backup, rename, fsync(directory).
-    private func replace(with bytes: [UInt8], hadFile: Bool) throws {
+    /// Returns false, writing nothing, when the file is no longer the version `expected`.
+    private func replace(with bytes: [UInt8], expecting expected: JournalFingerprint?) throws -> Bool {
+        let hadFile = expected != nil
         let temp = try POSIXFile.writeTemp(bytes, beside: path)
+        if JournalFingerprint.current(of: path) != expected {
+            unlink(temp)
+            return false
+        }
         do {
             if hadFile { try rotateBackups() }
             if rename(temp, path) != 0 { throw POSIXFile.fail(path, "replace") }
@@ -109,6 +118,7 @@ public struct JournalStore: Sendable {
             rollBack(hadFile: hadFile)
             throw error
         }
+        return true
     }
 
     /// Puts backup 1 (the version just replaced) back under the journal's name, or removes a journal that did not exist before.
