@@ -209,8 +209,14 @@ public struct JournalStore: Sendable {
         var aside: String?
         if JournalFingerprint.current(of: path) != nil {
             let stamp = Int(now.timeIntervalSince1970)
-            let target = path + ".broken-\(stamp)"
-            if rename(path, target) != 0 { throw POSIXFile.fail(path, "move aside") }
+            // Never over an earlier moved-aside journal (two restores in one second): take a free name.
+            var target = path + ".broken-\(stamp)"
+            var n = 0
+            while JournalFingerprint.current(of: target) != nil {
+                n += 1
+                target = path + ".broken-\(stamp)-\(n)"
+            }
+            if link(path, target) != 0 && rename(path, target) != 0 { throw POSIXFile.fail(path, "move aside") }
             aside = target
         }
         let temp = try POSIXFile.writeTemp(JournalCodec.encode(journal), beside: path)
