@@ -24,7 +24,7 @@ enum EpisodeRules {
         evidence.add(latest, ["latest check-in"])
         let expiry = latest.at.adding(hours: 168)
         let window = FlagWindow(start: context.local(latest.at), end: context.local(expiry),
-                                text: "7 days after the check-in of \(context.text(latest.at)) = \(context.text(expiry))")
+                                text: "7 days after the check-in of \(context.dateText(latest.at)) = \(context.dateText(expiry))")
         return flag(.intensePain, .watch, "Your latest check-in puts the pain at \(latest.pain)/10, in the severe range.",
                     action: "Keep logging daily. Book a doctor or physiotherapist if it is still 7 or more 72–96 h after the session, gets worse despite self-care, or comes with numbness, tingling or leg weakness.",
                     evidence, window)

@@ -50,6 +50,9 @@ struct RuleContext {
     /// "Mon 18:00" when within a week of now, else "Mon 2 Mar 18:00".
     func text(_ time: Timestamp) -> String { TimeText.near(time, reference: now, in: timeZone) }
 
+    /// "Mon 2 Mar 18:00", for windows a week long, where a bare weekday would repeat.
+    func dateText(_ time: Timestamp) -> String { TimeText.dateTime(time, in: timeZone) }
+
     /// "Mon 18:00 deadlift".
     func text(_ session: Session) -> String { text(session.at) + " " + TimeText.kind(of: session) }
 

@@ -22,7 +22,7 @@ enum SymptomRules {
         let expiry = lastReport.at.adding(hours: 168)
         let window = FlagWindow(
             start: context.local(lastReport.at), end: context.local(expiry),
-            text: "7 days after the report of \(context.text(lastReport.at)) = \(context.text(expiry))")
+            text: "7 days after the report of \(context.dateText(lastReport.at)) = \(context.dateText(expiry))")
         return Flag(rule: rule, level: level, headline: headline(rule, seen), action: level.action,
                     evidence: evidence.lines, evidenceDates: evidence.dates, window: window, sources: rule.sources)
     }
