@@ -11,9 +11,14 @@ enum MarkdownText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var rest = Substring(text)
+        var previous: Character?
         while let character = rest.popFirst() {
+            defer { previous = character }
             if character.isNewline {
                 out.append(" ")
+            } else if character == "_", previous.map(isWordCharacter) == true, rest.first.map(isWordCharacter) == true {
+                // An underscore inside a word never starts emphasis (America/New_York stays as it is).
+                out.append(character)
             } else if special.contains(character) || (character == "&" && rest.first.map(startsReference) == true) {
                 out.append("\\")
                 out.append(character)
@@ -25,6 +30,9 @@ enum MarkdownText {
         }
         return out
     }
+
+    /// Whether `character` is a letter or digit, for the intraword-underscore rule.
+    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
 
     /// Whether `next`, after an `&`, could begin a character reference (`&amp;`, `&#38;`).
     private static func startsReference(_ next: Character) -> Bool { next == "#" || (next.isASCII && next.isLetter) }
