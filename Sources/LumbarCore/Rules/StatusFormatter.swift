@@ -61,7 +61,11 @@ public enum StatusFormatter {
         var parts = ["Episode: day \(episode.day) since \(episode.onset.date.shortDescription)"]
         if let trigger = episode.trigger {
             let hours = (status.now.epochMilliseconds - trigger.at.epochMilliseconds) / 3_600_000
-            parts.append("\(hours) h since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone)))")
+            // Past a week, hours stop meaning much; the rules' hour marks are long gone by then.
+            let since = hours < 168
+                ? "\(hours) h"
+                : "\(LocalDate(instant: trigger.at.date, in: timeZone).days(to: status.now.converted(to: timeZone).localDate)) days"
+            parts.append("\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone)))")
         } else {
             parts.append("no session logged in the 72 h before it began")
         }

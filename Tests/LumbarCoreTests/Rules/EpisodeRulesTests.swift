@@ -152,7 +152,7 @@ struct EpisodeRulesTests {
         #expect(flag?.level == .watch)
         #expect(flag?.window?.text == "day 14 since Tue 3 Mar = Tue 17 Mar; day 28 = Tue 31 Mar")
         #expect(flag?.action.contains("day 28 (Tue 31 Mar)") == true)
-        #expect(flag?.evidence == ["2026-03-03: pain 7, onset", "2026-03-03: pain 7, peak", "2026-03-18: pain 3, latest"])
+        #expect(flag?.evidence == ["2026-03-03: pain 7, onset, peak", "2026-03-18: pain 3, latest"])
     }
 
     @Test("improved: a drop of 2 points or 30 % of the peak", arguments: [
@@ -268,6 +268,18 @@ struct EpisodeRulesTests {
         #expect(flag?.level == .seeDoctor)
         #expect(flag?.evidence.contains("2026-03-21: pain 6, \(symptom.label)") == true)
         #expect(flag?.window?.text == "day 42 since Tue 3 Mar = Tue 14 Apr")
+    }
+
+    @Test("an entry that is evidence twice gets one line with both details")
+    func mergedEvidence() {
+        var b = JournalBuilder()
+        b.birthYear = 1960
+        b.checkIn(Self.onset, pain: 6)
+        b.checkIn("2026-04-15 09:00", pain: 6, [.fever])
+        let flag = b.flag(.sixWeekRisk, at: "2026-04-15 10:00")
+        #expect(flag?.evidence == ["2026-03-03: pain 6, onset", "2026-04-15: pain 6, latest, fever", "profile: born 1960, age 66 in 2026"])
+        #expect(flag?.evidenceDates.map(\.description) == ["2026-03-03", "2026-04-15"])
+        #expect(flag?.headline == "Pain has lasted 43 days, is not improving (peak 6, now 6), and a risk factor is present: age 66, fever.")
     }
 
     // MARK: doms-window
