@@ -93,6 +93,7 @@ public enum HTMLReport {
         dl.header { grid-template-columns: max-content 1fr max-content 1fr; }
         dl.facts dt { font-weight: bold; color: #374151; }
         dl.facts dd { margin: 0; }
+        .wide { overflow-x: auto; }
         table { width: 100%; border-collapse: collapse; font-size: 8pt; margin: 3pt 0; }
         thead { display: table-header-group; }
         th, td { padding: 1.5pt 4pt; border-bottom: 0.75pt solid #e5e7eb; text-align: left; vertical-align: top; }
@@ -131,6 +132,12 @@ public enum HTMLReport {
         ul.notes { margin: 3pt 0; padding-left: 14pt; }
         ul.notes li { margin: 1.5pt 0; break-inside: avoid; page-break-inside: avoid; }
         footer { margin-top: 10pt; padding-top: 4pt; border-top: 1px solid #d1d5db; font-size: 7.5pt; color: #4b5563; }
+        @media screen and (max-width: 640px) {
+          main { margin: 0; padding: 5mm; box-shadow: none; }
+          dl.header { grid-template-columns: max-content 1fr; }
+          .pair { grid-template-columns: 1fr; }
+          table.flags, table.days { min-width: 150mm; }
+        }
         @media print {
           body { background: #fff; }
           main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
@@ -170,7 +177,8 @@ public enum HTMLReport {
 
     /// A table with a header row; numeric columns right-aligned.
     static func table(_ table: ReportTable, className: String) -> String {
-        var out = "<table class=\"\(className)\">\n<thead><tr>"
+        // The wrapper lets a wide table scroll on its own on a narrow screen instead of the whole page.
+        var out = "<div class=\"wide\"><table class=\"\(className)\">\n<thead><tr>"
         for (index, column) in table.columns.enumerated() where !column.underPrevious {
             var title = esc(column.title)
             if let next = table.columns.dropFirst(index + 1).first, next.underPrevious {
@@ -195,7 +203,7 @@ public enum HTMLReport {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>"
+        return out + "</tbody>\n</table></div>"
     }
 
     /// HTML for `spans`; all text escaped.

@@ -244,7 +244,7 @@ enum ReportContent {
         ], rows: rows)
     }
 
-    /// The lines shown when neither self-care nor sessions were logged.
+    /// The line shown when no self-care was logged.
     static let noCare = "No self-care logged in the period."
     /// The line shown when no session was logged.
     static let noSessions = "No exercise session logged in the period."
