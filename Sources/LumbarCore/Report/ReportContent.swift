@@ -167,13 +167,21 @@ enum ReportContent {
             if answer.checkInCount == 0 {
                 cell = [.text("no check-ins in the period")]
             } else if answer.wasReported {
-                cell = [.strong("yes"), .text(" on " + answer.dates.map(\.shortDescription).joined(separator: ", ") + " (\(of))")]
+                cell = [.strong("yes"), .text(" " + dayList(answer.dates) + " (\(of))")]
             } else {
                 cell = [.text("not reported (\(of))")]
             }
             return ReportTable.Row(cells: [[.text(answer.symptom.question)], cell], muted: !answer.wasReported)
         }
         return ReportTable(columns: [.init(title: "Question"), .init(title: "Answers over the period")], rows: rows)
+    }
+
+    /// "on Thu 5 Mar, Fri 6 Mar", or "on 12 days, Thu 5 Mar to Fri 20 Mar" when listing them would fill the cell.
+    static func dayList(_ dates: [LocalDate]) -> String {
+        guard dates.count > 6, let first = dates.first, let last = dates.last else {
+            return "on " + dates.map(\.shortDescription).joined(separator: ", ")
+        }
+        return "on \(dates.count) days, \(first.shortDescription) to \(last.shortDescription)"
     }
 
     // MARK: Days

@@ -186,6 +186,13 @@ import Testing
         #expect(answers.first { $0.symptom == .bladderBowel }?.wasReported == false)
     }
 
+    @Test func aLongListOfDaysIsSummedUp() {
+        let dates = (0..<7).map { date("2026-03-01").adding(days: 2 * $0) }
+        #expect(ReportContent.dayList(Array(dates.prefix(2))) == "on Sun 1 Mar, Tue 3 Mar")
+        #expect(ReportContent.dayList(Array(dates.prefix(6))).hasSuffix(", Wed 11 Mar"))
+        #expect(ReportContent.dayList(dates) == "on 7 days, Sun 1 Mar to Fri 13 Mar")
+    }
+
     @Test func careIsSummedByDayInChecklistOrder() {
         let care = ReportFixture.report.care
         #expect(care.map(\.care) == [.active, .rest, .ice, .heat, .painRelief, .stretching, .coreExercise, .physio])
