@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// Golden files: expected output kept beside the tests, re-recorded with `LUMBAR_RECORD=1`.
+///
+/// The files are dot-files (`Golden/.report.md`) because SwiftPM warns about any other file in a
+/// target folder that the manifest does not declare, and skips hidden ones.
+enum Golden {
+    /// The folder holding the golden files.
+    static func url(_ name: String, filePath: String = #filePath) -> URL {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden").appendingPathComponent("." + name)
+    }
+
+    /// Compares `actual` with the golden file `name`, or rewrites the file when recording.
+    static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = url(name)
+        if ProcessInfo.processInfo.environment["LUMBAR_RECORD"] == "1" {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if actual == expected { return }
+        let actualLines = actual.components(separatedBy: "\n")
+        let expectedLines = expected.components(separatedBy: "\n")
+        let index = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(actualLines.count, expectedLines.count)
+        let got = index < actualLines.count ? actualLines[index] : "<end>"
+        let want = index < expectedLines.count ? expectedLines[index] : "<end>"
+        Issue.record("\(name) differs at line \(index + 1):\n  expected: \(want)\n  actual:   \(got)\n(re-record with LUMBAR_RECORD=1 if the change is intended)",
+                     sourceLocation: sourceLocation)
+    }
+}
