@@ -2,13 +2,11 @@ import Foundation
 import Testing
 
 /// Golden files: expected output kept beside the tests, re-recorded with `LUMBAR_RECORD=1`.
-///
-/// The files are dot-files (`Golden/.report.md`) because SwiftPM warns about any other file in a
-/// target folder that the manifest does not declare, and skips hidden ones.
+/// The folder is excluded from the test target in Package.swift, so SwiftPM does not compile it.
 enum Golden {
     /// The folder holding the golden files.
     static func url(_ name: String, filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden").appendingPathComponent("." + name)
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden").appendingPathComponent(name)
     }
 
     /// Compares `actual` with the golden file `name`, or rewrites the file when recording.
