@@ -40,6 +40,8 @@ struct ReliabilityHostileCLITests {
             #expect(outcome.status == .exited(65), "\(name): expected exit 65 (unreadable data), got \(outcome.status)", sourceLocation: sourceLocation)
             let lines = outcome.stderr.split(separator: "\n")
             #expect(lines.count == 1, "\(name): the error is not one line: \(outcome.stderr.debugDescription)", sourceLocation: sourceLocation)
+            let terminalControls = outcome.stderr.dropLast().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+            #expect(!terminalControls, "\(name): the error passes control characters to the terminal: \(outcome.stderr.debugDescription)", sourceLocation: sourceLocation)
             #expect(outcome.stderr.hasPrefix("lumbar: error: ") && outcome.stderr.contains(sandbox.journal),
                     "\(name): the error does not name the journal: \(outcome.stderr)", sourceLocation: sourceLocation)
             #expect(outcome.stdout.isEmpty, "\(name): printed \(outcome.stdout.prefix(200))", sourceLocation: sourceLocation)

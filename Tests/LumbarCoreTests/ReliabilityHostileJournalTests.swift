@@ -33,6 +33,12 @@ enum ReliabilityCorpus {
         return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
     }
 
+    /// Whether text holds a character a terminal would act on (C0, DEL, C1): a hostile journal
+    /// must not be able to break an error onto two lines or send escape sequences through it.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+
     /// A small generator with a fixed seed, so a failure can be repeated.
     struct Generator: RandomNumberGenerator {
         var state: UInt64
@@ -79,7 +85,7 @@ struct ReliabilityHostileJournalTests {
             _ = try store.load()
         } throws: { error in
             guard case StoreError.unreadable(let named, let reason) = error else { return false }
-            return named == path && !reason.isEmpty && !reason.contains("\n")
+            return named == path && !reason.isEmpty && !ReliabilityCorpus.hasControlCharacters("\(error)")
         }
         #expect(throws: StoreError.self) {
             try store.update { $0.profile.birthYear = 1980 }
@@ -200,6 +206,7 @@ struct ReliabilityHostileJournalTests {
                     continue
                 }
                 #expect(path == "/fuzz.json")
+                #expect(!ReliabilityCorpus.hasControlCharacters(error.description), "round \(round): the error carries control characters from the input")
             }
         }
         #expect(accepted > 0, "no mutation was accepted; the mutations are too coarse to exercise the decoder's success path")
@@ -228,6 +235,16 @@ struct ReliabilityHostileJournalTests {
           arguments: ReliabilityCorpus.names("fuzz-regressions"))
     func fuzzRegression(name: String) {
         let bytes = ReliabilityCorpus.bytes("fuzz-regressions", name)
+        if let value = try? JSONParser.parse(bytes) {
+            var writer = JSONWriter()
+            writer.write(value)
+            #expect((try? JSONParser.parse(writer.bytes)) == value, "a JSON value changed through a write and a read")
+        }
+        do {
+            _ = try JournalStore.decode(bytes, path: "/regression")
+        } catch {
+            #expect(!ReliabilityCorpus.hasControlCharacters("\(error)"), "the error carries control characters from the input: \(error)")
+        }
         if let journal = try? JournalStore.decode(bytes, path: "/regression") {
             ReliabilityCorpus.checkRoundTrip(journal)
             var merged = journal

@@ -107,7 +107,7 @@ private struct Cursor {
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted member name but found \(describeByte(bytes[index]))") }
             let keyStart = index
             let key = try parseString()
-            if !seen.insert(key).inserted { throw error("the member \"\(key)\" appears twice in one object", at: keyStart) }
+            if !seen.insert(key).inserted { throw error("the member \"\(key.escapingControlCharacters)\" appears twice in one object", at: keyStart) }
             skipWhitespace()
             guard index < bytes.count else { throw error("the file ends inside an object (truncated?)") }
             guard bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name but found \(describeByte(bytes[index]))") }
@@ -235,7 +235,7 @@ private struct Cursor {
                 guard let unicode = Unicode.Scalar(scalar) else { throw error("a \\u escape is not a Unicode scalar") }
                 scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
             default:
-                throw error("unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string", at: index - 2)
+                throw error("unknown escape '\\\(String(Character(Unicode.Scalar(escape))).escapingControlCharacters)' in a string", at: index - 2)
             }
         }
         throw error("the file ends inside a string (truncated?)", at: start - 1)
@@ -270,5 +270,21 @@ private struct Cursor {
             case .error: return offset
             }
         }
+    }
+}
+
+extension String {
+    /// The text with every character a terminal acts on (C0, DEL, C1) written as an escape such
+    /// as `\n` or `\u{1B}`, so input quoted in an error stays on one line and cannot drive the terminal.
+    var escapingControlCharacters: String {
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += scalar.escaped(asASCII: true)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -207,7 +207,7 @@ public enum JournalCodec {
 
         static func show(_ value: JSONValue) -> String {
             switch value {
-            case .string(let s): return "\"" + (s.count > 40 ? String(s.prefix(40)) + "…" : s) + "\""
+            case .string(let s): return "\"" + (s.count > 40 ? String(s.prefix(40)) + "…" : s).escapingControlCharacters + "\""
             case .number(let n): return n.count > 40 ? String(n.prefix(40)) + "…" : n
             case .bool(let b): return b ? "true" : "false"
             case .null: return "null"
