@@ -159,7 +159,10 @@ public struct JournalStore: Sendable {
     private func removeStaleTempFiles() {
         let prefix = (path as NSString).lastPathComponent + "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) && name.contains(".tmp-") {
+        for name in names where name.hasPrefix(prefix) {
+            // "journal.json.tmp-…" or "journal.json.<n>.tmp-…"; nothing else is this store's to remove.
+            let rest = name.dropFirst(prefix.count)
+            guard rest.hasPrefix("tmp-") || (rest.first?.isNumber == true && rest.drop(while: \.isNumber).hasPrefix(".tmp-")) else { continue }
             unlink((directory as NSString).appendingPathComponent(name))
         }
     }
