@@ -1,0 +1,177 @@
+import Foundation
+import LumbarCore
+
+/// Everything the TUI shows and remembers: the journal and what is derived from it, the
+/// screen, the draft, selections and overlays. A value: `update` makes the next one.
+public struct AppState: Sendable {
+    /// The screen in front.
+    public internal(set) var screen: ScreenName
+    /// Screens to go back to with Esc, most recent last.
+    var backStack: [ScreenName] = []
+    /// Terminal columns.
+    public internal(set) var width: Int
+    /// Terminal rows.
+    public internal(set) var height: Int
+    /// The journal as last read or saved.
+    public internal(set) var journal: Journal
+    /// The rules' verdict for `journal` at `now`; evaluated when the journal changes or the
+    /// minute turns, never per key.
+    public internal(set) var status: Status
+    /// The clock, as of the last tick.
+    public internal(set) var now: Date
+    /// The zone local dates and times are read in.
+    public let timeZone: TimeZone
+    /// Block glyphs or ASCII.
+    public let glyphs: Glyphs
+
+    var digest: JournalDigest
+    var form: TodayForm
+    var history = HistoryState()
+    var chart = ChartState()
+    var statusScroll = 0
+    var guideScroll = 0
+    var overlay: Overlay?
+    var flash: Flash?
+    var undoStack: [UndoEntry] = []
+    /// The undo entry being saved, put back if the save fails.
+    var pendingUndo: UndoEntry?
+    /// A save is on its way; further saves wait for it.
+    var isSaving = false
+    /// The minute (since 1970) `status` was evaluated for.
+    var evaluatedMinute: Int64
+
+    /// The state on opening: Today when today has no check-in yet, Status otherwise.
+    public init(journal: Journal, now: Date, timeZone: TimeZone, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+        self.journal = journal
+        self.now = now
+        self.timeZone = timeZone
+        self.width = width
+        self.height = height
+        self.glyphs = glyphs
+        let today = LocalDate(instant: now, in: timeZone)
+        digest = JournalDigest(journal: journal, today: today)
+        status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone)
+        evaluatedMinute = AppState.minute(of: now)
+        form = TodayForm(date: today, journal: journal)
+        screen = journal.checkIns.contains { $0.date == today } ? .status : .today
+        history.visible = Array(digest.rows.indices)
+    }
+
+    /// Today's local date.
+    var today: LocalDate { digest.today }
+
+    /// Whether keys go into a text field (so letter keys are typed, not commands).
+    public var isInTextField: Bool {
+        if overlay != nil { return false }
+        switch screen {
+        case .today: return form.editing && form.focusedField.isText
+        case .history: return history.filterField != nil
+        default: return false
+        }
+    }
+
+    /// Whether there is a draft that quitting would lose.
+    public var hasUnsavedDraft: Bool { form.isDirty }
+
+    /// `now` as a timestamp in the user's zone.
+    var nowStamp: Timestamp { Timestamp(now, in: timeZone) }
+
+    static func minute(of date: Date) -> Int64 { Int64((date.timeIntervalSince1970 / 60).rounded(.down)) }
+
+    /// Recomputes what derives from the journal; called once per load or save.
+    mutating func journalDidChange(_ newJournal: Journal) {
+        journal = newJournal
+        digest = JournalDigest(journal: journal, today: LocalDate(instant: now, in: timeZone))
+        reevaluate()
+        history.refilter(digest)
+    }
+
+    mutating func reevaluate() {
+        status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone)
+        evaluatedMinute = AppState.minute(of: now)
+    }
+}
+
+/// History's selection, scroll and filter.
+struct HistoryState: Hashable, Sendable {
+    /// Indices into `digest.rows` that pass the filter, newest first.
+    var visible: [Int] = []
+    /// Index into `visible` of the selected row.
+    var selected = 0
+    /// First visible row.
+    var offset = 0
+    /// The filter in force ("" for none).
+    var filter = ""
+    /// The filter being typed, while `/` is open.
+    var filterField: TextField?
+
+    mutating func refilter(_ digest: JournalDigest) {
+        visible = filter.isEmpty ? Array(digest.rows.indices) : digest.rows(matching: filter)
+        selected = min(selected, max(0, visible.count - 1))
+    }
+}
+
+/// The Chart screen's range and calendar month.
+struct ChartState: Hashable, Sendable {
+    /// How much history the chart spans.
+    enum Range: Int, CaseIterable, Sendable {
+        case twoWeeks, quarter, year, all
+
+        var title: String {
+            switch self {
+            case .twoWeeks: return "14 days"
+            case .quarter: return "90 days"
+            case .year: return "1 year"
+            case .all: return "all"
+            }
+        }
+
+        var days: Int? {
+            switch self {
+            case .twoWeeks: return 14
+            case .quarter: return 90
+            case .year: return 365
+            case .all: return nil
+            }
+        }
+    }
+
+    var range = Range.twoWeeks
+    /// Months back from the current one shown in the calendar.
+    var monthsBack = 0
+}
+
+/// A box over the screen that takes the keys until closed.
+enum Overlay: Hashable, Sendable {
+    case help
+    case confirm(Confirmation)
+}
+
+/// A yes/no question and what yes does.
+struct Confirmation: Hashable, Sendable {
+    enum Action: Hashable, Sendable {
+        case quit
+        case delete(Journal.Entry)
+        case editDiscardingDraft(row: Int)
+    }
+
+    var question: String
+    var action: Action
+}
+
+/// A one-line message in the bottom bar until the next key.
+struct Flash: Hashable, Sendable {
+    var text: String
+    var isError = false
+}
+
+/// A saved change that `u` can reverse.
+struct UndoEntry: Hashable, Sendable {
+    var changes: [JournalChange]
+    var summary: String
+}
+
+extension AppState {
+    /// Whether the wall-clock minute differs between two instants (the status is re-evaluated once a minute).
+    public static func minuteChanged(from old: Date, to new: Date) -> Bool { minute(of: old) != minute(of: new) }
+}

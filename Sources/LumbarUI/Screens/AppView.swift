@@ -1,0 +1,120 @@
+import LumbarCore
+
+/// Draws the whole TUI for a state: tabs, the screen in front, the message bar and any overlay.
+public enum AppView {
+    /// The smallest terminal the screens lay out in; below it a "too small" note is shown.
+    public static let minimumWidth = 40
+    /// See `minimumWidth`.
+    public static let minimumHeight = 10
+
+    /// The frame for `state`. Pure: the same state always draws the same buffer.
+    public static func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+            TooSmallScreen.render(state, into: &buffer)
+            return buffer
+        }
+        Chrome.renderTabs(state, into: &buffer)
+        let content = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+        switch state.screen {
+        case .today: TodayScreen.render(state, in: content, into: &buffer)
+        case .status: StatusScreen.render(state, in: content, into: &buffer)
+        case .history: HistoryScreen.render(state, in: content, into: &buffer)
+        case .chart: ChartScreen.render(state, in: content, into: &buffer)
+        case .guide: GuideScreen.render(state, in: content, into: &buffer)
+        }
+        Chrome.renderMessageBar(state, into: &buffer)
+        switch state.overlay {
+        case .help: HelpOverlay.render(state, into: &buffer)
+        case .confirm(let confirmation): ConfirmDialog.render(confirmation, state: state, into: &buffer)
+        case nil: break
+        }
+        return buffer
+    }
+
+    /// The number of content rows a screen has (everything but the tab row and the message bar).
+    static func contentHeight(_ state: AppState) -> Int { max(0, state.height - 2) }
+}
+
+/// The tab row at the top and the message bar at the bottom.
+enum Chrome {
+    static func renderTabs(_ state: AppState, into buffer: inout Buffer) {
+        let y = 0
+        buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: Style(attributes: .reverse))
+        var x = 0
+        let brand = buffer.width >= 60 ? " lumbar " : ""
+        x += buffer.write(brand, x: x, y: y, style: Style(foreground: .cyan, attributes: [.reverse, .bold]))
+        let compact = buffer.width < 60
+        for screen in ScreenName.allCases {
+            let title = " " + screen.title + " "
+            let active = screen == state.screen
+            let base: Style = active ? Style(attributes: .bold) : Style(attributes: .reverse)
+            guard x + DisplayWidth.of(title) <= buffer.width else { break }
+            // The first letter is the key: underline it.
+            x += buffer.write(" ", x: x, y: y, style: base)
+            x += buffer.write(String(screen.title.prefix(1)), x: x, y: y, style: base.with(.underline))
+            x += buffer.write(screen.title.dropFirst() + " ", x: x, y: y, style: base)
+            if !compact { x += buffer.write(" ", x: x, y: y, style: Style(attributes: .reverse)) }
+        }
+        let help = compact ? "? " : "? help "
+        let hx = buffer.width - DisplayWidth.of(help)
+        if hx > x { buffer.write(help, x: hx, y: y, style: Style(attributes: .reverse)) }
+    }
+
+    static func renderMessageBar(_ state: AppState, into buffer: inout Buffer) {
+        let y = buffer.height - 1
+        if let flash = state.flash {
+            let style: Style = flash.isError ? .error : Style(foreground: .green)
+            buffer.write(TextLayout.truncate(flash.text, to: buffer.width), x: 0, y: y, style: style)
+            return
+        }
+        let hints = Hints.forState(state)
+        var x = 0
+        for (key, action) in hints {
+            let piece = DisplayWidth.of(key) + 1 + DisplayWidth.of(action) + 2
+            guard x + piece - 2 <= buffer.width else { break }
+            x += buffer.write(key, x: x, y: y, style: .bold)
+            x += buffer.write(" " + action + "  ", x: x, y: y, style: .dim)
+        }
+    }
+}
+
+/// The key hints in the message bar, most useful first (they are cut from the right).
+enum Hints {
+    static func forState(_ state: AppState) -> [(String, String)] {
+        if state.overlay != nil { return [("y", "yes"), ("n", "no")] }
+        let arrows = state.glyphs.isUnicode ? "↑↓" : "j/k"
+        let sideways = state.glyphs.isUnicode ? "←→" : "-/+"
+        switch state.screen {
+        case .today:
+            if state.isInTextField {
+                return [("Enter", "save"), ("Esc", "stop typing"), ("Tab", "next"), (arrows == "j/k" ? "Up/Down" : arrows, "move")]
+            }
+            switch state.form.focusedField {
+            case .date: return [(sideways, "day"), ("Enter", "save"), ("Tab", "next"), ("?", "help"), ("q", "quit")]
+            case .pain, .worst: return [("0-9", "pain"), ("Enter", "save"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
+            case .note, .kind, .time, .minutes, .rpe: return [("i", "type"), ("Enter", "save"), ("Tab", "next"), ("?", "help")]
+            default: return [("Space", "tick"), ("Enter", "save"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
+            }
+        case .status: return [("t", "check in"), ("h", "history"), ("c", "chart"), (arrows, "scroll"), ("?", "help"), ("q", "quit")]
+        case .history:
+            if state.history.filterField != nil { return [("Enter", "filter"), ("Esc", "cancel")] }
+            return [("Enter", "edit"), ("x", "delete"), ("u", "undo"), ("/", "filter"), (arrows, "move"), ("?", "help"), ("q", "quit")]
+        case .chart: return [("1-4", "range"), (sideways, "range"), ("[ ]", "month"), ("?", "help"), ("q", "quit")]
+        case .guide: return [(arrows, "scroll"), ("PgDn", "page"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
+        }
+    }
+}
+
+/// What is shown when the terminal is smaller than the screens need.
+enum TooSmallScreen {
+    static func render(_ state: AppState, into buffer: inout Buffer) {
+        let text = "Terminal too small: \(state.width)×\(state.height). lumbar needs \(AppView.minimumWidth)×\(AppView.minimumHeight). Enlarge the window, or press q to quit."
+        let lines = TextLayout.wrap(text, width: max(1, buffer.width))
+        let top = max(0, (buffer.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < buffer.height {
+            let x = max(0, (buffer.width - DisplayWidth.of(line)) / 2)
+            buffer.write(line, x: x, y: top + i, style: i == 0 ? .bold : .plain)
+        }
+    }
+}
