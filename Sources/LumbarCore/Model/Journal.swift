@@ -87,6 +87,9 @@ public struct Journal: Hashable, Sendable {
         return removed
     }
 
+    /// Forgets every deletion record (an export carries none, so an import must not apply any).
+    public mutating func removeTombstones() { tombstones.removeAll() }
+
     /// Puts back a deleted entry (undo), dropping its tombstone.
     public mutating func restore(_ entry: Entry) {
         switch entry {

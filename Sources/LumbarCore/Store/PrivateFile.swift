@@ -1,0 +1,32 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files that hold health data: 0600, complete or not at all, synced to disk.
+public enum PrivateFile {
+    /// Replaces `path` with `bytes` atomically (temp, fsync, rename, fsync directory), mode 0600.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try POSIXFile.makeDirectories(directory.isEmpty ? "." : directory)
+        let temp = try POSIXFile.writeTemp(bytes, beside: path)
+        if rename(temp, path) != 0 {
+            let error = POSIXFile.fail(path, "write")
+            unlink(temp)
+            throw error
+        }
+        try POSIXFile.syncDirectory(directory.isEmpty ? "." : directory)
+    }
+
+    /// Reads a whole file of at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = JournalStore.maximumSize) throws -> [UInt8] {
+        guard let (bytes, _) = try POSIXFile.readIfExists(path, limit: limit) else {
+            throw StoreError.io(path: path, operation: "read", errno: ENOENT)
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import LumbarCore
+
+/// `lumbar history`: the log as a table or as JSON.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List check-ins and sessions, oldest first, with their ids."
+    )
+
+    @Option(help: ArgumentHelp("Only entries on or after this date (YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only entries on or before this date (YYYY-MM-DD).", valueName: "date"))
+    var until: String?
+
+    @ArgumentParser.Flag(help: "Print {\"checkIns\": [...], \"sessions\": [...]} as JSON.")
+    var json = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let since = try self.since.map { try Input.date($0, option: "--since") }
+        let until = try self.until.map { try Input.date($0, option: "--until") }
+        if let since, let until, since > until {
+            throw CLIError.usage("--since \(since) is after --until \(until)")
+        }
+        let journal = try storeOptions.journalStore.load()
+        func inRange(_ d: LocalDate) -> Bool { (since.map { d >= $0 } ?? true) && (until.map { d <= $0 } ?? true) }
+        let checkIns = journal.checkIns.filter { inRange($0.date) }
+        let sessions = journal.sessions.filter { inRange($0.at.converted(to: Clock.timeZone).localDate) }
+        if json {
+            let value = JSONValue.object(JSONObject([
+                ("checkIns", .array(checkIns.map(JournalCodec.json))),
+                ("sessions", .array(sessions.map(JournalCodec.json))),
+            ]))
+            var writer = JSONWriter()
+            writer.writePretty(value)
+            Output.write(writer.bytes + [0x0A])
+            return
+        }
+        if checkIns.isEmpty && sessions.isEmpty {
+            print(journal.checkIns.isEmpty && journal.sessions.isEmpty
+                  ? "No entries yet. Log one with: lumbar checkin --pain N"
+                  : "No entries in that range.")
+            return
+        }
+        for line in HistoryTable.lines(checkIns: checkIns, sessions: sessions, timeZone: Clock.timeZone, unicode: Terminal.isUTF8) {
+            print(line)
+        }
+    }
+}
+
+/// The plain-text history table.
+enum HistoryTable {
+    /// One line per entry, in time order, sessions among the check-ins.
+    static func lines(checkIns: [CheckIn], sessions: [Session], timeZone: TimeZone, unicode: Bool) -> [String] {
+        var rows: [(Timestamp, Int, String)] = []
+        for (i, c) in checkIns.enumerated() {
+            let local = c.at.converted(to: timeZone)
+            let bar = String(repeating: unicode ? "█" : "#", count: c.pain) + String(repeating: unicode ? "·" : ".", count: 10 - c.pain)
+            var line = "\(c.date) \(c.date.weekdayAbbreviation) \(local.clockTime)  pain \(bar) \(c.pain < 10 ? " " : "")\(c.pain)"
+            line += c.worst.map { "  worst \($0 < 10 ? " " : "")\($0)" } ?? "          "
+            var details: [String] = []
+            if !c.symptoms.isEmpty { details.append(c.symptoms.map { ($0.isRedFlag ? "!" : "") + $0.rawValue }.joined(separator: ",")) }
+            if !c.care.isEmpty { details.append("care: " + c.care.map(\.rawValue).joined(separator: ",")) }
+            if !c.note.isEmpty { details.append("\"" + c.note.replacingOccurrences(of: "\n", with: " ") + "\"") }
+            line += "  [\(c.id.shortID)]"
+            if !details.isEmpty { line += "  " + details.joined(separator: "  ") }
+            rows.append((c.at, i * 2 + 1, line))
+        }
+        for (i, s) in sessions.enumerated() {
+            let local = s.at.converted(to: timeZone)
+            var what = [s.kind]
+            if let m = s.minutes { what.append("\(m) min") }
+            if let r = s.rpe { what.append("RPE \(r)") }
+            if s.suddenPain { what.append("sudden pain") }
+            var line = "\(local.localDate) \(local.localDate.weekdayAbbreviation) \(local.clockTime)  session: \(what.joined(separator: ", "))"
+            line += "  [\(s.id.shortID)]"
+            if !s.note.isEmpty { line += "  \"" + s.note.replacingOccurrences(of: "\n", with: " ") + "\"" }
+            rows.append((s.at, i * 2, line))
+        }
+        return rows.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.2)
+    }
+}
+
+/// Facts about the terminal the command writes to.
+enum Terminal {
+    /// Whether the locale is UTF-8, so block glyphs can be printed.
+    static var isUTF8: Bool {
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        return locale.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
+    }
+}

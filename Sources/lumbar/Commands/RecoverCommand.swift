@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import LumbarCore
+
+/// `lumbar recover`: lists the kept backups and restores one.
+struct RecoverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover",
+        abstract: "List the journal's backups, or restore one (the current file is moved aside, never deleted)."
+    )
+
+    @Option(help: ArgumentHelp("Restore backup N (1 = newest) as listed.", valueName: "N"))
+    var restore: Int?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let store = storeOptions.journalStore
+        let backups = store.backups()
+        guard let restore else {
+            switch Result(catching: { try store.load() }) {
+            case .success(let j): print("journal  \(store.path): \(j.checkIns.count) check-ins, \(j.sessions.count) sessions")
+            case .failure(let e): print("journal  \(store.path): UNREADABLE: \((e as? StoreError)?.description ?? "\(e)")")
+            }
+            if backups.isEmpty { print("No backups yet (one is kept before each change)."); return }
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = Clock.timeZone
+            for b in backups {
+                let what: String
+                switch b.contents {
+                case .success(let j): what = "\(j.checkIns.count) check-ins, \(j.sessions.count) sessions" + (j.checkIns.last.map { ", newest \($0.date)" } ?? "")
+                case .failure(let e): what = "unreadable (\(e.description))"
+                }
+                print("backup \(b.number)  \(formatter.string(from: b.modified))  \(what)")
+            }
+            print("Restore one with: lumbar recover --restore N")
+            return
+        }
+        guard backups.contains(where: { $0.number == restore }) else {
+            throw CLIError.usage("there is no backup \(restore); 'lumbar recover' lists them")
+        }
+        let aside = try store.restore(backup: restore, now: try Clock.now())
+        print("Restored backup \(restore) to \(store.path)." + (aside.map { " The previous file was moved to \($0)." } ?? ""))
+    }
+}

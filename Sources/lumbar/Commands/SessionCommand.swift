@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import LumbarCore
+
+/// `lumbar session`: logs an exercise session.
+struct SessionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "session",
+        abstract: "Log an exercise session (the workout a later back pain may be traced to)."
+    )
+
+    @Option(help: ArgumentHelp("What you did: deadlift, run, squat, ...", valueName: "text"))
+    var kind: String
+
+    @Option(help: ArgumentHelp("How long, in minutes.", valueName: "n"))
+    var minutes: String?
+
+    @Option(help: ArgumentHelp("Effort, 1 (very light) to 10 (maximal).", valueName: "1-10"))
+    var rpe: String?
+
+    @ArgumentParser.Flag(name: .customLong("sudden-pain"), help: "Sharp pain began during or right after the session.")
+    var suddenPain = false
+
+    @Option(help: "A note, any text.")
+    var note: String = ""
+
+    @Option(help: ArgumentHelp("When: ISO 8601 with an offset, Z, or a local time. Default: now.", valueName: "time"))
+    var at: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let now = try Clock.now()
+        let zone = Clock.timeZone
+        let kind = try SessionFields.kind(self.kind)
+        let minutes = try self.minutes.map { try Input.number($0, option: "--minutes", range: 1...1440, meaning: "the session's length in minutes") }
+        let rpe = try self.rpe.map { try Input.number($0, option: "--rpe", range: 1...10, meaning: "the effort") }
+        let at = try EntryTime.resolve(at: at, date: nil, now: now, timeZone: zone)
+        let session = Session(at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: suddenPain, note: note,
+                              updatedAt: Timestamp(now, in: zone))
+        try storeOptions.journalStore.update { $0.upsert(session) }
+        print("Logged session \(session.at.localDate) \(session.at.clockTime) \(kind)\(suddenPain ? " (sudden pain)" : "") [id \(session.id.shortID)].")
+    }
+}
+
+/// Checks shared by `session` and `edit`.
+enum SessionFields {
+    /// A non-empty, single-line kind.
+    static func kind(_ text: String) throws -> String {
+        let kind = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !kind.isEmpty else { throw CLIError.usage("--kind must name the exercise, e.g. --kind deadlift") }
+        guard !kind.contains(where: \.isNewline) else { throw CLIError.usage("--kind must be one line") }
+        return kind
+    }
+}

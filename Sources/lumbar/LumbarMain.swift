@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LumbarCore
+
+/// The entry point: runs the command and turns every failure into one line on stderr.
+@main
+enum LumbarMain {
+    static func main() {
+        do {
+            var command = try Lumbar.parseAsRoot()
+            try command.run()
+        } catch {
+            exit(report(error))
+        }
+    }
+
+    /// `lumbar SUBCOMMAND --help` for the subcommand on the command line, else `lumbar --help`.
+    static var helpCommand: String {
+        let names = Set(Lumbar.configuration.subcommands.compactMap { $0.configuration.commandName })
+        if let sub = CommandLine.arguments.dropFirst().first(where: { names.contains($0) }) { return "lumbar \(sub) --help" }
+        return "lumbar --help"
+    }
+
+    /// Prints `error` as one line and returns the exit status it maps to.
+    static func report(_ error: Error) -> Int32 {
+        switch error {
+        case let error as CLIError:
+            Output.error("lumbar: error: \(error.message)")
+            return error.exitCode
+        case let error as StoreError:
+            Output.error("lumbar: error: \(error.description)")
+            return error.exitCode
+        case let error as ExitCode:
+            return error.rawValue
+        default:
+            let code = Lumbar.exitCode(for: error)
+            if code == .success {
+                // --help and --version: let ArgumentParser print them.
+                Lumbar.exit(withError: error)
+            }
+            let message = Lumbar.message(for: error)
+                .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") && !$0.hasPrefix("Help:") }
+                .joined(separator: " ")
+            Output.error("lumbar: error: \(message) (see '\(helpCommand)')")
+            return code == .validationFailure ? ExitStatus.usage : code.rawValue
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import LumbarCore
+
+/// A failure the command line reports in one line, with the exit status it maps to.
+struct CLIError: Error, CustomStringConvertible {
+    /// What is wrong and how to fix it, in one line.
+    var message: String
+    /// The process exit status.
+    var exitCode: Int32
+
+    var description: String { message }
+
+    /// Bad arguments (EX_USAGE).
+    static func usage(_ message: String) -> CLIError { CLIError(message: message, exitCode: ExitStatus.usage) }
+    /// Unreadable input data (EX_DATAERR).
+    static func data(_ message: String) -> CLIError { CLIError(message: message, exitCode: ExitStatus.data) }
+}
+
+/// The exit statuses lumbar uses (documented in the README).
+enum ExitStatus {
+    /// Success.
+    static let ok: Int32 = 0
+    /// `remind`: today has no check-in yet.
+    static let reminder: Int32 = 1
+    /// `status --fail-at`: the level reached the threshold.
+    static let levelReached: Int32 = 3
+    /// Bad command-line usage (EX_USAGE).
+    static let usage: Int32 = 64
+    /// A file that cannot be read as a journal, CSV or export (EX_DATAERR).
+    static let data: Int32 = 65
+    /// A read, write, sync or rename failed (EX_IOERR).
+    static let io: Int32 = 74
+    /// The journal is locked by another lumbar (EX_TEMPFAIL).
+    static let busy: Int32 = 75
+}

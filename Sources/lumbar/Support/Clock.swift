@@ -1,0 +1,16 @@
+import Foundation
+import LumbarCore
+
+/// The time sources a command uses: the clock (or `LUMBAR_NOW` for reproducible runs) and `TZ`.
+enum Clock {
+    /// The process time zone (`TZ`, else the system's).
+    static var timeZone: TimeZone { TimeZone.current }
+
+    /// Now, or the instant in `LUMBAR_NOW` when set (for tests and demos).
+    static func now() throws -> Date {
+        if let fixed = ProcessInfo.processInfo.environment["LUMBAR_NOW"], !fixed.isEmpty {
+            return try Input.timestamp(fixed, option: "LUMBAR_NOW").date
+        }
+        return Date()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import LumbarCore
+
+/// Parses and checks command-line values, failing with one line that says how to fix them.
+enum Input {
+    /// A 0–10 pain score.
+    static func painScore(_ text: String, option: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (0...10).contains(value) else {
+            throw CLIError.usage("\(option) must be a whole number from 0 (no pain) to 10 (worst imaginable), got '\(text)'")
+        }
+        return value
+    }
+
+    /// A whole number in `range`.
+    static func number(_ text: String, option: String, range: ClosedRange<Int>, meaning: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw CLIError.usage("\(option) must be \(meaning), a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+        }
+        return value
+    }
+
+    /// Symptom keys; each value may hold several keys separated by commas.
+    static func symptoms(_ values: [String]) throws -> [Symptom] {
+        try keys(values).map { key in
+            let symptom = Symptom(rawValue: key)
+            guard symptom.isKnown else {
+                throw CLIError.usage("unknown symptom '\(key)'; known symptoms: \(Symptom.known.map(\.rawValue).joined(separator: ", "))")
+            }
+            return symptom
+        }
+    }
+
+    /// Self-care keys; each value may hold several keys separated by commas.
+    static func care(_ values: [String]) throws -> [SelfCare] {
+        try keys(values).map { key in
+            let care = SelfCare(rawValue: key)
+            guard care.isKnown else {
+                throw CLIError.usage("unknown self-care '\(key)'; known self-care: \(SelfCare.known.map(\.rawValue).joined(separator: ", "))")
+            }
+            return care
+        }
+    }
+
+    private static func keys(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+    }
+
+    /// An ISO 8601 time: with an offset or `Z`, or a local time in the process time zone.
+    static func timestamp(_ text: String, option: String, timeZone: TimeZone = Clock.timeZone) throws -> Timestamp {
+        switch Timestamp.parse(text.trimmingCharacters(in: .whitespaces), localTimeZone: timeZone) {
+        case .success(let t): return t.converted(to: timeZone)
+        case .failure(.malformed):
+            throw CLIError.usage("\(option) must be an ISO 8601 time such as 2026-03-02T18:00, 2026-03-02T18:00:00+01:00 or 2026-03-02T17:00Z, got '\(text)'")
+        case .failure(.outOfRange):
+            throw CLIError.usage("\(option) '\(text)' is not a real date and time (check the month, day and hour)")
+        case .failure(.nonexistentLocalTime):
+            throw CLIError.usage("\(option) '\(text)' does not exist in time zone \(timeZone.identifier) (the clocks skip it); give an offset or another time")
+        }
+    }
+
+    /// A calendar date `YYYY-MM-DD`.
+    static func date(_ text: String, option: String) throws -> LocalDate {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let date = LocalDate(trimmed) else {
+            if trimmed.utf8.count == 10, trimmed.split(separator: "-").count == 3 {
+                throw CLIError.usage("\(option) '\(text)' is not a real date (check the month and day)")
+            }
+            throw CLIError.usage("\(option) must be a date as YYYY-MM-DD, got '\(text)'")
+        }
+        return date
+    }
+
+    /// The entry a full or shortened id (at least 4 characters) names in `journal`.
+    static func entry(_ idText: String, in journal: Journal) throws -> Journal.Entry {
+        let prefix = idText.trimmingCharacters(in: .whitespaces).lowercased()
+        guard prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            throw CLIError.usage("'\(idText)' is not an entry id; use the id (or its first 8 characters) shown by 'lumbar history'")
+        }
+        let matches = journal.ids(matchingPrefix: prefix)
+        guard let id = matches.first else {
+            throw CLIError.usage("no entry has id '\(idText)'; 'lumbar history' lists the ids")
+        }
+        guard matches.count == 1 else {
+            throw CLIError.usage("'\(idText)' matches \(matches.count) entries; give more characters of the id")
+        }
+        if let c = journal.checkIn(id: id) { return .checkIn(c) }
+        if let s = journal.session(id: id) { return .session(s) }
+        throw CLIError.usage("no entry has id '\(idText)'; 'lumbar history' lists the ids")
+    }
+}
+
+extension UUID {
+    /// The first 8 hex digits, enough to name an entry on the command line.
+    var shortID: String { String(uuidString.lowercased().prefix(8)) }
+}

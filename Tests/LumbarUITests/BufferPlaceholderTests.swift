@@ -1,0 +1,8 @@
+import Testing
+@testable import LumbarUI
+
+@Suite struct LumbarUIModuleTests {
+    @Test func moduleLinks() {
+        #expect(String(describing: LumbarUI.self) == "LumbarUI")
+    }
+}
