@@ -126,6 +126,15 @@ struct ChartState: Hashable, Sendable {
             }
         }
 
+        var shortTitle: String {
+            switch self {
+            case .twoWeeks: return "14d"
+            case .quarter: return "90d"
+            case .year: return "1y"
+            case .all: return "all"
+            }
+        }
+
         var days: Int? {
             switch self {
             case .twoWeeks: return 14

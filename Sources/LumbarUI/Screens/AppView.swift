@@ -82,7 +82,11 @@ enum Chrome {
 /// The key hints in the message bar, most useful first (they are cut from the right).
 enum Hints {
     static func forState(_ state: AppState) -> [(String, String)] {
-        if state.overlay != nil { return [("y", "yes"), ("n", "no")] }
+        switch state.overlay {
+        case .help: return [("any key", "close")]
+        case .confirm: return [("y", "yes"), ("n", "no")]
+        case nil: break
+        }
         let arrows = state.glyphs.isUnicode ? "↑↓" : "j/k"
         let sideways = state.glyphs.isUnicode ? "←→" : "-/+"
         switch state.screen {

@@ -40,8 +40,8 @@ enum ChartScreen {
         x += buffer.write("Pain, ", x: x, y: rect.y, style: .bold)
         x += buffer.write(state.chart.range == .all ? "all time" : "last " + state.chart.range.title, x: x, y: rect.y, style: .accent)
         x += 2
-        for range in ChartState.Range.allCases where rect.width >= 60 {
-            let label = "\(range.rawValue + 1) \(range.title)"
+        for range in ChartState.Range.allCases where rect.right - x >= 24 {
+            let label = "\(range.rawValue + 1):" + range.shortTitle
             let style: Style = range == state.chart.range ? Style(attributes: [.bold, .reverse]) : .dim
             x += buffer.write(label, x: x, y: rect.y, maxWidth: rect.right - x, style: style) + 1
         }
@@ -62,7 +62,8 @@ enum ChartScreen {
         // Columns: several per day when days are few, several days per column when many.
         let daysPerColumn = max(1, (dayCount + plotWidth - 1) / plotWidth)
         let columnsPerDay = daysPerColumn == 1 ? max(1, min(4, plotWidth / dayCount)) : 1
-        let barWidth = columnsPerDay >= 3 ? columnsPerDay - 1 : columnsPerDay
+        // Leave a gap between days whenever a day has more than one column.
+        let barWidth = columnsPerDay >= 2 ? columnsPerDay - 1 : 1
         let bucketCount = (dayCount + daysPerColumn - 1) / daysPerColumn
 
         // Axis.

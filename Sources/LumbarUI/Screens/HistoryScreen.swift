@@ -50,6 +50,7 @@ enum HistoryScreen {
             drawRow(state, row: history.visible[index], columns: columns, x: list.x, y: y, width: list.width, into: &buffer)
             if selected {
                 buffer.applyStyle(Style(attributes: .reverse), to: Rect(x: list.x, y: y, width: list.width, height: 1))
+                buffer.write(state.glyphs.isUnicode ? "›" : ">", x: list.x, y: y, style: Style(foreground: .cyan, attributes: [.bold, .reverse]))
             }
         }
         ScrollHint.draw(offset: history.offset, visible: list.height, total: history.visible.count, in: list,
@@ -64,7 +65,7 @@ enum HistoryScreen {
                 buffer.cursor = Buffer.Position(x: x + view.cursorColumn, y: y)
             } else {
                 x += buffer.write(history.filter, x: x, y: y, maxWidth: filterRow.width / 2, style: .bold)
-                buffer.write("  \(history.visible.count) of \(state.digest.rows.count) entries · Esc clears", x: x, y: y,
+                buffer.write("  \(history.visible.count) of \(state.digest.rows.count) entries, Esc clears", x: x, y: y,
                              maxWidth: filterRow.width - x, style: .dim)
             }
         }

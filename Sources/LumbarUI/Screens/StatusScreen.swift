@@ -6,7 +6,7 @@ import LumbarCore
 enum StatusScreen {
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         let (bannerRow, rest) = rect.splitTop(1)
-        Banner.draw(state.status.level, action: true, in: bannerRow, into: &buffer)
+        Banner.draw(state.status.level, action: true, glyphs: state.glyphs, in: bannerRow, into: &buffer)
         let (body, footer) = rest.splitBottom(1)
         let lines = content(state, width: body.width - 2)
         let offset = min(state.statusScroll, max(0, lines.count - body.height))
@@ -75,7 +75,8 @@ enum StatusScreen {
             spans.append(Span(String(glyph), Style(foreground: PainBar.color(for: day.pain ?? 0), attributes: day.redFlag ? .underline : [])))
         }
         let first = today.adding(days: -13)
-        spans.append(Span("  \(first.shortDescription) – \(today.shortDescription)", .dim))
+        let range = "  \(first.shortDescription) to \(today.shortDescription)"
+        if width >= 14 + 14 + DisplayWidth.of(range) { spans.append(Span(range, .dim)) }
         return spans
     }
 
@@ -130,12 +131,12 @@ enum Banner {
         }
     }
 
-    static func draw(_ level: Level, action: Bool, in rect: Rect, into buffer: inout Buffer) {
+    static func draw(_ level: Level, action: Bool, glyphs: Glyphs, in rect: Rect, into buffer: inout Buffer) {
         guard !rect.isEmpty else { return }
         let style = style(level)
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
         var text = " " + title(level)
-        if action { text += " · " + level.action }
+        if action { text += " " + String(glyphs.dot) + " " + level.action }
         buffer.write(TextLayout.truncate(text, to: rect.width - 1), x: rect.x, y: rect.y, style: style)
     }
 }

@@ -76,7 +76,12 @@ enum TodayScreen {
                 break
             case .heading(let text, let warning):
                 let style: Style = warning ? Style(foreground: .red, attributes: [.bold, .underline]) : .heading
-                buffer.write(TextLayout.truncate(text, to: area.width - 2), x: 2, y: y, style: style)
+                // Drop the parenthesised hint rather than cut a heading mid-word.
+                var heading = text
+                if DisplayWidth.of(heading) > area.width - 3, let paren = heading.firstIndex(of: "(") {
+                    heading = String(heading[..<paren]).trimmingCharacters(in: .whitespaces)
+                }
+                buffer.write(TextLayout.truncate(heading, to: area.width - 3), x: 2, y: y, style: style)
             case .kindHint:
                 let kinds = state.digest.recentKinds
                 let text = kinds.isEmpty ? "e.g. run, deadlift, yoga"
@@ -149,10 +154,10 @@ enum TodayScreen {
             let x = label(field == .pain ? "Pain now" : (narrow ? "Worst" : "Worst since"))
             var cx = x
             cx += PainBar.draw(value, width: narrow ? 5 : 10, glyphs: g, x: cx, y: y, into: &buffer)
-            cx += buffer.write(" " + (value.map { TextLayout.padLeft(String($0), to: 2) } ?? " –") + "/10", x: cx, y: y, style: .bold)
+            cx += buffer.write(" " + (value.map { TextLayout.padLeft(String($0), to: 2) } ?? " " + String(g.dot)) + "/10", x: cx, y: y, style: .bold)
             if !narrow {
                 let hint = field == .pain
-                    ? (value == nil ? "  type 0–9 (1 0 = 10)" : "  0 none · 10 worst imaginable")
+                    ? (value == nil ? "  type 0-9 (1 then 0 = 10)" : "  0 none, 10 worst imaginable")
                     : "  worst since the last check-in"
                 buffer.write(hint, x: cx, y: y, style: .dim)
             }
@@ -168,7 +173,7 @@ enum TodayScreen {
             let care = SelfCare.known[i]
             checkbox(form.care.contains(care), care.label)
         case .note, .kind, .time, .minutes, .rpe:
-            let names: [TodayForm.Field: String] = [.note: "Note", .kind: "Kind", .time: "Time", .minutes: "Minutes", .rpe: narrow ? "RPE" : "RPE 1–10"]
+            let names: [TodayForm.Field: String] = [.note: "Note", .kind: "Kind", .time: "Time", .minutes: "Minutes", .rpe: narrow ? "RPE" : "RPE 1-10"]
             let x = label(names[field] ?? "")
             let boxWidth: Int
             switch field {
@@ -199,7 +204,7 @@ enum TodayScreen {
                 switch field {
                 case .time: hint = text.isEmpty ? " HH:MM, empty = now" : " HH:MM"
                 case .minutes: hint = " minutes long"
-                case .rpe: hint = narrow ? " 1–10" : " how hard it felt"
+                case .rpe: hint = narrow ? " 1-10" : " how hard it felt"
                 default: hint = ""
                 }
                 buffer.write(TextLayout.truncate(hint, to: area.width - cx - 1), x: cx, y: y, style: .dim)

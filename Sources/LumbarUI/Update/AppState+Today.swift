@@ -226,7 +226,7 @@ extension AppState {
         let sessionTouched = !form.time.isEmpty || !form.minutes.isEmpty || !form.rpe.isEmpty || form.sudden
 
         if form.pain == nil, form.original == nil, form.checkInDirty {
-            return .failure(FormProblem(message: "Set the pain now first: type a digit 0–9 (1 then 0 for 10).", field: .pain))
+            return .failure(FormProblem(message: "Set the pain now first: type a digit 0-9 (1 then 0 for 10).", field: .pain))
         }
         if let pain = form.pain, form.original == nil || form.checkInDirty {
             let symptoms = Symptom.known.filter { form.symptoms.contains($0) } + (form.original?.symptoms.filter { !$0.isKnown } ?? [])
@@ -269,7 +269,7 @@ extension AppState {
             if form.original != nil {
                 return .failure(FormProblem(message: "Nothing changed since this check-in was saved.", field: nil))
             }
-            return .failure(FormProblem(message: "Set the pain now first: type a digit 0–9 (1 then 0 for 10).", field: .pain))
+            return .failure(FormProblem(message: "Set the pain now first: type a digit 0-9 (1 then 0 for 10).", field: .pain))
         }
         return .success(Transaction(changes: changes, purpose: .checkIn, summary: parts.joined(separator: " ")))
     }

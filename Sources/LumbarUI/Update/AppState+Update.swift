@@ -239,9 +239,9 @@ extension AppState {
         case .character("2"): chart.range = .quarter
         case .character("3"): chart.range = .year
         case .character("4"): chart.range = .all
-        case .right, .character("l"), .tab:
+        case .right, .character("l"), .character("+"), .character("="), .tab:
             chart.range = ChartState.Range(rawValue: (chart.range.rawValue + 1) % 4) ?? .twoWeeks
-        case .left, .backTab:
+        case .left, .character("-"), .backTab:
             chart.range = ChartState.Range(rawValue: (chart.range.rawValue + 3) % 4) ?? .twoWeeks
         case .character("["), .pageUp: chart.monthsBack += 1
         case .character("]"), .pageDown: chart.monthsBack = max(0, chart.monthsBack - 1)
