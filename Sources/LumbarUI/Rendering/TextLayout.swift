@@ -34,14 +34,28 @@ enum TextLayout {
         return String(repeating: " ", count: width - w) + text
     }
 
+    /// Words with a number kept together with the unit after it ("96 h", "7 days").
+    static func glued(_ words: [Substring]) -> [String] {
+        var result: [String] = []
+        let units: Set<String> = ["h", "h,", "h;", "h)", "h.", "min", "days", "days,", "days;", "days.", "days)", "day", "day,", "day;"]
+        for word in words {
+            if let last = result.last, !last.isEmpty, last.allSatisfy(\.isNumber), units.contains(String(word)) {
+                result[result.count - 1] = last + " " + word
+            } else {
+                result.append(String(word))
+            }
+        }
+        return result
+    }
+
     /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are split.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var piece = String(word)
+        for word in glued(text.split(separator: " ", omittingEmptySubsequences: true)) {
+            var piece = word
             var pieceWidth = DisplayWidth.of(piece)
             if lineWidth > 0, lineWidth + 1 + pieceWidth <= width {
                 line += " " + piece

@@ -83,7 +83,7 @@ enum Chrome {
 enum Hints {
     static func forState(_ state: AppState) -> [(String, String)] {
         switch state.overlay {
-        case .help: return [("any key", "close")]
+        case .help: return [("any key", "closes help")]
         case .confirm: return [("y", "yes"), ("n", "no")]
         case nil: break
         }

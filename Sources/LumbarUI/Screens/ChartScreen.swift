@@ -40,8 +40,9 @@ enum ChartScreen {
         x += buffer.write("Pain, ", x: x, y: rect.y, style: .bold)
         x += buffer.write(state.chart.range == .all ? "all time" : "last " + state.chart.range.title, x: x, y: rect.y, style: .accent)
         x += 2
-        for range in ChartState.Range.allCases where rect.right - x >= 24 {
+        for range in ChartState.Range.allCases {
             let label = "\(range.rawValue + 1):" + range.shortTitle
+            guard rect.right - x > DisplayWidth.of(label) else { break }
             let style: Style = range == state.chart.range ? Style(attributes: [.bold, .reverse]) : .dim
             x += buffer.write(label, x: x, y: rect.y, maxWidth: rect.right - x, style: style) + 1
         }

@@ -17,26 +17,24 @@ enum GuideScreen {
         max(0, content(width: state.width - 2, glyphs: state.glyphs).count - viewHeight(state))
     }
 
+    /// The guide's lines: `Guide.standard` (the same text as `lumbar guide`), then the sources.
     static func content(width: Int, glyphs: Glyphs) -> [[Span]] {
         guard width > 4 else { return [] }
+        let guide = Guide.standard
         var lines: [[Span]] = []
-        lines += SpanLayout.wrapped(GuideContent.intro, width: width, indent: 0)
+        lines += SpanLayout.wrapped(guide.title, width: width, indent: 0, style: .bold)
         lines.append([])
-        lines.append([Span("What the flags mean", .heading)])
-        for rule in GuideContent.rules {
-            let level = Level(key: rule.levels.components(separatedBy: " ").last ?? "") ?? .info
-            let lead = [Span(String(glyphs.bullet) + " ", Style(foreground: Banner.style(level).background, attributes: .bold)),
-                        Span(rule.id.rawValue, .bold), Span(" (" + rule.levels + ") ", .dim)]
-            lines += SpanLayout.wrapped(rule.text, width: width, lead: lead, indent: 2)
-            if !rule.sources.isEmpty {
-                lines += SpanLayout.wrapped(rule.sources.map(\.title).joined(separator: "; "), width: width,
-                                            lead: [Span("  Source: ", .dim)], indent: 4, style: .dim)
+        lines += SpanLayout.wrapped(guide.introduction, width: width, indent: 0)
+        for section in guide.sections {
+            lines.append([])
+            lines += SpanLayout.wrapped(section.title, width: width, indent: 0, style: .heading)
+            for item in section.items {
+                lines += SpanLayout.wrapped(item.title, width: width, lead: [Span(String(glyphs.bullet) + " ", bulletStyle(item))],
+                                            indent: 2, style: .bold)
+                lines += SpanLayout.wrapped(item.text, width: width, lead: [Span("  ")], indent: 2)
+                lines += SpanLayout.wrapped(StatusFormatter.sourceText(item.sources), width: width, lead: [Span("  Source: ", .dim)],
+                                            indent: 4, style: .dim)
             }
-        }
-        lines.append([])
-        lines.append([Span("Self-care", .heading)])
-        for advice in GuideContent.advice {
-            lines += SpanLayout.wrapped(advice.text, width: width, lead: [Span(String(glyphs.bullet) + " ", Style(foreground: .green))], indent: 2)
         }
         lines.append([])
         lines.append([Span("Sources", .heading)])
@@ -45,26 +43,35 @@ enum GuideScreen {
         }
         return lines
     }
+
+    /// Flag items get their level's colour; advice is green.
+    private static func bulletStyle(_ item: GuideItem) -> Style {
+        guard let rule = RuleID.allCases.first(where: { item.title.hasPrefix($0.title + " (") }), let level = rule.levels.last else {
+            return Style(foreground: .green, attributes: .bold)
+        }
+        return Style(foreground: Banner.style(level).background, attributes: .bold)
+    }
 }
 
 /// The key reference, over whatever screen is in front.
 enum HelpOverlay {
-    static let entries: [(String, String)] = [
-        ("t s h c g", "Today, Status, History, Chart, Guide"),
-        ("?", "this help (any key closes it)"),
-        ("q", "quit (asks only if a check-in is unsaved)"),
-        ("Esc", "back, or stop typing in a field"),
-        ("Tab S-Tab", "next / previous field"),
-        ("↑↓ j k", "move, scroll"),
-        ("0-9", "pain (1 then 0 for 10); ←→ adjust"),
-        ("Space y n", "tick or untick a checklist item"),
-        ("Enter", "save the check-in / edit an entry"),
-        ("/", "filter History by text or symptom"),
-        ("x", "delete the selected entry (asks first)"),
-        ("u", "undo the last change"),
-        ("1-4", "Chart range: 14 d, 90 d, 1 y, all"),
-        ("[ ]", "Chart calendar month"),
-        ("PgUp PgDn", "scroll a page"),
+    /// Key, what it does, and a shorter wording for narrow screens.
+    static let entries: [(key: String, long: String, short: String)] = [
+        ("t s h c g", "Today, Status, History, Chart, Guide", "switch screen"),
+        ("q", "quit (asks only if a check-in is unsaved)", "quit"),
+        ("Esc", "back, or stop typing in a field", "back / stop typing"),
+        ("0-9", "pain (1 then 0 for 10); ←→ adjust", "pain; 1 0 = 10"),
+        ("Enter", "save the check-in / edit an entry", "save / edit"),
+        ("Tab S-Tab", "next / previous field", "next / prev field"),
+        ("↑↓ j k", "move, scroll", "move, scroll"),
+        ("Space y n", "tick or untick a checklist item", "tick / untick"),
+        ("/", "filter History by text or symptom", "filter History"),
+        ("x", "delete the selected entry (asks first)", "delete entry"),
+        ("u", "undo the last change", "undo"),
+        ("1-4", "Chart range: 14 d, 90 d, 1 y, all", "chart range"),
+        ("[ ]", "Chart calendar month", "calendar month"),
+        ("PgUp PgDn", "scroll a page", "page"),
+        ("?", "this help (any key closes it)", "this help"),
     ]
 
     static func render(_ state: AppState, into buffer: inout Buffer) {
@@ -75,9 +82,14 @@ enum HelpOverlay {
         Frame.draw(box, title: "Keys", glyphs: state.glyphs, into: &buffer)
         let inner = box.inset(dx: 2, dy: 1)
         for (i, entry) in entries.enumerated() where i < inner.height - 1 {
-            let key = state.glyphs.isUnicode ? entry.0 : entry.0.replacingOccurrences(of: "↑↓", with: "Up Dn").replacingOccurrences(of: "←→", with: "-/+")
+            var key = entry.key
+            var text = inner.width - keyWidth - 1 >= DisplayWidth.of(entry.long) ? entry.long : entry.short
+            if !state.glyphs.isUnicode {
+                key = key.replacingOccurrences(of: "↑↓", with: "Up Dn")
+                text = text.replacingOccurrences(of: "←→", with: "-/+")
+            }
             buffer.write(TextLayout.pad(key, to: keyWidth), x: inner.x, y: inner.y + i, style: .bold)
-            buffer.write(TextLayout.truncate(entry.1, to: inner.width - keyWidth - 1), x: inner.x + keyWidth + 1, y: inner.y + i)
+            buffer.write(TextLayout.truncate(text, to: inner.width - keyWidth - 1), x: inner.x + keyWidth + 1, y: inner.y + i)
         }
         if inner.height > 0 {
             buffer.write("Any key closes this.", x: inner.x, y: inner.bottom - 1, maxWidth: inner.width, style: .dim)

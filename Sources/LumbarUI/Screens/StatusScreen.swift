@@ -6,63 +6,79 @@ import LumbarCore
 enum StatusScreen {
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         let (bannerRow, rest) = rect.splitTop(1)
-        Banner.draw(state.status.level, action: true, glyphs: state.glyphs, in: bannerRow, into: &buffer)
-        let (body, footer) = rest.splitBottom(1)
-        let lines = content(state, width: body.width - 2)
-        let offset = min(state.statusScroll, max(0, lines.count - body.height))
-        buffer.draw(lines, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: body.height), offset: offset)
-        ScrollHint.draw(offset: offset, visible: body.height, total: lines.count, in: body, glyphs: state.glyphs, into: &buffer)
+        Banner.draw(state.status, glyphs: state.glyphs, in: bannerRow, into: &buffer)
+        let (main, footer) = rest.splitBottom(1)
+        let width = main.width - 2
+        let parts = layout(state, width: width, height: main.height)
+        let (body, pinnedArea) = main.splitBottom(parts.pinned.count)
+        let offset = min(state.statusScroll, max(0, parts.scrolling.count - body.height))
+        buffer.draw(parts.scrolling, in: Rect(x: body.x + 1, y: body.y, width: width, height: body.height), offset: offset)
+        ScrollHint.draw(offset: offset, visible: body.height, total: parts.scrolling.count, in: body, glyphs: state.glyphs, into: &buffer)
+        buffer.draw(parts.pinned, in: Rect(x: pinnedArea.x + 1, y: pinnedArea.y, width: width, height: pinnedArea.height))
         Disclaimer.draw(in: footer, into: &buffer)
     }
 
-    /// Rows for the scrolling part.
-    static func viewHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 2) }
+    /// Rows between the banner and the disclaimer.
+    private static func mainHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 2) }
 
-    static func maxScroll(_ state: AppState) -> Int {
-        max(0, content(state, width: state.width - 2).count - viewHeight(state))
+    /// Rows for the scrolling part.
+    static func viewHeight(_ state: AppState) -> Int {
+        let height = mainHeight(state)
+        return height - layout(state, width: state.width - 2, height: height).pinned.count
     }
 
-    /// The scrolling part: flags, then the episode, then the sparkline.
-    static func content(_ state: AppState, width: Int) -> [[Span]] {
+    static func maxScroll(_ state: AppState) -> Int {
+        let height = mainHeight(state)
+        let parts = layout(state, width: state.width - 2, height: height)
+        return max(0, parts.scrolling.count - (height - parts.pinned.count))
+    }
+
+    /// The flags scroll; the episode and the sparkline stay in view at the bottom when they
+    /// leave the flags at least six rows, and scroll after the flags otherwise.
+    static func layout(_ state: AppState, width: Int, height: Int) -> (scrolling: [[Span]], pinned: [[Span]]) {
+        let flags = flagLines(state, width: width)
+        let summary = [[]] + episodeLines(state, width: width) + [sparkline(state, width: width)]
+        if height - summary.count >= 6 { return (flags, summary) }
+        return (flags + summary, [])
+    }
+
+    /// Each flag: level and title, headline, what to do, evidence, window, source.
+    static func flagLines(_ state: AppState, width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
         var lines: [[Span]] = []
         let status = state.status
-        let tz = state.timeZone
         if status.flags.isEmpty {
-            lines += SpanLayout.wrapped("No flags: nothing in the log calls for action. Keep checking in.", width: width, indent: 0)
+            lines += SpanLayout.wrapped(StatusFormatter.calmLine, width: width, indent: 0)
         }
-        for flag in status.flags {
-            let tag = " " + flag.level.key.uppercased() + " "
-            let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: Banner.style(flag.level).background, attributes: .bold)),
-                        Span(tag, Banner.style(flag.level)), Span(" ")]
-            lines += SpanLayout.wrapped(flag.headline, width: width, lead: lead, indent: 2, style: .bold)
-            let labelWidth = 9
+        for (index, flag) in status.flags.enumerated() {
+            if index > 0 { lines.append([]) }
+            let style = Banner.style(flag.level)
+            let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: style.background, attributes: .bold)),
+                        Span(" " + flag.level.key.uppercased() + " ", style), Span(" ")]
+            lines += SpanLayout.wrapped(flag.rule.title, width: width, lead: lead, indent: 2, style: .bold)
+            lines += SpanLayout.wrapped(flag.headline, width: width, lead: [Span("  ")], indent: 2)
+            let labelWidth = 10
             func detail(_ label: String, _ text: String, _ style: Style = .plain) {
                 let lead = [Span("  "), Span(TextLayout.pad(label, to: labelWidth - 2), .dim)]
                 lines += SpanLayout.wrapped(text, width: width, lead: lead, indent: labelWidth, style: style)
             }
-            detail("Do", flag.action, flag.level >= .urgent ? .warning : .plain)
-            if !flag.evidence.isEmpty { detail("Seen", flag.evidence.joined(separator: "; ")) }
+            detail("Do", flag.action, flag.level >= .urgent ? .warning : .bold)
+            for (i, item) in flag.evidence.enumerated() { detail(i == 0 ? "Seen" : "", item) }
             if let window = flag.window { detail("Window", window.text) }
-            if !flag.sources.isEmpty { detail("Source", flag.sources.map(\.title).joined(separator: "; "), .dim) }
+            detail("Source", StatusFormatter.sourceText(flag.sources), .dim)
         }
-        lines.append([])
-        if let episode = status.episode {
-            let onset = episode.onset
-            var text = "day \(episode.day), since \(When.format(onset.at, in: tz)) (pain \(onset.pain)); peak \(episode.peak), latest \(episode.latest.pain) on \(episode.latest.date.shortDescription)"
-            if let trigger = episode.trigger {
-                text += "; after \(trigger.kind) \(When.format(trigger.at, in: tz))"
-            }
-            lines += SpanLayout.wrapped(text, width: width, lead: [Span("Episode  ", .bold)], indent: 9)
-            if let next = nextBoundary(episode, now: status.now, timeZone: tz) {
-                lines += SpanLayout.wrapped(next, width: width, lead: [Span("Next     ", .bold)], indent: 9)
-            }
-        } else {
-            lines += SpanLayout.wrapped("none open. An episode starts with the first check-in with pain 1 or more.", width: width,
-                                        lead: [Span("Episode  ", .bold)], indent: 9)
-        }
-        lines.append(sparkline(state, width: width))
         return lines
+    }
+
+    /// The episode line with the next window boundary, in local time.
+    static func episodeLines(_ state: AppState, width: Int) -> [[Span]] {
+        guard width > 0 else { return [] }
+        let lead = [Span("Episode  ", .bold)]
+        if let episode = StatusFormatter.episodeLine(state.status, timeZone: state.timeZone) {
+            let text = episode.hasPrefix("Episode: ") ? String(episode.dropFirst(9)) : episode
+            return SpanLayout.wrapped(text, width: width, lead: lead, indent: 9)
+        }
+        return SpanLayout.wrapped("none open. One starts with the first check-in with pain 1 or more.", width: width, lead: lead, indent: 9)
     }
 
     /// The 14 days up to today as one line.
@@ -78,32 +94,6 @@ enum StatusScreen {
         let range = "  \(first.shortDescription) to \(today.shortDescription)"
         if width >= 14 + 14 + DisplayWidth.of(range) { spans.append(Span(range, .dim)) }
         return spans
-    }
-
-    /// The next window boundary of the episode after now, in local time, in words.
-    static func nextBoundary(_ episode: EpisodeSummary, now: Timestamp, timeZone: TimeZone) -> String? {
-        var candidates: [(Timestamp, String)] = []
-        if let trigger = episode.trigger {
-            for hours in [72.0, 96.0] {
-                let at = trigger.at.adding(hours: hours)
-                candidates.append((at, "\(Int(hours)) h after \(trigger.kind) \(When.format(trigger.at, in: timeZone)) = \(When.format(at, in: timeZone))"))
-            }
-        }
-        for day in [14, 28, 42] {
-            let date = episode.onset.date.adding(days: day)
-            if case .success(let midnight) = Timestamp.parse(date.description + "T00:00", localTimeZone: timeZone) {
-                candidates.append((midnight, "day \(day) of the episode begins \(date.shortDescription) \(date.year)"))
-            }
-        }
-        return candidates.filter { $0.0 > now }.min { $0.0 < $1.0 }?.1
-    }
-}
-
-/// Local-time formatting for instants: "Mon 2 Mar 18:00".
-enum When {
-    static func format(_ stamp: Timestamp, in timeZone: TimeZone) -> String {
-        let local = stamp.converted(to: timeZone)
-        return local.localDate.shortDescription + " " + local.clockTime
     }
 }
 
@@ -131,19 +121,27 @@ enum Banner {
         }
     }
 
-    static func draw(_ level: Level, action: Bool, glyphs: Glyphs, in rect: Rect, into buffer: inout Buffer) {
+    /// The status's level, how many flags, and what to do, in one bar.
+    static func draw(_ status: Status, glyphs: Glyphs, in rect: Rect, into buffer: inout Buffer) {
         guard !rect.isEmpty else { return }
+        let level = status.level
         let style = style(level)
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
+        let dot = " " + String(glyphs.dot) + " "
         var text = " " + title(level)
-        if action { text += " " + String(glyphs.dot) + " " + level.action }
+        switch status.flags.count {
+        case 0: break
+        case 1: text += dot + "1 flag"
+        default: text += dot + "\(status.flags.count) flags"
+        }
+        text += dot + level.action
         buffer.write(TextLayout.truncate(text, to: rect.width - 1), x: rect.x, y: rect.y, style: style)
     }
 }
 
 /// The one line every screen with flags carries.
 enum Disclaimer {
-    static let long = "lumbar gives guidance drawn from five articles on back pain after exercise; it is not a diagnosis."
+    static let long = StatusFormatter.disclaimer
     static let medium = "This is guidance from the articles, not a diagnosis."
     static let short = "Article guidance, not a diagnosis."
 
