@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -60,6 +61,27 @@ static inline int lumbar_put_cell(int y, int x, const wchar_t *text, attr_t attr
 static inline int lumbar_wcwidth(wchar_t c) { return wcwidth(c); }
 
 static inline int lumbar_key_f0(void) { return KEY_F0; }
+
+/// The number of the pseudo-terminal opened on `master` (/dev/ptmx), unlocked for opening
+/// as /dev/pts/N; -1 on failure. Lets tests run curses without a real terminal.
+static inline int lumbar_unlock_pty(int master) {
+    int unlock = 0;
+    unsigned int number = 0;
+    if (ioctl(master, TIOCSPTLCK, &unlock) != 0) return -1;
+    if (ioctl(master, TIOCGPTN, &number) != 0) return -1;
+    return (int)number;
+}
+
+/// The first character of the cell at (y, x) of the standard screen's window, 0 if none.
+static inline wchar_t lumbar_char_at(int y, int x) {
+    cchar_t cell;
+    wchar_t text[CCHARW_MAX + 1];
+    attr_t attrs;
+    short pair;
+    if (mvwin_wch(stdscr, y, x, &cell) == ERR) return 0;
+    if (getcchar(&cell, text, &attrs, &pair, NULL) == ERR) return 0;
+    return text[0];
+}
 
 /// Writes one cell holding a single character.
 static inline int lumbar_put_char(int y, int x, wchar_t c, attr_t attrs, short pair) {

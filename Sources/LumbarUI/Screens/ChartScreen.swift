@@ -62,7 +62,7 @@ enum ChartScreen {
 
         // Columns: several per day when days are few, several days per column when many.
         let daysPerColumn = max(1, (dayCount + plotWidth - 1) / plotWidth)
-        let columnsPerDay = daysPerColumn == 1 ? max(1, min(4, plotWidth / dayCount)) : 1
+        let columnsPerDay = daysPerColumn == 1 ? max(1, min(8, plotWidth / dayCount)) : 1
         // Leave a gap between days whenever a day has more than one column.
         let barWidth = columnsPerDay >= 2 ? columnsPerDay - 1 : 1
         let bucketCount = (dayCount + daysPerColumn - 1) / daysPerColumn

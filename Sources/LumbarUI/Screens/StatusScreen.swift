@@ -8,7 +8,7 @@ enum StatusScreen {
         let (bannerRow, rest) = rect.splitTop(1)
         Banner.draw(state.status, glyphs: state.glyphs, in: bannerRow, into: &buffer)
         let (main, footer) = rest.splitBottom(1)
-        let width = main.width - 2
+        let width = textWidth(main.width)
         let parts = layout(state, width: width, height: main.height)
         let (body, pinnedArea) = main.splitBottom(parts.pinned.count)
         let offset = min(state.statusScroll, max(0, parts.scrolling.count - body.height))
@@ -18,18 +18,21 @@ enum StatusScreen {
         Disclaimer.draw(in: footer, into: &buffer)
     }
 
+    /// Lines of prose are kept to a readable length on wide terminals.
+    static func textWidth(_ screenWidth: Int) -> Int { min(screenWidth - 2, 100) }
+
     /// Rows between the banner and the disclaimer.
     private static func mainHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 2) }
 
     /// Rows for the scrolling part.
     static func viewHeight(_ state: AppState) -> Int {
         let height = mainHeight(state)
-        return height - layout(state, width: state.width - 2, height: height).pinned.count
+        return height - layout(state, width: textWidth(state.width), height: height).pinned.count
     }
 
     static func maxScroll(_ state: AppState) -> Int {
         let height = mainHeight(state)
-        let parts = layout(state, width: state.width - 2, height: height)
+        let parts = layout(state, width: textWidth(state.width), height: height)
         return max(0, parts.scrolling.count - (height - parts.pinned.count))
     }
 

@@ -154,7 +154,7 @@ enum TodayScreen {
             let x = label(field == .pain ? "Pain now" : (narrow ? "Worst" : "Worst since"))
             var cx = x
             cx += PainBar.draw(value, width: narrow ? 5 : 10, glyphs: g, x: cx, y: y, into: &buffer)
-            cx += buffer.write(" " + (value.map { TextLayout.padLeft(String($0), to: 2) } ?? " " + String(g.dot)) + "/10", x: cx, y: y, style: .bold)
+            cx += buffer.write(" " + (value.map { TextLayout.padLeft(String($0), to: 2) } ?? " -") + "/10", x: cx, y: y, style: .bold)
             if !narrow {
                 let hint = field == .pain
                     ? (value == nil ? "  type 0-9 (1 then 0 = 10)" : "  0 none, 10 worst imaginable")

@@ -122,7 +122,7 @@ extension AppState {
             return []
         case .character("q"):
             if form.isDirty {
-                overlay = .confirm(Confirmation(question: "Your check-in is not saved. Quit without saving it?", action: .quit))
+                overlay = .confirm(Confirmation(question: "Your changes on Today are not saved. Quit without saving them?", action: .quit))
                 return []
             }
             return [.quit(0)]
