@@ -221,7 +221,7 @@ import Testing
         d.press(.escape)  // not in a text field: back (nowhere to go)
         d.type("q")
         #expect(d.exitCode == nil)
-        #expect(d.screen.contains("Quit without saving them?"))
+        #expect(d.screen.contains("Your changes on Today are not saved."))
         d.type("n")
         #expect(d.exitCode == nil)
         #expect(d.state.form.pain == 5)
