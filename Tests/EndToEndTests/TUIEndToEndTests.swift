@@ -130,4 +130,28 @@ struct TUIEndToEndTests {
         try tui.waitForExit(0)
         #expect(try JournalStore(path: tui.runner.storePath).load().checkIns.isEmpty)
     }
+
+    /// Foreground and background colour codes (basic, bright, 256 and RGB forms).
+    static func colourCodes(_ parameters: Set<Int>) -> Set<Int> {
+        parameters.filter { (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0) || (100...107).contains($0) || $0 == 38 || $0 == 48 }
+    }
+
+    @Test func coloursOnlyWhereWantedNoColorAndMonochromeHonoured() throws {
+        let coloured = try TUITmux()
+        try coloured.waitFor("Check-in for today")
+        #expect(!Self.colourCodes(try coloured.sgrParameters()).isEmpty, "a colour terminal shows colour")
+
+        for environment in [["NO_COLOR": "1"], ["TERM": "vt100"]] {
+            let plain = try TUITmux(extraEnvironment: environment)
+            try plain.waitFor("Check-in for today")
+            try plain.type("8")
+            try plain.press("Enter")
+            try plain.waitFor("Check-in saved")
+            let parameters = try plain.sgrParameters()
+            #expect(Self.colourCodes(parameters).isEmpty, "\(environment): colour codes \(Self.colourCodes(parameters))")
+            #expect(parameters.contains(7), "\(environment): the banner and tabs fall back to reverse video")
+            try plain.press("q")
+            try plain.waitForExit(0)
+        }
+    }
 }

@@ -66,6 +66,26 @@ final class TUITmux {
     /// The pane's text now.
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
+    /// The pane's text with its SGR escape sequences (colours and attributes).
+    func styledScreen() throws -> String { try tmux(["capture-pane", "-e", "-p", "-t", name]) }
+
+    /// The SGR parameters used on the pane, e.g. [1, 7, 31, 45].
+    func sgrParameters() throws -> Set<Int> {
+        let text = try styledScreen()
+        var result = Set<Int>()
+        var rest = Substring(text)
+        while let start = rest.range(of: "\u{1B}[") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "m") else { break }
+            let body = rest[..<end]
+            if body.allSatisfy({ $0.isNumber || $0 == ";" }) {
+                for part in body.split(separator: ";") { if let n = Int(part) { result.insert(n) } }
+            }
+            rest = rest[end...]
+        }
+        return result
+    }
+
     /// Waits until the pane shows `text` and returns the screen; fails with the last screen after `timeout`.
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 8, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
