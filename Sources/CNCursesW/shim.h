@@ -150,4 +150,57 @@ static inline int lumbar_take_signal(void) {
     return signal_number;
 }
 
+// Crashes (a Swift trap is SIGILL or SIGTRAP; bad memory SIGSEGV or SIGBUS; abort SIGABRT)
+// restore the terminal first, then run whatever handled them before (the Swift runtime's
+// backtracer, or the default action), as htop's CRT_handleSIGSEGV does.
+static inline int lumbar_crash_signal(int i) {
+    switch (i) {
+    case 0: return SIGSEGV;
+    case 1: return SIGBUS;
+    case 2: return SIGILL;
+    case 3: return SIGFPE;
+    case 4: return SIGTRAP;
+    default: return SIGABRT;
+    }
+}
+
+/// The number of crash signals (the size of the array the calls below take).
+static inline int lumbar_crash_signal_count(void) { return 6; }
+
+static inline struct sigaction **lumbar_crash_previous_slot(void) {
+    static struct sigaction *slot = NULL;
+    return &slot;
+}
+
+static inline void lumbar_on_crash(int signal_number) {
+    endwin();
+    struct sigaction *previous = *lumbar_crash_previous_slot();
+    for (int i = 0; i < 6; i++) {
+        if (lumbar_crash_signal(i) != signal_number) continue;
+        if (previous != NULL) sigaction(signal_number, &previous[i], NULL);
+        else signal(signal_number, SIG_DFL);
+    }
+    // Delivered again once this handler returns (it is blocked until then), now to the
+    // previous handler; a fault would also recur when the instruction is re-run.
+    raise(signal_number);
+}
+
+/// Installs the crash handler, saving the handlers in place into `previous` (6 entries,
+/// which must stay allocated until `lumbar_restore_crash_handlers`).
+static inline void lumbar_install_crash_handlers(struct sigaction *previous) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = lumbar_on_crash;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_ONSTACK;
+    *lumbar_crash_previous_slot() = previous;
+    for (int i = 0; i < 6; i++) sigaction(lumbar_crash_signal(i), &action, &previous[i]);
+}
+
+/// Puts back the handlers `lumbar_install_crash_handlers` saved.
+static inline void lumbar_restore_crash_handlers(const struct sigaction *previous) {
+    for (int i = 0; i < 6; i++) sigaction(lumbar_crash_signal(i), &previous[i], NULL);
+    *lumbar_crash_previous_slot() = NULL;
+}
+
 #endif

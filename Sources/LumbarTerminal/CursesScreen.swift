@@ -30,13 +30,15 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
 final class CursesScreen {
     private var screen: OpaquePointer?
     private var stopped = false
-    /// The signal handlers in place before the TUI started (a C array that sigaction fills).
-    private let previousActions: UnsafeMutablePointer<sigaction> = {
-        let count = Int(lumbar_caught_signal_count())
+    /// The signal handlers in place before the TUI started (C arrays that sigaction fills).
+    private let previousActions = CursesScreen.sigactionArray(count: Int(lumbar_caught_signal_count()))
+    private let previousCrashActions = CursesScreen.sigactionArray(count: Int(lumbar_crash_signal_count()))
+
+    private static func sigactionArray(count: Int) -> UnsafeMutablePointer<sigaction> {
         let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: count)
         memset(pointer, 0, MemoryLayout<sigaction>.stride * count)
         return pointer
-    }()
+    }
     /// Whether the locale is UTF-8, so block glyphs can be drawn.
     let isUTF8: Bool
     /// Whether colours are used (the terminal has them and NO_COLOR is not set).
@@ -54,6 +56,7 @@ final class CursesScreen {
             throw TerminalError.unsupportedTerminal(environment["TERM"] ?? "")
         }
         self.screen = screen
+        lumbar_install_crash_handlers(previousCrashActions)
         set_escdelay(25)
         cbreak()
         noecho()
@@ -99,6 +102,7 @@ final class CursesScreen {
         stopped = true
         curs_set(1)
         endwin()
+        lumbar_restore_crash_handlers(previousCrashActions)
         if let screen { delscreen(screen) }
         screen = nil
         lumbar_restore_signal_handlers(previousActions)
@@ -107,5 +111,6 @@ final class CursesScreen {
     deinit {
         stop()
         previousActions.deallocate()
+        previousCrashActions.deallocate()
     }
 }
