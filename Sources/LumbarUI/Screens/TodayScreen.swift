@@ -6,26 +6,40 @@ enum TodayScreen {
     /// One line of the scrolling form.
     enum Line: Hashable {
         case field(Int)
+        /// More of a symptom question that did not fit on its field's line.
+        case questionContinuation(symptom: Int, text: String)
         case heading(String, warning: Bool)
         case kindHint
         case blank
     }
 
-    /// The form's lines, the same at every width (long questions are shortened, not wrapped).
-    static let lines: [Line] = {
+    /// Where a checkbox's text starts: "  [ ] ! ".
+    static let checkboxTextColumn = 8
+
+    /// A symptom's question in lines that fit `width` columns (one line when it fits).
+    static func questionLines(_ symptom: Symptom, width: Int) -> [String] {
+        TextLayout.wrap(symptom.question, width: max(10, width - checkboxTextColumn - 2))
+    }
+
+    /// The form's lines at `width`: questions too long for one line continue on the next.
+    static func lines(width: Int) -> [Line] {
         var lines: [Line] = []
         let fields = TodayForm.fields
         func add(_ field: TodayForm.Field) {
             if let i = fields.firstIndex(of: field) { lines.append(.field(i)) }
+        }
+        func addSymptom(_ i: Int) {
+            add(.symptom(i))
+            for rest in questionLines(Symptom.known[i], width: width).dropFirst() { lines.append(.questionContinuation(symptom: i, text: rest)) }
         }
         add(.date)
         add(.pain)
         add(.worst)
         lines.append(.blank)
         lines.append(.heading("Warning signs: answer each one (Space or y/n)", warning: true))
-        for (i, s) in Symptom.known.enumerated() where s.isRedFlag { add(.symptom(i)) }
+        for (i, s) in Symptom.known.enumerated() where s.isRedFlag { addSymptom(i) }
         lines.append(.heading("Other symptoms", warning: false))
-        for (i, s) in Symptom.known.enumerated() where !s.isRedFlag { add(.symptom(i)) }
+        for (i, s) in Symptom.known.enumerated() where !s.isRedFlag { addSymptom(i) }
         lines.append(.blank)
         lines.append(.heading("Self-care since the last check-in", warning: false))
         for i in SelfCare.known.indices { add(.care(i)) }
@@ -42,21 +56,15 @@ enum TodayScreen {
         lines.append(.blank)
         add(.save)
         return lines
-    }()
-
-    private static let lineOfField: [Int: Int] = {
-        var map: [Int: Int] = [:]
-        for (i, line) in lines.enumerated() {
-            if case .field(let f) = line { map[f] = i }
-        }
-        return map
-    }()
+    }
 
     /// The form line that shows field `index`.
-    static func line(of index: Int, width: Int) -> Int { lineOfField[index] ?? 0 }
+    static func line(of index: Int, width: Int) -> Int {
+        lines(width: width).firstIndex(of: .field(index)) ?? 0
+    }
 
-    /// How many lines the form has.
-    static func lineCount(width: Int) -> Int { lines.count }
+    /// How many lines the form has at `width`.
+    static func lineCount(width: Int) -> Int { lines(width: width).count }
 
     /// Rows available to the scrolling part (below the pinned title).
     static func viewHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 1) }
@@ -66,6 +74,7 @@ enum TodayScreen {
         let (titleRow, body) = rect.splitTop(1)
         buffer.draw(title(state), x: titleRow.x + 1, y: titleRow.y, width: titleRow.width - 2)
         let labelWidth = rect.width >= 60 ? 13 : 9
+        let lines = lines(width: rect.width)
         for row in 0..<body.height {
             let index = form.scroll + row
             guard index < lines.count else { break }
@@ -74,6 +83,9 @@ enum TodayScreen {
             switch lines[index] {
             case .blank:
                 break
+            case .questionContinuation(let symptom, let text):
+                let on = form.symptoms.contains(Symptom.known[symptom])
+                buffer.write(text, x: checkboxTextColumn, y: y, maxWidth: area.width - checkboxTextColumn - 1, style: on ? .bold : .plain)
             case .heading(let text, let warning):
                 let style: Style = warning ? Style(foreground: .red, attributes: [.bold, .underline]) : .heading
                 // Drop the parenthesised hint rather than cut a heading mid-word.
@@ -91,15 +103,7 @@ enum TodayScreen {
                 renderField(f, state: state, labelWidth: labelWidth, area: area, into: &buffer)
             }
         }
-        // A sign that more of the form is below.
-        if form.scroll + body.height < lines.count, body.height > 0 {
-            let more = state.glyphs.isUnicode ? "▼ more" : "v more"
-            buffer.write(more, x: body.right - DisplayWidth.of(more) - 1, y: body.bottom - 1, style: .dim)
-        }
-        if form.scroll > 0, body.height > 0 {
-            let more = state.glyphs.isUnicode ? "▲ more" : "^ more"
-            buffer.write(more, x: body.right - DisplayWidth.of(more) - 1, y: body.y, style: .dim)
-        }
+        ScrollHint.draw(offset: form.scroll, visible: body.height, total: lines.count, in: body, glyphs: state.glyphs, into: &buffer)
     }
 
     private static func title(_ state: AppState) -> [Span] {
@@ -164,9 +168,7 @@ enum TodayScreen {
         case .symptom(let i):
             let symptom = Symptom.known[i]
             let on = form.symptoms.contains(symptom)
-            let room = area.width - 2 - 4 - 2 - 1
-            var text = symptom.question
-            if DisplayWidth.of(text) > room { text = symptom.label.prefix(1).uppercased() + symptom.label.dropFirst() + "?" }
+            let text = questionLines(symptom, width: area.width).first ?? symptom.question
             let marker = symptom.isRedFlag ? Span(String(g.warning), Style(foreground: .red, attributes: .bold)) : Span(" ")
             checkbox(on, text, marker: marker)
         case .care(let i):
