@@ -314,3 +314,19 @@ import Testing
         #expect(d.screen.contains("History"))
     }
 }
+
+/// History keeps its place when the journal changes underneath.
+@Suite struct HistorySelectionTests {
+    @Test func theSelectedEntryStaysSelectedWhenNewerEntriesArrive() {
+        var d = Driver(Fixtures.episode)
+        d.type("h")
+        d.press(.down, .down)
+        #expect(d.state.selectedEntry?.id == Fixtures.id(4))
+        var outside = d.stored
+        let t = Timestamp(Fixtures.now.addingTimeInterval(-30), in: Fixtures.zone)
+        outside.upsert(Session(at: t, kind: "walk", updatedAt: t))
+        d.send(.journalReloaded(outside))
+        #expect(d.state.selectedEntry?.id == Fixtures.id(4))
+        #expect(d.state.history.selected == 3)
+    }
+}

@@ -80,10 +80,15 @@ public struct AppState: Sendable {
 
     /// Recomputes what derives from the journal; called once per load or save.
     mutating func journalDidChange(_ newJournal: Journal) {
+        let selectedID = selectedEntry?.id
         journal = newJournal
         digest = JournalDigest(journal: journal, today: LocalDate(instant: now, in: timeZone))
         reevaluate()
         history.refilter(digest)
+        // Keep the same entry selected when rows were added or removed above it.
+        if let selectedID, let index = history.visible.firstIndex(where: { entry(ofRow: $0).id == selectedID }) {
+            history.selected = index
+        }
     }
 
     mutating func reevaluate() {
