@@ -154,7 +154,7 @@ import Testing
         d.type("y")
         #expect(d.stored.checkIn(id: Fixtures.id(5)) == nil)
         #expect(d.stored.tombstones.contains { $0.id == Fixtures.id(5) })
-        #expect(d.screen.contains("Press u to undo"))
+        #expect(d.screen.contains("(u undoes) Deleted the check-in of Wed 4 Mar 2026"))
         d.type("u")
         let back = try! #require(d.stored.checkIn(id: Fixtures.id(5)))
         #expect(back.pain == 7)

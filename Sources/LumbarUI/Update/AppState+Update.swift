@@ -78,7 +78,7 @@ extension AppState {
         case .delete:
             if !undo.isEmpty { undoStack.append(UndoEntry(changes: undo, summary: transaction.summary)) }
             forgetDeletedEntries()
-            flash = Flash(text: transaction.summary + " Press u to undo.")
+            flash = Flash(text: "(u undoes) " + transaction.summary)
         case .undo:
             pendingUndo = nil
             forgetDeletedEntries()
