@@ -43,6 +43,8 @@ final class CursesScreen {
     let isUTF8: Bool
     /// Whether colours are used (the terminal has them and NO_COLOR is not set).
     let hasColor: Bool
+    /// Whether colour -1 means the terminal's own foreground and background.
+    let hasDefaultColors: Bool
 
     /// Starts curses. On any failure the terminal is left as it was.
     init(environment: [String: String]) throws {
@@ -67,11 +69,13 @@ final class CursesScreen {
         wtimeout(window, 1000)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         var color = false
+        var defaults = false
         if !noColor, has_colors() {
             color = start_color() == lumbar_ok()
-            if color { _ = use_default_colors() }
+            if color { defaults = use_default_colors() == lumbar_ok() }
         }
         hasColor = color
+        hasDefaultColors = defaults
         curs_set(0)
     }
 

@@ -8,10 +8,13 @@ struct Painter {
     private var nextPair: Int16 = 1
     private let maxPairs: Int
     private let color: Bool
+    private let defaultColors: Bool
     private var cursorVisible = false
 
-    init(color: Bool) {
+    /// A painter; `defaultColors` says whether colour -1 (the terminal's own) may be used.
+    init(color: Bool, defaultColors: Bool = true) {
         self.color = color
+        self.defaultColors = defaultColors
         maxPairs = color ? Int(lumbar_color_pairs()) : 0
     }
 
@@ -92,7 +95,10 @@ struct Painter {
         guard Int(nextPair) < maxPairs else { return 0 }
         let pair = nextPair
         nextPair += 1
-        init_pair(pair, Int16(style.foreground.ansiIndex ?? -1), Int16(style.background.ansiIndex ?? -1))
+        // Without default colours, white on black stands in for the terminal's own.
+        let foreground = style.foreground.ansiIndex ?? (defaultColors ? -1 : 7)
+        let background = style.background.ansiIndex ?? (defaultColors ? -1 : 0)
+        init_pair(pair, Int16(foreground), Int16(background))
         pairs[key] = pair
         return pair
     }

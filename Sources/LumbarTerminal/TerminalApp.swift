@@ -34,7 +34,7 @@ struct EventLoop {
         state = AppState(journal: snapshot.journal, now: now(), timeZone: timeZone, width: size.width, height: size.height,
                          glyphs: screen.isUTF8 ? .unicode : .ascii)
         effects = StoreEffects(store: store, timeZone: timeZone, now: now, fingerprint: snapshot.fingerprint)
-        painter = Painter(color: screen.hasColor)
+        painter = Painter(color: screen.hasColor, defaultColors: screen.hasDefaultColors)
     }
 
     mutating func run() -> Int32 {
