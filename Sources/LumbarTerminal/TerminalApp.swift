@@ -65,7 +65,7 @@ struct EventLoop {
                     needsPaint = true
                 }
             }
-            // Look for changes another lumbar made, at most once a second and never mid-typing burst.
+            // Look for changes another lumbar made, at most once a second: a stat, not a read.
             if time.timeIntervalSince(lastPoll) >= 1 {
                 lastPoll = time
                 if let reload = effects.reloadIfChanged() {
@@ -85,7 +85,7 @@ struct EventLoop {
             case .quit(let code):
                 return code
             case .save(let transaction):
-                // Pick up outside changes first so the screen never shows a journal older than the save.
+                // The store re-reads under its lock, so the result includes anything written meanwhile.
                 let result = effects.save(transaction)
                 pending += state.update(result)
             }
