@@ -25,7 +25,9 @@ struct EventLoop {
     private var effects: StoreEffects
     private var painter: Painter
     private let now: @Sendable () -> Date
-    private var lastPoll = Date.distantPast
+    /// When the journal file was last checked, on the monotonic clock (the injected `now`
+    /// may stand still, as it does under LUMBAR_NOW).
+    private var lastPoll = -Double.infinity
 
     init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date) {
         self.screen = screen
@@ -66,8 +68,9 @@ struct EventLoop {
                 }
             }
             // Look for changes another lumbar made, at most once a second: a stat, not a read.
-            if time.timeIntervalSince(lastPoll) >= 1 {
-                lastPoll = time
+            let uptime = ProcessInfo.processInfo.systemUptime
+            if uptime - lastPoll >= 1 {
+                lastPoll = uptime
                 if let reload = effects.reloadIfChanged() {
                     if let code = dispatch(reload) { return code }
                     needsPaint = true

@@ -6,6 +6,9 @@ import Testing
 /// the chart, resizing, and quitting with the terminal restored.
 @Suite(.serialized, .enabled(if: TUITmux.shouldRun, "tmux is not installed (set CI=true to make that a failure)"))
 struct TUIEndToEndTests {
+    /// Noon today in Stockholm, for runs with a fixed clock.
+    static var fixedNow: String { today + "T12:00" }
+
     static let today: String = {
         let zone = TimeZone(identifier: "Europe/Stockholm")!
         return LocalDate(instant: Date(), in: zone).description
@@ -100,7 +103,8 @@ struct TUIEndToEndTests {
     }
 
     @Test func aCheckInFromAnotherShellIsPickedUpAndKept() throws {
-        let tui = try TUITmux()
+        // A fixed clock (LUMBAR_NOW) must not stop the TUI from noticing the file change.
+        let tui = try TUITmux(extraEnvironment: ["LUMBAR_NOW": Self.fixedNow])
         try tui.waitFor("Check-in for today")
         try tui.type("4")  // an unsaved draft
         try tui.runner.run(["session", "--kind", "climbing from another shell", "--minutes", "30"])
