@@ -15,7 +15,20 @@ public enum JournalCodec {
     // MARK: Decoding
 
     /// Reads a journal from JSON bytes.
+    ///
+    /// A well-formed journal is read straight from the bytes into the model in one pass
+    /// (`JournalReader`). Anything that pass does not handle — an error of any kind, an escape
+    /// in a member name, an unusual number or time — is read again by the general path (parse
+    /// to a `JSONValue` tree, then `decode(_:)`), which gives the same journal or the precise
+    /// error, so both paths accept exactly the same files and report exactly the same faults.
+    /// - Throws: `JSONSyntaxError` or `JournalFormatError`.
     public static func decode(_ bytes: [UInt8]) throws -> Journal {
+        if let journal = bytes.withUnsafeBufferPointer({ JournalReader.read($0) }) { return journal }
+        return try decodeByTree(bytes)
+    }
+
+    /// The general path: the whole document as a `JSONValue` tree, then the journal from the tree.
+    static func decodeByTree(_ bytes: [UInt8]) throws -> Journal {
         let value = try JSONParser.parse(bytes)
         return try decode(value)
     }
@@ -277,26 +290,29 @@ public enum JournalCodec {
     }
 
     /// The store layout: one entry per line, so the file stays readable, diffable and quick to write.
+    ///
+    /// Entries are written straight from the model (no `JSONValue` tree); the bytes are the
+    /// same as writing `json(_:)` of each part compactly.
     public static func encode(_ journal: Journal) -> [UInt8] {
-        var w = JSONWriter(capacity: 256 * (journal.checkIns.count + journal.sessions.count) + 1024)
+        var w = JSONWriter(capacity: 240 * journal.checkIns.count + 200 * journal.sessions.count + 1024)
         w.raw("{\"schemaVersion\":")
         w.int(journal.schemaVersion)
         w.raw(",\n\"profile\":")
-        w.write(json(journal.profile))
+        write(journal.profile, to: &w)
         w.raw(",\n\"sessions\":[")
         for (i, s) in journal.sessions.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
-            w.write(json(s))
+            write(s, to: &w)
         }
         w.raw("\n],\n\"checkIns\":[")
         for (i, c) in journal.checkIns.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
-            w.write(json(c))
+            write(c, to: &w)
         }
         w.raw("\n],\n\"tombstones\":[")
         for (i, t) in journal.tombstones.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
-            w.write(json(t))
+            write(t, to: &w)
         }
         w.raw("\n]")
         for member in journal.unknownFields {
@@ -307,5 +323,610 @@ public enum JournalCodec {
         }
         w.raw("\n}\n")
         return w.bytes
+    }
+
+    /// The member names `json(_:)` writes for each kind of object; an unknown field that
+    /// reuses one of them is not written (the known field wins).
+    static let sessionKeys = ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"]
+    static let checkInKeys = ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"]
+    static let profileKeys = ["birthYear"]
+
+    /// Writes `json(s)` compactly.
+    static func write(_ s: Session, to w: inout JSONWriter) {
+        w.raw("{\"id\":")
+        write(s.id, to: &w)
+        w.raw(",\"at\":")
+        write(s.at, to: &w)
+        w.raw(",\"kind\":")
+        w.string(s.kind)
+        w.raw(",\"minutes\":")
+        write(s.minutes, to: &w)
+        w.raw(",\"rpe\":")
+        write(s.rpe, to: &w)
+        w.raw(s.suddenPain ? ",\"suddenPain\":true,\"note\":" : ",\"suddenPain\":false,\"note\":")
+        w.string(s.note)
+        w.raw(",\"updatedAt\":")
+        write(s.updatedAt, to: &w)
+        write(s.unknownFields, skipping: sessionKeys, to: &w)
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// Writes `json(c)` compactly.
+    static func write(_ c: CheckIn, to w: inout JSONWriter) {
+        w.raw("{\"id\":")
+        write(c.id, to: &w)
+        w.raw(",\"date\":")
+        write(c.date, to: &w)
+        w.raw(",\"at\":")
+        write(c.at, to: &w)
+        w.raw(",\"pain\":")
+        w.int(c.pain)
+        w.raw(",\"worst\":")
+        write(c.worst, to: &w)
+        w.raw(",\"symptoms\":[")
+        for (i, symptom) in c.symptoms.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            w.string(symptom.rawValue)
+        }
+        w.raw("],\"care\":[")
+        for (i, care) in c.care.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            w.string(care.rawValue)
+        }
+        w.raw("],\"note\":")
+        w.string(c.note)
+        w.raw(",\"updatedAt\":")
+        write(c.updatedAt, to: &w)
+        write(c.unknownFields, skipping: checkInKeys, to: &w)
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// Writes `json(p)` compactly.
+    static func write(_ p: Profile, to w: inout JSONWriter) {
+        w.raw("{\"birthYear\":")
+        write(p.birthYear, to: &w)
+        write(p.unknownFields, skipping: profileKeys, to: &w)
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// Writes `json(t)` compactly.
+    static func write(_ t: Tombstone, to w: inout JSONWriter) {
+        w.raw("{\"id\":")
+        write(t.id, to: &w)
+        w.raw(",\"deletedAt\":")
+        write(t.deletedAt, to: &w)
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// Writes the members of `fields` whose names are not in `known`, each after a comma.
+    static func write(_ fields: JSONObject, skipping known: [String], to w: inout JSONWriter) {
+        for member in fields where !known.contains(member.key) {
+            w.byte(UInt8(ascii: ","))
+            w.string(member.key)
+            w.byte(UInt8(ascii: ":"))
+            w.write(member.value)
+        }
+    }
+
+    /// Writes an optional integer, `null` when absent.
+    static func write(_ value: Int?, to w: inout JSONWriter) {
+        if let value { w.int(value) } else { w.raw("null") }
+    }
+
+    /// Writes `id.uuidString.lowercased()` as a JSON string.
+    static func write(_ id: UUID, to w: inout JSONWriter) {
+        w.byte(UInt8(ascii: "\""))
+        withUnsafeBytes(of: id.uuid) { raw in
+            for (i, byte) in raw.enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 { w.byte(UInt8(ascii: "-")) }
+                w.byte(hexDigit(byte >> 4))
+                w.byte(hexDigit(byte & 0x0F))
+            }
+        }
+        w.byte(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// Writes `date.description` as a JSON string.
+    static func write(_ date: LocalDate, to w: inout JSONWriter) {
+        guard (0..<10_000).contains(date.year) else { w.string(date.description); return }
+        w.byte(UInt8(ascii: "\""))
+        writeDigits(of: date, to: &w)
+        w.byte(UInt8(ascii: "\""))
+    }
+
+    private static func writeDigits(of date: LocalDate, to w: inout JSONWriter) {
+        w.digits(date.year, width: 4)
+        w.byte(UInt8(ascii: "-"))
+        w.digits(date.month, width: 2)
+        w.byte(UInt8(ascii: "-"))
+        w.digits(date.day, width: 2)
+    }
+
+    /// Writes `t.description` as a JSON string.
+    static func write(_ t: Timestamp, to w: inout JSONWriter) {
+        let p = t.localParts
+        // Years past 9999 and offsets of 100 hours or more only come from hand-made values;
+        // `description` spells them.
+        guard (0..<10_000).contains(p.date.year), t.utcOffsetSeconds > -360_000, t.utcOffsetSeconds < 360_000 else {
+            w.string(t.description)
+            return
+        }
+        w.byte(UInt8(ascii: "\""))
+        writeDigits(of: p.date, to: &w)
+        w.byte(UInt8(ascii: "T"))
+        w.digits(p.hour, width: 2)
+        w.byte(UInt8(ascii: ":"))
+        w.digits(p.minute, width: 2)
+        w.byte(UInt8(ascii: ":"))
+        w.digits(p.second, width: 2)
+        if p.millisecond != 0 {
+            w.byte(UInt8(ascii: "."))
+            w.digits(p.millisecond, width: 3)
+        }
+        if t.utcOffsetSeconds == 0 {
+            w.byte(UInt8(ascii: "Z"))
+        } else {
+            w.byte(t.utcOffsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            let minutes = abs(t.utcOffsetSeconds) / 60
+            w.digits(minutes / 60, width: 2)
+            w.byte(UInt8(ascii: ":"))
+            w.digits(minutes % 60, width: 2)
+        }
+        w.byte(UInt8(ascii: "\""))
+    }
+}
+
+// MARK: - Reading straight from bytes
+
+/// Reads a journal from bytes straight into the model, in one pass and without a `JSONValue` tree.
+///
+/// It handles the files lumbar writes and anything close to them (members in any order, white
+/// space, `null` for an absent field, unknown fields, escapes in values). At the first thing it
+/// does not handle — including every kind of error — it gives up and returns `nil`, and
+/// `JournalCodec.decode` reads the file by the general path, which either gives the same journal
+/// or the precise error. So this type never has to phrase an error, and cannot disagree with the
+/// general path about what a journal is.
+struct JournalReader {
+    /// Why the fast path gave up; never shown to anyone.
+    struct Unsupported: Error {}
+
+    private var cursor: JSONCursor
+
+    /// The journal in `bytes`, or `nil` when the general path must read it.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Journal? {
+        var reader = JournalReader(cursor: JSONCursor(bytes: bytes, maximumDepth: JSONParser.defaultMaximumDepth))
+        do {
+            return try reader.journal()
+        } catch {
+            return nil
+        }
+    }
+
+    // MARK: The journal's shape
+
+    private mutating func journal() throws(Unsupported) -> Journal {
+        cursor.skipWhitespace()
+        var version: Int?
+        var profile = Profile()
+        var sessions: [Session] = []
+        var checkIns: [CheckIn] = []
+        var tombstones: [Tombstone] = []
+        var unknown = JSONObject()
+        var seen = Members()
+        var more = try beginObject()
+        while more {
+            let name = try memberName()
+            if seen.isRepeated(name, known: ["schemaVersion", "profile", "sessions", "checkIns", "tombstones"], in: cursor) {
+                throw Unsupported()
+            }
+            switch seen.lastKnown {
+            case 0: version = try int(1...Int.max)
+            case 1: if !cursor.consumeNull() { profile = try self.profile() }
+            case 2: try array { (r: inout JournalReader) throws(Unsupported) in sessions.append(try r.session()) }
+            case 3: try array { (r: inout JournalReader) throws(Unsupported) in checkIns.append(try r.checkIn()) }
+            case 4: try array { (r: inout JournalReader) throws(Unsupported) in tombstones.append(try r.tombstone()) }
+            default: try unknownMember(name, depth: 1, into: &unknown)
+            }
+            more = try endMember()
+        }
+        cursor.skipWhitespace()
+        guard let version, cursor.index == cursor.bytes.count else { throw Unsupported() }
+        return Journal(schemaVersion: version, profile: profile, sessions: sessions, checkIns: checkIns,
+                       tombstones: tombstones, unknownFields: unknown)
+    }
+
+    private mutating func profile() throws(Unsupported) -> Profile {
+        var birthYear: Int?
+        var unknown = JSONObject()
+        var seen = Members()
+        var more = try beginObject()
+        while more {
+            let name = try memberName()
+            if seen.isRepeated(name, known: ["birthYear"], in: cursor) { throw Unsupported() }
+            switch seen.lastKnown {
+            case 0: birthYear = try int(1000...9999)
+            default: try unknownMember(name, depth: 2, into: &unknown)
+            }
+            more = try endMember()
+        }
+        return Profile(birthYear: birthYear, unknownFields: unknown)
+    }
+
+    private mutating func session() throws(Unsupported) -> Session {
+        var id: UUID?, at: Timestamp?, updatedAt: Timestamp?
+        var kind = "", note = ""
+        var minutes: Int?, rpe: Int?
+        var sudden = false
+        var unknown = JSONObject()
+        var seen = Members()
+        var more = try beginObject()
+        while more {
+            let name = try memberName()
+            if seen.isRepeated(name, known: ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"], in: cursor) {
+                throw Unsupported()
+            }
+            switch seen.lastKnown {
+            case 0: id = try uuid()
+            case 1: at = try timestamp()
+            case 2: kind = try string() ?? ""
+            case 3: minutes = try int(0...100_000)
+            case 4: rpe = try int(1...10)
+            case 5: sudden = try bool() ?? false
+            case 6: note = try string() ?? ""
+            case 7: updatedAt = try timestamp()
+            default: try unknownMember(name, depth: 3, into: &unknown)
+            }
+            more = try endMember()
+        }
+        guard let id, let at else { throw Unsupported() }
+        return Session(id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
+                       updatedAt: updatedAt ?? at, unknownFields: unknown)
+    }
+
+    private mutating func checkIn() throws(Unsupported) -> CheckIn {
+        var id: UUID?, at: Timestamp?, updatedAt: Timestamp?
+        var date: LocalDate?
+        var pain: Int?, worst: Int?
+        var symptoms: [Symptom] = [], care: [SelfCare] = []
+        var note = ""
+        var unknown = JSONObject()
+        var seen = Members()
+        var more = try beginObject()
+        while more {
+            let name = try memberName()
+            if seen.isRepeated(name, known: ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"], in: cursor) {
+                throw Unsupported()
+            }
+            switch seen.lastKnown {
+            case 0: id = try uuid()
+            case 1: date = try self.date()
+            case 2: at = try timestamp()
+            case 3: pain = try int(0...10)
+            case 4: worst = try int(0...10)
+            case 5: symptoms = try keys(Self.symptomTable).map(Symptom.init(rawValue:))
+            case 6: care = try keys(Self.careTable).map(SelfCare.init(rawValue:))
+            case 7: note = try string() ?? ""
+            case 8: updatedAt = try timestamp()
+            default: try unknownMember(name, depth: 3, into: &unknown)
+            }
+            more = try endMember()
+        }
+        guard let id, let at, let pain else { throw Unsupported() }
+        // Built without symptoms and care, then given them: the initialiser's duplicate removal
+        // hashes every key, and a check-in almost never repeats one.
+        var checkIn = CheckIn(id: id, date: date ?? at.localDate, at: at, pain: pain, worst: worst, note: note,
+                              updatedAt: updatedAt ?? at, unknownFields: unknown)
+        checkIn.symptoms = Self.firstOccurrences(symptoms)
+        checkIn.care = Self.firstOccurrences(care)
+        return checkIn
+    }
+
+    private mutating func tombstone() throws(Unsupported) -> Tombstone {
+        var id: UUID?, deletedAt: Timestamp?
+        var ignored = JSONObject()
+        var seen = Members()
+        var more = try beginObject()
+        while more {
+            let name = try memberName()
+            if seen.isRepeated(name, known: ["id", "deletedAt"], in: cursor) { throw Unsupported() }
+            switch seen.lastKnown {
+            case 0: id = try uuid()
+            case 1: deletedAt = try timestamp()
+            // A tombstone keeps no unknown fields, but they must still be valid and not repeated.
+            default: try unknownMember(name, depth: 3, into: &ignored)
+            }
+            more = try endMember()
+        }
+        guard let id, let deletedAt else { throw Unsupported() }
+        return Tombstone(id: id, deletedAt: deletedAt)
+    }
+
+    /// `elements` without repeats, first occurrence kept (as `CheckIn.init` does), without hashing.
+    static func firstOccurrences<T: Hashable>(_ elements: [T]) -> [T] {
+        for i in elements.indices.dropFirst() where elements[..<i].contains(elements[i]) {
+            return elements.uniqued()
+        }
+        return elements
+    }
+
+    // MARK: Structure
+
+    /// The member names of one object seen so far: a bit per known name.
+    private struct Members {
+        var bits: UInt32 = 0
+        /// The position in `known` of the name last checked, or -1 for an unknown name.
+        var lastKnown = -1
+
+        /// Records `name` (a byte range in the cursor); true when a known name comes again.
+        /// An unknown name's repeat is caught when it is added to the unknown fields.
+        mutating func isRepeated(_ name: Range<Int>, known: [StaticString], in cursor: JSONCursor) -> Bool {
+            for (position, candidate) in known.enumerated() where cursor.matches(name, candidate) {
+                lastKnown = position
+                let bit: UInt32 = 1 << UInt32(position)
+                defer { bits |= bit }
+                return bits & bit != 0
+            }
+            lastKnown = -1
+            return false
+        }
+    }
+
+    /// Consumes `{`; true when a member follows, false for `{}`.
+    private mutating func beginObject() throws(Unsupported) -> Bool {
+        guard cursor.consume(UInt8(ascii: "{")) else { throw Unsupported() }
+        cursor.skipWhitespace()
+        return !cursor.consume(UInt8(ascii: "}"))
+    }
+
+    /// A member name (printable ASCII without escapes, else the general path reads the file) and its `:`.
+    private mutating func memberName() throws(Unsupported) -> Range<Int> {
+        cursor.skipWhitespace()
+        guard let name = cursor.plainString() else { throw Unsupported() }
+        cursor.skipWhitespace()
+        guard cursor.consume(UInt8(ascii: ":")) else { throw Unsupported() }
+        cursor.skipWhitespace()
+        return name
+    }
+
+    /// After a member's value: true at `,`, false at `}`.
+    private mutating func endMember() throws(Unsupported) -> Bool {
+        cursor.skipWhitespace()
+        if cursor.consume(UInt8(ascii: ",")) { return true }
+        guard cursor.consume(UInt8(ascii: "}")) else { throw Unsupported() }
+        return false
+    }
+
+    /// Reads an array (or `null`, as an empty one), calling `element` for each element.
+    private mutating func array(_ element: (inout JournalReader) throws(Unsupported) -> Void) throws(Unsupported) {
+        if cursor.consumeNull() { return }
+        guard cursor.consume(UInt8(ascii: "[")) else { throw Unsupported() }
+        cursor.skipWhitespace()
+        if cursor.consume(UInt8(ascii: "]")) { return }
+        while true {
+            cursor.skipWhitespace()
+            try element(&self)
+            cursor.skipWhitespace()
+            if cursor.consume(UInt8(ascii: ",")) { continue }
+            guard cursor.consume(UInt8(ascii: "]")) else { throw Unsupported() }
+            return
+        }
+    }
+
+    /// Keeps a member this build does not know, as the general parser would read it.
+    private mutating func unknownMember(_ name: Range<Int>, depth: Int, into fields: inout JSONObject) throws(Unsupported) {
+        let key = String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[name]), as: UTF8.self)
+        if fields.members.contains(where: { $0.key == key }) { throw Unsupported() }
+        do {
+            fields.appendUnchecked(key, try cursor.parseValue(depth: depth))
+        } catch {
+            throw Unsupported()
+        }
+    }
+
+    // MARK: Values
+
+    /// An integer in `range`, or `nil` for `null`.
+    private mutating func int(_ range: ClosedRange<Int>) throws(Unsupported) -> Int? {
+        if cursor.consumeNull() { return nil }
+        guard let value = cursor.plainInteger(), range.contains(value) else { throw Unsupported() }
+        return value
+    }
+
+    /// `true` or `false`, or `nil` for `null`.
+    private mutating func bool() throws(Unsupported) -> Bool? {
+        if cursor.consumeNull() { return nil }
+        do {
+            if cursor.index < cursor.bytes.count, cursor.bytes[cursor.index] == UInt8(ascii: "t") {
+                try cursor.expectLiteral("true")
+                return true
+            }
+            try cursor.expectLiteral("false")
+            return false
+        } catch {
+            throw Unsupported()
+        }
+    }
+
+    /// A string, or `nil` for `null`.
+    private mutating func string() throws(Unsupported) -> String? {
+        if cursor.consumeNull() { return nil }
+        if let range = cursor.plainString() { return text(range) }
+        return try escapedString()
+    }
+
+    /// A string the plain scan declined (escapes, non-ASCII): the parser's own string reader.
+    private mutating func escapedString() throws(Unsupported) -> String {
+        guard cursor.index < cursor.bytes.count, cursor.bytes[cursor.index] == UInt8(ascii: "\"") else { throw Unsupported() }
+        do {
+            return try cursor.parseString()
+        } catch {
+            throw Unsupported()
+        }
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[range]), as: UTF8.self)
+    }
+
+    /// A UUID string (required).
+    private mutating func uuid() throws(Unsupported) -> UUID {
+        if let range = cursor.plainString() {
+            if let id = Self.uuid(cursor.bytes, range) { return id }
+            guard let id = UUID(uuidString: text(range)) else { throw Unsupported() }
+            return id
+        }
+        guard let id = UUID(uuidString: try escapedString()) else { throw Unsupported() }
+        return id
+    }
+
+    /// A time with an offset, or `nil` for `null`; the canonical spellings are read here, the
+    /// rest by `Timestamp.parse` with the general path's checks.
+    private mutating func timestamp() throws(Unsupported) -> Timestamp? {
+        if cursor.consumeNull() { return nil }
+        let spelled: String
+        if let range = cursor.plainString() {
+            if let t = Self.timestamp(cursor.bytes, range) { return t }
+            spelled = text(range)
+        } else {
+            spelled = try escapedString()
+        }
+        guard case .success(let t) = Timestamp.parse(spelled, localTimeZone: .gmt), spelled.utf8.count > 16,
+              JournalCodec.Fields.hasOffset(spelled) else { throw Unsupported() }
+        return t
+    }
+
+    /// A `YYYY-MM-DD` date, or `nil` for `null`.
+    private mutating func date() throws(Unsupported) -> LocalDate? {
+        if cursor.consumeNull() { return nil }
+        let spelled: String
+        if let range = cursor.plainString() {
+            if range.count == 10, let date = Self.date(cursor.bytes, range.lowerBound) { return date }
+            spelled = text(range)
+        } else {
+            spelled = try escapedString()
+        }
+        guard let date = LocalDate(spelled) else { throw Unsupported() }
+        return date
+    }
+
+    /// An array of non-empty key strings (or `null`, as none); known keys share one string each.
+    private mutating func keys(_ table: KeyTable) throws(Unsupported) -> [String] {
+        var keys: [String] = []
+        try array { (r: inout JournalReader) throws(Unsupported) in
+            let key: String
+            if let range = r.cursor.plainString() {
+                key = table.key(spelled: range, in: r.cursor) ?? r.text(range)
+            } else {
+                key = try r.escapedString()
+            }
+            guard !key.isEmpty else { throw Unsupported() }
+            keys.append(key)
+        }
+        return keys
+    }
+
+    /// Known keys as bytes, so a key read from the file can reuse the known string.
+    struct KeyTable: Sendable {
+        let entries: [(bytes: [UInt8], key: String)]
+
+        init(_ keys: [String]) { entries = keys.map { (Array($0.utf8), $0) } }
+
+        func key(spelled range: Range<Int>, in cursor: JSONCursor) -> String? {
+            for entry in entries where entry.bytes.count == range.count
+                && entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(rebasing: cursor.bytes[range])) }) {
+                return entry.key
+            }
+            return nil
+        }
+    }
+
+    static let symptomTable = KeyTable(Symptom.known.map(\.rawValue))
+    static let careTable = KeyTable(SelfCare.known.map(\.rawValue))
+
+    // MARK: Canonical spellings
+
+    /// The value of `count` ASCII digits at `start`, or `nil`.
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for i in start..<(start + count) {
+            let digit = bytes[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
+    /// `YYYY-MM-DD` at `start` (10 bytes known to be there), or `nil`.
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> LocalDate? {
+        guard bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+              let year = digits(bytes, start, 4), let month = digits(bytes, start + 5, 2),
+              let day = digits(bytes, start + 8, 2) else { return nil }
+        return LocalDate(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)`, as lumbar writes times, or `nil` for any other spelling.
+    ///
+    /// Computes exactly what `Timestamp.parse` computes for these spellings.
+    static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Timestamp? {
+        let length = range.count
+        guard length == 20 || length == 24 || length == 25 || length == 29 else { return nil }
+        let s = range.lowerBound
+        guard let date = date(bytes, s), bytes[s + 10] == UInt8(ascii: "T"),
+              bytes[s + 13] == UInt8(ascii: ":"), bytes[s + 16] == UInt8(ascii: ":"),
+              let hour = digits(bytes, s + 11, 2), let minute = digits(bytes, s + 14, 2),
+              let second = digits(bytes, s + 17, 2), hour < 24, minute < 60, second < 60 else { return nil }
+        var i = s + 19
+        var millisecond = 0
+        if length == 24 || length == 29 {
+            guard bytes[i] == UInt8(ascii: "."), let fraction = digits(bytes, i + 1, 3) else { return nil }
+            millisecond = fraction
+            i += 4
+        }
+        var offset = 0
+        if bytes[i] == UInt8(ascii: "Z") {
+            guard i + 1 == range.upperBound else { return nil }
+        } else if bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+            guard i + 6 == range.upperBound, bytes[i + 3] == UInt8(ascii: ":"),
+                  let hours = digits(bytes, i + 1, 2), let minutes = digits(bytes, i + 4, 2),
+                  hours <= 18, minutes < 60 else { return nil }
+            offset = (bytes[i] == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+        } else {
+            return nil
+        }
+        let localMs = Int64(date.dayNumber) * 86_400_000 + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond)
+        return Timestamp(epochMilliseconds: localMs - Int64(offset) * 1000, utcOffsetSeconds: offset)
+    }
+
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hex digits of either case, or `nil`.
+    static func uuid(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UUID? {
+        guard range.count == 36 else { return nil }
+        var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let ok = withUnsafeMutableBytes(of: &raw) { out -> Bool in
+            var i = range.lowerBound
+            for n in 0..<16 {
+                if n == 4 || n == 6 || n == 8 || n == 10 {
+                    guard bytes[i] == UInt8(ascii: "-") else { return false }
+                    i += 1
+                }
+                guard let high = hexValue(bytes[i]), let low = hexValue(bytes[i + 1]) else { return false }
+                out[n] = high << 4 | low
+                i += 2
+            }
+            return true
+        }
+        return ok ? UUID(uuid: raw) : nil
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
