@@ -277,8 +277,18 @@ struct JSONCursor {
     /// stays put for anything else (escapes, non-ASCII, control bytes, not a string), which the
     /// caller hands to `parseString()` so that every check and message stays in one place.
     mutating func plainString() -> Range<Int>? {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let base = bytes.baseAddress else { return nil }
         var i = index + 1
+        // Eight bytes at a time up to the first quote, backslash, control byte or non-ASCII
+        // byte; the byte loop below then decides what that byte means.
+        while i + 8 <= bytes.count {
+            let flags = Self.bytesNeedingCare(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            if flags != 0 {
+                i += flags.trailingZeroBitCount >> 3
+                break
+            }
+            i += 8
+        }
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
@@ -290,6 +300,22 @@ struct JSONCursor {
             i += 1
         }
         return nil
+    }
+
+    /// The high bit of each byte of `word` (first byte lowest) that is below 0x20, 0x80 or above,
+    /// `"` or `\\`.
+    ///
+    /// The tests borrow across bytes, so a byte above a flagged one may be flagged wrongly; the
+    /// lowest flag is always right, which is all the caller uses.
+    private static func bytesNeedingCare(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        let quote = (quotes &- ones) & ~quotes
+        let backslash = (backslashes &- ones) & ~backslashes
+        return (word | control | quote | backslash) & highs
     }
 
     /// A JSON number written as a plain integer of at most 18 digits (what `Int(text)` reads).

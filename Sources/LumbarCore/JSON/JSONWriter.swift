@@ -55,13 +55,23 @@ public struct JSONWriter {
 
     /// Appends a non-negative `value` below 10 000 in decimal, zero-padded to at least `width` digits.
     mutating func digits(_ value: Int, width: Int) {
-        let count = value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1
-        for _ in count..<max(count, width) { bytes.append(UInt8(ascii: "0")) }
-        var divisor = count == 4 ? 1000 : count == 3 ? 100 : count == 2 ? 10 : 1
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
+        if value >= 1000 || width >= 4 {
+            twoDigits(value / 100)
+            twoDigits(value % 100)
+        } else if value >= 100 || width == 3 {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100))
+            twoDigits(value % 100)
+        } else if value >= 10 || width == 2 {
+            twoDigits(value)
+        } else {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
         }
+    }
+
+    /// Appends `value` (0...99) as exactly two digits.
+    mutating func twoDigits(_ value: Int) {
+        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10))
+        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
     }
 
     /// Appends a quoted, escaped string.

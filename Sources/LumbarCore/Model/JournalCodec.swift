@@ -441,9 +441,9 @@ public enum JournalCodec {
     private static func writeDigits(of date: LocalDate, to w: inout JSONWriter) {
         w.digits(date.year, width: 4)
         w.byte(UInt8(ascii: "-"))
-        w.digits(date.month, width: 2)
+        w.twoDigits(date.month)
         w.byte(UInt8(ascii: "-"))
-        w.digits(date.day, width: 2)
+        w.twoDigits(date.day)
     }
 
     /// Writes `t.description` as a JSON string.
@@ -458,11 +458,11 @@ public enum JournalCodec {
         w.byte(UInt8(ascii: "\""))
         writeDigits(of: p.date, to: &w)
         w.byte(UInt8(ascii: "T"))
-        w.digits(p.hour, width: 2)
+        w.twoDigits(p.hour)
         w.byte(UInt8(ascii: ":"))
-        w.digits(p.minute, width: 2)
+        w.twoDigits(p.minute)
         w.byte(UInt8(ascii: ":"))
-        w.digits(p.second, width: 2)
+        w.twoDigits(p.second)
         if p.millisecond != 0 {
             w.byte(UInt8(ascii: "."))
             w.digits(p.millisecond, width: 3)
@@ -472,9 +472,9 @@ public enum JournalCodec {
         } else {
             w.byte(t.utcOffsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
             let minutes = abs(t.utcOffsetSeconds) / 60
-            w.digits(minutes / 60, width: 2)
+            w.twoDigits(minutes / 60)
             w.byte(UInt8(ascii: ":"))
-            w.digits(minutes % 60, width: 2)
+            w.twoDigits(minutes % 60)
         }
         w.byte(UInt8(ascii: "\""))
     }
@@ -520,7 +520,7 @@ struct JournalReader {
         var more = try beginObject()
         while more {
             let name = try memberName()
-            if seen.isRepeated(name, known: ["schemaVersion", "profile", "sessions", "checkIns", "tombstones"], in: cursor) {
+            if seen.isRepeated(name, known: Self.journalNames, in: cursor) {
                 throw Unsupported()
             }
             switch seen.lastKnown {
@@ -546,7 +546,7 @@ struct JournalReader {
         var more = try beginObject()
         while more {
             let name = try memberName()
-            if seen.isRepeated(name, known: ["birthYear"], in: cursor) { throw Unsupported() }
+            if seen.isRepeated(name, known: Self.profileNames, in: cursor) { throw Unsupported() }
             switch seen.lastKnown {
             case 0: birthYear = try int(1000...9999)
             default: try unknownMember(name, depth: 2, into: &unknown)
@@ -566,7 +566,7 @@ struct JournalReader {
         var more = try beginObject()
         while more {
             let name = try memberName()
-            if seen.isRepeated(name, known: ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"], in: cursor) {
+            if seen.isRepeated(name, known: Self.sessionNames, in: cursor) {
                 throw Unsupported()
             }
             switch seen.lastKnown {
@@ -598,7 +598,7 @@ struct JournalReader {
         var more = try beginObject()
         while more {
             let name = try memberName()
-            if seen.isRepeated(name, known: ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"], in: cursor) {
+            if seen.isRepeated(name, known: Self.checkInNames, in: cursor) {
                 throw Unsupported()
             }
             switch seen.lastKnown {
@@ -607,8 +607,8 @@ struct JournalReader {
             case 2: at = try timestamp()
             case 3: pain = try int(0...10)
             case 4: worst = try int(0...10)
-            case 5: symptoms = try keys(Self.symptomTable).map(Symptom.init(rawValue:))
-            case 6: care = try keys(Self.careTable).map(SelfCare.init(rawValue:))
+            case 5: symptoms = try keys(Self.symptomTable)
+            case 6: care = try keys(Self.careTable)
             case 7: note = try string() ?? ""
             case 8: updatedAt = try timestamp()
             default: try unknownMember(name, depth: 3, into: &unknown)
@@ -632,7 +632,7 @@ struct JournalReader {
         var more = try beginObject()
         while more {
             let name = try memberName()
-            if seen.isRepeated(name, known: ["id", "deletedAt"], in: cursor) { throw Unsupported() }
+            if seen.isRepeated(name, known: Self.tombstoneNames, in: cursor) { throw Unsupported() }
             switch seen.lastKnown {
             case 0: id = try uuid()
             case 1: deletedAt = try timestamp()
@@ -655,6 +655,14 @@ struct JournalReader {
 
     // MARK: Structure
 
+    /// The member names each object may have, in the order lumbar writes them (the order the
+    /// `case` numbers in the readers above follow).
+    static let journalNames: [StaticString] = ["schemaVersion", "profile", "sessions", "checkIns", "tombstones"]
+    static let profileNames: [StaticString] = ["birthYear"]
+    static let sessionNames: [StaticString] = ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"]
+    static let checkInNames: [StaticString] = ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"]
+    static let tombstoneNames: [StaticString] = ["id", "deletedAt"]
+
     /// The member names of one object seen so far: a bit per known name.
     private struct Members {
         var bits: UInt32 = 0
@@ -664,11 +672,19 @@ struct JournalReader {
         /// Records `name` (a byte range in the cursor); true when a known name comes again.
         /// An unknown name's repeat is caught when it is added to the unknown fields.
         mutating func isRepeated(_ name: Range<Int>, known: [StaticString], in cursor: JSONCursor) -> Bool {
-            for (position, candidate) in known.enumerated() where cursor.matches(name, candidate) {
-                lastKnown = position
-                let bit: UInt32 = 1 << UInt32(position)
-                defer { bits |= bit }
-                return bits & bit != 0
+            // Try the name that follows the last one in lumbar's order first: in a file lumbar
+            // wrote, that is a hit every time.
+            let count = known.count
+            var position = lastKnown + 1
+            for _ in 0..<count {
+                if position == count { position = 0 }
+                if cursor.matches(name, known[position]) {
+                    lastKnown = position
+                    let bit: UInt32 = 1 << UInt32(position)
+                    defer { bits |= bit }
+                    return bits & bit != 0
+                }
+                position += 1
             }
             lastKnown = -1
             return false
@@ -814,58 +830,71 @@ struct JournalReader {
     }
 
     /// An array of non-empty key strings (or `null`, as none); known keys share one string each.
-    private mutating func keys(_ table: KeyTable) throws(Unsupported) -> [String] {
-        var keys: [String] = []
+    private mutating func keys<Key>(_ table: KeyTable<Key>) throws(Unsupported) -> [Key] {
+        var keys: [Key] = []
         try array { (r: inout JournalReader) throws(Unsupported) in
-            let key: String
             if let range = r.cursor.plainString() {
-                key = table.key(spelled: range, in: r.cursor) ?? r.text(range)
+                if let known = table.key(spelled: range, in: r.cursor) {
+                    keys.append(known)
+                    return
+                }
+                guard !range.isEmpty else { throw Unsupported() }
+                keys.append(table.make(r.text(range)))
             } else {
-                key = try r.escapedString()
+                let key = try r.escapedString()
+                guard !key.isEmpty else { throw Unsupported() }
+                keys.append(table.make(key))
             }
-            guard !key.isEmpty else { throw Unsupported() }
-            keys.append(key)
         }
         return keys
     }
 
-    /// Known keys as bytes, so a key read from the file can reuse the known string.
-    struct KeyTable: Sendable {
-        let entries: [(bytes: [UInt8], key: String)]
+    /// Known keys as bytes, so a key read from the file can reuse the known value.
+    struct KeyTable<Key>: Sendable where Key: Sendable {
+        let entries: [(bytes: [UInt8], key: Key)]
+        /// Makes a key this build does not know from its text.
+        let make: @Sendable (String) -> Key
 
-        init(_ keys: [String]) { entries = keys.map { (Array($0.utf8), $0) } }
+        init(_ known: [Key], spelling: (Key) -> String, make: @escaping @Sendable (String) -> Key) {
+            entries = known.map { (Array(spelling($0).utf8), $0) }
+            self.make = make
+        }
 
-        func key(spelled range: Range<Int>, in cursor: JSONCursor) -> String? {
+        func key(spelled range: Range<Int>, in cursor: JSONCursor) -> Key? {
+            let spelled = UnsafeBufferPointer(rebasing: cursor.bytes[range])
             for entry in entries where entry.bytes.count == range.count
-                && entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(rebasing: cursor.bytes[range])) }) {
+                && entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(spelled) }) {
                 return entry.key
             }
             return nil
         }
     }
 
-    static let symptomTable = KeyTable(Symptom.known.map(\.rawValue))
-    static let careTable = KeyTable(SelfCare.known.map(\.rawValue))
+    static let symptomTable = KeyTable(Symptom.known, spelling: \.rawValue, make: Symptom.init(rawValue:))
+    static let careTable = KeyTable(SelfCare.known, spelling: \.rawValue, make: SelfCare.init(rawValue:))
 
     // MARK: Canonical spellings
 
-    /// The value of `count` ASCII digits at `start`, or `nil`.
-    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        var value = 0
-        for i in start..<(start + count) {
-            let digit = bytes[i] &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int(digit)
-        }
-        return value
+    /// The value of the two ASCII digits at `start`, or `nil`.
+    private static func twoDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let tens = bytes[start] &- UInt8(ascii: "0"), ones = bytes[start + 1] &- UInt8(ascii: "0")
+        guard tens < 10, ones < 10 else { return nil }
+        return Int(tens) * 10 + Int(ones)
+    }
+
+    /// The value of the three ASCII digits at `start`, or `nil`.
+    private static func threeDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let hundreds = bytes[start] &- UInt8(ascii: "0")
+        guard hundreds < 10, let rest = twoDigits(bytes, start + 1) else { return nil }
+        return Int(hundreds) * 100 + rest
     }
 
     /// `YYYY-MM-DD` at `start` (10 bytes known to be there), or `nil`.
     static func date(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> LocalDate? {
         guard bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-              let year = digits(bytes, start, 4), let month = digits(bytes, start + 5, 2),
-              let day = digits(bytes, start + 8, 2) else { return nil }
-        return LocalDate(year: year, month: month, day: day)
+              let century = twoDigits(bytes, start), let yearOfCentury = twoDigits(bytes, start + 2),
+              let month = twoDigits(bytes, start + 5), let day = twoDigits(bytes, start + 8) else { return nil }
+        return LocalDate(year: century * 100 + yearOfCentury, month: month, day: day)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)`, as lumbar writes times, or `nil` for any other spelling.
@@ -877,12 +906,12 @@ struct JournalReader {
         let s = range.lowerBound
         guard let date = date(bytes, s), bytes[s + 10] == UInt8(ascii: "T"),
               bytes[s + 13] == UInt8(ascii: ":"), bytes[s + 16] == UInt8(ascii: ":"),
-              let hour = digits(bytes, s + 11, 2), let minute = digits(bytes, s + 14, 2),
-              let second = digits(bytes, s + 17, 2), hour < 24, minute < 60, second < 60 else { return nil }
+              let hour = twoDigits(bytes, s + 11), let minute = twoDigits(bytes, s + 14),
+              let second = twoDigits(bytes, s + 17), hour < 24, minute < 60, second < 60 else { return nil }
         var i = s + 19
         var millisecond = 0
         if length == 24 || length == 29 {
-            guard bytes[i] == UInt8(ascii: "."), let fraction = digits(bytes, i + 1, 3) else { return nil }
+            guard bytes[i] == UInt8(ascii: "."), let fraction = threeDigits(bytes, i + 1) else { return nil }
             millisecond = fraction
             i += 4
         }
@@ -891,7 +920,7 @@ struct JournalReader {
             guard i + 1 == range.upperBound else { return nil }
         } else if bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
             guard i + 6 == range.upperBound, bytes[i + 3] == UInt8(ascii: ":"),
-                  let hours = digits(bytes, i + 1, 2), let minutes = digits(bytes, i + 4, 2),
+                  let hours = twoDigits(bytes, i + 1), let minutes = twoDigits(bytes, i + 4),
                   hours <= 18, minutes < 60 else { return nil }
             offset = (bytes[i] == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
         } else {
