@@ -32,8 +32,10 @@ public enum Level: Int, Comparable, CaseIterable, Sendable, CustomStringConverti
         }
     }
 
+    /// The contract key, so a level prints as it is written in the contract and the JSON.
     public var description: String { key }
 
+    /// Orders levels by urgency, `none` lowest.
     public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

@@ -1,14 +1,191 @@
 import Foundation
 
-/// Placeholder formatting until the engine branch lands.
+/// Renders a `Status` for people (the text of `lumbar status`) and for programs (`status --json`).
+///
+/// The CLI and the TUI share it, so a flag reads the same everywhere.
 public enum StatusFormatter {
-    /// The status as text.
+    /// The one line every output showing flags carries.
+    public static let disclaimer = "This is guidance drawn from the articles lumbar cites, not a diagnosis."
+
+    /// The line shown when no flag is raised.
+    public static let calmLine = "Nothing in your log calls for action right now. Keep logging."
+
+    /// The human text: the level first, then each flag (what to do, evidence, window, source),
+    /// the episode line, and the disclaimer. Ends with a newline.
+    ///
+    /// - Parameters:
+    ///   - timeZone: the user's zone, for the episode line's times.
+    ///   - color: whether to colour level names with ANSI escapes.
     public static func text(_ status: Status, timeZone: TimeZone, color: Bool) -> String {
-        "Level: \(status.level.key)\n" + status.flags.map { "\($0.level.key): \($0.headline)\n" }.joined()
+        var lines: [String] = []
+        if status.flags.isEmpty {
+            lines.append("Level: " + paint(status.level.key, status.level, color) + ". " + calmLine)
+        } else {
+            let count = status.flags.count == 1 ? "1 flag" : "\(status.flags.count) flags"
+            lines.append("Level: " + paint(status.level.key, status.level, color) + " (\(count)). " + status.level.action)
+        }
+        for flag in status.flags {
+            lines.append("")
+            lines.append(contentsOf: flagLines(flag, color: color))
+        }
+        lines.append("")
+        if let episode = episodeLine(status, timeZone: timeZone) { lines.append(episode) }
+        lines.append(disclaimer)
+        return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The status as JSON.
+    /// One flag as indented lines: level and title, headline, what to do, evidence, window, source.
+    public static func flagLines(_ flag: Flag, color: Bool) -> [String] {
+        var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
+        lines.append("  " + flag.headline)
+        lines.append("  What to do: " + flag.action)
+        for (index, item) in flag.evidence.enumerated() {
+            lines.append((index == 0 ? "  Seen: " : "        ") + item)
+        }
+        if let window = flag.window { lines.append("  Window: " + window.text) }
+        lines.append("  Source: " + sourceText(flag.sources))
+        return lines
+    }
+
+    /// "Title" or "Title (also: Title; Title)"; lumbar's own rule when there is no article.
+    public static func sourceText(_ sources: [Article]) -> String {
+        guard let main = sources.first else { return "lumbar's own rule (no article)" }
+        let others = sources.dropFirst().map(\.title)
+        return others.isEmpty ? main.title : main.title + " (also: " + others.joined(separator: "; ") + ")"
+    }
+
+    /// "Episode: day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00",
+    /// or `nil` when no episode is open.
+    public static func episodeLine(_ status: Status, timeZone: TimeZone) -> String? {
+        guard let episode = status.episode else { return nil }
+        var parts = ["Episode: day \(episode.day) since \(episode.onset.date.shortDescription)"]
+        if let trigger = episode.trigger {
+            let hours = (status.now.epochMilliseconds - trigger.at.epochMilliseconds) / 3_600_000
+            // Past a week, hours stop meaning much; the rules' hour marks are long gone by then.
+            let since = hours < 168
+                ? "\(hours) h"
+                : "\(LocalDate(instant: trigger.at.date, in: timeZone).days(to: status.now.converted(to: timeZone).localDate)) days"
+            parts.append("\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone)))")
+        } else {
+            parts.append("no session logged in the 72 h before it began")
+        }
+        if let next = nextMark(episode, now: status.now, timeZone: timeZone) {
+            parts.append("next: " + next)
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The first of the rules' time marks still ahead of now: 72 h / 96 h after the trigger,
+    /// then day 14, 28 and 42 of the episode.
+    static func nextMark(_ episode: EpisodeSummary, now: Timestamp, timeZone: TimeZone) -> String? {
+        var marks: [(at: Int64, text: String)] = []
+        if let trigger = episode.trigger {
+            for hours in [72, 96] {
+                let mark = trigger.at.adding(hours: Double(hours))
+                marks.append((mark.epochMilliseconds, "\(hours) h mark \(TimeText.near(mark, reference: now, in: timeZone))"))
+            }
+        }
+        for day in [14, 28, 42] {
+            let date = episode.onset.date.adding(days: day)
+            marks.append((date.start(in: timeZone).epochMilliseconds, "day \(day) on \(date.shortDescription)"))
+        }
+        return marks.filter { $0.at > now.epochMilliseconds }.min { $0.at < $1.at }?.text
+    }
+
+    /// `text` wrapped in the level's ANSI colour when `color` is on.
+    static func paint(_ text: String, _ level: Level, _ color: Bool) -> String {
+        guard color else { return text }
+        let code: String
+        switch level {
+        case .emergency, .urgent: code = "1;31"
+        case .seeDoctor: code = "1;33"
+        case .watch: code = "33"
+        case .info: code = "36"
+        case .none: code = "32"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}
+
+extension StatusFormatter {
+    /// The status as JSON for `status --json`.
+    ///
+    /// Shape (times are ISO 8601 with offset; `now` and window bounds in the user's zone,
+    /// entry times as they were logged):
+    /// ```
+    /// {
+    ///   "now": "2026-03-06T05:00:00+01:00",
+    ///   "level": "see-doctor",                 // none | info | watch | see-doctor | urgent | emergency
+    ///   "flags": [                             // most urgent first; each rule at most once
+    ///     { "rule": "severe-72-96h", "level": "see-doctor",
+    ///       "title": "Severe pain 72–96 h after a session",
+    ///       "headline": "...", "action": "...",
+    ///       "evidence": ["2026-03-06: pain 8, 83 h after it"],
+    ///       "evidenceDates": ["2026-03-06"],
+    ///       "window": { "start": "...", "end": "..." or null, "text": "96 h after Mon 18:00 deadlift = Fri 18:00" } or null,
+    ///       "source": "main article title" or null,   // null only for log-today, lumbar's own rule
+    ///       "sources": ["main title", "other title"] }
+    ///   ],
+    ///   "episode": {                            // null when no episode is open
+    ///     "onset":  { "id": "UUID", "date": "2026-03-03", "at": "...", "pain": 4 },
+    ///     "day": 5, "peak": 8,
+    ///     "latest": { "id": "UUID", "date": "2026-03-06", "at": "...", "pain": 8 },
+    ///     "trigger": { "id": "UUID", "at": "...", "kind": "deadlift", "suddenPain": false, "hoursSince": 83 } or null
+    ///   },
+    ///   "disclaimer": "This is guidance drawn from the articles lumbar cites, not a diagnosis."
+    /// }
+    /// ```
     public static func json(_ status: Status) -> JSONValue {
-        .object(JSONObject([("now", .string(status.now.description)), ("level", .string(status.level.key)), ("flags", .array([])), ("episode", .null)]))
+        .object(JSONObject([
+            ("now", .string(status.now.description)),
+            ("level", .string(status.level.key)),
+            ("flags", .array(status.flags.map(json))),
+            ("episode", status.episode.map { json($0, now: status.now) } ?? .null),
+            ("disclaimer", .string(disclaimer)),
+        ]))
+    }
+
+    /// One flag as JSON.
+    public static func json(_ flag: Flag) -> JSONValue {
+        let window: JSONValue = flag.window.map {
+            .object(JSONObject([
+                ("start", .string($0.start.description)),
+                ("end", $0.end.map { .string($0.description) } ?? .null),
+                ("text", .string($0.text)),
+            ]))
+        } ?? .null
+        return .object(JSONObject([
+            ("rule", .string(flag.rule.rawValue)),
+            ("level", .string(flag.level.key)),
+            ("title", .string(flag.rule.title)),
+            ("headline", .string(flag.headline)),
+            ("action", .string(flag.action)),
+            ("evidence", .array(flag.evidence.map(JSONValue.string))),
+            ("evidenceDates", .array(flag.evidenceDates.map { .string($0.description) })),
+            ("window", window),
+            ("source", flag.sources.first.map { .string($0.title) } ?? .null),
+            ("sources", .array(flag.sources.map { .string($0.title) })),
+        ]))
+    }
+
+    /// The episode summary as JSON; `now` gives the hours since the trigger.
+    static func json(_ episode: EpisodeSummary, now: Timestamp) -> JSONValue {
+        func checkIn(_ c: CheckIn) -> JSONValue {
+            .object(JSONObject([
+                ("id", .string(c.id.uuidString)), ("date", .string(c.date.description)),
+                ("at", .string(c.at.description)), ("pain", .int(c.pain)),
+            ]))
+        }
+        let trigger: JSONValue = episode.trigger.map {
+            .object(JSONObject([
+                ("id", .string($0.id.uuidString)), ("at", .string($0.at.description)), ("kind", .string($0.kind)),
+                ("suddenPain", .bool($0.suddenPain)),
+                ("hoursSince", .int(Int((now.epochMilliseconds - $0.at.epochMilliseconds) / 3_600_000))),
+            ]))
+        } ?? .null
+        return .object(JSONObject([
+            ("onset", checkIn(episode.onset)), ("day", .int(episode.day)), ("peak", .int(episode.peak)),
+            ("latest", checkIn(episode.latest)), ("trigger", trigger),
+        ]))
     }
 }

@@ -6,15 +6,20 @@ import LumbarCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the whole journal as JSON ({schemaVersion, profile, sessions, checkIns})."
+        abstract: "Write the whole journal as JSON, or the check-ins as CSV.",
+        discussion: """
+            json: {"schemaVersion", "profile", "sessions", "checkIns"}, the shape 'lumbar import' reads.
+            csv: one row per check-in, RFC 4180 quoting, columns \(CheckInCSV.columns.joined(separator: ", ")); \
+            symptoms and care hold several keys joined with ';'.
+            """
     )
 
     /// The formats `export` writes.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json
+        case json, csv
     }
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "json"))
+    @Option(help: ArgumentHelp("Output format: json or csv.", valueName: "format"))
     var format: Format = .json
 
     @Option(help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "path"))
@@ -24,7 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let journal = try storeOptions.journalStore.load()
-        let bytes = Interchange.exportJSON(journal)
+        let bytes = format == .json ? Interchange.exportJSON(journal) : Array(CheckInCSV.export(journal.checkIns).utf8)
         if let output {
             try PrivateFile.write(bytes, to: output)
             FileHandle.standardError.write(Data("Exported \(journal.checkIns.count) check-ins and \(journal.sessions.count) sessions to \(output).\n".utf8))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LumbarCore
 
 /// `lumbar guide`: self-care and prevention advice from the articles, in lumbar's words.
@@ -8,7 +9,13 @@ struct GuideCommand: ParsableCommand {
         abstract: "Self-care and prevention advice from the source articles, with their titles."
     )
 
+    @Option(help: ArgumentHelp("Wrap lines at this width (default: the terminal's, else 80).", valueName: "n"))
+    var width: Int?
+
     func run() throws {
-        print("The guide arrives with the escalation engine.")
+        if let width, !(30...300).contains(width) {
+            throw CLIError.usage("--width must be from 30 to 300, got \(width)")
+        }
+        print(Guide.standard.text(width: width ?? Terminal.columns ?? 80), terminator: "")
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LumbarCore
 
 /// `lumbar history`: the log as a table or as JSON.
@@ -87,6 +90,13 @@ enum HistoryTable {
 
 /// Facts about the terminal the command writes to.
 enum Terminal {
+    /// The width of the terminal on stdout, if stdout is one.
+    static var columns: Int? {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return min(Int(size.ws_col), 120)
+    }
+
     /// Whether the locale is UTF-8, so block glyphs can be printed.
     static var isUTF8: Bool {
         let env = ProcessInfo.processInfo.environment

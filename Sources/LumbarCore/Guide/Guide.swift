@@ -1,0 +1,72 @@
+/// One piece of advice in the guide, with the articles it rests on.
+public struct GuideItem: Hashable, Sendable {
+    /// A short heading ("Keep moving, skip bed rest").
+    public var title: String
+    /// The advice, in lumbar's words.
+    public var text: String
+    /// The articles it comes from, the main one first; empty only for lumbar's own advice.
+    public var sources: [Article]
+
+    /// A guide item.
+    public init(title: String, text: String, sources: [Article]) {
+        self.title = title
+        self.text = text
+        self.sources = sources
+    }
+}
+
+/// A section of the guide ("The first days").
+public struct GuideSection: Hashable, Sendable {
+    /// The section heading.
+    public var title: String
+    /// Its items, in reading order.
+    public var items: [GuideItem]
+
+    /// A guide section.
+    public init(title: String, items: [GuideItem]) {
+        self.title = title
+        self.items = items
+    }
+}
+
+/// lumbar's self-care and prevention guide: what the five articles advise, in lumbar's words.
+///
+/// `lumbar guide` prints `Guide.standard.text(width:)`; the TUI's Guide screen lays out the sections itself.
+public struct Guide: Hashable, Sendable {
+    /// The title line.
+    public var title: String
+    /// A few sentences read before the sections.
+    public var introduction: String
+    /// The sections, in reading order.
+    public var sections: [GuideSection]
+
+    /// A guide.
+    public init(title: String, introduction: String, sections: [GuideSection]) {
+        self.title = title
+        self.introduction = introduction
+        self.sections = sections
+    }
+
+    /// The guide as plain text wrapped to `width` columns (at least 30), ending with a newline.
+    public func text(width: Int) -> String {
+        let width = max(width, 30)
+        var lines = TextWrapper.wrap(title, width: width)
+        lines.append(contentsOf: TextWrapper.wrap(StatusFormatter.disclaimer, width: width))
+        lines.append("")
+        lines.append(contentsOf: TextWrapper.wrap(introduction, width: width))
+        for section in sections {
+            lines.append("")
+            let heading = TextWrapper.wrap(section.title.uppercased(), width: width)
+            lines.append(contentsOf: heading)
+            lines.append(String(repeating: "=", count: heading.map(\.count).max() ?? 0))
+            for item in section.items {
+                lines.append("")
+                lines.append(contentsOf: TextWrapper.wrap(item.title, width: width))
+                lines.append(contentsOf: TextWrapper.wrap(item.text, width: width, indent: "  "))
+                lines.append(contentsOf: TextWrapper.wrap("Source: " + StatusFormatter.sourceText(item.sources), width: width,
+                                                          indent: "  ", hangingIndent: "    "))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

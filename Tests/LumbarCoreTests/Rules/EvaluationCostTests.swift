@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import LumbarCore
+
+/// Evaluation reads the current episode and the last week, so its time must not grow with history.
+@Suite("Evaluation cost", .serialized)
+struct EvaluationCostTests {
+    static let lastDay = LocalDate("2026-03-10")!
+
+    /// `days` days up to `lastDay`: check-ins at 08:00 and 21:00, a session every other day, and a
+    /// 30-day cycle of six painful days (numbness on one of them) followed by pain-free days, so
+    /// the history holds one closed episode a month and an episode is open at the end.
+    static func journal(days: Int) -> Journal {
+        var b = JournalBuilder("Europe/Stockholm")
+        b.birthYear = 1980
+        for back in stride(from: days - 1, through: 0, by: -1) {
+            let date = lastDay.adding(days: -back)
+            let phase = back % 30
+            let pain = phase < 6 ? 2 + phase % 4 : 0
+            b.checkIn("\(date) 08:00", pain: pain, phase == 2 ? [.numbness] : [.stiffness])
+            b.checkIn("\(date) 21:00", pain: pain, care: pain > 0 ? [.heat] : [])
+            if back % 2 == 0 { b.session("\(date) 18:00", "squat") }
+        }
+        return b.journal
+    }
+
+    /// The entries of `journal` from `first` on (same ids, so the evaluations must agree exactly).
+    static func suffix(of journal: Journal, from first: LocalDate) -> Journal {
+        Journal(profile: journal.profile, sessions: journal.sessions.filter { $0.at.localDate >= first },
+                checkIns: journal.checkIns.filter { $0.date >= first })
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    @Test("a 10-year journal evaluates in about the time of a 1-month one")
+    func tenYearsVersusOneMonth() {
+        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let decade = Self.journal(days: 3653)
+        let month = Self.suffix(of: decade, from: Self.lastDay.adding(days: -30))
+        let now = Self.lastDay.end(in: zone).date
+        #expect(decade.checkIns.count > 7000)
+        #expect(month.checkIns.count == 62)
+
+        let long = EscalationEngine.evaluate(decade, now: now, timeZone: zone)
+        let short = EscalationEngine.evaluate(month, now: now, timeZone: zone)
+        #expect(long == short)
+        #expect(long.episode?.day == 5)
+        #expect(long.flags.map(\.rule).contains(.nerveSigns))
+        #expect(EpisodeTracker.episodes(in: decade, upTo: now).count > 100)
+
+        let repetitions = 40
+        var decadeSamples: [Double] = []
+        var monthSamples: [Double] = []
+        var flagsSeen = 0
+        let clock = ContinuousClock()
+        // Interleaved so that a busy moment on the shared machine hits both sides alike.
+        for _ in 0..<11 {
+            decadeSamples.append(Self.seconds(clock.measure {
+                for _ in 0..<repetitions { flagsSeen += EscalationEngine.evaluate(decade, now: now, timeZone: zone).flags.count }
+            }))
+            monthSamples.append(Self.seconds(clock.measure {
+                for _ in 0..<repetitions { flagsSeen += EscalationEngine.evaluate(month, now: now, timeZone: zone).flags.count }
+            }))
+        }
+        let decadeMedian = decadeSamples.sorted()[decadeSamples.count / 2]
+        let monthMedian = monthSamples.sorted()[monthSamples.count / 2]
+        let ratio = decadeMedian / monthMedian
+        print("evaluation cost: 10 years \(decadeMedian / Double(repetitions) * 1e6) µs, 1 month \(monthMedian / Double(repetitions) * 1e6) µs, ratio \(ratio)")
+        #expect(flagsSeen == 22 * repetitions * long.flags.count)
+        #expect(ratio < 3, "10-year median \(decadeMedian) s vs 1-month \(monthMedian) s")
+    }
+}

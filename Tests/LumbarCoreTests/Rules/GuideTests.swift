@@ -1,0 +1,61 @@
+import Testing
+@testable import LumbarCore
+
+@Suite("Guide")
+struct GuideTests {
+    let guide = Guide.standard
+
+    var items: [GuideItem] { guide.sections.flatMap(\.items) }
+
+    @Test("every item has a title, text, and cites an article (only lumbar's own log rule cites none)")
+    func itemsCite() {
+        #expect(items.count > 25)
+        for item in items {
+            #expect(!item.title.isEmpty && !item.text.isEmpty)
+            if item.title.hasPrefix(RuleID.logToday.title) {
+                #expect(item.sources.isEmpty)
+            } else {
+                #expect(!item.sources.isEmpty, "\(item.title) cites no article")
+            }
+        }
+        let cited = Set(items.flatMap(\.sources))
+        #expect(cited == Set(Article.allCases))
+    }
+
+    @Test("the advice the brief asks for is there", arguments: [
+        "bed", "Ice or heat", "Return gradually", "hip hinge", "Warm up", "Bird dog", "dead bug", "plank",
+        "Bridges", "pelvic tilts", "cat stretch", "Ordinary training soreness", "Signs of an injury",
+    ])
+    func covers(phrase: String) {
+        #expect(guide.text(width: 1000).localizedCaseInsensitiveContains(phrase))
+    }
+
+    @Test("the flags section explains every rule once, most urgent first")
+    func flags() throws {
+        let section = try #require(guide.sections.last)
+        #expect(section.items.count == RuleID.allCases.count)
+        #expect(section.items.first?.title == "Bladder or bowel control (emergency)")
+        #expect(section.items.contains { $0.title == "Severe pain 72–96 h after a session (watch / see-doctor)" })
+        #expect(section.items.last?.sources.isEmpty == true)
+    }
+
+    @Test("the text fits the width, starts with the title and the disclaimer", arguments: [30, 60, 80, 120])
+    func width(width: Int) {
+        let text = guide.text(width: width)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= width })
+        #expect(text.hasPrefix("lumbar guide"))
+        #expect(lines.joined(separator: " ").contains("not a diagnosis"))
+        #expect(text.hasSuffix("\n"))
+        #expect(lines.contains("  Source: What causes lower back pain after exercise?") || width < 50)
+    }
+
+    @Test("wrapping keeps words whole, indents, and splits only words wider than a line")
+    func wrap() {
+        #expect(TextWrapper.wrap("one two three four", width: 9) == ["one two", "three", "four"])
+        #expect(TextWrapper.wrap("one two three", width: 9, indent: "  ", hangingIndent: "    ") == ["  one two", "    three"])
+        #expect(TextWrapper.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TextWrapper.wrap("", width: 10) == [""])
+        #expect(TextWrapper.wrap("a  b", width: 10) == ["a b"])
+    }
+}
