@@ -223,6 +223,69 @@ enum JournalFixture {
         #expect(accepted > 100 && accepted < 2900)
     }
 
+    /// A save copies the text of unchanged entries it read; the file must still be exactly what
+    /// writing the whole journal afresh gives, whatever spelling the entries had.
+    @Test func savingCopiesOnlyWhatItWouldHaveWrittenTheSame() throws {
+        let directory = NSTemporaryDirectory() + "lumbar-reuse-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = JournalStore(path: directory + "/journal.json", backupCount: 0)
+        let original = JournalCodec.encode(JournalFixture.journal(days: 6, seed: 3))
+        var random = SeededGenerator(seed: 9)
+        let interesting = Array(" \n0123456789ABCDEFabcdef:.+-Z\"[]{},nul".utf8)
+        // Spellings that read the same but that lumbar writes differently, then random damage.
+        let text = String(decoding: original, as: UTF8.self)
+        let respellings = [("+01:00\"", "+00:00\""), (":00+01:00\"", ":00.000+01:00\""), ("00+01:00\"", "00+0100\""),
+                           ("\"id\":\"", "\"id\":\"ABCDEF12-3456-4789-ABCD-EF0123456789\",\"x\":\""),
+                           ("\"pain\":", "\"pain\": "), ("\"symptoms\":[\"stiffness\"", "\"symptoms\":[\"stiffness\",\"stiffness\""),
+                           ("\"note\":\"heat helped", "\"note\":\"heat\\u0020helped"), ("\"care\":[\"active\"]", "\"care\":null"),
+                           ("\"suddenPain\":false", "\"suddenPain\":null"), ("\"worst\":", "\"worst\":-0,\"w\":"),
+                           ("T21:", "t21:"), ("\"date\":\"2026-02-25\",", "")]
+        let variants = respellings.compactMap { old, new in text.range(of: old).map { text.replacingCharacters(in: $0, with: new) } }
+        #expect(variants.count == respellings.count)
+        var saved = 0
+        for round in 0..<(600 + 3 * variants.count) where saved < 100 + 3 * variants.count {
+            var bytes = original
+            if round < 3 * variants.count {
+                bytes = Array(variants[round / 3].utf8)
+            } else if round > 3 * variants.count {
+                for _ in 0..<Int.random(in: 1...2, using: &random) {
+                    let at = Int.random(in: 0..<bytes.count, using: &random)
+                    if Bool.random(using: &random) {
+                        bytes[at] = interesting.randomElement(using: &random) ?? 0
+                    } else {
+                        bytes.insert(interesting.randomElement(using: &random) ?? 0, at: at)
+                    }
+                }
+            }
+            guard case .read(let before) = Self.general(bytes), before.schemaVersion == 1 else { continue }
+            var expected = before
+            try PrivateFile.write(bytes, to: store.path)
+            let change = round % 3
+            let stamp = Timestamp(epochMilliseconds: 1_772_400_000_000, utcOffsetSeconds: 3600)
+            let added = CheckIn(date: stamp.localDate, at: stamp, pain: 4, note: "new", updatedAt: stamp)
+            func apply(_ journal: inout Journal) {
+                switch change {
+                case 0: journal.upsert(added)
+                case 1:
+                    if var edited = journal.checkIns.dropFirst(2).first {
+                        edited.note += " (edited)"
+                        journal.upsert(edited)
+                    }
+                default:
+                    if let session = journal.sessions.dropFirst().first { journal.delete(id: session.id, at: stamp) }
+                }
+            }
+            apply(&expected)
+            try store.update(apply)
+            let written = try #require(FileManager.default.contents(atPath: store.path))
+            // A change that changes nothing writes nothing.
+            let same = [UInt8](written) == (expected == before ? bytes : JournalCodec.encode(expected))
+            #expect(same, "change \(change) to: \(String(decoding: bytes, as: UTF8.self))")
+            saved += 1
+        }
+        #expect(saved == 100 + 3 * variants.count)
+    }
+
     @Test func timesAndIdsInEveryCanonicalShapeMatchTheGeneralParse() throws {
         let times = ["2026-03-02T18:00:00Z", "2026-03-02T18:00:00.007Z", "2026-10-25T02:30:00+02:00", "0001-01-01T00:00:00-18:00",
                      "9999-12-31T23:59:59.999+18:00", "2024-02-29T12:00:00+05:45", "2023-02-29T12:00:00+01:00",

@@ -341,15 +341,43 @@ struct JSONCursor {
         return negative ? -value : value
     }
 
-    /// Whether the bytes in `range` spell `name`.
-    func matches(_ range: Range<Int>, _ name: StaticString) -> Bool {
-        guard range.count == name.utf8CodeUnitCount else { return false }
-        let text = name.utf8Start
-        var offset = 0
-        for i in range {
-            if bytes[i] != text[offset] { return false }
-            offset += 1
+    /// The short-name key of the bytes in `range` (see `ShortName`).
+    func shortName(_ range: Range<Int>) -> ShortName {
+        ShortName(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+}
+
+/// A name of up to 16 bytes as three integers, so names can be compared without a byte loop.
+///
+/// The key holds the length and the first and last eight bytes (overlapping for shorter
+/// names), so two names of at most 16 bytes have equal keys exactly when they are equal.
+/// Longer names get a key that no short name has (their length differs).
+struct ShortName: Equatable, Sendable {
+    let length: Int
+    let head: UInt64
+    let tail: UInt64
+
+    /// The key of `name`'s UTF-8 bytes.
+    init(_ name: StaticString) {
+        self.init(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    /// The key of `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        length = bytes.count
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            head = 0
+            tail = 0
+            return
         }
-        return true
+        if bytes.count >= 8 {
+            head = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            tail = UInt64(littleEndian: UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
+        } else {
+            var value: UInt64 = 0
+            for (i, byte) in bytes.enumerated() { value |= UInt64(byte) << UInt64(8 * i) }
+            head = value
+            tail = value
+        }
     }
 }

@@ -48,6 +48,11 @@ public struct JSONWriter {
         }
     }
 
+    /// Appends already-valid JSON text.
+    mutating func append(_ text: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: text)
+    }
+
     /// Appends one byte of already-valid JSON text.
     mutating func byte(_ byte: UInt8) {
         bytes.append(byte)

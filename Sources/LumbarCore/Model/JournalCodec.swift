@@ -27,6 +27,13 @@ public enum JournalCodec {
         return try decodeByTree(bytes)
     }
 
+    /// Reads a journal from JSON bytes and keeps what a later `encode(_:reusing:)` needs to copy
+    /// the text of unchanged entries; the source is `nil` when the general path had to read it.
+    static func decodeKeepingSource(_ bytes: [UInt8]) throws -> (Journal, JournalSource?) {
+        if let (journal, source) = JournalReader.readKeepingSource(bytes) { return (journal, source) }
+        return (try decodeByTree(bytes), nil)
+    }
+
     /// The general path: the whole document as a `JSONValue` tree, then the journal from the tree.
     static func decodeByTree(_ bytes: [UInt8]) throws -> Journal {
         let value = try JSONParser.parse(bytes)
@@ -294,7 +301,15 @@ public enum JournalCodec {
     /// Entries are written straight from the model (no `JSONValue` tree); the bytes are the
     /// same as writing `json(_:)` of each part compactly.
     public static func encode(_ journal: Journal) -> [UInt8] {
-        var w = JSONWriter(capacity: 240 * journal.checkIns.count + 200 * journal.sessions.count + 1024)
+        encode(journal, reusing: nil)
+    }
+
+    /// `encode(journal)`, copying the text of each entry that is unchanged since `source` was
+    /// read and was written there exactly as `write(_:to:)` writes it, so a save costs a copy
+    /// for all but the entries that changed. The bytes are the same as without a source.
+    static func encode(_ journal: Journal, reusing source: JournalSource?) -> [UInt8] {
+        var w = JSONWriter(capacity: (source?.bytes.count ?? 0) + 240 * journal.checkIns.count + 200 * journal.sessions.count + 1024)
+        var nextSession = 0, nextCheckIn = 0
         w.raw("{\"schemaVersion\":")
         w.int(journal.schemaVersion)
         w.raw(",\n\"profile\":")
@@ -302,12 +317,20 @@ public enum JournalCodec {
         w.raw(",\n\"sessions\":[")
         for (i, s) in journal.sessions.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
-            write(s, to: &w)
+            if let source, let span = source.span(of: s, among: source.sessions, spans: source.sessionSpans, next: &nextSession) {
+                w.append(source.bytes[span])
+            } else {
+                write(s, to: &w)
+            }
         }
         w.raw("\n],\n\"checkIns\":[")
         for (i, c) in journal.checkIns.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
-            write(c, to: &w)
+            if let source, let span = source.span(of: c, among: source.checkIns, spans: source.checkInSpans, next: &nextCheckIn) {
+                w.append(source.bytes[span])
+            } else {
+                write(c, to: &w)
+            }
         }
         w.raw("\n],\n\"tombstones\":[")
         for (i, t) in journal.tombstones.enumerated() {
@@ -495,14 +518,31 @@ struct JournalReader {
     struct Unsupported: Error {}
 
     private var cursor: JSONCursor
+    /// Whether the entry being read is spelled exactly as `JournalCodec.write` spells it: members
+    /// in lumbar's order, no white space, canonical times and ids, plain strings.
+    private var canonical = true
+    /// Each session and check-in as read, in file order, with the span of its text when canonical.
+    private var sessions: [Session] = [], sessionSpans: [Range<Int>?] = []
+    private var checkIns: [CheckIn] = [], checkInSpans: [Range<Int>?] = []
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        cursor = JSONCursor(bytes: bytes, maximumDepth: JSONParser.defaultMaximumDepth)
+    }
 
     /// The journal in `bytes`, or `nil` when the general path must read it.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Journal? {
-        var reader = JournalReader(cursor: JSONCursor(bytes: bytes, maximumDepth: JSONParser.defaultMaximumDepth))
-        do {
-            return try reader.journal()
-        } catch {
-            return nil
+        var reader = JournalReader(bytes)
+        return try? reader.journal()
+    }
+
+    /// The journal in `bytes` with where its canonically written entries are, or `nil` when the
+    /// general path must read it.
+    static func readKeepingSource(_ bytes: [UInt8]) -> (Journal, JournalSource)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JournalReader(buffer)
+            guard let journal = try? reader.journal() else { return nil }
+            return (journal, JournalSource(bytes: bytes, sessions: reader.sessions, sessionSpans: reader.sessionSpans,
+                                           checkIns: reader.checkIns, checkInSpans: reader.checkInSpans))
         }
     }
 
@@ -512,9 +552,14 @@ struct JournalReader {
         cursor.skipWhitespace()
         var version: Int?
         var profile = Profile()
-        var sessions: [Session] = []
-        var checkIns: [CheckIn] = []
         var tombstones: [Tombstone] = []
+        // Room for as many entries as the file could hold, so the arrays never move while they
+        // fill (capacity that is never touched costs no memory pages).
+        let room = cursor.bytes.count / 128
+        sessions.reserveCapacity(room)
+        sessionSpans.reserveCapacity(room)
+        checkIns.reserveCapacity(room)
+        checkInSpans.reserveCapacity(room)
         var unknown = JSONObject()
         var seen = Members()
         var more = try beginObject()
@@ -526,8 +571,8 @@ struct JournalReader {
             switch seen.lastKnown {
             case 0: version = try int(1...Int.max)
             case 1: if !cursor.consumeNull() { profile = try self.profile() }
-            case 2: try array { (r: inout JournalReader) throws(Unsupported) in sessions.append(try r.session()) }
-            case 3: try array { (r: inout JournalReader) throws(Unsupported) in checkIns.append(try r.checkIn()) }
+            case 2: try array { (r: inout JournalReader) throws(Unsupported) in try r.session() }
+            case 3: try array { (r: inout JournalReader) throws(Unsupported) in try r.checkIn() }
             case 4: try array { (r: inout JournalReader) throws(Unsupported) in tombstones.append(try r.tombstone()) }
             default: try unknownMember(name, depth: 1, into: &unknown)
             }
@@ -556,19 +601,25 @@ struct JournalReader {
         return Profile(birthYear: birthYear, unknownFields: unknown)
     }
 
-    private mutating func session() throws(Unsupported) -> Session {
+    /// Reads one session into `sessions`.
+    private mutating func session() throws(Unsupported) {
         var id: UUID?, at: Timestamp?, updatedAt: Timestamp?
         var kind = "", note = ""
         var minutes: Int?, rpe: Int?
         var sudden = false
         var unknown = JSONObject()
         var seen = Members()
+        let start = cursor.index
+        canonical = true
+        var position = 0
         var more = try beginObject()
         while more {
             let name = try memberName()
             if seen.isRepeated(name, known: Self.sessionNames, in: cursor) {
                 throw Unsupported()
             }
+            if seen.lastKnown != position { canonical = false }
+            position += 1
             switch seen.lastKnown {
             case 0: id = try uuid()
             case 1: at = try timestamp()
@@ -583,11 +634,13 @@ struct JournalReader {
             more = try endMember()
         }
         guard let id, let at else { throw Unsupported() }
-        return Session(id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
-                       updatedAt: updatedAt ?? at, unknownFields: unknown)
+        sessions.append(Session(id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
+                                updatedAt: updatedAt ?? at, unknownFields: unknown))
+        sessionSpans.append(canonical && position == Self.sessionNames.count ? start..<cursor.index : nil)
     }
 
-    private mutating func checkIn() throws(Unsupported) -> CheckIn {
+    /// Reads one check-in into `checkIns`.
+    private mutating func checkIn() throws(Unsupported) {
         var id: UUID?, at: Timestamp?, updatedAt: Timestamp?
         var date: LocalDate?
         var pain: Int?, worst: Int?
@@ -595,12 +648,17 @@ struct JournalReader {
         var note = ""
         var unknown = JSONObject()
         var seen = Members()
+        let start = cursor.index
+        canonical = true
+        var position = 0
         var more = try beginObject()
         while more {
             let name = try memberName()
             if seen.isRepeated(name, known: Self.checkInNames, in: cursor) {
                 throw Unsupported()
             }
+            if seen.lastKnown != position { canonical = false }
+            position += 1
             switch seen.lastKnown {
             case 0: id = try uuid()
             case 1: date = try self.date()
@@ -622,7 +680,9 @@ struct JournalReader {
                               updatedAt: updatedAt ?? at, unknownFields: unknown)
         checkIn.symptoms = Self.firstOccurrences(symptoms)
         checkIn.care = Self.firstOccurrences(care)
-        return checkIn
+        if checkIn.symptoms.count != symptoms.count || checkIn.care.count != care.count { canonical = false }
+        checkIns.append(checkIn)
+        checkInSpans.append(canonical && position == Self.checkInNames.count ? start..<cursor.index : nil)
     }
 
     private mutating func tombstone() throws(Unsupported) -> Tombstone {
@@ -657,11 +717,11 @@ struct JournalReader {
 
     /// The member names each object may have, in the order lumbar writes them (the order the
     /// `case` numbers in the readers above follow).
-    static let journalNames: [StaticString] = ["schemaVersion", "profile", "sessions", "checkIns", "tombstones"]
-    static let profileNames: [StaticString] = ["birthYear"]
-    static let sessionNames: [StaticString] = ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"]
-    static let checkInNames: [StaticString] = ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"]
-    static let tombstoneNames: [StaticString] = ["id", "deletedAt"]
+    static let journalNames: [ShortName] = ["schemaVersion", "profile", "sessions", "checkIns", "tombstones"].map(ShortName.init)
+    static let profileNames: [ShortName] = ["birthYear"].map(ShortName.init)
+    static let sessionNames: [ShortName] = ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"].map(ShortName.init)
+    static let checkInNames: [ShortName] = ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"].map(ShortName.init)
+    static let tombstoneNames: [ShortName] = ["id", "deletedAt"].map(ShortName.init)
 
     /// The member names of one object seen so far: a bit per known name.
     private struct Members {
@@ -671,14 +731,15 @@ struct JournalReader {
 
         /// Records `name` (a byte range in the cursor); true when a known name comes again.
         /// An unknown name's repeat is caught when it is added to the unknown fields.
-        mutating func isRepeated(_ name: Range<Int>, known: [StaticString], in cursor: JSONCursor) -> Bool {
+        mutating func isRepeated(_ name: Range<Int>, known: [ShortName], in cursor: JSONCursor) -> Bool {
+            let key = cursor.shortName(name)
             // Try the name that follows the last one in lumbar's order first: in a file lumbar
             // wrote, that is a hit every time.
             let count = known.count
             var position = lastKnown + 1
             for _ in 0..<count {
                 if position == count { position = 0 }
-                if cursor.matches(name, known[position]) {
+                if key == known[position] {
                     lastKnown = position
                     let bit: UInt32 = 1 << UInt32(position)
                     defer { bits |= bit }
@@ -694,23 +755,30 @@ struct JournalReader {
     /// Consumes `{`; true when a member follows, false for `{}`.
     private mutating func beginObject() throws(Unsupported) -> Bool {
         guard cursor.consume(UInt8(ascii: "{")) else { throw Unsupported() }
-        cursor.skipWhitespace()
+        skipSpace()
         return !cursor.consume(UInt8(ascii: "}"))
+    }
+
+    /// Skips white space; an entry with white space inside is not spelled as lumbar spells it.
+    private mutating func skipSpace() {
+        let before = cursor.index
+        cursor.skipWhitespace()
+        if cursor.index != before { canonical = false }
     }
 
     /// A member name (printable ASCII without escapes, else the general path reads the file) and its `:`.
     private mutating func memberName() throws(Unsupported) -> Range<Int> {
-        cursor.skipWhitespace()
+        skipSpace()
         guard let name = cursor.plainString() else { throw Unsupported() }
-        cursor.skipWhitespace()
+        skipSpace()
         guard cursor.consume(UInt8(ascii: ":")) else { throw Unsupported() }
-        cursor.skipWhitespace()
+        skipSpace()
         return name
     }
 
     /// After a member's value: true at `,`, false at `}`.
     private mutating func endMember() throws(Unsupported) -> Bool {
-        cursor.skipWhitespace()
+        skipSpace()
         if cursor.consume(UInt8(ascii: ",")) { return true }
         guard cursor.consume(UInt8(ascii: "}")) else { throw Unsupported() }
         return false
@@ -718,14 +786,17 @@ struct JournalReader {
 
     /// Reads an array (or `null`, as an empty one), calling `element` for each element.
     private mutating func array(_ element: (inout JournalReader) throws(Unsupported) -> Void) throws(Unsupported) {
-        if cursor.consumeNull() { return }
+        if cursor.consumeNull() {
+            canonical = false
+            return
+        }
         guard cursor.consume(UInt8(ascii: "[")) else { throw Unsupported() }
-        cursor.skipWhitespace()
+        skipSpace()
         if cursor.consume(UInt8(ascii: "]")) { return }
         while true {
-            cursor.skipWhitespace()
+            skipSpace()
             try element(&self)
-            cursor.skipWhitespace()
+            skipSpace()
             if cursor.consume(UInt8(ascii: ",")) { continue }
             guard cursor.consume(UInt8(ascii: "]")) else { throw Unsupported() }
             return
@@ -734,6 +805,7 @@ struct JournalReader {
 
     /// Keeps a member this build does not know, as the general parser would read it.
     private mutating func unknownMember(_ name: Range<Int>, depth: Int, into fields: inout JSONObject) throws(Unsupported) {
+        canonical = false
         let key = String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[name]), as: UTF8.self)
         if fields.members.contains(where: { $0.key == key }) { throw Unsupported() }
         do {
@@ -748,13 +820,18 @@ struct JournalReader {
     /// An integer in `range`, or `nil` for `null`.
     private mutating func int(_ range: ClosedRange<Int>) throws(Unsupported) -> Int? {
         if cursor.consumeNull() { return nil }
+        // "-0" reads as 0, which lumbar writes as "0".
+        if cursor.index < cursor.bytes.count, cursor.bytes[cursor.index] == UInt8(ascii: "-") { canonical = false }
         guard let value = cursor.plainInteger(), range.contains(value) else { throw Unsupported() }
         return value
     }
 
     /// `true` or `false`, or `nil` for `null`.
     private mutating func bool() throws(Unsupported) -> Bool? {
-        if cursor.consumeNull() { return nil }
+        if cursor.consumeNull() {
+            canonical = false
+            return nil
+        }
         do {
             if cursor.index < cursor.bytes.count, cursor.bytes[cursor.index] == UInt8(ascii: "t") {
                 try cursor.expectLiteral("true")
@@ -769,13 +846,17 @@ struct JournalReader {
 
     /// A string, or `nil` for `null`.
     private mutating func string() throws(Unsupported) -> String? {
-        if cursor.consumeNull() { return nil }
+        if cursor.consumeNull() {
+            canonical = false
+            return nil
+        }
         if let range = cursor.plainString() { return text(range) }
         return try escapedString()
     }
 
     /// A string the plain scan declined (escapes, non-ASCII): the parser's own string reader.
     private mutating func escapedString() throws(Unsupported) -> String {
+        canonical = false
         guard cursor.index < cursor.bytes.count, cursor.bytes[cursor.index] == UInt8(ascii: "\"") else { throw Unsupported() }
         do {
             return try cursor.parseString()
@@ -791,7 +872,11 @@ struct JournalReader {
     /// A UUID string (required).
     private mutating func uuid() throws(Unsupported) -> UUID {
         if let range = cursor.plainString() {
-            if let id = Self.uuid(cursor.bytes, range) { return id }
+            if let (id, lowercase) = Self.uuid(cursor.bytes, range) {
+                if !lowercase { canonical = false }
+                return id
+            }
+            canonical = false
             guard let id = UUID(uuidString: text(range)) else { throw Unsupported() }
             return id
         }
@@ -802,10 +887,17 @@ struct JournalReader {
     /// A time with an offset, or `nil` for `null`; the canonical spellings are read here, the
     /// rest by `Timestamp.parse` with the general path's checks.
     private mutating func timestamp() throws(Unsupported) -> Timestamp? {
-        if cursor.consumeNull() { return nil }
+        if cursor.consumeNull() {
+            canonical = false
+            return nil
+        }
         let spelled: String
         if let range = cursor.plainString() {
-            if let t = Self.timestamp(cursor.bytes, range) { return t }
+            if let (t, canonicalSpelling) = Self.timestamp(cursor.bytes, range) {
+                if !canonicalSpelling { canonical = false }
+                return t
+            }
+            canonical = false
             spelled = text(range)
         } else {
             spelled = try escapedString()
@@ -817,10 +909,14 @@ struct JournalReader {
 
     /// A `YYYY-MM-DD` date, or `nil` for `null`.
     private mutating func date() throws(Unsupported) -> LocalDate? {
-        if cursor.consumeNull() { return nil }
+        if cursor.consumeNull() {
+            canonical = false
+            return nil
+        }
         let spelled: String
         if let range = cursor.plainString() {
             if range.count == 10, let date = Self.date(cursor.bytes, range.lowerBound) { return date }
+            canonical = false
             spelled = text(range)
         } else {
             spelled = try escapedString()
@@ -839,6 +935,7 @@ struct JournalReader {
                     return
                 }
                 guard !range.isEmpty else { throw Unsupported() }
+                r.canonical = false
                 keys.append(table.make(r.text(range)))
             } else {
                 let key = try r.escapedString()
@@ -849,24 +946,29 @@ struct JournalReader {
         return keys
     }
 
-    /// Known keys as bytes, so a key read from the file can reuse the known value.
+    /// Known keys by their short-name keys, so a key read from the file can reuse the known value.
     struct KeyTable<Key>: Sendable where Key: Sendable {
-        let entries: [(bytes: [UInt8], key: Key)]
+        let names: [ShortName]
+        /// The spellings, to confirm a match on a key longer than a short name covers.
+        let spellings: [[UInt8]]
+        let keys: [Key]
         /// Makes a key this build does not know from its text.
         let make: @Sendable (String) -> Key
 
         init(_ known: [Key], spelling: (Key) -> String, make: @escaping @Sendable (String) -> Key) {
-            entries = known.map { (Array(spelling($0).utf8), $0) }
+            spellings = known.map { Array(spelling($0).utf8) }
+            names = spellings.map { $0.withUnsafeBufferPointer(ShortName.init) }
+            keys = known
             self.make = make
         }
 
         func key(spelled range: Range<Int>, in cursor: JSONCursor) -> Key? {
-            let spelled = UnsafeBufferPointer(rebasing: cursor.bytes[range])
-            for entry in entries where entry.bytes.count == range.count
-                && entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(spelled) }) {
-                return entry.key
+            let name = cursor.shortName(range)
+            guard let index = names.firstIndex(of: name) else { return nil }
+            if range.count > 16 && !spellings[index].elementsEqual(UnsafeBufferPointer(rebasing: cursor.bytes[range])) {
+                return nil
             }
-            return nil
+            return keys[index]
         }
     }
 
@@ -876,6 +978,7 @@ struct JournalReader {
     // MARK: Canonical spellings
 
     /// The value of the two ASCII digits at `start`, or `nil`.
+    @inline(__always)
     private static func twoDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
         let tens = bytes[start] &- UInt8(ascii: "0"), ones = bytes[start + 1] &- UInt8(ascii: "0")
         guard tens < 10, ones < 10 else { return nil }
@@ -899,8 +1002,9 @@ struct JournalReader {
 
     /// `YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)`, as lumbar writes times, or `nil` for any other spelling.
     ///
-    /// Computes exactly what `Timestamp.parse` computes for these spellings.
-    static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Timestamp? {
+    /// Computes exactly what `Timestamp.parse` computes for these spellings, and whether the
+    /// spelling is the one `Timestamp.description` gives (no `.000`, `Z` rather than `+00:00`).
+    static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Timestamp, canonical: Bool)? {
         let length = range.count
         guard length == 20 || length == 24 || length == 25 || length == 29 else { return nil }
         let s = range.lowerBound
@@ -927,13 +1031,16 @@ struct JournalReader {
             return nil
         }
         let localMs = Int64(date.dayNumber) * 86_400_000 + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond)
-        return Timestamp(epochMilliseconds: localMs - Int64(offset) * 1000, utcOffsetSeconds: offset)
+        let canonical = (length == 24 || length == 29 ? millisecond != 0 : true) && (length == 25 || length == 29 ? offset != 0 : true)
+        return (Timestamp(epochMilliseconds: localMs - Int64(offset) * 1000, utcOffsetSeconds: offset), canonical)
     }
 
-    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hex digits of either case, or `nil`.
-    static func uuid(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UUID? {
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hex digits of either case, and whether every
+    /// letter was lowercase (as lumbar writes ids), or `nil`.
+    static func uuid(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UUID, lowercase: Bool)? {
         guard range.count == 36 else { return nil }
         var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var lowercase = true
         let ok = withUnsafeMutableBytes(of: &raw) { out -> Bool in
             var i = range.lowerBound
             for n in 0..<16 {
@@ -942,14 +1049,18 @@ struct JournalReader {
                     i += 1
                 }
                 guard let high = hexValue(bytes[i]), let low = hexValue(bytes[i + 1]) else { return false }
+                if bytes[i] >= UInt8(ascii: "A") && bytes[i] <= UInt8(ascii: "F") || bytes[i + 1] >= UInt8(ascii: "A") && bytes[i + 1] <= UInt8(ascii: "F") {
+                    lowercase = false
+                }
                 out[n] = high << 4 | low
                 i += 2
             }
             return true
         }
-        return ok ? UUID(uuid: raw) : nil
+        return ok ? (UUID(uuid: raw), lowercase) : nil
     }
 
+    @inline(__always)
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
@@ -957,5 +1068,32 @@ struct JournalReader {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
         }
+    }
+}
+
+// MARK: - Copying unchanged entries on save
+
+/// The bytes a journal was read from, with the entries as read (in file order) and the span of
+/// the text of each entry that `JournalCodec.write` would spell exactly the same way.
+struct JournalSource: Sendable {
+    /// The file's bytes.
+    let bytes: [UInt8]
+    /// The sessions in file order, and where each canonically written one's text is.
+    let sessions: [Session], sessionSpans: [Range<Int>?]
+    /// The check-ins in file order, and where each canonically written one's text is.
+    let checkIns: [CheckIn], checkInSpans: [Range<Int>?]
+
+    /// Where the text of `entry` is, if it is unchanged and was written canonically.
+    ///
+    /// The journal being saved and the source are both in time order, so the entry is looked
+    /// for at `next` (unchanged) and just after it (the one at `next` was deleted or moved);
+    /// `next` moves past a match. An entry not found there is simply written anew.
+    func span<Entry: Identifiable & Equatable>(of entry: Entry, among originals: [Entry], spans: [Range<Int>?],
+                                               next: inout Int) -> Range<Int>? where Entry.ID == UUID {
+        for candidate in next..<min(next + 2, originals.count) where originals[candidate].id == entry.id {
+            next = candidate + 1
+            return originals[candidate] == entry ? spans[candidate] : nil
+        }
+        return nil
     }
 }
