@@ -341,9 +341,18 @@ struct JSONCursor {
         return negative ? -value : value
     }
 
+    /// The bytes in `range` (of `bytes`' indices).
+    ///
+    /// Built from the base address rather than as a slice, which costs nothing in an optimised
+    /// build but a good deal in a debug build (where the test suite runs).
+    func buffer(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        guard let base = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
     /// The short-name key of the bytes in `range` (see `ShortName`).
     func shortName(_ range: Range<Int>) -> ShortName {
-        ShortName(UnsafeBufferPointer(rebasing: bytes[range]))
+        ShortName(buffer(range))
     }
 }
 
@@ -375,7 +384,11 @@ struct ShortName: Equatable, Sendable {
             tail = UInt64(littleEndian: UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
         } else {
             var value: UInt64 = 0
-            for (i, byte) in bytes.enumerated() { value |= UInt64(byte) << UInt64(8 * i) }
+            var i = 0
+            while i < bytes.count {
+                value |= UInt64(bytes[i]) << UInt64(8 * i)
+                i += 1
+            }
             head = value
             tail = value
         }

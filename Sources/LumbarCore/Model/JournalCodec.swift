@@ -707,8 +707,14 @@ struct JournalReader {
 
     /// `elements` without repeats, first occurrence kept (as `CheckIn.init` does), without hashing.
     static func firstOccurrences<T: Hashable>(_ elements: [T]) -> [T] {
-        for i in elements.indices.dropFirst() where elements[..<i].contains(elements[i]) {
-            return elements.uniqued()
+        var i = 1
+        while i < elements.count {
+            var j = 0
+            while j < i {
+                if elements[j] == elements[i] { return elements.uniqued() }
+                j += 1
+            }
+            i += 1
         }
         return elements
     }
@@ -806,7 +812,7 @@ struct JournalReader {
     /// Keeps a member this build does not know, as the general parser would read it.
     private mutating func unknownMember(_ name: Range<Int>, depth: Int, into fields: inout JSONObject) throws(Unsupported) {
         canonical = false
-        let key = String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[name]), as: UTF8.self)
+        let key = String(decoding: cursor.buffer(name), as: UTF8.self)
         if fields.members.contains(where: { $0.key == key }) { throw Unsupported() }
         do {
             fields.appendUnchecked(key, try cursor.parseValue(depth: depth))
@@ -822,7 +828,7 @@ struct JournalReader {
         if cursor.consumeNull() { return nil }
         // "-0" reads as 0, which lumbar writes as "0".
         if cursor.index < cursor.bytes.count, cursor.bytes[cursor.index] == UInt8(ascii: "-") { canonical = false }
-        guard let value = cursor.plainInteger(), range.contains(value) else { throw Unsupported() }
+        guard let value = cursor.plainInteger(), value >= range.lowerBound, value <= range.upperBound else { throw Unsupported() }
         return value
     }
 
@@ -866,7 +872,7 @@ struct JournalReader {
     }
 
     private func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[range]), as: UTF8.self)
+        String(decoding: cursor.buffer(range), as: UTF8.self)
     }
 
     /// A UUID string (required).
@@ -964,10 +970,10 @@ struct JournalReader {
 
         func key(spelled range: Range<Int>, in cursor: JSONCursor) -> Key? {
             let name = cursor.shortName(range)
-            guard let index = names.firstIndex(of: name) else { return nil }
-            if range.count > 16 && !spellings[index].elementsEqual(UnsafeBufferPointer(rebasing: cursor.bytes[range])) {
-                return nil
-            }
+            var index = 0
+            while index < names.count && names[index] != name { index += 1 }
+            guard index < names.count else { return nil }
+            if range.count > 16 && !spellings[index].elementsEqual(cursor.buffer(range)) { return nil }
             return keys[index]
         }
     }
@@ -1039,35 +1045,47 @@ struct JournalReader {
     /// letter was lowercase (as lumbar writes ids), or `nil`.
     static func uuid(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UUID, lowercase: Bool)? {
         guard range.count == 36 else { return nil }
-        var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        // The 16 bytes, big-endian, in two words.
+        var first: UInt64 = 0, second: UInt64 = 0
         var lowercase = true
-        let ok = withUnsafeMutableBytes(of: &raw) { out -> Bool in
-            var i = range.lowerBound
-            for n in 0..<16 {
-                if n == 4 || n == 6 || n == 8 || n == 10 {
-                    guard bytes[i] == UInt8(ascii: "-") else { return false }
-                    i += 1
-                }
-                guard let high = hexValue(bytes[i]), let low = hexValue(bytes[i + 1]) else { return false }
-                if bytes[i] >= UInt8(ascii: "A") && bytes[i] <= UInt8(ascii: "F") || bytes[i + 1] >= UInt8(ascii: "A") && bytes[i + 1] <= UInt8(ascii: "F") {
-                    lowercase = false
-                }
-                out[n] = high << 4 | low
-                i += 2
+        var i = range.lowerBound
+        var n = 0
+        while n < 16 {
+            if n == 4 || n == 6 || n == 8 || n == 10 {
+                guard bytes[i] == UInt8(ascii: "-") else { return nil }
+                i += 1
             }
-            return true
+            let high = hexValue(bytes[i]), low = hexValue(bytes[i + 1])
+            guard high | low < 16 else { return nil }
+            if isUppercaseHex(bytes[i]) || isUppercaseHex(bytes[i + 1]) { lowercase = false }
+            if n < 8 {
+                first = first << 8 | UInt64(high << 4 | low)
+            } else {
+                second = second << 8 | UInt64(high << 4 | low)
+            }
+            i += 2
+            n += 1
         }
-        return ok ? (UUID(uuid: raw), lowercase) : nil
+        func byte(_ word: UInt64, _ index: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: word >> (56 - 8 * index)) }
+        let raw: uuid_t = (byte(first, 0), byte(first, 1), byte(first, 2), byte(first, 3),
+                           byte(first, 4), byte(first, 5), byte(first, 6), byte(first, 7),
+                           byte(second, 0), byte(second, 1), byte(second, 2), byte(second, 3),
+                           byte(second, 4), byte(second, 5), byte(second, 6), byte(second, 7))
+        return (UUID(uuid: raw), lowercase)
+    }
+
+    /// The value of a hex digit, or 16 or more for any other byte.
+    @inline(__always)
+    private static func hexValue(_ byte: UInt8) -> UInt8 {
+        let digit = byte &- UInt8(ascii: "0")
+        if digit < 10 { return digit }
+        let letter = (byte | 0x20) &- UInt8(ascii: "a")
+        return letter < 6 ? letter + 10 : 16
     }
 
     @inline(__always)
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
+    private static func isUppercaseHex(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F")
     }
 }
 
