@@ -55,13 +55,18 @@ enum JournalFixture {
 
 /// A regression of the size issue 6 is about (status several times slower) fails CI here.
 ///
-/// The bound is generous: 10 × `--version`, where this build needs about 2 × in release and
-/// 6 × in a debug build (`swift test` builds debug), against about 25 × before issue 6. The
-/// figure is CPU time (user + system, from `wait4`), not wall time, because the other
+/// The figure is CPU time (user + system, from `wait4`), not wall time, because the other
 /// end-to-end tests run beside this one on two cores; runs alternate with `--version` and the
-/// medians are compared.
+/// medians are compared. Measured on the project's 2-core machine with a 10-year journal:
+///
+/// | build | this code | before issue 6 | bound |
+/// |---|---|---|---|
+/// | debug (`swift test`) | about 6 × | about 12 × | 9 × |
+/// | release | about 2 × | about 5 × | 4 × |
+///
+/// Each bound leaves this code about half as much again of headroom, and fails the old code.
 @Suite(.serialized) struct PerformanceSmokeTests {
-    @Test func statusOnTenYearsStaysWithinTenTimesVersion() throws {
+    @Test func statusOnTenYearsStaysWithinItsBound() throws {
         let lumbar = BinaryRunner()
         try FileManager.default.createDirectory(atPath: lumbar.directory + "/data", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: lumbar.directory) }
@@ -77,8 +82,15 @@ enum JournalFixture {
             statusTimes.append(try Self.cpuSeconds(status, environment: lumbar.environment))
         }
         let ratio = Self.median(statusTimes) / Self.median(versionTimes)
-        #expect(ratio < 10, "status on 10 years took \(ratio) × --version (CPU medians \(Self.median(statusTimes)) s, \(Self.median(versionTimes)) s)")
+        #expect(ratio < Self.bound, "status on 10 years took \(ratio) × --version, more than \(Self.bound) × (CPU medians \(Self.median(statusTimes)) s, \(Self.median(versionTimes)) s)")
     }
+
+    /// The largest ratio allowed for the build configuration the suite (and so lumbar) runs in.
+    #if DEBUG
+    static let bound = 9.0
+    #else
+    static let bound = 4.0
+    #endif
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
