@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore"]),
+        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore"], exclude: ["Report/Golden"]),
         .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore"]),
         .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore"]),

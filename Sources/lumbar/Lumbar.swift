@@ -23,7 +23,7 @@ struct Lumbar: ParsableCommand {
             CheckInCommand.self, SessionCommand.self, StatusCommand.self, HistoryCommand.self,
             EditCommand.self, DeleteCommand.self, ProfileCommand.self, GuideCommand.self,
             ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
-            RemindCommand.self,
+            RemindCommand.self, ReportCommand.self,
         ]
     )
 

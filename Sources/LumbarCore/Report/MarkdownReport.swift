@@ -1,0 +1,118 @@
+import Foundation
+
+/// Renders a `Report` as Markdown (CommonMark with GitHub tables), readable as plain text too.
+public enum MarkdownReport {
+    /// The report as one Markdown document, ending with a newline.
+    public static func render(_ report: Report) -> String {
+        var out: [String] = []
+        out.append("# " + ReportContent.title)
+        out.append("")
+        out.append("**" + ReportContent.nature + "** " + ReportContent.natureDetail)
+        out.append("")
+        out.append(contentsOf: facts(ReportContent.headerFacts(report)))
+
+        out.append("")
+        out.append("## " + ReportContent.episodeHeading(report))
+        out.append("")
+        out.append(contentsOf: facts(ReportContent.episodeFacts(report)))
+
+        out.append("")
+        out.append("## Flags raised in the period")
+        out.append("")
+        out.append(ReportContent.flagsExplanation)
+        out.append("")
+        if let table = ReportContent.flagsTable(report) {
+            out.append(contentsOf: self.table(table))
+        } else {
+            out.append(ReportContent.noFlags)
+        }
+
+        out.append("")
+        out.append("## Pain trend, day by day")
+        out.append("")
+        out.append(ReportContent.trendExplanation + " " + ReportContent.redFlagLegend)
+        out.append("")
+        out.append(contentsOf: table(ReportContent.dailyTable(report)))
+
+        out.append("")
+        out.append("## Red-flag questions")
+        out.append("")
+        out.append(contentsOf: table(ReportContent.redFlagTable(report)))
+
+        out.append("")
+        out.append("## Self-care and sessions")
+        out.append("")
+        if let care = ReportContent.careTable(report) {
+            out.append(contentsOf: table(care))
+        } else {
+            out.append(ReportContent.noCare)
+        }
+        out.append("")
+        if let sessions = ReportContent.sessionsTable(report) {
+            out.append(contentsOf: table(sessions))
+        } else {
+            out.append(ReportContent.noSessions)
+        }
+
+        out.append("")
+        out.append("## Notes")
+        out.append("")
+        let notes = ReportContent.noteLines(report)
+        if notes.isEmpty {
+            out.append(ReportContent.noNotes)
+        } else {
+            out.append(contentsOf: notes.map { "- " + line($0, continuation: "  ") })
+        }
+
+        out.append("")
+        out.append("---")
+        out.append("")
+        out.append("_" + ReportContent.footer + "_")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "- **Label:** value" lines.
+    static func facts(_ facts: [(String, ReportLine)]) -> [String] {
+        facts.map { "- **" + MarkdownText.inline($0.0) + ":** " + line($0.1, continuation: "  ") }
+    }
+
+    /// A pipe table; cells never hold a raw `|` or line break.
+    static func table(_ table: ReportTable) -> [String] {
+        var lines = ["| " + table.columns.map { MarkdownText.inline($0.title) }.joined(separator: " | ") + " |"]
+        lines.append("|" + table.columns.map { $0.numeric ? " ---: |" : " --- |" }.joined())
+        for row in table.rows {
+            let cells = table.columns.indices.map { index in
+                index < row.cells.count ? line(row.cells[index], continuation: nil) : ""
+            }
+            lines.append("|" + cells.map { $0.isEmpty ? " |" : " " + $0 + " |" }.joined())
+        }
+        return lines
+    }
+
+    /// Inline Markdown for `spans`; a line break becomes a hard break followed by `continuation`
+    /// (indentation inside a list item), or a space inside a table cell (`nil`).
+    static func line(_ spans: ReportLine, continuation: String?) -> String {
+        var out = ""
+        var atLineStart = false
+        for span in spans {
+            switch span {
+            case .text(let text):
+                out += atLineStart ? MarkdownText.lineStart(text) : MarkdownText.inline(text)
+            case .strong(let text):
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let lead = text.prefix { $0 == " " }
+                out += lead + "**" + MarkdownText.inline(trimmed) + "**"
+            case .redFlag(let text):
+                out += "**!" + MarkdownText.inline(text) + "**"
+            case .level(let level):
+                out += level >= .seeDoctor ? "**" + level.key + "**" : level.key
+            case .code(let text):
+                out += "`" + text.replacingOccurrences(of: "`", with: "'") + "`"
+            case .lineBreak:
+                out += continuation.map { "\\\n" + $0 } ?? " "
+            }
+            if case .lineBreak = span { atLineStart = continuation != nil } else { atLineStart = false }
+        }
+        return out
+    }
+}

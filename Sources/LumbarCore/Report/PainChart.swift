@@ -1,0 +1,161 @@
+import Foundation
+
+/// Draws a report's pain trend as an inline SVG: each check-in's pain at its time, the 7-day average, the severe band,
+/// the episode's window marks (session, 72 h, 96 h, day 14, day 28), sessions, red-flag days and
+/// a strip with each day's level. Plain SVG with no scripts, fonts or links, so it prints anywhere.
+public enum PainChart {
+    /// The drawing's width in user units (it scales to the page).
+    static let width = 720.0
+    /// The drawing's height in user units.
+    static let height = 236.0
+    /// The plot area.
+    static let left = 34.0, right = 710.0, top = 34.0, bottom = 174.0
+    /// The level strip under the x-axis labels.
+    static let stripTop = 196.0, stripHeight = 9.0
+
+    /// The colour of each level in the strip and the legend.
+    public static func color(of level: Level) -> String {
+        switch level {
+        case .none: return "#e5e7eb"
+        case .info: return "#93c5fd"
+        case .watch: return "#fcd34d"
+        case .seeDoctor: return "#fb923c"
+        case .urgent: return "#ef4444"
+        case .emergency: return "#7f1d1d"
+        }
+    }
+
+    /// The colour of a window mark's line.
+    static func color(of mark: ReportMark.Kind) -> String {
+        switch mark {
+        case .trigger: return "#111827"
+        case .hours72, .hours96: return "#c2410c"
+        case .day14, .day28: return "#6d28d9"
+        }
+    }
+
+    /// The chart as an `<svg>` element (no XML declaration), or `nil` for a period without days.
+    public static func svg(_ report: Report) -> String? {
+        let days = report.days
+        guard let first = days.first?.date, !days.isEmpty else { return nil }
+        let dayWidth = (right - left) / Double(days.count)
+        func x(_ position: Double) -> Double { left + position * dayWidth }
+        func y(_ pain: Double) -> Double { bottom - pain / 10 * (bottom - top) }
+        /// The fractional day position of an instant, read on the report's wall clock.
+        func position(_ time: Timestamp) -> Double {
+            let local = time.converted(to: report.timeZone).localParts
+            return Double(first.days(to: local.date)) + Double(local.hour * 3600 + local.minute * 60 + local.second) / 86_400
+        }
+
+        var out: [String] = []
+        let label = "Pain from \(first.shortDescription) to \(report.lastDay.shortDescription): pain at each check-in, 7-day average and the episode\u{2019}s window marks."
+        out.append("<svg class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">")
+        out.append("<title>\(HTMLText.escape(label))</title>")
+
+        // Severe band and grid.
+        out.append("<rect x=\"\(n(left))\" y=\"\(n(y(10)))\" width=\"\(n(right - left))\" height=\"\(n(y(7) - y(10)))\" fill=\"#fdecec\"/>")
+        out.append("<text x=\"\(n(right - 4))\" y=\"\(n(y(10) + 10))\" text-anchor=\"end\" class=\"band\">severe (7\u{2013}10)</text>")
+        for pain in stride(from: 0, through: 10, by: 2) {
+            out.append("<line x1=\"\(n(left))\" y1=\"\(n(y(Double(pain))))\" x2=\"\(n(right))\" y2=\"\(n(y(Double(pain))))\" stroke=\"#d1d5db\" stroke-width=\"\(pain == 0 ? "1" : "0.6")\"/>")
+            out.append("<text x=\"\(n(left - 6))\" y=\"\(n(y(Double(pain)) + 3.5))\" text-anchor=\"end\" class=\"axis\">\(pain)</text>")
+        }
+        out.append("<text x=\"10\" y=\"\(n((top + bottom) / 2))\" transform=\"rotate(-90 10 \(n((top + bottom) / 2)))\" text-anchor=\"middle\" class=\"axis\">pain</text>")
+
+        // Day ticks and date labels, about a dozen at most.
+        let step = max(1, Int((Double(days.count) / 11).rounded(.up)))
+        for (index, day) in days.enumerated() {
+            let tickX = x(Double(index))
+            out.append("<line x1=\"\(n(tickX))\" y1=\"\(n(bottom))\" x2=\"\(n(tickX))\" y2=\"\(n(bottom + 3))\" stroke=\"#9ca3af\" stroke-width=\"0.6\"/>")
+            if index % step == 0 {
+                out.append("<text x=\"\(n(x(Double(index) + 0.5)))\" y=\"\(n(bottom + 14))\" text-anchor=\"middle\" class=\"axis\">\(day.date.day) \(day.date.monthAbbreviation)</text>")
+            }
+        }
+
+        // Window marks with their labels, staggered on two rows when they would collide.
+        if let episode = report.episode {
+            var rowEnds = [-Double.infinity, -Double.infinity]
+            for mark in episode.marks {
+                let at = position(mark.at)
+                guard at >= 0, at <= Double(days.count) else { continue }
+                let markX = x(at)
+                let dash = mark.kind == .trigger ? "" : " stroke-dasharray=\"4 3\""
+                out.append("<line x1=\"\(n(markX))\" y1=\"\(n(top - 4))\" x2=\"\(n(markX))\" y2=\"\(n(bottom))\" stroke=\"\(color(of: mark.kind))\" stroke-width=\"1.2\"\(dash)/>")
+                let text = mark.kind == .trigger ? shortened(episode.trigger.map(TimeText.kind(of:)) ?? "session") : mark.kind.label
+                let halfWidth = Double(text.count) * 2.9 + 2
+                let labelX = min(max(markX, left + halfWidth), right - halfWidth)
+                let row = labelX - halfWidth > rowEnds[0] ? 0 : 1
+                rowEnds[row] = labelX + halfWidth
+                out.append("<text x=\"\(n(labelX))\" y=\"\(row == 0 ? "12" : "24")\" text-anchor=\"middle\" class=\"mark\" fill=\"\(color(of: mark.kind))\">\(HTMLText.escape(text))</text>")
+            }
+        }
+
+        // Sessions as small triangles on the x-axis.
+        for session in report.sessions {
+            let at = x(position(session.at))
+            let title = TimeText.kind(of: session) + ", " + TimeText.dateTime(session.at, in: report.timeZone)
+            out.append("<path d=\"M\(n(at)) \(n(bottom - 7))L\(n(at - 4)) \(n(bottom))L\(n(at + 4)) \(n(bottom))Z\" fill=\"#4b5563\"><title>\(HTMLText.escape(title))</title></path>")
+        }
+
+        // The 7-day average at each day's middle, broken where a day has none.
+        out.append(contentsOf: polylines(days.enumerated().map { index, day in
+            day.sevenDayAverage.map { (x(Double(index) + 0.5), y($0)) }
+        }, attributes: "stroke=\"#2563eb\" stroke-width=\"2\" stroke-dasharray=\"6 3\" fill=\"none\" opacity=\"0.85\""))
+        // Each check-in at its own time, so it reads right against the hour marks; the line
+        // breaks across a day without check-ins rather than inventing values for it.
+        let checkIns = days.flatMap(\.checkIns)
+        var points: [(Double, Double)?] = []
+        for (index, checkIn) in checkIns.enumerated() {
+            if index > 0, checkIns[index - 1].date.days(to: checkIn.date) > 1 { points.append(nil) }
+            let at = min(max(position(checkIn.at), 0), Double(days.count))
+            points.append((x(at), y(Double(checkIn.pain))))
+        }
+        out.append(contentsOf: polylines(points, attributes: "stroke=\"#374151\" stroke-width=\"1.6\" fill=\"none\""))
+        for (checkIn, point) in zip(checkIns, points.compactMap { $0 }) {
+            let fill = PainScale.isSevere(checkIn.pain) ? "#b91c1c" : "#111827"
+            let title = TimeText.dateTime(checkIn.at, in: report.timeZone) + ": pain \(checkIn.pain)"
+            out.append("<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"3\" fill=\"\(fill)\"><title>\(HTMLText.escape(title))</title></circle>")
+            if checkIn.symptoms.contains(where: \.isRedFlag) {
+                out.append("<text x=\"\(n(point.0))\" y=\"\(n(point.1 - 6))\" text-anchor=\"middle\" class=\"rf\">!</text>")
+            }
+        }
+
+        // One cell per day in the level strip.
+        out.append("<text x=\"\(n(left - 6))\" y=\"\(n(stripTop + stripHeight - 1))\" text-anchor=\"end\" class=\"axis\">level</text>")
+        for (index, day) in days.enumerated() {
+            out.append("<rect x=\"\(n(x(Double(index)) + 0.3))\" y=\"\(n(stripTop))\" width=\"\(n(dayWidth - 0.6))\" height=\"\(n(stripHeight))\" fill=\"\(color(of: day.level))\"><title>\(day.date.shortDescription): \(day.level.key)</title></rect>")
+        }
+        out.append("<text x=\"\(n(left))\" y=\"\(n(stripTop + stripHeight + 14))\" class=\"axis\">\u{25CF} = a check-in\u{2019}s \u{201C}pain now\u{201D} at its time; ! = a red-flag answer in it; \u{25B2} = exercise session.</text>")
+        out.append("</svg>")
+        return out.joined(separator: "\n")
+    }
+
+    /// `<polyline>` elements through consecutive points; a `nil` breaks the line. A lone point draws nothing.
+    static func polylines(_ points: [(Double, Double)?], attributes: String) -> [String] {
+        var lines: [String] = []
+        var run: [(Double, Double)] = []
+        func flush() {
+            if run.count >= 2 {
+                lines.append("<polyline points=\"" + run.map { n($0.0) + "," + n($0.1) }.joined(separator: " ") + "\" \(attributes)/>")
+            }
+            run.removeAll()
+        }
+        for point in points {
+            if let point { run.append(point) } else { flush() }
+        }
+        flush()
+        return lines
+    }
+
+    /// A label cut to 14 characters, so a long session name does not run over its neighbours.
+    static func shortened(_ text: String) -> String {
+        text.count <= 14 ? text : String(text.prefix(13)) + "\u{2026}"
+    }
+
+    /// A coordinate with at most one decimal, the same on every machine and locale.
+    static func n(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return magnitude % 10 == 0 ? sign + String(magnitude / 10) : sign + "\(magnitude / 10).\(magnitude % 10)"
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// What a clinician needs from the log on one page: the episode, the pain trend, the flags raised
+/// day by day, the red-flag answers, self-care, sessions and notes, for a period of days.
+///
+/// Built by a pure function of the journal, the period, now and the time zone; the renderers
+/// (`MarkdownReport`, `HTMLReport`) only lay it out.
+public struct Report: Hashable, Sendable {
+    /// The first day covered.
+    public var firstDay: LocalDate
+    /// The last day covered (never after the day of `generatedAt`).
+    public var lastDay: LocalDate
+    /// When the report was made, in the report's zone.
+    public var generatedAt: Timestamp
+    /// The moment the status and the episode are read at: the end of `lastDay`, or `generatedAt` if sooner.
+    public var asOf: Timestamp
+    /// The zone every time is shown in.
+    public var timeZone: TimeZone
+    /// The status at `asOf`.
+    public var status: Status
+    /// The episode open at `asOf`, else the last one that overlaps the period; `nil` when there is none.
+    public var episode: ReportEpisode?
+    /// Every day of the period, oldest first.
+    public var days: [ReportDay]
+    /// The flags raised on some day of the period, most urgent first.
+    public var flags: [ReportFlag]
+    /// How each red-flag question was answered over the period.
+    public var redFlagAnswers: [RedFlagAnswer]
+    /// The self-care actions logged in the period.
+    public var care: [CareSummary]
+    /// The sessions of the period, in time order.
+    public var sessions: [Session]
+    /// The notes of the period's check-ins and sessions, in time order.
+    public var notes: [ReportNote]
+
+    /// The longest period a report covers, in days.
+    public static let maximumDays = 366
+    /// How far back the default period reaches to include the onset of the current episode, in days.
+    public static let maximumDefaultDays = 90
+
+    /// The report on `journal` from `first` through `last` (cut at the day of `now`), as of `now`.
+    ///
+    /// Entries after `now` are left out, as everywhere else in lumbar. Each day's level and the
+    /// flags come from evaluating the rules at the end of every day of the period.
+    public init(journal: Journal, from first: LocalDate, through last: LocalDate, now: Date, timeZone: TimeZone) {
+        let today = LocalDate(instant: now, in: timeZone)
+        let lastDay = min(last, today)
+        let generatedAt = Timestamp(now, in: timeZone)
+        let endOfPeriod = lastDay.end(in: timeZone)
+        let asOf = endOfPeriod < generatedAt ? endOfPeriod : generatedAt
+        let daily = EscalationEngine.daily(journal, from: first, through: lastDay, now: now, timeZone: timeZone)
+
+        let checkIns = journal.checkIns.filter { $0.at <= asOf && $0.date >= first && $0.date <= lastDay }
+        let sessions = journal.sessions.filter {
+            let date = $0.at.converted(to: timeZone).localDate
+            return $0.at <= asOf && date >= first && date <= lastDay
+        }
+
+        self.firstDay = first
+        self.lastDay = lastDay
+        self.generatedAt = generatedAt
+        self.asOf = asOf
+        self.timeZone = timeZone
+        self.status = daily.last?.status ?? EscalationEngine.evaluate(journal, now: asOf.date, timeZone: timeZone)
+        self.days = Report.days(first: first, last: lastDay, checkIns: checkIns, sessions: sessions, daily: daily,
+                                averages: Report.sevenDayAverages(journal, from: first, through: lastDay, asOf: asOf),
+                                timeZone: timeZone)
+        self.episode = Report.episode(journal, first: first, last: lastDay, asOf: asOf, timeZone: timeZone)
+        self.flags = ReportFlag.flags(in: daily)
+        self.redFlagAnswers = RedFlagAnswer.answers(checkIns)
+        self.care = CareSummary.summaries(days)
+        self.sessions = sessions
+        self.notes = Report.notes(checkIns: checkIns, sessions: sessions, timeZone: timeZone)
+    }
+
+    /// How many check-ins the period holds.
+    public var checkInCount: Int { days.reduce(0) { $0 + $1.checkIns.count } }
+
+    /// How many days of the period have a check-in.
+    public var loggedDayCount: Int { days.filter { !$0.checkIns.isEmpty }.count }
+
+    /// The period's rows for a daily table, runs of empty days folded.
+    public var rows: [ReportRow] { ReportRow.rows(days) }
+
+    /// The first day of the default period ending on `last`: 30 days before it, or the onset of the
+    /// episode open at the end of `last` when that is earlier, but never more than 90 days before it.
+    public static func defaultFirstDay(through last: LocalDate, journal: Journal, now: Date, timeZone: TimeZone) -> LocalDate {
+        let monthBack = last.adding(days: -30)
+        let end = last.end(in: timeZone).date
+        let asOf = end < now ? end : now
+        guard let onset = EpisodeTracker.currentEpisode(in: journal, at: asOf)?.onset.date, onset < monthBack else {
+            return monthBack
+        }
+        return max(onset, last.adding(days: -maximumDefaultDays))
+    }
+
+    // MARK: Building
+
+    private static func days(first: LocalDate, last: LocalDate, checkIns: [CheckIn], sessions: [Session],
+                             daily: [DailyStatus], averages: [LocalDate: Double], timeZone: TimeZone) -> [ReportDay] {
+        let checkInsByDate = Dictionary(grouping: checkIns, by: \.date)
+        let sessionsByDate = Dictionary(grouping: sessions) { $0.at.converted(to: timeZone).localDate }
+        let levelByDate = Dictionary(daily.map { ($0.date, $0.status.level) }, uniquingKeysWith: { $1 })
+        var days: [ReportDay] = []
+        var date = first
+        while date <= last {
+            days.append(ReportDay(date: date, checkIns: checkInsByDate[date] ?? [], sessions: sessionsByDate[date] ?? [],
+                                  level: levelByDate[date] ?? .none, sevenDayAverage: averages[date]))
+            date = date.adding(days: 1)
+        }
+        return days
+    }
+
+    /// For each day of the period, the mean daily pain over it and the six days before (logged days only).
+    static func sevenDayAverages(_ journal: Journal, from first: LocalDate, through last: LocalDate,
+                                 asOf: Timestamp) -> [LocalDate: Double] {
+        let reach = first.adding(days: -6)
+        var dailyPain: [LocalDate: Int] = [:]
+        for checkIn in journal.checkIns where checkIn.at <= asOf && checkIn.date >= reach && checkIn.date <= last {
+            dailyPain[checkIn.date] = max(dailyPain[checkIn.date] ?? 0, checkIn.pain)
+        }
+        var averages: [LocalDate: Double] = [:]
+        var date = first
+        while date <= last {
+            let values = (0...6).compactMap { dailyPain[date.adding(days: -$0)] }
+            if !values.isEmpty { averages[date] = Double(values.reduce(0, +)) / Double(values.count) }
+            date = date.adding(days: 1)
+        }
+        return averages
+    }
+
+    private static func episode(_ journal: Journal, first: LocalDate, last: LocalDate, asOf: Timestamp,
+                                timeZone: TimeZone) -> ReportEpisode? {
+        let found = EpisodeTracker.episodes(in: journal, upTo: asOf.date).last {
+            $0.onset.date <= last && ($0.closeDate.map { $0 >= first } ?? true)
+        }
+        guard let found else { return nil }
+        let checkIns = journal.checkIns[found.checkInRange]
+        let day = found.onset.date.days(to: found.closeDate ?? asOf.localDate)
+        return ReportEpisode(onset: found.onset, closeDate: found.closeDate, day: day, peak: found.peak,
+                             peakCheckIn: checkIns.first { $0.pain == found.peak } ?? found.onset,
+                             latest: found.latest, trigger: found.trigger, checkInCount: checkIns.count,
+                             marks: ReportEpisode.windowMarks(onset: found.onset, trigger: found.trigger, timeZone: timeZone))
+    }
+
+    private static func notes(checkIns: [CheckIn], sessions: [Session], timeZone: TimeZone) -> [ReportNote] {
+        var notes: [(order: Int, note: ReportNote)] = []
+        for checkIn in checkIns {
+            let text = checkIn.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            notes.append((notes.count, ReportNote(at: checkIn.at.converted(to: timeZone), source: .checkIn(pain: checkIn.pain), text: text)))
+        }
+        for session in sessions {
+            let text = session.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            notes.append((notes.count, ReportNote(at: session.at.converted(to: timeZone), source: .session(kind: session.kind), text: text)))
+        }
+        // Stable by time: a session and a check-in logged at the same instant keep check-in first.
+        return notes.sorted { $0.note.at != $1.note.at ? $0.note.at < $1.note.at : $0.order < $1.order }.map(\.note)
+    }
+}
