@@ -541,33 +541,31 @@ struct JournalReader {
     /// letter was lowercase (as lumbar writes ids), or `nil`.
     static func uuid(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UUID, lowercase: Bool)? {
         guard range.count == 36 else { return nil }
-        // The 16 bytes, big-endian, in two words.
-        var first: UInt64 = 0, second: UInt64 = 0
-        var lowercase = true
-        var i = range.lowerBound
-        var n = 0
-        while n < 16 {
-            if n == 4 || n == 6 || n == 8 || n == 10 {
-                guard bytes[i] == UInt8(ascii: "-") else { return nil }
-                i += 1
+        var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        // Every hex digit has bit 0x20 set except the uppercase letters; any other byte makes
+        // `invalid` 16 or more.
+        var invalid: UInt8 = 0
+        var uppercase: UInt8 = 0
+        let dashes = withUnsafeMutableBytes(of: &raw) { out -> Bool in
+            var i = range.lowerBound
+            var n = 0
+            while n < 16 {
+                if n == 4 || n == 6 || n == 8 || n == 10 {
+                    guard bytes[i] == UInt8(ascii: "-") else { return false }
+                    i += 1
+                }
+                let first = bytes[i], second = bytes[i + 1]
+                let high = hexValue(first), low = hexValue(second)
+                invalid |= high | low
+                uppercase |= ~(first & second) & 0x20
+                out[n] = high << 4 | low
+                i += 2
+                n += 1
             }
-            let high = hexValue(bytes[i]), low = hexValue(bytes[i + 1])
-            guard high | low < 16 else { return nil }
-            if isUppercaseHex(bytes[i]) || isUppercaseHex(bytes[i + 1]) { lowercase = false }
-            if n < 8 {
-                first = first << 8 | UInt64(high << 4 | low)
-            } else {
-                second = second << 8 | UInt64(high << 4 | low)
-            }
-            i += 2
-            n += 1
+            return true
         }
-        func byte(_ word: UInt64, _ index: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: word >> (56 - 8 * index)) }
-        let raw: uuid_t = (byte(first, 0), byte(first, 1), byte(first, 2), byte(first, 3),
-                           byte(first, 4), byte(first, 5), byte(first, 6), byte(first, 7),
-                           byte(second, 0), byte(second, 1), byte(second, 2), byte(second, 3),
-                           byte(second, 4), byte(second, 5), byte(second, 6), byte(second, 7))
-        return (UUID(uuid: raw), lowercase)
+        guard dashes, invalid < 16 else { return nil }
+        return (UUID(uuid: raw), uppercase == 0)
     }
 
     /// The value of a hex digit, or 16 or more for any other byte.
@@ -577,10 +575,5 @@ struct JournalReader {
         if digit < 10 { return digit }
         let letter = (byte | 0x20) &- UInt8(ascii: "a")
         return letter < 6 ? letter + 10 : 16
-    }
-
-    @inline(__always)
-    private static func isUppercaseHex(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F")
     }
 }
