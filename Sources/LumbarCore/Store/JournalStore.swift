@@ -83,29 +83,38 @@ public struct JournalStore: Sendable {
     ///
     /// The change sees the freshly read journal, so entries another process logged since this
     /// one last looked are kept. Nothing is written when the change throws or changes nothing.
+    /// If the file changes under the lock (an editor takes no lock), `change` runs again on the
+    /// new version rather than overwrite it, so it may be called more than once.
     /// - Returns: what `change` returned.
     @discardableResult
     public func update<T>(_ change: (inout Journal) throws -> T) throws -> T {
         try POSIXFile.makeDirectories(directory)
         let lock = try FileLock(path: lockPath, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
-        let (current, source) = try readKeepingSource()
-        if current.journal.schemaVersion > Journal.currentSchemaVersion {
-            throw StoreError.newerSchema(path: path, found: current.journal.schemaVersion, known: Journal.currentSchemaVersion)
-        }
         removeStaleTempFiles()
-        var journal = current.journal
-        let result = try change(&journal)
-        if journal != current.journal || current.fingerprint == nil {
+        for _ in 0..<8 {
+            let (current, source) = try readKeepingSource()
+            if current.journal.schemaVersion > Journal.currentSchemaVersion {
+                throw StoreError.newerSchema(path: path, found: current.journal.schemaVersion, known: Journal.currentSchemaVersion)
+            }
+            var journal = current.journal
+            let result = try change(&journal)
+            guard journal != current.journal || current.fingerprint == nil else { return result }
             journal.schemaVersion = Journal.currentSchemaVersion
-            try replace(with: JournalCodec.encode(journal, reusing: source), hadFile: current.fingerprint != nil)
+            if try replace(with: JournalCodec.encode(journal, reusing: source), expecting: current.fingerprint) { return result }
         }
-        return result
+        throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)
     }
 
     /// Writes a new version of the file: temp, fsync, backup, rename, fsync(directory).
-    private func replace(with bytes: [UInt8], hadFile: Bool) throws {
+    /// Returns false, writing nothing, when the file is no longer the version `expected`.
+    private func replace(with bytes: [UInt8], expecting expected: JournalFingerprint?) throws -> Bool {
+        let hadFile = expected != nil
         let temp = try POSIXFile.writeTemp(bytes, beside: path)
+        if JournalFingerprint.current(of: path) != expected {
+            unlink(temp)
+            return false
+        }
         do {
             if hadFile { try rotateBackups() }
             if rename(temp, path) != 0 { throw POSIXFile.fail(path, "replace") }
@@ -113,7 +122,28 @@ public struct JournalStore: Sendable {
             unlink(temp)
             throw error
         }
-        try POSIXFile.syncDirectory(directory)
+        do {
+            try POSIXFile.syncDirectory(directory)
+        } catch {
+            // The error says nothing was changed, and a retry must not log the entry twice: put the
+            // previous version back. The failed sync is not retried (it could falsely succeed).
+            rollBack(hadFile: hadFile)
+            throw error
+        }
+        return true
+    }
+
+    /// Puts backup 1 (the version just replaced) back under the journal's name, or removes a journal that did not exist before.
+    private func rollBack(hadFile: Bool) {
+        guard hadFile else { unlink(path); return }
+        guard backupCount > 0 else { return }
+        var temp = path + ".tmp-\(getpid())-rollback"
+        if link(backupPath(1), temp) != 0 {
+            guard let (bytes, _) = try? POSIXFile.readIfExists(backupPath(1), limit: Self.maximumSize),
+                  let copy = try? POSIXFile.writeTemp(bytes, beside: path) else { return }
+            temp = copy
+        }
+        if rename(temp, path) != 0 { unlink(temp) }
     }
 
     /// Shifts `journal.json.1…N-1` up by one and makes `journal.json.1` the current file.
@@ -136,11 +166,12 @@ public struct JournalStore: Sendable {
         _ = chmod(newest, 0o600)
     }
 
-    /// Temp files left by a process killed mid-save. Called with the lock held, so none is in use.
+    /// Temp files left by a process killed mid-save (the journal's, and a backup copy's
+    /// `journal.json.1.tmp-…`). Called with the lock held, so none is in use.
     private func removeStaleTempFiles() {
-        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        let prefix = (path as NSString).lastPathComponent + "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names where name.hasPrefix(prefix) && name.contains(".tmp-") {
             unlink((directory as NSString).appendingPathComponent(name))
         }
     }
@@ -190,8 +221,14 @@ public struct JournalStore: Sendable {
         var aside: String?
         if JournalFingerprint.current(of: path) != nil {
             let stamp = Int(now.timeIntervalSince1970)
-            let target = path + ".broken-\(stamp)"
-            if rename(path, target) != 0 { throw POSIXFile.fail(path, "move aside") }
+            // Never over an earlier moved-aside journal (two restores in one second): take a free name.
+            var target = path + ".broken-\(stamp)"
+            var n = 0
+            while JournalFingerprint.current(of: target) != nil {
+                n += 1
+                target = path + ".broken-\(stamp)-\(n)"
+            }
+            if link(path, target) != 0 && rename(path, target) != 0 { throw POSIXFile.fail(path, "move aside") }
             aside = target
         }
         let temp = try POSIXFile.writeTemp(JournalCodec.encode(journal), beside: path)
