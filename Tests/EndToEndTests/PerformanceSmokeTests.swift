@@ -339,6 +339,23 @@ enum JournalFixture {
         }
     }
 
+    @Test func numbersOfAnyLengthAreJudgedAsTheGeneralPathJudgesThem() {
+        for digits in [1, 17, 18, 19, 20, 40, 400] {
+            let number = "9" + String(repeating: "0", count: digits - 1)
+            let samples = [
+                #"{"schemaVersion":\#(number),"checkIns":[]}"#,
+                #"{"schemaVersion":1,"profile":{"birthYear":\#(number)}}"#,
+                #"{"schemaVersion":1,"checkIns":[{"id":"171e964d-e63e-492d-9b33-54c3f03973ea","at":"2026-03-02T18:00:00Z","pain":-\#(number)}]}"#,
+                #"{"schemaVersion":1,"sessions":[{"id":"171e964d-e63e-492d-9b33-54c3f03973ea","at":"2026-03-02T18:00:00Z","minutes":\#(number)}]}"#,
+                #"{"schemaVersion":1,"extra":\#(number)}"#,
+            ]
+            for sample in samples {
+                let bytes = Array(sample.utf8)
+                #expect(Self.fast(bytes) == Self.general(bytes), "\(sample)")
+            }
+        }
+    }
+
     @Test func stringsAreEscapedAsJSONRequires() throws {
         let samples = ["", "plain", "quote \" backslash \\ slash /", "controls \u{0}\u{1}\u{8}\u{C}\n\r\t\u{1F}", "ünïcødé 😣 ✓",
                        String(repeating: "long run without escapes ", count: 20) + "\"end\""]

@@ -328,12 +328,14 @@ struct JSONCursor {
         if negative { i += 1 }
         let start = i
         var value = 0
+        // At most 18 digits are summed, so the value cannot overflow; a longer number is declined.
         while i < bytes.count, isDigit(bytes[i]) {
+            if i - start == 18 { return nil }
             value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
             i += 1
         }
         let count = i - start
-        guard count > 0, count <= 18, !(count > 1 && bytes[start] == UInt8(ascii: "0")) else { return nil }
+        guard count > 0, !(count > 1 && bytes[start] == UInt8(ascii: "0")) else { return nil }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             return nil
         }
