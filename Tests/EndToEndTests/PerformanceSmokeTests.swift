@@ -356,6 +356,25 @@ enum JournalFixture {
         }
     }
 
+    @Test func timesDatesAndIdsAreSpelledAsTheirDescriptions() {
+        var random = SeededGenerator(seed: 5)
+        let offsets = [0, 3600, 7200, -18_000, 19_800, -1800, 45 * 60, 18 * 3600, -18 * 3600, 99 * 3600 + 59 * 60, 100 * 3600, 123_456]
+        let instants: [Int64] = [0, -1, 1, 999, 1000, -86_400_000, 253_402_300_799_999, 253_402_300_800_000, -62_135_596_800_000,
+                                 -62_135_596_800_001, 1_772_400_000_123]
+        var stamps = instants.flatMap { ms in offsets.map { Timestamp(epochMilliseconds: ms, utcOffsetSeconds: $0) } }
+        for _ in 0..<2000 {
+            stamps.append(Timestamp(epochMilliseconds: Int64.random(in: -70_000_000_000_000...300_000_000_000_000, using: &random),
+                                    utcOffsetSeconds: offsets.randomElement(using: &random) ?? 0))
+        }
+        for stamp in stamps {
+            let checkIn = CheckIn(date: stamp.localDate, at: stamp, pain: 1, updatedAt: stamp)
+            let object = JournalCodec.json(checkIn).objectValue
+            #expect(object?["at"]?.stringValue == stamp.description)
+            #expect(object?["date"]?.stringValue == stamp.localDate.description)
+            #expect(object?["id"]?.stringValue == checkIn.id.uuidString.lowercased())
+        }
+    }
+
     @Test func stringsAreEscapedAsJSONRequires() throws {
         let samples = ["", "plain", "quote \" backslash \\ slash /", "controls \u{0}\u{1}\u{8}\u{C}\n\r\t\u{1F}", "ünïcødé 😣 ✓",
                        String(repeating: "long run without escapes ", count: 20) + "\"end\""]

@@ -240,15 +240,15 @@ public enum JournalCodec {
 
     /// The JSON object of a session (known fields first, then unknown ones).
     public static func json(_ s: Session) -> JSONValue {
-        var o = JSONObject([
-            ("id", .string(s.id.uuidString.lowercased())),
-            ("at", .string(s.at.description)),
+        var o = JSONObject(distinct: [
+            ("id", .string(text(s.id))),
+            ("at", .string(text(s.at))),
             ("kind", .string(s.kind)),
             ("minutes", s.minutes.map(JSONValue.int) ?? .null),
             ("rpe", s.rpe.map(JSONValue.int) ?? .null),
             ("suddenPain", .bool(s.suddenPain)),
             ("note", .string(s.note)),
-            ("updatedAt", .string(s.updatedAt.description)),
+            ("updatedAt", .string(text(s.updatedAt))),
         ])
         for member in s.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -256,16 +256,16 @@ public enum JournalCodec {
 
     /// The JSON object of a check-in (known fields first, then unknown ones).
     public static func json(_ c: CheckIn) -> JSONValue {
-        var o = JSONObject([
-            ("id", .string(c.id.uuidString.lowercased())),
-            ("date", .string(c.date.description)),
-            ("at", .string(c.at.description)),
+        var o = JSONObject(distinct: [
+            ("id", .string(text(c.id))),
+            ("date", .string(text(c.date))),
+            ("at", .string(text(c.at))),
             ("pain", .int(c.pain)),
             ("worst", c.worst.map(JSONValue.int) ?? .null),
             ("symptoms", .array(c.symptoms.map { .string($0.rawValue) })),
             ("care", .array(c.care.map { .string($0.rawValue) })),
             ("note", .string(c.note)),
-            ("updatedAt", .string(c.updatedAt.description)),
+            ("updatedAt", .string(text(c.updatedAt))),
         ])
         for member in c.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -280,7 +280,7 @@ public enum JournalCodec {
 
     /// The JSON object of a tombstone.
     public static func json(_ t: Tombstone) -> JSONValue {
-        .object(JSONObject([("id", .string(t.id.uuidString.lowercased())), ("deletedAt", .string(t.deletedAt.description))]))
+        .object(JSONObject(distinct: [("id", .string(text(t.id))), ("deletedAt", .string(text(t.deletedAt)))]))
     }
 
     /// The whole journal as one JSON value.
@@ -439,14 +439,20 @@ public enum JournalCodec {
     /// Writes `id.uuidString.lowercased()` as a JSON string.
     static func write(_ id: UUID, to w: inout JSONWriter) {
         w.byte(UInt8(ascii: "\""))
+        writeText(of: id, to: &w)
+        w.byte(UInt8(ascii: "\""))
+    }
+
+    private static func writeText(of id: UUID, to w: inout JSONWriter) {
         withUnsafeBytes(of: id.uuid) { raw in
-            for (i, byte) in raw.enumerated() {
+            var i = 0
+            while i < raw.count {
                 if i == 4 || i == 6 || i == 8 || i == 10 { w.byte(UInt8(ascii: "-")) }
-                w.byte(hexDigit(byte >> 4))
-                w.byte(hexDigit(byte & 0x0F))
+                w.byte(hexDigit(raw[i] >> 4))
+                w.byte(hexDigit(raw[i] & 0x0F))
+                i += 1
             }
         }
-        w.byte(UInt8(ascii: "\""))
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
@@ -457,11 +463,11 @@ public enum JournalCodec {
     static func write(_ date: LocalDate, to w: inout JSONWriter) {
         guard (0..<10_000).contains(date.year) else { w.string(date.description); return }
         w.byte(UInt8(ascii: "\""))
-        writeDigits(of: date, to: &w)
+        writeText(of: date, to: &w)
         w.byte(UInt8(ascii: "\""))
     }
 
-    private static func writeDigits(of date: LocalDate, to w: inout JSONWriter) {
+    private static func writeText(of date: LocalDate, to w: inout JSONWriter) {
         w.digits(date.year, width: 4)
         w.byte(UInt8(ascii: "-"))
         w.twoDigits(date.month)
@@ -471,15 +477,21 @@ public enum JournalCodec {
 
     /// Writes `t.description` as a JSON string.
     static func write(_ t: Timestamp, to w: inout JSONWriter) {
-        let p = t.localParts
-        // Years past 9999 and offsets of 100 hours or more only come from hand-made values;
-        // `description` spells them.
-        guard (0..<10_000).contains(p.date.year), t.utcOffsetSeconds > -360_000, t.utcOffsetSeconds < 360_000 else {
-            w.string(t.description)
-            return
-        }
+        guard isPlain(t) else { w.string(t.description); return }
         w.byte(UInt8(ascii: "\""))
-        writeDigits(of: p.date, to: &w)
+        writeText(of: t, to: &w)
+        w.byte(UInt8(ascii: "\""))
+    }
+
+    /// Whether `writeText(of:)` spells `t` (years 0–9999, offsets under 100 hours); other
+    /// values only come from hand-made timestamps, and `description` spells them.
+    private static func isPlain(_ t: Timestamp) -> Bool {
+        t.utcOffsetSeconds > -360_000 && t.utcOffsetSeconds < 360_000 && (0..<10_000).contains(t.localDate.year)
+    }
+
+    private static func writeText(of t: Timestamp, to w: inout JSONWriter) {
+        let p = t.localParts
+        writeText(of: p.date, to: &w)
         w.byte(UInt8(ascii: "T"))
         w.twoDigits(p.hour)
         w.byte(UInt8(ascii: ":"))
@@ -499,6 +511,30 @@ public enum JournalCodec {
             w.byte(UInt8(ascii: ":"))
             w.twoDigits(minutes % 60)
         }
-        w.byte(UInt8(ascii: "\""))
+    }
+
+    // MARK: Text of times, dates and ids
+
+    /// `t.description`, spelled without the intermediate strings `description` builds.
+    static func text(_ t: Timestamp) -> String {
+        guard isPlain(t) else { return t.description }
+        var w = JSONWriter(capacity: 32)
+        writeText(of: t, to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// `date.description`, spelled without intermediate strings.
+    static func text(_ date: LocalDate) -> String {
+        guard (0..<10_000).contains(date.year) else { return date.description }
+        var w = JSONWriter(capacity: 16)
+        writeText(of: date, to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// `id.uuidString.lowercased()`, spelled without Foundation.
+    static func text(_ id: UUID) -> String {
+        var w = JSONWriter(capacity: 36)
+        writeText(of: id, to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 }
