@@ -279,7 +279,10 @@ enum ReliabilityTrace {
         for raw in text.split(separator: "\n") {
             // "PID name(args) = result"; unfinished/resumed halves do not occur with one thread.
             var line = String(raw)
-            if let space = line.firstIndex(of: " "), line[..<space].allSatisfy(\.isNumber) { line = String(line[line.index(after: space)...]) }
+            // strace pads the PID to five columns, so a small PID is followed by several spaces.
+            if let space = line.firstIndex(of: " "), line[..<space].allSatisfy(\.isNumber) {
+                line = String(line[space...].drop { $0 == " " })
+            }
             guard let paren = line.firstIndex(of: "(") else { continue }
             let name = String(line[..<paren])
             guard calls.contains(name) else { continue }
