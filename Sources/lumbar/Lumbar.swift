@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import LumbarCore
+import LumbarTerminal
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `lumbar`: the root command; alone, it opens the full-screen UI.
 struct Lumbar: ParsableCommand {
@@ -23,13 +27,24 @@ struct Lumbar: ParsableCommand {
             CheckInCommand.self, SessionCommand.self, StatusCommand.self, HistoryCommand.self,
             EditCommand.self, DeleteCommand.self, ProfileCommand.self, GuideCommand.self,
             ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
-            RemindCommand.self, ReportCommand.self,
+            RemindCommand.self, ShowCommand.self, ReportCommand.self,
         ]
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        try StatusCommand.printStatus(store: storeOptions.journalStore, now: Clock.now(), json: false)
+        let store = storeOptions.journalStore
+        let fixedNow = try ProcessInfo.processInfo.environment["LUMBAR_NOW"].flatMap { $0.isEmpty ? nil : $0 }.map { _ in try Clock.now() }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            // Not a terminal (a pipe, cron, ssh without a tty): print the status instead of a UI.
+            try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false)
+            return
+        }
+        // Read the journal once before curses starts, so an unreadable file is a one-line error
+        // on a normal terminal rather than a message inside the UI.
+        _ = try store.load()
+        let code = try TerminalApp.run(store: store, timeZone: Clock.timeZone, now: { fixedNow ?? Date() })
+        if code != 0 { throw ExitCode(code) }
     }
 }

@@ -72,6 +72,11 @@ public struct JSONObject: Hashable, Sendable, Sequence {
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object with these members in this order, whose names the caller knows to be distinct.
+    init(distinct members: [(String, JSONValue)]) {
+        self.members = members.map { (key: $0.0, value: $0.1) }
+    }
+
     /// Whether the object has no members.
     public var isEmpty: Bool { members.isEmpty }
 

@@ -41,27 +41,84 @@ public struct JSONWriter {
 
     /// Appends an integer.
     public mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        if value >= 0 && value < 10_000 {
+            digits(value, width: 1)
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    /// Appends already-valid JSON text.
+    mutating func append(_ text: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: text)
+    }
+
+    /// Appends one byte of already-valid JSON text.
+    mutating func byte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Appends a non-negative `value` below 10 000 in decimal, zero-padded to at least `width` digits.
+    mutating func digits(_ value: Int, width: Int) {
+        if value >= 1000 || width >= 4 {
+            twoDigits(value / 100)
+            twoDigits(value % 100)
+        } else if value >= 100 || width == 3 {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100))
+            twoDigits(value % 100)
+        } else if value >= 10 || width == 2 {
+            twoDigits(value)
+        } else {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+        }
+    }
+
+    /// Appends `value` (0...99) as exactly two digits.
+    mutating func twoDigits(_ value: Int) {
+        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10))
+        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
     }
 
     /// Appends a quoted, escaped string.
     public mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0..<0x20:
-                raw("\\u00")
-                bytes.append(Self.hexDigit(byte >> 4))
-                bytes.append(Self.hexDigit(byte & 0xF))
-            default: bytes.append(byte)
-            }
+        // Native strings are contiguous UTF-8; copy the runs that need no escape in one go.
+        let copied: Void? = s.utf8.withContiguousStorageIfAvailable { utf8 in appendEscaped(utf8) }
+        if copied == nil {
+            var contiguous = s
+            contiguous.withUTF8 { appendEscaped($0) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        var runStart = 0
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                escape(byte)
+                runStart = i + 1
+            }
+            i += 1
+        }
+        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: utf8.count - runStart)) }
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): raw("\\\"")
+        case UInt8(ascii: "\\"): raw("\\\\")
+        case 0x0A: raw("\\n")
+        case 0x0D: raw("\\r")
+        case 0x09: raw("\\t")
+        default:
+            raw("\\u00")
+            bytes.append(Self.hexDigit(byte >> 4))
+            bytes.append(Self.hexDigit(byte & 0xF))
+        }
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
@@ -99,6 +156,13 @@ public struct JSONWriter {
     }
 
     private mutating func pad(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        var left = count
+        while left > 0 {
+            let run = min(left, 16)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+            left -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 16)
 }

@@ -15,7 +15,27 @@ public enum JournalCodec {
     // MARK: Decoding
 
     /// Reads a journal from JSON bytes.
+    ///
+    /// A well-formed journal is read straight from the bytes into the model in one pass
+    /// (`JournalReader`). Anything that pass does not handle — an error of any kind, an escape
+    /// in a member name, an unusual number or time — is read again by the general path (parse
+    /// to a `JSONValue` tree, then `decode(_:)`), which gives the same journal or the precise
+    /// error, so both paths accept exactly the same files and report exactly the same faults.
+    /// - Throws: `JSONSyntaxError` or `JournalFormatError`.
     public static func decode(_ bytes: [UInt8]) throws -> Journal {
+        if let journal = bytes.withUnsafeBufferPointer({ JournalReader.read($0) }) { return journal }
+        return try decodeByTree(bytes)
+    }
+
+    /// Reads a journal from JSON bytes and keeps what a later `encode(_:reusing:)` needs to copy
+    /// the text of unchanged entries; the source is `nil` when the general path had to read it.
+    static func decodeKeepingSource(_ bytes: [UInt8]) throws -> (Journal, JournalSource?) {
+        if let (journal, source) = JournalReader.readKeepingSource(bytes) { return (journal, source) }
+        return (try decodeByTree(bytes), nil)
+    }
+
+    /// The general path: the whole document as a `JSONValue` tree, then the journal from the tree.
+    static func decodeByTree(_ bytes: [UInt8]) throws -> Journal {
         let value = try JSONParser.parse(bytes)
         return try decode(value)
     }
@@ -220,15 +240,15 @@ public enum JournalCodec {
 
     /// The JSON object of a session (known fields first, then unknown ones).
     public static func json(_ s: Session) -> JSONValue {
-        var o = JSONObject([
-            ("id", .string(s.id.uuidString.lowercased())),
-            ("at", .string(s.at.description)),
+        var o = JSONObject(distinct: [
+            ("id", .string(text(s.id))),
+            ("at", .string(text(s.at))),
             ("kind", .string(s.kind)),
             ("minutes", s.minutes.map(JSONValue.int) ?? .null),
             ("rpe", s.rpe.map(JSONValue.int) ?? .null),
             ("suddenPain", .bool(s.suddenPain)),
             ("note", .string(s.note)),
-            ("updatedAt", .string(s.updatedAt.description)),
+            ("updatedAt", .string(text(s.updatedAt))),
         ])
         for member in s.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -236,16 +256,16 @@ public enum JournalCodec {
 
     /// The JSON object of a check-in (known fields first, then unknown ones).
     public static func json(_ c: CheckIn) -> JSONValue {
-        var o = JSONObject([
-            ("id", .string(c.id.uuidString.lowercased())),
-            ("date", .string(c.date.description)),
-            ("at", .string(c.at.description)),
+        var o = JSONObject(distinct: [
+            ("id", .string(text(c.id))),
+            ("date", .string(text(c.date))),
+            ("at", .string(text(c.at))),
             ("pain", .int(c.pain)),
             ("worst", c.worst.map(JSONValue.int) ?? .null),
             ("symptoms", .array(c.symptoms.map { .string($0.rawValue) })),
             ("care", .array(c.care.map { .string($0.rawValue) })),
             ("note", .string(c.note)),
-            ("updatedAt", .string(c.updatedAt.description)),
+            ("updatedAt", .string(text(c.updatedAt))),
         ])
         for member in c.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -260,7 +280,7 @@ public enum JournalCodec {
 
     /// The JSON object of a tombstone.
     public static func json(_ t: Tombstone) -> JSONValue {
-        .object(JSONObject([("id", .string(t.id.uuidString.lowercased())), ("deletedAt", .string(t.deletedAt.description))]))
+        .object(JSONObject(distinct: [("id", .string(text(t.id))), ("deletedAt", .string(text(t.deletedAt)))]))
     }
 
     /// The whole journal as one JSON value.
@@ -277,26 +297,45 @@ public enum JournalCodec {
     }
 
     /// The store layout: one entry per line, so the file stays readable, diffable and quick to write.
+    ///
+    /// Entries are written straight from the model (no `JSONValue` tree); the bytes are the
+    /// same as writing `json(_:)` of each part compactly.
     public static func encode(_ journal: Journal) -> [UInt8] {
-        var w = JSONWriter(capacity: 256 * (journal.checkIns.count + journal.sessions.count) + 1024)
+        encode(journal, reusing: nil)
+    }
+
+    /// `encode(journal)`, copying the text of each entry that is unchanged since `source` was
+    /// read and was written there exactly as `write(_:to:)` writes it, so a save costs a copy
+    /// for all but the entries that changed. The bytes are the same as without a source.
+    static func encode(_ journal: Journal, reusing source: JournalSource?) -> [UInt8] {
+        var w = JSONWriter(capacity: (source?.bytes.count ?? 0) + 240 * journal.checkIns.count + 200 * journal.sessions.count + 1024)
+        var nextSession = 0, nextCheckIn = 0
         w.raw("{\"schemaVersion\":")
         w.int(journal.schemaVersion)
         w.raw(",\n\"profile\":")
-        w.write(json(journal.profile))
+        write(journal.profile, to: &w)
         w.raw(",\n\"sessions\":[")
         for (i, s) in journal.sessions.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
-            w.write(json(s))
+            if let source, let span = source.span(of: s, among: source.sessions, spans: source.sessionSpans, next: &nextSession) {
+                w.append(source.bytes[span])
+            } else {
+                write(s, to: &w)
+            }
         }
         w.raw("\n],\n\"checkIns\":[")
         for (i, c) in journal.checkIns.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
-            w.write(json(c))
+            if let source, let span = source.span(of: c, among: source.checkIns, spans: source.checkInSpans, next: &nextCheckIn) {
+                w.append(source.bytes[span])
+            } else {
+                write(c, to: &w)
+            }
         }
         w.raw("\n],\n\"tombstones\":[")
         for (i, t) in journal.tombstones.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
-            w.write(json(t))
+            write(t, to: &w)
         }
         w.raw("\n]")
         for member in journal.unknownFields {
@@ -307,5 +346,195 @@ public enum JournalCodec {
         }
         w.raw("\n}\n")
         return w.bytes
+    }
+
+    /// The member names `json(_:)` writes for each kind of object; an unknown field that
+    /// reuses one of them is not written (the known field wins).
+    static let sessionKeys = ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"]
+    static let checkInKeys = ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"]
+    static let profileKeys = ["birthYear"]
+
+    /// Writes `json(s)` compactly.
+    static func write(_ s: Session, to w: inout JSONWriter) {
+        w.raw("{\"id\":")
+        write(s.id, to: &w)
+        w.raw(",\"at\":")
+        write(s.at, to: &w)
+        w.raw(",\"kind\":")
+        w.string(s.kind)
+        w.raw(",\"minutes\":")
+        write(s.minutes, to: &w)
+        w.raw(",\"rpe\":")
+        write(s.rpe, to: &w)
+        w.raw(s.suddenPain ? ",\"suddenPain\":true,\"note\":" : ",\"suddenPain\":false,\"note\":")
+        w.string(s.note)
+        w.raw(",\"updatedAt\":")
+        write(s.updatedAt, to: &w)
+        write(s.unknownFields, skipping: sessionKeys, to: &w)
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// Writes `json(c)` compactly.
+    static func write(_ c: CheckIn, to w: inout JSONWriter) {
+        w.raw("{\"id\":")
+        write(c.id, to: &w)
+        w.raw(",\"date\":")
+        write(c.date, to: &w)
+        w.raw(",\"at\":")
+        write(c.at, to: &w)
+        w.raw(",\"pain\":")
+        w.int(c.pain)
+        w.raw(",\"worst\":")
+        write(c.worst, to: &w)
+        w.raw(",\"symptoms\":[")
+        for (i, symptom) in c.symptoms.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            w.string(symptom.rawValue)
+        }
+        w.raw("],\"care\":[")
+        for (i, care) in c.care.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            w.string(care.rawValue)
+        }
+        w.raw("],\"note\":")
+        w.string(c.note)
+        w.raw(",\"updatedAt\":")
+        write(c.updatedAt, to: &w)
+        write(c.unknownFields, skipping: checkInKeys, to: &w)
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// Writes `json(p)` compactly.
+    static func write(_ p: Profile, to w: inout JSONWriter) {
+        w.raw("{\"birthYear\":")
+        write(p.birthYear, to: &w)
+        write(p.unknownFields, skipping: profileKeys, to: &w)
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// Writes `json(t)` compactly.
+    static func write(_ t: Tombstone, to w: inout JSONWriter) {
+        w.raw("{\"id\":")
+        write(t.id, to: &w)
+        w.raw(",\"deletedAt\":")
+        write(t.deletedAt, to: &w)
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// Writes the members of `fields` whose names are not in `known`, each after a comma.
+    static func write(_ fields: JSONObject, skipping known: [String], to w: inout JSONWriter) {
+        for member in fields where !known.contains(member.key) {
+            w.byte(UInt8(ascii: ","))
+            w.string(member.key)
+            w.byte(UInt8(ascii: ":"))
+            w.write(member.value)
+        }
+    }
+
+    /// Writes an optional integer, `null` when absent.
+    static func write(_ value: Int?, to w: inout JSONWriter) {
+        if let value { w.int(value) } else { w.raw("null") }
+    }
+
+    /// Writes `id.uuidString.lowercased()` as a JSON string.
+    static func write(_ id: UUID, to w: inout JSONWriter) {
+        w.byte(UInt8(ascii: "\""))
+        writeText(of: id, to: &w)
+        w.byte(UInt8(ascii: "\""))
+    }
+
+    private static func writeText(of id: UUID, to w: inout JSONWriter) {
+        withUnsafeBytes(of: id.uuid) { raw in
+            var i = 0
+            while i < raw.count {
+                if i == 4 || i == 6 || i == 8 || i == 10 { w.byte(UInt8(ascii: "-")) }
+                w.byte(hexDigit(raw[i] >> 4))
+                w.byte(hexDigit(raw[i] & 0x0F))
+                i += 1
+            }
+        }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// Writes `date.description` as a JSON string.
+    static func write(_ date: LocalDate, to w: inout JSONWriter) {
+        guard (0..<10_000).contains(date.year) else { w.string(date.description); return }
+        w.byte(UInt8(ascii: "\""))
+        writeText(of: date, to: &w)
+        w.byte(UInt8(ascii: "\""))
+    }
+
+    private static func writeText(of date: LocalDate, to w: inout JSONWriter) {
+        w.digits(date.year, width: 4)
+        w.byte(UInt8(ascii: "-"))
+        w.twoDigits(date.month)
+        w.byte(UInt8(ascii: "-"))
+        w.twoDigits(date.day)
+    }
+
+    /// Writes `t.description` as a JSON string.
+    static func write(_ t: Timestamp, to w: inout JSONWriter) {
+        guard isPlain(t) else { w.string(t.description); return }
+        w.byte(UInt8(ascii: "\""))
+        writeText(of: t, to: &w)
+        w.byte(UInt8(ascii: "\""))
+    }
+
+    /// Whether `writeText(of:)` spells `t` (years 0–9999, offsets under 100 hours); other
+    /// values only come from hand-made timestamps, and `description` spells them.
+    private static func isPlain(_ t: Timestamp) -> Bool {
+        t.utcOffsetSeconds > -360_000 && t.utcOffsetSeconds < 360_000 && (0..<10_000).contains(t.localDate.year)
+    }
+
+    private static func writeText(of t: Timestamp, to w: inout JSONWriter) {
+        let p = t.localParts
+        writeText(of: p.date, to: &w)
+        w.byte(UInt8(ascii: "T"))
+        w.twoDigits(p.hour)
+        w.byte(UInt8(ascii: ":"))
+        w.twoDigits(p.minute)
+        w.byte(UInt8(ascii: ":"))
+        w.twoDigits(p.second)
+        if p.millisecond != 0 {
+            w.byte(UInt8(ascii: "."))
+            w.digits(p.millisecond, width: 3)
+        }
+        if t.utcOffsetSeconds == 0 {
+            w.byte(UInt8(ascii: "Z"))
+        } else {
+            w.byte(t.utcOffsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            let minutes = abs(t.utcOffsetSeconds) / 60
+            w.twoDigits(minutes / 60)
+            w.byte(UInt8(ascii: ":"))
+            w.twoDigits(minutes % 60)
+        }
+    }
+
+    // MARK: Text of times, dates and ids
+
+    /// `t.description`, spelled without the intermediate strings `description` builds.
+    static func text(_ t: Timestamp) -> String {
+        guard isPlain(t) else { return t.description }
+        var w = JSONWriter(capacity: 32)
+        writeText(of: t, to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// `date.description`, spelled without intermediate strings.
+    static func text(_ date: LocalDate) -> String {
+        guard (0..<10_000).contains(date.year) else { return date.description }
+        var w = JSONWriter(capacity: 16)
+        writeText(of: date, to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// `id.uuidString.lowercased()`, spelled without Foundation.
+    static func text(_ id: UUID) -> String {
+        var w = JSONWriter(capacity: 36)
+        writeText(of: id, to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 }

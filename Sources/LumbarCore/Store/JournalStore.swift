@@ -49,17 +49,29 @@ public struct JournalStore: Sendable {
 
     /// Reads the journal with its fingerprint. Never writes.
     public func read() throws -> Snapshot {
+        try readKeepingSource().snapshot
+    }
+
+    /// `read()`, keeping the file's bytes and where its entries are, so that a save can copy
+    /// the entries it did not change instead of writing them again.
+    private func readKeepingSource() throws -> (snapshot: Snapshot, source: JournalSource?) {
         guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: Self.maximumSize) else {
-            return Snapshot(journal: Journal(), fingerprint: nil)
+            return (Snapshot(journal: Journal(), fingerprint: nil), nil)
         }
-        return Snapshot(journal: try Self.decode(bytes, path: path), fingerprint: fingerprint)
+        let (journal, source) = try Self.decodeKeepingSource(bytes, path: path)
+        return (Snapshot(journal: journal, fingerprint: fingerprint), source)
     }
 
     /// Decodes journal bytes, turning any fault into `StoreError.unreadable` naming `path`.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Journal {
+        try decodeKeepingSource(bytes, path: path).journal
+    }
+
+    /// `decode(_:path:)`, with what `JournalCodec.encode(_:reusing:)` needs.
+    static func decodeKeepingSource(_ bytes: [UInt8], path: String) throws -> (journal: Journal, source: JournalSource?) {
         if bytes.isEmpty { throw StoreError.unreadable(path: path, reason: "the file is empty") }
         do {
-            return try JournalCodec.decode(bytes)
+            return try JournalCodec.decodeKeepingSource(bytes)
         } catch let error as JSONSyntaxError {
             throw StoreError.unreadable(path: path, reason: "not valid JSON at \(error)")
         } catch let error as JournalFormatError {
@@ -81,7 +93,7 @@ public struct JournalStore: Sendable {
         defer { withExtendedLifetime(lock) {} }
         removeStaleTempFiles()
         for _ in 0..<8 {
-            let current = try read()
+            let (current, source) = try readKeepingSource()
             if current.journal.schemaVersion > Journal.currentSchemaVersion {
                 throw StoreError.newerSchema(path: path, found: current.journal.schemaVersion, known: Journal.currentSchemaVersion)
             }
@@ -89,7 +101,7 @@ public struct JournalStore: Sendable {
             let result = try change(&journal)
             guard journal != current.journal || current.fingerprint == nil else { return result }
             journal.schemaVersion = Journal.currentSchemaVersion
-            if try replace(with: JournalCodec.encode(journal), expecting: current.fingerprint) { return result }
+            if try replace(with: JournalCodec.encode(journal, reusing: source), expecting: current.fingerprint) { return result }
         }
         throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)
     }

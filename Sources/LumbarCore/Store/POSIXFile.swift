@@ -45,12 +45,15 @@ enum POSIXFile {
         if size > limit {
             throw StoreError.unreadable(path: path, reason: "the file is \(size / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB a journal may be (is --store pointing at the right file?)")
         }
-        var bytes = [UInt8](repeating: 0, count: size)
+        // One byte more than the size, so the read that finds the end needs no reallocation
+        // (a file that grew since fstat still reads whole, in further chunks).
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                retrying { read(fd, buffer.baseAddress! + filled, buffer.count - filled) }
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return retrying { read(fd, base + filled, buffer.count - filled) }
             }
             if n < 0 { throw fail(path, "read") }
             if n == 0 { break }
@@ -77,8 +80,9 @@ enum POSIXFile {
         guard fchmod(fd, 0o600) == 0 else { let e = fail(temp, "set permissions of"); close(fd); throw e }
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                retrying { write(fd, buffer.baseAddress! + written, buffer.count - written) }
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return retrying { write(fd, base + written, buffer.count - written) }
             }
             if n < 0 { let e = fail(target, "write"); close(fd); throw e }
             written += n

@@ -21,23 +21,22 @@ enum Input {
 
     /// Symptom keys; each value may hold several keys separated by commas.
     static func symptoms(_ values: [String]) throws -> [Symptom] {
-        try keys(values).map { key in
-            let symptom = Symptom(rawValue: key)
-            guard symptom.isKnown else {
-                throw CLIError.usage("unknown symptom '\(key)'; known symptoms: \(Symptom.known.map(\.rawValue).joined(separator: ", "))")
-            }
-            return symptom
-        }
+        try knownKeys(values, known: Symptom.known, noun: "symptom", plural: "symptoms")
     }
 
     /// Self-care keys; each value may hold several keys separated by commas.
     static func care(_ values: [String]) throws -> [SelfCare] {
+        try knownKeys(values, known: SelfCare.known, noun: "self-care", plural: "self-care")
+    }
+
+    /// Keys checked against a vocabulary; an unknown one is refused with the list of known ones.
+    private static func knownKeys<Key: RawRepresentable & Equatable>(_ values: [String], known: [Key], noun: String, plural: String) throws -> [Key]
+    where Key.RawValue == String {
         try keys(values).map { key in
-            let care = SelfCare(rawValue: key)
-            guard care.isKnown else {
-                throw CLIError.usage("unknown self-care '\(key)'; known self-care: \(SelfCare.known.map(\.rawValue).joined(separator: ", "))")
+            guard let match = known.first(where: { $0.rawValue == key }) else {
+                throw CLIError.usage("unknown \(noun) '\(key)'; known \(plural): \(known.map(\.rawValue).joined(separator: ", "))")
             }
-            return care
+            return match
         }
     }
 

@@ -1,0 +1,26 @@
+import Foundation
+
+/// The bytes a journal was read from, with the entries as read (in file order) and the span of
+/// the text of each entry that `JournalCodec.write` would spell exactly the same way.
+struct JournalSource: Sendable {
+    /// The file's bytes.
+    let bytes: [UInt8]
+    /// The sessions in file order, and where each canonically written one's text is.
+    let sessions: [Session], sessionSpans: [Range<Int>?]
+    /// The check-ins in file order, and where each canonically written one's text is.
+    let checkIns: [CheckIn], checkInSpans: [Range<Int>?]
+
+    /// Where the text of `entry` is, if it is unchanged and was written canonically.
+    ///
+    /// The journal being saved and the source are both in time order, so the entry is looked
+    /// for at `next` (unchanged) and just after it (the one at `next` was deleted or moved);
+    /// `next` moves past a match. An entry not found there is simply written anew.
+    func span<Entry: Identifiable & Equatable>(of entry: Entry, among originals: [Entry], spans: [Range<Int>?],
+                                               next: inout Int) -> Range<Int>? where Entry.ID == UUID {
+        for candidate in next..<min(next + 2, originals.count) where originals[candidate].id == entry.id {
+            next = candidate + 1
+            return originals[candidate] == entry ? spans[candidate] : nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,120 @@
+import CNCursesW
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the TUI could not start.
+public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Standard input or output is not a terminal.
+    case notATerminal
+    /// curses could not start on this terminal type.
+    case unsupportedTerminal(String)
+
+    /// One line saying what is wrong and what to do.
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "lumbar's full-screen view needs a terminal on standard input and output; use a subcommand (lumbar checkin, lumbar status, lumbar show ...) in scripts and pipes."
+        case .unsupportedTerminal(let term):
+            return "cannot start the full-screen view on terminal type \"\(term)\"; set TERM to one your system knows (e.g. xterm-256color), or use a subcommand."
+        }
+    }
+}
+
+/// All curses setup and teardown in one place (as htop's CRT.c): locale, modes, colours,
+/// signals, and restoring the terminal on every way out.
+///
+/// Every call happens on the thread that started it.
+final class CursesScreen {
+    private var screen: OpaquePointer?
+    private var stopped = false
+    /// The signal handlers in place before the TUI started (C arrays that sigaction fills).
+    private let previousActions = CursesScreen.sigactionArray(count: Int(lumbar_caught_signal_count()))
+    private let previousCrashActions = CursesScreen.sigactionArray(count: Int(lumbar_crash_signal_count()))
+
+    private static func sigactionArray(count: Int) -> UnsafeMutablePointer<sigaction> {
+        let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: count)
+        memset(pointer, 0, MemoryLayout<sigaction>.stride * count)
+        return pointer
+    }
+    /// Whether the locale is UTF-8, so block glyphs can be drawn.
+    let isUTF8: Bool
+    /// Whether colours are used (the terminal has them and NO_COLOR is not set).
+    let hasColor: Bool
+    /// Whether colour -1 means the terminal's own foreground and background.
+    let hasDefaultColors: Bool
+
+    /// Starts curses. On any failure the terminal is left as it was.
+    init(environment: [String: String]) throws {
+        _ = lumbar_setlocale_from_environment()
+        isUTF8 = lumbar_locale_is_utf8() != 0
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        // Before newterm, so ncurses sees our handlers and does not install its own exit-on-signal ones.
+        lumbar_install_signal_handlers(previousActions)
+        guard let screen = lumbar_newterm() else {
+            lumbar_restore_signal_handlers(previousActions)
+            throw TerminalError.unsupportedTerminal(environment["TERM"] ?? "")
+        }
+        self.screen = screen
+        lumbar_install_crash_handlers(previousCrashActions)
+        set_escdelay(25)
+        cbreak()
+        noecho()
+        nonl()
+        let window = lumbar_stdscr()
+        keypad(window, true)
+        intrflush(window, false)
+        wtimeout(window, 1000)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        var color = false
+        var defaults = false
+        if !noColor, has_colors() {
+            color = start_color() == lumbar_ok()
+            if color { defaults = use_default_colors() == lumbar_ok() }
+        }
+        hasColor = color
+        hasDefaultColors = defaults
+        curs_set(0)
+    }
+
+    /// The terminal's size now.
+    var size: (width: Int, height: Int) {
+        let window = lumbar_stdscr()
+        return (Int(lumbar_getmaxx(window)), Int(lumbar_getmaxy(window)))
+    }
+
+    /// A signal that asked the TUI to end (SIGINT, SIGTERM, SIGHUP, SIGQUIT), if one came.
+    func takeSignal() -> Int32 { Int32(lumbar_take_signal()) }
+
+    /// Waits up to the timeout for a key; `nil` on timeout or interruption.
+    func readInput() -> KeyDecoder.Input? {
+        var code: wint_t = 0
+        let status = wget_wch(lumbar_stdscr(), &code)
+        return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// Makes the next refresh redraw the whole screen (after a resize).
+    func invalidate() {
+        clearok(lumbar_stdscr(), true)
+    }
+
+    /// Restores the terminal. Safe to call more than once.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+        lumbar_restore_crash_handlers(previousCrashActions)
+        if let screen { delscreen(screen) }
+        screen = nil
+        lumbar_restore_signal_handlers(previousActions)
+    }
+
+    deinit {
+        stop()
+        previousActions.deallocate()
+        previousCrashActions.deallocate()
+    }
+}

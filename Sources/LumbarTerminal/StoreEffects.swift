@@ -1,0 +1,46 @@
+import Foundation
+import LumbarCore
+import LumbarUI
+
+/// Runs the TUI's journal effects against the store: saves go through `JournalStore.update`,
+/// which re-reads the journal under the lock and applies only this change, so entries that
+/// another `lumbar` wrote meanwhile are kept.
+struct StoreEffects {
+    let store: JournalStore
+    let timeZone: TimeZone
+    let now: @Sendable () -> Date
+    /// The version of the file the TUI last read or wrote.
+    private(set) var fingerprint: JournalFingerprint?
+
+    init(store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date, fingerprint: JournalFingerprint?) {
+        self.store = store
+        self.timeZone = timeZone
+        self.now = now
+        self.fingerprint = fingerprint
+    }
+
+    /// Saves `transaction` and says how it went.
+    mutating func save(_ transaction: Transaction) -> Message {
+        do {
+            var undo: [JournalChange] = []
+            let stamp = Timestamp(now(), in: timeZone)
+            let journal = try store.update { journal -> Journal in
+                undo = transaction.apply(to: &journal, at: stamp)
+                return journal
+            }
+            fingerprint = JournalFingerprint.current(of: store.path)
+            return .saved(transaction, journal: journal, undo: undo)
+        } catch {
+            return .saveFailed(transaction, reason: "\(error)")
+        }
+    }
+
+    /// The journal as it is now if another process changed the file since it was last read; `nil` otherwise.
+    mutating func reloadIfChanged() -> Message? {
+        let current = JournalFingerprint.current(of: store.path)
+        guard current != fingerprint else { return nil }
+        guard let snapshot = try? store.read() else { return nil }  // mid-change or broken: try again later
+        fingerprint = snapshot.fingerprint
+        return .journalReloaded(snapshot.journal)
+    }
+}

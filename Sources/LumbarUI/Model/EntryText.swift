@@ -1,0 +1,15 @@
+import LumbarCore
+
+/// Short descriptions of entries for questions and messages.
+enum EntryText {
+    /// "the check-in of Thu 5 Mar 2026 (pain 5)" or "the deadlift session of Mon 2 Mar 2026 18:00".
+    static func describe(_ entry: Journal.Entry) -> String {
+        switch entry {
+        case .checkIn(let c):
+            return "the check-in of \(c.date.shortDescription) \(c.date.year) (pain \(c.pain))"
+        case .session(let s):
+            let date = s.at.localDate
+            return "the \(s.kind) session of \(date.shortDescription) \(date.year) \(s.at.clockTime)"
+        }
+    }
+}

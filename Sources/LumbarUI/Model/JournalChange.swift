@@ -1,0 +1,79 @@
+import Foundation
+import LumbarCore
+
+/// One change to the journal that the TUI asks the store to make, and can undo.
+public enum JournalChange: Hashable, Sendable {
+    /// Adds or replaces a check-in.
+    case upsertCheckIn(CheckIn)
+    /// Adds or replaces a session.
+    case upsertSession(Session)
+    /// Deletes the entry with this id (leaving a tombstone).
+    case delete(UUID)
+    /// Puts a deleted entry back.
+    case restore(Journal.Entry)
+
+    /// Applies the change to `journal` as it is now, stamping written entries with `time`, and
+    /// returns the change that undoes it (`nil` when nothing changed).
+    public func apply(to journal: inout Journal, at time: Timestamp) -> JournalChange? {
+        switch self {
+        case .upsertCheckIn(var checkIn):
+            let previous = journal.checkIn(id: checkIn.id)
+            checkIn.updatedAt = time
+            journal.upsert(checkIn)
+            return previous.map { .upsertCheckIn($0) } ?? .delete(checkIn.id)
+        case .upsertSession(var session):
+            let previous = journal.session(id: session.id)
+            session.updatedAt = time
+            journal.upsert(session)
+            return previous.map { .upsertSession($0) } ?? .delete(session.id)
+        case .delete(let id):
+            return journal.delete(id: id, at: time).map { .restore($0) }
+        case .restore(let entry):
+            switch entry {
+            case .checkIn(var c):
+                c.updatedAt = time
+                journal.restore(.checkIn(c))
+            case .session(var s):
+                s.updatedAt = time
+                journal.restore(.session(s))
+            }
+            return .delete(entry.id)
+        }
+    }
+}
+
+/// A group of changes saved together (a check-in with its session, a delete, an undo).
+public struct Transaction: Hashable, Sendable {
+    /// Why the changes are made, which decides what the screen does once they are saved.
+    public enum Purpose: Hashable, Sendable {
+        /// A check-in and/or session from the Today form.
+        case checkIn
+        /// Deleting an entry from History.
+        case delete
+        /// Undoing the last change.
+        case undo
+    }
+
+    /// The changes, applied in order.
+    public var changes: [JournalChange]
+    /// Why.
+    public var purpose: Purpose
+    /// One line for the message bar once saved ("Check-in saved for Thu 5 Mar.").
+    public var summary: String
+
+    /// A transaction.
+    public init(changes: [JournalChange], purpose: Purpose, summary: String) {
+        self.changes = changes
+        self.purpose = purpose
+        self.summary = summary
+    }
+
+    /// Applies every change and returns the changes that undo them, in undo order.
+    public func apply(to journal: inout Journal, at time: Timestamp) -> [JournalChange] {
+        var inverse: [JournalChange] = []
+        for change in changes {
+            if let undo = change.apply(to: &journal, at: time) { inverse.append(undo) }
+        }
+        return inverse.reversed()
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import LumbarCore
+
+/// Something that happened, fed to `AppState.update`: a key, a resize, the clock, or the
+/// result of an effect the loop ran.
+public enum Message: Sendable {
+    /// A key press.
+    case key(Key)
+    /// The terminal now has this many columns and rows.
+    case resize(width: Int, height: Int)
+    /// The clock moved on.
+    case tick(Date)
+    /// The journal changed on disk (another `lumbar` wrote it) and was read again.
+    case journalReloaded(Journal)
+    /// A transaction was saved; `journal` is the journal as written, `undo` reverses it.
+    case saved(Transaction, journal: Journal, undo: [JournalChange])
+    /// A transaction could not be saved; nothing was written.
+    case saveFailed(Transaction, reason: String)
+}
+
+/// Work the loop does for the update function: I/O, never done inside `update`.
+public enum Effect: Hashable, Sendable {
+    /// Save a transaction through `JournalStore.update`, then send `.saved` or `.saveFailed`.
+    case save(Transaction)
+    /// Leave the TUI with this exit status.
+    case quit(Int32)
+}

@@ -1,0 +1,54 @@
+/// A run of text in one style; a line of a screen is a list of spans.
+struct Span: Hashable, Sendable {
+    var text: String
+    var style: Style
+
+    init(_ text: String, _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+}
+
+extension Buffer {
+    /// Draws `spans` left to right on row `y` from `x`, within `width` columns; returns the columns used.
+    @discardableResult
+    mutating func draw(_ spans: [Span], x: Int, y: Int, width: Int) -> Int {
+        var used = 0
+        for span in spans {
+            guard used < width else { break }
+            let remaining = width - used
+            let text = DisplayWidth.of(span.text) > remaining ? TextLayout.truncate(span.text, to: remaining) : span.text
+            used += write(text, x: x + used, y: y, maxWidth: remaining, style: span.style)
+        }
+        return used
+    }
+
+    /// Draws `lines` into `rect`, starting at line `offset`.
+    mutating func draw(_ lines: [[Span]], in rect: Rect, offset: Int = 0) {
+        for row in 0..<rect.height {
+            let i = offset + row
+            guard i >= 0, i < lines.count else { break }
+            draw(lines[i], x: rect.x, y: rect.y + row, width: rect.width)
+        }
+    }
+}
+
+/// Wraps styled text into lines.
+enum SpanLayout {
+    /// `text` wrapped to `width` with `indent` columns before every line but the first, which
+    /// starts with `lead` (e.g. a bullet or a label).
+    static func wrapped(_ text: String, width: Int, lead: [Span] = [], indent: Int, style: Style = .plain) -> [[Span]] {
+        let leadWidth = lead.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let firstWidth = max(1, width - leadWidth)
+        let restWidth = max(1, width - indent)
+        let first = TextLayout.wrap(text, width: firstWidth)
+        guard let head = first.first else { return [lead] }
+        var lines: [[Span]] = [lead + [Span(head, style)]]
+        let rest = first.dropFirst().joined(separator: " ")
+        if !rest.isEmpty {
+            let pad = String(repeating: " ", count: indent)
+            for line in TextLayout.wrap(rest, width: restWidth) { lines.append([Span(pad), Span(line, style)]) }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,86 @@
+/// Measuring, cutting and wrapping text by display width.
+enum TextLayout {
+    /// `text` cut to at most `width` columns; when cut, the last column is `ellipsis`.
+    static func truncate(_ text: String, to width: Int, ellipsis: Character = "…") -> String {
+        guard width > 0 else { return "" }
+        var used = 0
+        var result = ""
+        var cut = false
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width { cut = true; break }
+            result.append(character)
+            used += w
+        }
+        guard cut else { return result }
+        // Make room for the ellipsis.
+        let ellipsisWidth = DisplayWidth.of(ellipsis)
+        while used + ellipsisWidth > width, let last = result.popLast() { used -= DisplayWidth.of(last) }
+        result.append(ellipsis)
+        return result
+    }
+
+    /// `text` padded with spaces (or cut) to exactly `width` columns.
+    static func pad(_ text: String, to width: Int) -> String {
+        let w = DisplayWidth.of(text)
+        if w > width { return pad(truncate(text, to: width), to: width) }
+        return text + String(repeating: " ", count: width - w)
+    }
+
+    /// `text` right-aligned in `width` columns.
+    static func padLeft(_ text: String, to width: Int) -> String {
+        let w = DisplayWidth.of(text)
+        if w >= width { return text }
+        return String(repeating: " ", count: width - w) + text
+    }
+
+    /// Words with a number kept together with the unit after it ("96 h", "7 days").
+    static func glued(_ words: [Substring]) -> [String] {
+        var result: [String] = []
+        let units: Set<String> = ["h", "h,", "h;", "h)", "h.", "min", "days", "days,", "days;", "days.", "days)", "day", "day,", "day;"]
+        for word in words {
+            if let last = result.last, !last.isEmpty, last.allSatisfy(\.isNumber), units.contains(String(word)) {
+                result[result.count - 1] = last + " " + word
+            } else {
+                result.append(String(word))
+            }
+        }
+        return result
+    }
+
+    /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are split.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in glued(text.split(separator: " ", omittingEmptySubsequences: true)) {
+            var piece = word
+            var pieceWidth = DisplayWidth.of(piece)
+            if lineWidth > 0, lineWidth + 1 + pieceWidth <= width {
+                line += " " + piece
+                lineWidth += 1 + pieceWidth
+                continue
+            }
+            if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+            while pieceWidth > width {
+                var head = ""
+                var headWidth = 0
+                var rest = Substring(piece)
+                while let c = rest.first, headWidth + DisplayWidth.of(c) <= width {
+                    head.append(c)
+                    headWidth += DisplayWidth.of(c)
+                    rest = rest.dropFirst()
+                }
+                if head.isEmpty, let c = rest.first { head.append(c); rest = rest.dropFirst() }
+                lines.append(head)
+                piece = String(rest)
+                pieceWidth = DisplayWidth.of(piece)
+            }
+            line = piece
+            lineWidth = pieceWidth
+        }
+        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

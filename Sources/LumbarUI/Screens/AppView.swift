@@ -1,0 +1,35 @@
+/// Draws the whole TUI for a state: tabs, the screen in front, the message bar and any overlay.
+public enum AppView {
+    /// The smallest terminal the screens lay out in; below it a "too small" note is shown.
+    public static let minimumWidth = 40
+    /// See `minimumWidth`.
+    public static let minimumHeight = 10
+
+    /// The frame for `state`. Pure: the same state always draws the same buffer.
+    public static func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+            TooSmallScreen.render(state, into: &buffer)
+            return buffer
+        }
+        Chrome.renderTabs(state, into: &buffer)
+        let content = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+        switch state.screen {
+        case .today: TodayScreen.render(state, in: content, into: &buffer)
+        case .status: StatusScreen.render(state, in: content, into: &buffer)
+        case .history: HistoryScreen.render(state, in: content, into: &buffer)
+        case .chart: ChartScreen.render(state, in: content, into: &buffer)
+        case .guide: GuideScreen.render(state, in: content, into: &buffer)
+        }
+        Chrome.renderMessageBar(state, into: &buffer)
+        switch state.overlay {
+        case .help: HelpOverlay.render(state, into: &buffer)
+        case .confirm(let confirmation): ConfirmDialog.render(confirmation, state: state, into: &buffer)
+        case nil: break
+        }
+        return buffer
+    }
+
+    /// The number of content rows a screen has (everything but the tab row and the message bar).
+    static func contentHeight(_ state: AppState) -> Int { max(0, state.height - 2) }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import LumbarCore
+
+/// The level banner, each flag with what to do and why, the episode, a 14-day sparkline, and
+/// the line saying this is guidance, not a diagnosis.
+enum StatusScreen {
+    static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
+        let (bannerRow, rest) = rect.splitTop(1)
+        Banner.draw(state.status, glyphs: state.glyphs, in: bannerRow, into: &buffer)
+        let (main, footer) = rest.splitBottom(1)
+        let width = textWidth(main.width)
+        let parts = layout(state, width: width, height: main.height)
+        let (body, pinnedArea) = main.splitBottom(parts.pinned.count)
+        let offset = min(state.statusScroll, max(0, parts.scrolling.count - body.height))
+        buffer.draw(parts.scrolling, in: Rect(x: body.x + 1, y: body.y, width: width, height: body.height), offset: offset)
+        ScrollHint.draw(offset: offset, visible: body.height, total: parts.scrolling.count, in: body, glyphs: state.glyphs, into: &buffer)
+        buffer.draw(parts.pinned, in: Rect(x: pinnedArea.x + 1, y: pinnedArea.y, width: width, height: pinnedArea.height))
+        Disclaimer.draw(in: footer, into: &buffer)
+    }
+
+    /// Lines of prose are kept to a readable length on wide terminals.
+    static func textWidth(_ screenWidth: Int) -> Int { min(screenWidth - 2, 100) }
+
+    /// Rows between the banner and the disclaimer.
+    private static func mainHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 2) }
+
+    /// Rows for the scrolling part.
+    static func viewHeight(_ state: AppState) -> Int {
+        let height = mainHeight(state)
+        return height - layout(state, width: textWidth(state.width), height: height).pinned.count
+    }
+
+    static func maxScroll(_ state: AppState) -> Int {
+        let height = mainHeight(state)
+        let parts = layout(state, width: textWidth(state.width), height: height)
+        return max(0, parts.scrolling.count - (height - parts.pinned.count))
+    }
+
+    /// The flags scroll; the episode and the sparkline stay in view at the bottom when they
+    /// leave the flags at least six rows, and scroll after the flags otherwise.
+    static func layout(_ state: AppState, width: Int, height: Int) -> (scrolling: [[Span]], pinned: [[Span]]) {
+        let flags = flagLines(state, width: width)
+        let summary = [[]] + episodeLines(state, width: width) + [sparkline(state, width: width)]
+        if height - summary.count >= 6 { return (flags, summary) }
+        return (flags + summary, [])
+    }
+
+    /// Each flag: level and title, headline, what to do, evidence, window, source.
+    static func flagLines(_ state: AppState, width: Int) -> [[Span]] {
+        guard width > 0 else { return [] }
+        var lines: [[Span]] = []
+        let status = state.status
+        if status.flags.isEmpty {
+            lines += SpanLayout.wrapped(StatusFormatter.calmLine, width: width, indent: 0)
+        }
+        for (index, flag) in status.flags.enumerated() {
+            if index > 0 { lines.append([]) }
+            let style = Banner.style(flag.level)
+            let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: style.background, attributes: .bold)),
+                        Span(" " + flag.level.key.uppercased() + " ", style), Span(" ")]
+            lines += SpanLayout.wrapped(flag.rule.title, width: width, lead: lead, indent: 2, style: .bold)
+            lines += SpanLayout.wrapped(flag.headline, width: width, lead: [Span("  ")], indent: 2)
+            let labelWidth = 10
+            func detail(_ label: String, _ text: String, _ style: Style = .plain) {
+                let lead = [Span("  "), Span(TextLayout.pad(label, to: labelWidth - 2), .dim)]
+                lines += SpanLayout.wrapped(text, width: width, lead: lead, indent: labelWidth, style: style)
+            }
+            detail("Do", flag.action, flag.level >= .urgent ? .warning : .bold)
+            for (i, item) in flag.evidence.enumerated() { detail(i == 0 ? "Seen" : "", item) }
+            if let window = flag.window { detail("Window", window.text) }
+            detail("Source", StatusFormatter.sourceText(flag.sources), .dim)
+        }
+        return lines
+    }
+
+    /// The episode line with the next window boundary, in local time.
+    static func episodeLines(_ state: AppState, width: Int) -> [[Span]] {
+        guard width > 0 else { return [] }
+        let lead = [Span("Episode  ", .bold)]
+        if let episode = StatusFormatter.episodeLine(state.status, timeZone: state.timeZone) {
+            let text = episode.hasPrefix("Episode: ") ? String(episode.dropFirst(9)) : episode
+            return SpanLayout.wrapped(text, width: width, lead: lead, indent: 9)
+        }
+        return SpanLayout.wrapped("none open. One starts with the first check-in with pain 1 or more.", width: width, lead: lead, indent: 9)
+    }
+
+    /// The 14 days up to today as one line.
+    static func sparkline(_ state: AppState, width: Int) -> [Span] {
+        let today = state.today
+        var spans = [Span(width >= 50 ? "Last 14 days  " : "14 days  ", .bold)]
+        for back in stride(from: 13, through: 0, by: -1) {
+            let day = state.digest.day(today.adding(days: -back))
+            let glyph = state.glyphs.spark(day.pain)
+            spans.append(Span(String(glyph), Style(foreground: PainBar.color(for: day.pain ?? 0), attributes: day.redFlag ? .underline : [])))
+        }
+        let first = today.adding(days: -13)
+        let range = "  \(first.shortDescription) to \(today.shortDescription)"
+        if width >= 14 + 14 + DisplayWidth.of(range) { spans.append(Span(range, .dim)) }
+        return spans
+    }
+}

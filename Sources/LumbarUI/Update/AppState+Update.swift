@@ -1,0 +1,269 @@
+import Foundation
+import LumbarCore
+
+extension AppState {
+    /// The next state and the effects to run for `message`. Pure: no I/O, no clock.
+    public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
+        var next = state
+        let effects = next.update(message)
+        return (next, effects)
+    }
+
+    /// Applies `message` in place and returns the effects to run.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key):
+            flash = nil
+            return handle(key)
+        case .resize(let newWidth, let newHeight):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+            keepSelectionsInView()
+            return []
+        case .tick(let date):
+            tick(date)
+            return []
+        case .journalReloaded(let newJournal):
+            guard newJournal != journal else { return [] }
+            journalDidChange(newJournal)
+            if !form.isDirty { form = freshForm(for: form.date) }
+            flash = Flash(text: "The journal was changed by another lumbar; showing the new version.")
+            keepSelectionsInView()
+            return []
+        case .saved(let transaction, let newJournal, let undo):
+            isSaving = false
+            journalDidChange(newJournal)
+            didSave(transaction, undo: undo)
+            keepSelectionsInView()
+            return []
+        case .saveFailed(let transaction, let reason):
+            isSaving = false
+            if transaction.purpose == .undo, let entry = pendingUndo { undoStack.append(entry) }
+            pendingUndo = nil
+            flash = Flash(text: "Not saved: \(reason)", isError: true)
+            return []
+        }
+    }
+
+    private mutating func tick(_ date: Date) {
+        now = date
+        let today = LocalDate(instant: date, in: timeZone)
+        if today != digest.today {
+            let wasToday = form.date == digest.today
+            journalDidChange(journal)
+            if wasToday, !form.isDirty { form = freshForm(for: today) }
+        } else if AppState.minute(of: date) != evaluatedMinute {
+            reevaluate()
+        }
+    }
+
+    /// A draft for `date` with the pain field focused, scrolled to the top.
+    func freshForm(for date: LocalDate) -> TodayForm {
+        TodayForm(date: min(date, today), journal: journal)
+    }
+
+    private mutating func didSave(_ transaction: Transaction, undo: [JournalChange]) {
+        switch transaction.purpose {
+        case .checkIn:
+            if !undo.isEmpty { undoStack.append(UndoEntry(changes: undo, summary: transaction.summary)) }
+            var next = TodayForm(date: form.date)
+            for change in transaction.changes {
+                if case .upsertCheckIn(let c) = change, let saved = journal.checkIn(id: c.id) { next.load(saved) }
+            }
+            if next.original == nil { next = freshForm(for: form.date) }
+            form = next
+            show(.status)
+            statusScroll = 0
+            flash = Flash(text: transaction.summary)
+        case .delete:
+            if !undo.isEmpty { undoStack.append(UndoEntry(changes: undo, summary: transaction.summary)) }
+            forgetDeletedEntries()
+            flash = Flash(text: "(u undoes) " + transaction.summary)
+        case .undo:
+            pendingUndo = nil
+            forgetDeletedEntries()
+            flash = Flash(text: transaction.summary)
+        }
+        if undoStack.count > 50 { undoStack.removeFirst(undoStack.count - 50) }
+    }
+
+    /// Drops a draft's link to an entry that no longer exists.
+    private mutating func forgetDeletedEntries() {
+        if let original = form.original, journal.checkIn(id: original.id) == nil {
+            form.original = nil
+            if !form.checkInDirty { form = freshForm(for: form.date) }
+        }
+        if let session = form.originalSession, journal.session(id: session.id) == nil {
+            form.originalSession = nil
+        }
+    }
+
+    // MARK: Keys
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if key == .control("c") { return [.quit(130)] }
+        if let overlay { return handleOverlay(overlay, key) }
+        if !isInTextField, let effects = handleGlobal(key) { return effects }
+        switch screen {
+        case .today: return handleTodayKey(key)
+        case .status: scrollStatus(key)
+        case .history: return handleHistoryKey(key)
+        case .chart: handleChartKey(key)
+        case .guide: scrollGuide(key)
+        }
+        return []
+    }
+
+    /// Keys that work on every screen outside a text field; `nil` when the key is not one.
+    private mutating func handleGlobal(_ key: Key) -> [Effect]? {
+        switch key {
+        case .character("?"), .function(1):
+            overlay = .help
+            return []
+        case .character("q"):
+            if form.isDirty {
+                overlay = .confirm(Confirmation(question: "Your changes on Today are not saved. Quit without saving them?", action: .quit))
+                return []
+            }
+            return [.quit(0)]
+        case .character("u"):
+            return undo()
+        case .escape:
+            if screen == .history, !history.filter.isEmpty { return nil }
+            if screen == .today, form.editing { return nil }
+            goBack()
+            return []
+        case .character(let c):
+            guard let target = ScreenName.allCases.first(where: { $0.key == c }) else { return nil }
+            if target == .today, screen != .today, !form.isDirty { form = freshForm(for: today) }
+            show(target)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    private mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
+        switch overlay {
+        case .help:
+            self.overlay = nil
+            return []
+        case .confirm(let confirmation):
+            switch key {
+            case .character("y"), .character("Y"):
+                self.overlay = nil
+                return confirm(confirmation.action)
+            case .character("n"), .character("N"), .escape, .character("q"):
+                self.overlay = nil
+                return []
+            default:
+                flash = Flash(text: "Press y for yes or n for no.")
+                return []
+            }
+        }
+    }
+
+    private mutating func confirm(_ action: Confirmation.Action) -> [Effect] {
+        switch action {
+        case .quit:
+            return [.quit(0)]
+        case .delete(let entry):
+            return save(Transaction(changes: [.delete(entry.id)], purpose: .delete, summary: "Deleted " + EntryText.describe(entry) + "."))
+        case .editDiscardingDraft(let row):
+            openForEditing(row: row)
+            return []
+        }
+    }
+
+    /// Shows `target`, remembering where we were for Esc.
+    mutating func show(_ target: ScreenName) {
+        guard target != screen else { return }
+        backStack.append(screen)
+        if backStack.count > 20 { backStack.removeFirst() }
+        screen = target
+        keepSelectionsInView()
+    }
+
+    private mutating func goBack() {
+        guard let previous = backStack.popLast() else {
+            flash = Flash(text: "Press q to quit.")
+            return
+        }
+        screen = previous
+        keepSelectionsInView()
+    }
+
+    // MARK: Saving and undo
+
+    /// Starts saving `transaction` unless another save is still running.
+    mutating func save(_ transaction: Transaction) -> [Effect] {
+        guard !isSaving else {
+            flash = Flash(text: "Still saving the last change; try again in a moment.", isError: true)
+            return []
+        }
+        isSaving = true
+        return [.save(transaction)]
+    }
+
+    private mutating func undo() -> [Effect] {
+        guard !isSaving else { return [] }
+        guard let entry = undoStack.popLast() else {
+            flash = Flash(text: "Nothing to undo.")
+            return []
+        }
+        pendingUndo = entry
+        return save(Transaction(changes: entry.changes, purpose: .undo, summary: "Undone: " + entry.summary))
+    }
+
+    /// Keeps every screen's scroll position valid after a resize or a change of content.
+    mutating func keepSelectionsInView() {
+        keepFormFocusInView()
+        keepHistorySelectionInView()
+        statusScroll = min(statusScroll, StatusScreen.maxScroll(self))
+        guideScroll = min(guideScroll, GuideScreen.maxScroll(self))
+    }
+
+    private mutating func scrollStatus(_ key: Key) {
+        statusScroll = Scrolling.apply(key, to: statusScroll, page: max(1, StatusScreen.viewHeight(self) - 1),
+                                       max: StatusScreen.maxScroll(self))
+    }
+
+    private mutating func scrollGuide(_ key: Key) {
+        guideScroll = Scrolling.apply(key, to: guideScroll, page: max(1, GuideScreen.viewHeight(self) - 1),
+                                      max: GuideScreen.maxScroll(self))
+    }
+
+    private mutating func handleChartKey(_ key: Key) {
+        switch key {
+        case .character("1"): chart.range = .twoWeeks
+        case .character("2"): chart.range = .quarter
+        case .character("3"): chart.range = .year
+        case .character("4"): chart.range = .all
+        case .right, .character("l"), .character("+"), .character("="), .tab:
+            chart.range = ChartState.Range(rawValue: (chart.range.rawValue + 1) % 4) ?? .twoWeeks
+        case .left, .character("-"), .backTab:
+            chart.range = ChartState.Range(rawValue: (chart.range.rawValue + 3) % 4) ?? .twoWeeks
+        case .character("["), .pageUp: chart.monthsBack += 1
+        case .character("]"), .pageDown: chart.monthsBack = max(0, chart.monthsBack - 1)
+        default: break
+        }
+    }
+}
+
+/// Line scrolling shared by the read-only screens.
+enum Scrolling {
+    /// The scroll offset after `key`: arrows and j/k by a line, page keys by `page`, Home/End.
+    static func apply(_ key: Key, to offset: Int, page: Int, max maxOffset: Int) -> Int {
+        let next: Int
+        switch key {
+        case .up, .character("k"): next = offset - 1
+        case .down, .character("j"): next = offset + 1
+        case .pageUp, .control("b"): next = offset - page
+        case .pageDown, .control("f"), .character(" "): next = offset + page
+        case .home: next = 0
+        case .end: next = maxOffset
+        default: next = offset
+        }
+        return min(max(0, next), max(0, maxOffset))
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import LumbarCore
+import LumbarUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `lumbar show SCREEN`: prints one of the TUI's screens as text, for terminals without curses.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a screen of the full-screen UI as text (today, status, history, chart, guide).",
+        discussion: "For ssh sessions without curses, login messages and scripts. ANSI colour only on a terminal and without NO_COLOR."
+    )
+
+    @Argument(help: ArgumentHelp("today, status, history, chart or guide.", valueName: "screen"))
+    var screen: String
+
+    @Option(help: ArgumentHelp("Columns (default: the terminal's, else 80).", valueName: "W"))
+    var width: Int?
+
+    @Option(help: ArgumentHelp("Rows (default: the terminal's, else 24).", valueName: "H"))
+    var height: Int?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        guard let name = ScreenName(rawValue: screen.lowercased()) else {
+            throw CLIError.usage("unknown screen '\(screen)'; screens: \(ScreenName.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var size = winsize()
+        let isTerminal = isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+        let columns = width ?? (isTerminal ? Int(size.ws_col) : 80)
+        let rows = height ?? (isTerminal ? Int(size.ws_row) : 24)
+        guard (20...1000).contains(columns) else { throw CLIError.usage("--width must be from 20 to 1000, got \(columns)") }
+        guard (6...1000).contains(rows) else { throw CLIError.usage("--height must be from 6 to 1000, got \(rows)") }
+        let journal = try storeOptions.journalStore.load()
+        let text = ScreenText.renderText(screen: name, journal: journal, now: try Clock.now(), timeZone: Clock.timeZone,
+                                         width: columns, height: rows, color: Output.colorEnabled)
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import LumbarCore
+import Testing
+
+/// The real binary's full-screen UI in tmux: a check-in typed and saved, history showing it,
+/// the chart, resizing, and quitting with the terminal restored.
+@Suite(.serialized, .enabled(if: TUITmux.shouldRun, "tmux is not installed (set CI=true to make that a failure)"))
+struct TUIEndToEndTests {
+    /// Noon today in Stockholm, for runs with a fixed clock.
+    static var fixedNow: String { today + "T12:00" }
+
+    static let today: String = {
+        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        return LocalDate(instant: Date(), in: zone).description
+    }()
+
+    @Test func aCheckInTypedAndSavedThenHistoryAndChartShowIt() throws {
+        let tui = try TUITmux()
+        try tui.waitFor("Check-in for today")
+        try tui.type("6")
+        try tui.waitFor("(not saved)")
+        try tui.press("Enter")
+        let status = try tui.waitFor("Check-in saved for")
+        #expect(status.contains("not a diagnosis"))
+
+        let journal = try JournalStore(path: tui.runner.storePath).load()
+        #expect(journal.checkIns.count == 1)
+        #expect(journal.checkIns.first?.pain == 6)
+
+        try tui.press("h")
+        let history = try tui.waitFor(Self.today)
+        let row = history.split(separator: "\n").first { $0.contains(Self.today) } ?? ""
+        #expect(row.contains(" 6"))
+        #expect(row.contains("█"))
+
+        try tui.press("c")
+        let chart = try tui.waitFor("Pain, last 14 days")
+        #expect(chart.contains("▆") || chart.contains("█") || chart.contains("▇"))
+        try tui.press("4")
+        try tui.waitFor("all time")
+
+        try tui.press("q")
+        let after = try tui.waitForExit(0)
+        #expect(!after.contains("Pain, last"), "the alternate screen was not left")
+        #expect(after.contains("MODES: icanon echo END"), "terminal modes not restored:\n\(after)")
+    }
+
+    @Test func aWholeCheckInWithSymptomsNoteAndSession() throws {
+        let tui = try TUITmux()
+        try tui.waitFor("Check-in for today")
+        try tui.type("1")
+        try tui.type("0")
+        try tui.waitFor("10/10")
+        try tui.press("Tab", "Tab")  // worst, then the warning signs
+        try tui.press("j", "j", "j", "j", "j", "j", "j", "j", "Space")  // pain wakes you at night
+        try tui.press("Tab", "Tab")  // care, then note
+        try tui.type("stiff 痛い 😣x")
+        try tui.press("BSpace")
+        try tui.press("Tab")
+        try tui.type("deadlift")
+        try tui.press("Tab", "Tab")
+        try tui.type("45")
+        try tui.press("Enter")
+        try tui.waitFor("Session logged: deadlift")
+        let journal = try JournalStore(path: tui.runner.storePath).load()
+        let checkIn = try #require(journal.checkIns.first)
+        #expect(checkIn.pain == 10)
+        #expect(checkIn.symptoms == [.nightPain])
+        #expect(checkIn.note == "stiff 痛い 😣")
+        #expect(journal.sessions.first?.kind == "deadlift")
+        #expect(journal.sessions.first?.minutes == 45)
+        try tui.press("q")
+        try tui.waitForExit(0)
+    }
+
+    @Test func resizingRelayoutsAtOnceAtEverySize() throws {
+        let tui = try TUITmux()
+        try tui.waitFor("Check-in for today")
+        try tui.resize(width: 40, height: 12)
+        let small = try tui.waitFor("Pain now")
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
+        try tui.resize(width: 20, height: 6)
+        try tui.waitFor("too small")
+        try tui.resize(width: 120, height: 40)
+        let large = try tui.waitFor("Warning signs: answer each one")
+        #expect(large.contains("Self-care since the last check-in"))
+        try tui.press("q")
+        try tui.waitForExit(0)
+    }
+
+    @Test func ctrlCAndSIGTERMRestoreTheTerminal() throws {
+        let first = try TUITmux()
+        try first.waitFor("Check-in for today")
+        try first.press("C-c")
+        let interrupted = try first.waitForExit(130)
+        #expect(interrupted.contains("MODES: icanon echo END"))
+
+        let second = try TUITmux()
+        try second.waitFor("Check-in for today")
+        kill(try second.lumbarPID(), SIGTERM)
+        let terminated = try second.waitForExit(143)
+        #expect(terminated.contains("MODES: icanon echo END"))
+    }
+
+    @Test func aCheckInFromAnotherShellIsPickedUpAndKept() throws {
+        // A fixed clock (LUMBAR_NOW) must not stop the TUI from noticing the file change.
+        let tui = try TUITmux(extraEnvironment: ["LUMBAR_NOW": Self.fixedNow])
+        try tui.waitFor("Check-in for today")
+        try tui.type("4")  // an unsaved draft
+        try tui.runner.run(["session", "--kind", "climbing from another shell", "--minutes", "30"])
+        try tui.press("h")
+        try tui.waitFor("climbing from another shell")
+        try tui.press("t")
+        try tui.waitFor("4/10")
+        try tui.press("Enter")
+        try tui.waitFor("Check-in saved for")
+        let journal = try JournalStore(path: tui.runner.storePath).load()
+        #expect(journal.sessions.count == 1)
+        #expect(journal.checkIns.count == 1)
+        try tui.press("q")
+        try tui.waitForExit(0)
+    }
+
+    @Test func quitAsksWhenADraftIsUnsaved() throws {
+        let tui = try TUITmux()
+        try tui.waitFor("Check-in for today")
+        try tui.type("3")
+        try tui.press("q")
+        try tui.waitFor("Your changes on Today are not saved.")
+        try tui.press("n")
+        try tui.press("q")
+        try tui.waitFor("Your changes on Today are not saved.")
+        try tui.press("y")
+        try tui.waitForExit(0)
+        #expect(try JournalStore(path: tui.runner.storePath).load().checkIns.isEmpty)
+    }
+
+    /// Foreground and background colour codes (basic, bright, 256 and RGB forms).
+    static func colourCodes(_ parameters: Set<Int>) -> Set<Int> {
+        parameters.filter { (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0) || (100...107).contains($0) || $0 == 38 || $0 == 48 }
+    }
+
+    @Test func coloursOnlyWhereWantedNoColorAndMonochromeHonoured() throws {
+        let coloured = try TUITmux()
+        try coloured.waitFor("Check-in for today")
+        #expect(!Self.colourCodes(try coloured.sgrParameters()).isEmpty, "a colour terminal shows colour")
+
+        for environment in [["NO_COLOR": "1"], ["TERM": "vt100"]] {
+            let plain = try TUITmux(extraEnvironment: environment)
+            try plain.waitFor("Check-in for today")
+            try plain.type("8")
+            try plain.press("Enter")
+            try plain.waitFor("Check-in saved")
+            let parameters = try plain.sgrParameters()
+            #expect(Self.colourCodes(parameters).isEmpty, "\(environment): colour codes \(Self.colourCodes(parameters))")
+            #expect(parameters.contains(7), "\(environment): the banner and tabs fall back to reverse video")
+            try plain.press("q")
+            try plain.waitForExit(0)
+        }
+    }
+}
