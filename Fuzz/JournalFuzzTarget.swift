@@ -27,9 +27,52 @@ enum JournalFuzzChecks {
         } catch {
             fatalError("decode threw something other than StoreError: \(error)")
         }
+        checkFastPath(bytes, journal)
         checkMigration(journal)
+        checkIncrementalSave(bytes)
         checkInterchange(journal)
         checkMerge(journal)
+    }
+
+    /// The one-pass reader either gives up or gives exactly what the general path gives.
+    static func checkFastPath(_ bytes: [UInt8], _ journal: Journal) {
+        guard let fast = bytes.withUnsafeBufferPointer({ JournalReader.read($0) }) else { return }
+        guard let tree = try? JournalCodec.decodeByTree(bytes) else { fatalError("the fast reader accepted what the general path refuses") }
+        if fast != tree || fast != journal { fatalError("the fast reader and the general path disagree") }
+    }
+
+    /// A save that copies unchanged entries' text from the file writes the same bytes as one
+    /// that writes everything anew: for the journal as read, and after an edit, a delete and an
+    /// insert (what check-ins, edits and deletes do between a read and a save).
+    static func checkIncrementalSave(_ bytes: [UInt8]) {
+        guard let (read, source) = try? JournalCodec.decodeKeepingSource(bytes), read.schemaVersion <= Journal.currentSchemaVersion else { return }
+        var journal = read
+        journal.schemaVersion = Journal.currentSchemaVersion
+        var variants = [journal]
+        if let first = journal.checkIns.first {
+            var edited = journal
+            var changed = first
+            changed.pain = (first.pain + 1) % 11
+            changed.note += " edited"
+            edited.upsert(changed)
+            variants.append(edited)
+            var deleted = journal
+            deleted.delete(id: journal.checkIns[journal.checkIns.count / 2].id, at: first.updatedAt)
+            variants.append(deleted)
+            var inserted = journal
+            inserted.upsert(CheckIn(date: first.date, at: first.at, pain: 3, note: "inserted", updatedAt: first.updatedAt))
+            variants.append(inserted)
+        }
+        if let session = journal.sessions.last {
+            var moved = journal
+            var later = session
+            later.at = session.at.adding(hours: -1)
+            moved.upsert(later)
+            variants.append(moved)
+        }
+        for variant in variants where JournalCodec.encode(variant, reusing: source) != JournalCodec.encode(variant) {
+            fatalError("an incremental save wrote different bytes from a full one")
+        }
     }
 
     /// Any JSON the parser accepts is written back as JSON that parses to the same value.

@@ -1,5 +1,5 @@
 import Foundation
-import LumbarCore
+@testable import LumbarCore
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +20,35 @@ enum ReliabilityCorpus {
 
     static func bytes(_ folder: String, _ name: String) -> [UInt8] {
         FileManager.default.contents(atPath: root + "/" + folder + "/" + name).map { [UInt8]($0) } ?? []
+    }
+
+    /// The checks the fuzz target makes on its internal paths (Fuzz/JournalFuzzTarget.swift):
+    /// the one-pass reader agrees with the general parser, and a save that copies unchanged
+    /// entries' text writes the same bytes as a full one, also after an edit, a delete and an insert.
+    static func checkInternalPaths(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        if let fast = bytes.withUnsafeBufferPointer({ JournalReader.read($0) }) {
+            let tree = try? JournalCodec.decodeByTree(bytes)
+            #expect(tree == fast, "the one-pass reader and the general parser disagree", sourceLocation: sourceLocation)
+        }
+        guard let (read, source) = try? JournalCodec.decodeKeepingSource(bytes), read.schemaVersion <= Journal.currentSchemaVersion else { return }
+        var journal = read
+        journal.schemaVersion = Journal.currentSchemaVersion
+        var variants = [journal]
+        if let first = journal.checkIns.first {
+            var edited = journal
+            var changed = first
+            changed.pain = (first.pain + 1) % 11
+            edited.upsert(changed)
+            var deleted = journal
+            deleted.delete(id: journal.checkIns[journal.checkIns.count / 2].id, at: first.updatedAt)
+            var inserted = journal
+            inserted.upsert(CheckIn(date: first.date, at: first.at, pain: 3, note: "inserted", updatedAt: first.updatedAt))
+            variants += [edited, deleted, inserted]
+        }
+        for (n, variant) in variants.enumerated() {
+            let same = JournalCodec.encode(variant, reusing: source) == JournalCodec.encode(variant)
+            #expect(same, "variant \(n): an incremental save wrote different bytes from a full one", sourceLocation: sourceLocation)
+        }
     }
 
     /// Writes `bytes` as a new file at `path`, without the syncs of an atomic write (fast enough for thousands).
@@ -200,6 +229,7 @@ struct ReliabilityHostileJournalTests {
                 let journal = try JournalStore.decode(bytes, path: "/fuzz.json")
                 accepted += 1
                 ReliabilityCorpus.checkRoundTrip(journal)
+                ReliabilityCorpus.checkInternalPaths(bytes)
             } catch let error as StoreError {
                 guard case .unreadable(let path, _) = error else {
                     Issue.record("round \(round): unexpected error \(error)")
@@ -231,10 +261,12 @@ struct ReliabilityHostileJournalTests {
         #expect(untouched)
     }
 
-    @Test("Every regression input found by the fuzzer still decodes or is refused cleanly, and what decodes round-trips",
-          arguments: ReliabilityCorpus.names("fuzz-regressions"))
+    @Test("Every regression input found by the fuzzer, and every valid fixture, passes the fuzz target's checks",
+          arguments: ReliabilityCorpus.names("fuzz-regressions").map { "fuzz-regressions/" + $0 } + ReliabilityCorpus.names("valid").map { "valid/" + $0 })
     func fuzzRegression(name: String) {
-        let bytes = ReliabilityCorpus.bytes("fuzz-regressions", name)
+        let parts = name.split(separator: "/").map(String.init)
+        let bytes = ReliabilityCorpus.bytes(parts[0], parts[1])
+        #expect(!bytes.isEmpty)
         if let value = try? JSONParser.parse(bytes) {
             var writer = JSONWriter()
             writer.write(value)
@@ -245,6 +277,7 @@ struct ReliabilityHostileJournalTests {
         } catch {
             #expect(!ReliabilityCorpus.hasControlCharacters("\(error)"), "the error carries control characters from the input: \(error)")
         }
+        ReliabilityCorpus.checkInternalPaths(bytes)
         if let journal = try? JournalStore.decode(bytes, path: "/regression") {
             ReliabilityCorpus.checkRoundTrip(journal)
             var merged = journal
