@@ -1,0 +1,234 @@
+import Foundation
+import LumbarCore
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real TUI in a detached tmux session on a private server, fed raw bytes (`send-keys -H`),
+/// pastes and resizes, read back with `capture-pane`.
+final class ReliabilityTmux {
+    static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    let sandbox: ReliabilitySandbox
+    let socket = "lumbar-rel-\(UInt32.random(in: 0...UInt32.max))"
+
+    /// Starts `lumbar --store JOURNAL` at `width` × `height`; when it exits, the pane shows its
+    /// status and the terminal's line modes, then waits.
+    init(_ sandbox: ReliabilitySandbox, width: Int = 80, height: Int = 24, now: String? = nil) throws {
+        self.sandbox = sandbox
+        var environment = sandbox.environment(now: now)
+        environment["TERM"] = "xterm-256color"
+        environment.removeValue(forKey: "NO_COLOR")
+        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let script = "env -i \(assignments) \(Self.quote(try Reliability.lumbar())) --store \(Self.quote(sandbox.journal)); "
+            + "echo LUMBAR-EXIT=$?; echo MODES: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 600"
+        try run(["new-session", "-d", "-s", "rel", "-x", String(width), "-y", String(height), "sh", "-c", script])
+    }
+
+    deinit {
+        let pids = ((try? run(["display-message", "-p", "-t", "rel", "#{pane_pid} #{pid}"])) ?? "").split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
+        _ = try? run(["kill-server"])
+        if pids.count == 2 {
+            Reliability.signal(-pids[0], SIGKILL)
+            Reliability.signal(pids[1], SIGKILL)
+        }
+        unlink((ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())/" + socket)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let tmux = try #require(Self.tmux)
+        let outcome = try Reliability.run([tmux, "-L", socket, "-f", "/dev/null"] + arguments,
+                                          environment: Reliability.environment(home: sandbox.directory, timeZone: sandbox.timeZone), timeout: 30)
+        return outcome.stdout
+    }
+
+    /// Sends raw bytes as if typed at the terminal (invalid UTF-8 and escape sequences included).
+    func send(bytes: [UInt8]) throws {
+        for chunk in stride(from: 0, to: bytes.count, by: 128) {
+            try run(["send-keys", "-t", "rel", "-H"] + bytes[chunk..<min(bytes.count, chunk + 128)].map { String(format: "%02x", $0) })
+        }
+    }
+
+    func press(_ keys: String...) throws {
+        for key in keys { try run(["send-keys", "-t", "rel", key]) }
+    }
+
+    func type(_ text: String) throws { try run(["send-keys", "-t", "rel", "-l", text]) }
+
+    /// Pastes `text` as a terminal would (bracketed only if the program asked for it).
+    func paste(_ text: String) throws {
+        let file = sandbox.directory + "/paste.txt"
+        try sandbox.write(Array(text.utf8), to: file)
+        try run(["load-buffer", "-b", "relpaste", file])
+        try run(["paste-buffer", "-p", "-d", "-b", "relpaste", "-t", "rel"])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", "rel", "-x", String(width), "-y", String(height)])
+    }
+
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", "rel"]) }
+
+    /// Whether `lumbar` is still running in the pane.
+    func lumbarIsRunning() throws -> Bool {
+        let shell = try run(["display-message", "-p", "-t", "rel", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try Reliability.run(["/usr/bin/pgrep", "-P", shell], environment: Reliability.environment(home: sandbox.directory, timeZone: "UTC"))
+        guard let pid = children.stdout.split(separator: "\n").first.flatMap({ Int32($0) }) else { return false }
+        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+        let shown = try screen()
+        return state != "Z" && !shown.contains("LUMBAR-EXIT=")
+    }
+
+    /// Waits until the pane shows `text`; returns the screen (or records the last one and throws).
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(50_000)
+        }
+        Issue.record("timed out waiting for \"\(text)\"; the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw Reliability.SpawnError(message: "timed out waiting for \(text)")
+    }
+
+    /// Leaves whatever is open (text field, overlay), quits (answering yes to a draft question)
+    /// and checks that lumbar exits 0 with the terminal's line modes restored.
+    func quitAndCheckTerminal(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for _ in 0..<3 {
+            try press("Escape")
+            usleep(120_000)
+        }
+        try press("q")
+        usleep(300_000)
+        if try screen().contains("not saved") { try press("y") }
+        let after = try waitFor(" END", sourceLocation: sourceLocation)
+        #expect(after.contains("LUMBAR-EXIT=0"), "lumbar did not exit 0:\n\(after)", sourceLocation: sourceLocation)
+        #expect(after.contains("MODES: icanon echo END"), "the terminal was not restored:\n\(after)", sourceLocation: sourceLocation)
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+/// Promises 3 and 7 at the real terminal: the TUI beside another shell, and the TUI under hostile input.
+@Suite("Reliability: the TUI at a real terminal", .serialized,
+       .enabled(if: ReliabilityTmux.tmux != nil || ProcessInfo.processInfo.environment["CI"] == "true", "tmux is not installed"))
+struct ReliabilityTerminalTests {
+    static let now = "2026-03-10T12:00:00+01:00"
+
+    @Test("The TUI open while another shell logs a check-in: it notices, keeps its own draft, and saving keeps both")
+    func anotherShellLogsWhileTheTUIIsOpen() throws {
+        let sandbox = try ReliabilitySandbox()
+        let tui = try ReliabilityTmux(sandbox, now: Self.now)
+        try tui.waitFor("Check-in for today")
+        try tui.type("4")
+        try tui.waitFor("4/10")
+
+        let other = try sandbox.lumbar(["checkin", "--pain", "7", "--note", "rel-other-shell"], now: Self.now)
+        try #require(other.status == .exited(0), "\(other)")
+        let logged = try #require(try sandbox.load().checkIns.first)
+        let noticed = try tui.waitFor("another lumbar")
+        #expect(noticed.contains("4/10"), "the draft was replaced when the journal changed:\n\(noticed)")
+
+        try tui.press("Enter")
+        try tui.waitFor("Check-in saved")
+        var journal = try sandbox.load()
+        #expect(journal.checkIns.count == 2, "\(journal.checkIns.map(\.pain))")
+        #expect(journal.checkIn(id: logged.id) == logged, "the other shell's check-in was overwritten")
+        #expect(journal.checkIns.contains { $0.pain == 4 && $0.id != logged.id })
+
+        let later = try sandbox.lumbar(["checkin", "--pain", "2", "--note", "rel-later"], now: Self.now)
+        try #require(later.status == .exited(0), "\(later)")
+        try tui.press("h")
+        try tui.waitFor("rel-later")
+        try tui.quitAndCheckTerminal()
+        journal = try sandbox.load()
+        #expect(journal.checkIns.count == 3)
+        #expect(journal.checkIn(id: logged.id) == logged)
+    }
+
+    /// Bytes a keyboard, a paste or a confused terminal can send; never the ones the terminal
+    /// itself acts on (^C ^Z ^\ send signals, ^S ^Q stop and start output) nor q, which quits.
+    static func hostileBytes(count: Int, seed: UInt64) -> [UInt8] {
+        var random = ReliabilityJournals.Generator(seed: seed)
+        let sequences: [[UInt8]] = [
+            [0x1B, 0x5B, 0x41], [0x1B, 0x5B, 0x42], [0x1B, 0x5B, 0x31, 0x3B, 0x35, 0x43], [0x1B, 0x4F, 0x50], [0x1B, 0x5B, 0x32, 0x30, 0x30, 0x7E],
+            [0x1B, 0x5B], [0x1B], [0x1B, 0x5D, 0x30, 0x3B, 0x68, 0x69, 0x07], Array("\u{1B}[99999999999999999999m".utf8),
+            Array("\u{1B}[999;999R".utf8), [0x1B, 0x5B, 0x4D, 0x20, 0x21, 0x21], Array("\u{1B}[<0;10;5M".utf8), Array("\u{1B}[15~".utf8),
+            [0xC0, 0xAF], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xFE, 0xFF], [0x80, 0x80, 0x80],
+            Array("😣痛é".utf8), [0x09], [0x0D], [0x0A], [0x7F], [0x08], [0x00],
+        ]
+        let forbidden: Set<UInt8> = [0x03, 0x1A, 0x1C, 0x11, 0x13, UInt8(ascii: "q"), UInt8(ascii: "Q")]
+        var bytes: [UInt8] = []
+        while bytes.count < count {
+            if Int.random(in: 0..<3, using: &random) == 0 {
+                bytes += sequences.randomElement(using: &random)!
+            } else {
+                let byte = UInt8.random(in: 0...255, using: &random)
+                if !forbidden.contains(byte) { bytes.append(byte) }
+            }
+        }
+        return bytes
+    }
+
+    @Test("Hostile bytes, escape sequences, invalid UTF-8 and a 10 KB paste at the real TUI: it stays up, answers, and restores the terminal")
+    func hostileInput() throws {
+        let sandbox = try ReliabilitySandbox()
+        try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
+        let tui = try ReliabilityTmux(sandbox, now: Self.now)
+        try tui.waitFor(" lumbar ")
+        let bytes = Self.hostileBytes(count: Reliability.count("LUMBAR_TERMINAL_BYTES", quick: 4_000, thorough: 40_000), seed: 11)
+        for start in stride(from: 0, to: bytes.count, by: 512) {
+            try tui.send(bytes: Array(bytes[start..<min(bytes.count, start + 512)]))
+            usleep(20_000)
+            let running = try tui.lumbarIsRunning()
+            #expect(running, "lumbar died after \(start + 512) hostile bytes:\n\((try? tui.screen()) ?? "")")
+        }
+        var paste = ""
+        while paste.utf8.count < 10_240 { paste += "Back felt tight after deadlifts, heat helped 痛い 😣 " }
+        try tui.paste(paste)
+        usleep(500_000)
+        let running = try tui.lumbarIsRunning()
+        #expect(running, "lumbar died on a 10 KB paste:\n\((try? tui.screen()) ?? "")")
+        // It still answers: out of any field or dialog, to the status screen.
+        for _ in 0..<3 {
+            try tui.press("Escape")
+            usleep(120_000)
+        }
+        try tui.press("s")
+        try tui.waitFor("not a diagnosis")
+        try tui.quitAndCheckTerminal()
+        #expect(throws: Never.self, "the journal does not open after the storm") { _ = try sandbox.load() }
+    }
+
+    @Test("A resize storm: hundreds of sizes from 1×1 to 250×80 in quick succession; the process lives and draws a whole frame")
+    func resizeStorm() throws {
+        let sandbox = try ReliabilitySandbox()
+        try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
+        let tui = try ReliabilityTmux(sandbox, now: Self.now)
+        try tui.waitFor(" lumbar ")
+        var random = ReliabilityJournals.Generator(seed: 5)
+        let resizes = Reliability.count("LUMBAR_RESIZES", quick: 300, thorough: 3_000)
+        for n in 0..<resizes {
+            try tui.resize(width: Int.random(in: 1...250, using: &random), height: Int.random(in: 1...80, using: &random))
+            if n % 25 == 0 {
+                try tui.press(["h", "c", "s", "g", "t", "Down", "Tab"].randomElement(using: &random)!)
+                #expect(try tui.lumbarIsRunning(), "lumbar died during the resize storm (after \(n) resizes)")
+            }
+        }
+        try tui.resize(width: 80, height: 24)
+        try tui.press("s")
+        let frame = try tui.waitFor("not a diagnosis")
+        let lines = frame.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.contains(" lumbar ") == true, "the tab bar is missing after the storm:\n\(frame)")
+        #expect(lines.allSatisfy { $0.count <= 80 }, "a line is wider than the terminal:\n\(frame)")
+        try tui.quitAndCheckTerminal()
+    }
+}
