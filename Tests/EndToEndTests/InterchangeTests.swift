@@ -32,23 +32,30 @@ import Testing
         #expect(skipped.status == 0 && skipped.stdout.contains("1 added") && skipped.stdout.contains("1 bad rows skipped"))
     }
 
-    @Test func mergeCarriesDeletionsBothWays() throws {
+    @Test func mergeCarriesDeletionsFromBothSides() throws {
         let laptop = BinaryRunner()
         let desktop = BinaryRunner()
         let a = try laptop.run(["checkin", "--at", "2026-03-01T08:00", "--pain", "3"])
-        try laptop.run(["checkin", "--at", "2026-03-02T08:00", "--pain", "2"])
+        let b = try laptop.run(["checkin", "--at", "2026-03-02T08:00", "--pain", "2"])
+        try laptop.run(["checkin", "--at", "2026-03-02T20:00", "--pain", "2"])
         try FileManager.default.createDirectory(atPath: desktop.directory + "/data", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: laptop.storePath, toPath: desktop.storePath)
         let idA = try #require(a.stdout.split(separator: "[id ").last?.prefix(8))
+        let idB = try #require(b.stdout.split(separator: "[id ").last?.prefix(8))
+        // Each machine deletes a different entry; the desktop also logs a new one.
         #expect(try laptop.run(["delete", String(idA)]).status == 0)
-        let b = try desktop.run(["checkin", "--at", "2026-03-03T08:00", "--pain", "1"])
-        #expect(b.status == 0)
+        #expect(try desktop.run(["delete", String(idB)]).status == 0)
+        #expect(try desktop.run(["checkin", "--at", "2026-03-03T08:00", "--pain", "1"]).status == 0)
         let merged = try desktop.run(["merge", laptop.storePath])
         #expect(merged.status == 0 && merged.stdout.contains("1 deleted"), "\(merged.stdout)\(merged.stderr)")
         let back = try laptop.run(["merge", desktop.storePath])
-        #expect(back.stdout.contains("1 added"), "\(back.stdout)")
-        let dump = try #require(try BinaryRunner.json(try laptop.run(["history", "--json"]).stdout) as? [String: Any])
-        let dates = (dump["checkIns"] as? [[String: Any]])?.compactMap { $0["date"] as? String }
-        #expect(dates == ["2026-03-02", "2026-03-03"])
+        #expect(back.stdout.contains("1 added") && back.stdout.contains("1 deleted"), "\(back.stdout)")
+        for machine in [laptop, desktop] {
+            let dump = try #require(try BinaryRunner.json(try machine.run(["history", "--json"]).stdout) as? [String: Any])
+            let times = (dump["checkIns"] as? [[String: Any]])?.compactMap { $0["at"] as? String }
+            #expect(times == ["2026-03-02T20:00:00+01:00", "2026-03-03T08:00:00+01:00"])
+        }
+        // Merging again changes nothing on either side.
+        #expect(try desktop.run(["merge", laptop.storePath]).stdout.contains("0 added, 0 updated"))
     }
 }

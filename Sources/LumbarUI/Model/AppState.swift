@@ -78,13 +78,19 @@ public struct AppState: Sendable {
 
     static func minute(of date: Date) -> Int64 { Int64((date.timeIntervalSince1970 / 60).rounded(.down)) }
 
+    /// Applies History's filter, indexing the rows' text the first time a filter is used.
+    mutating func refilterHistory() {
+        if !history.filter.isEmpty { digest.indexForSearch(journal) }
+        history.refilter(digest)
+    }
+
     /// Recomputes what derives from the journal; called once per load or save.
     mutating func journalDidChange(_ newJournal: Journal) {
         let selectedID = selectedEntry?.id
         journal = newJournal
         digest = JournalDigest(journal: journal, today: LocalDate(instant: now, in: timeZone))
         reevaluate()
-        history.refilter(digest)
+        refilterHistory()
         // Keep the same entry selected when rows were added or removed above it.
         if let selectedID, let index = history.visible.firstIndex(where: { entry(ofRow: $0).id == selectedID }) {
             history.selected = index

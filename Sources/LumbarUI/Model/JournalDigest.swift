@@ -33,8 +33,9 @@ struct JournalDigest: Sendable {
     private(set) var weeklyAverage: [Double?] = []
     /// History rows, newest first.
     private(set) var rows: [Row] = []
-    /// Lowercased text each row is matched against when filtering, aligned with `rows`.
-    private(set) var searchText: [String] = []
+    /// Lowercased text each row is matched against when filtering, aligned with `rows`; built
+    /// on the first filter, because most sessions never filter and it is the costliest part.
+    private(set) var searchText: [String]?
     /// Session kinds, most recently used first, without repeats.
     private(set) var recentKinds: [String] = []
     /// The local date the digest treats as today.
@@ -83,6 +84,20 @@ struct JournalDigest: Sendable {
                 si -= 1
             }
         }
+        var seen = Set<String>()
+        for s in sessions.reversed() {
+            let kind = s.kind.trimmingCharacters(in: .whitespaces)
+            if kind.isEmpty || !seen.insert(kind.lowercased()).inserted { continue }
+            recentKinds.append(kind)
+            if recentKinds.count == 8 { break }
+        }
+    }
+
+    /// Builds the filter's search text for `journal` (the journal this digest was made from) once.
+    mutating func indexForSearch(_ journal: Journal) {
+        guard searchText == nil else { return }
+        let checkIns = journal.checkIns
+        let sessions = journal.sessions
         searchText = rows.map { row in
             switch row {
             case .checkIn(let i):
@@ -95,13 +110,6 @@ struct JournalDigest: Sendable {
                 return [s.at.localDate.description, "session", s.kind, s.note, s.suddenPain ? "sudden sharp pain" : ""]
                     .joined(separator: " ").lowercased()
             }
-        }
-        var seen = Set<String>()
-        for s in sessions.reversed() {
-            let kind = s.kind.trimmingCharacters(in: .whitespaces)
-            if kind.isEmpty || !seen.insert(kind.lowercased()).inserted { continue }
-            recentKinds.append(kind)
-            if recentKinds.count == 8 { break }
         }
     }
 
@@ -120,10 +128,12 @@ struct JournalDigest: Sendable {
     /// The first date with an entry (or today for an empty journal).
     var firstDate: LocalDate { LocalDate(dayNumber: firstDay) }
 
-    /// Row indices whose text contains every word of `query` (case-insensitive).
+    /// Row indices whose text contains every word of `query` (case-insensitive); call
+    /// `indexForSearch(_:)` first.
     func rows(matching query: String) -> [Int] {
         let words = query.lowercased().split(separator: " ")
         guard !words.isEmpty else { return Array(rows.indices) }
+        guard let searchText else { return [] }
         return searchText.indices.filter { i in words.allSatisfy { searchText[i].contains($0) } }
     }
 

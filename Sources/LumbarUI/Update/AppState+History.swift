@@ -12,7 +12,7 @@ extension AppState {
                 history.filterField = nil
                 history.selected = 0
                 history.offset = 0
-                history.refilter(digest)
+                refilterHistory()
                 if history.visible.isEmpty, !history.filter.isEmpty {
                     flash = Flash(text: "Nothing matches \u{201C}\(history.filter)\u{201D}. Esc clears the filter.")
                 }
@@ -33,7 +33,7 @@ extension AppState {
             history.filterField = TextField(history.filter, limit: 60)
         case .escape:
             history.filter = ""
-            history.refilter(digest)
+            refilterHistory()
         case .enter, .character("e"):
             guard let row = selectedRow else { break }
             if form.isDirty {
