@@ -93,6 +93,16 @@ static inline int lumbar_put_char(int y, int x, wchar_t c, attr_t attrs, short p
 /// the terminal type is unknown.
 static inline SCREEN *lumbar_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+/// Turns the terminal's bracketed paste mode (DEC private mode 2004) on or off, so pasted text
+/// arrives between ESC [200~ and ESC [201~ instead of looking like typed keys.
+static inline void lumbar_bracketed_paste(int on) {
+    fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+    fflush(stdout);
+}
+
+/// Sets how long wget_wch waits, in milliseconds (-1 blocks).
+static inline void lumbar_input_timeout(int milliseconds) { wtimeout(stdscr, milliseconds); }
+
 /// Whether the C library's current locale encodes text as UTF-8 (call after setlocale).
 static inline int lumbar_locale_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

@@ -77,6 +77,7 @@ final class CursesScreen {
         hasColor = color
         hasDefaultColors = defaults
         curs_set(0)
+        lumbar_bracketed_paste(1)
     }
 
     /// The terminal's size now.
@@ -92,7 +93,42 @@ final class CursesScreen {
     func readInput() -> KeyDecoder.Input? {
         var code: wint_t = 0
         let status = wget_wch(lumbar_stdscr(), &code)
+        if status == lumbar_ok(), code == 27, let paste = readBracketedPaste() { return paste }
         return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// After an ESC: the text of a bracketed paste if `[200~` follows at once, else `nil` with
+    /// whatever was read pushed back, so Esc and other sequences behave as before.
+    private func readBracketedPaste() -> KeyDecoder.Input? {
+        lumbar_input_timeout(30)
+        defer { lumbar_input_timeout(1000) }
+        var consumed: [wint_t] = []
+        for expected in "[200~".unicodeScalars {
+            var code: wint_t = 0
+            guard wget_wch(lumbar_stdscr(), &code) == lumbar_ok() else { break }
+            consumed.append(code)
+            if code != wint_t(expected.value) { break }
+        }
+        guard consumed.count == 5, consumed.last == wint_t(126) else {
+            // unget_wch is a stack: push back in reverse so the keys come out in order.
+            for code in consumed.reversed() { _ = unget_wch(wchar_t(bitPattern: UInt32(code))) }
+            return nil
+        }
+        var codes: [UInt32] = []
+        let end: [UInt32] = [27, 91, 50, 48, 49, 126]  // ESC [201~
+        // A paste arrives in one burst; a gap of a second means the end marker was lost.
+        lumbar_input_timeout(1000)
+        while codes.count < 1_048_576 {
+            var code: wint_t = 0
+            guard wget_wch(lumbar_stdscr(), &code) == lumbar_ok() else { break }
+            codes.append(UInt32(code))
+            if codes.count >= end.count, Array(codes.suffix(end.count)) == end {
+                codes.removeLast(end.count)
+                break
+            }
+        }
+        let scalars = codes.compactMap(Unicode.Scalar.init)
+        return .paste(String(String.UnicodeScalarView(scalars)))
     }
 
     /// Makes the next refresh redraw the whole screen (after a resize).
@@ -104,6 +140,7 @@ final class CursesScreen {
     func stop() {
         guard !stopped else { return }
         stopped = true
+        lumbar_bracketed_paste(0)
         curs_set(1)
         endwin()
         lumbar_restore_crash_handlers(previousCrashActions)

@@ -7,6 +7,8 @@ enum KeyDecoder {
     enum Input: Hashable {
         case key(Key)
         case resize
+        /// Text between the terminal's bracketed-paste markers.
+        case paste(String)
     }
 
     /// The input for a `wget_wch` status (`OK`, `KEY_CODE_YES`, `ERR`) and code; `nil` for

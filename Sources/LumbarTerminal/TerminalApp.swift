@@ -61,6 +61,9 @@ struct EventLoop {
                 if let code = dispatch(.tick(time)) { return code }
                 if let code = dispatch(.key(key)) { return code }
                 needsPaint = true
+            case .paste(let text):
+                if let code = dispatch(.paste(text)) { return code }
+                needsPaint = true
             case nil:
                 if AppState.minuteChanged(from: state.now, to: time) {
                     if let code = dispatch(.tick(time)) { return code }

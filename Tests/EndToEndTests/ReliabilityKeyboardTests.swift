@@ -201,9 +201,7 @@ struct ReliabilityKeyboardTests {
         }
         print("keyboard fuzz: \(keys) keys, \(harness.saves) saves, \(harness.failedSaves) failed saves, \(harness.quits) quits, "
               + "\(harness.reloads) outside changes, \(harness.renders) frames")
-        withKnownIssue("TUI: changing the date on Today replaces an unsaved draft (see dateChangeKeepsDraft)", isIntermittent: true) {
-            #expect(lostOnDateChange.isEmpty, "drafts lost on a date change (\(lostOnDateChange.count)): \(lostOnDateChange.prefix(2))")
-        }
+        #expect(lostOnDateChange.isEmpty, "drafts lost on a date change (\(lostOnDateChange.count)): \(lostOnDateChange.prefix(2))")
         #expect(lostDrafts.isEmpty, "drafts lost (\(lostDrafts.count)):\n\(lostDrafts.prefix(8).joined(separator: "\n\n"))")
         #expect(harness.saves > 0 && harness.failedSaves > 0, "the keys never reached a save; the fuzz is not exercising the form")
     }
@@ -225,15 +223,10 @@ struct ReliabilityKeyboardTests {
         harness.failEvery = 0
         Self.formWithNoteFocused(&harness)
         try #require(harness.state.form.focusedField == .note && harness.state.form.editing, "could not reach the note field")
+        // A terminal in bracketed-paste mode (which the TUI turns on) delivers a paste whole.
         var quitAt: Int?
-        for (n, character) in text.enumerated() {
-            let key: Key = character == "\n" ? .enter : .character(character)
-            if harness.send(.key(key)).quit != nil {
-                quitAt = n
-                break
-            }
-            if n % 16 == 0 { _ = AppView.render(harness.state) }
-        }
+        if harness.send(.paste(text)).quit != nil { quitAt = 0 }
+        _ = AppView.render(harness.state)
         let saved = harness.disk.checkIns.contains { $0.pain == 5 }
         let drafted = harness.state.form.isDirty && harness.state.form.pain == 5
         return (quitAt, saved || drafted, harness.state.form.note.text.count)
@@ -250,18 +243,15 @@ struct ReliabilityKeyboardTests {
         #expect(flat.quitAt == nil && flat.kept, "a one-line 10 KB paste: \(flat)")
         #expect(flat.noteLength == 280, "the note takes its first 280 characters")
         let prose = try Self.paste(text)
-        withKnownIssue("TUI has no bracketed paste: a pasted line break saves, the rest of the paste runs as commands (u undoes the save, q quits and the rest goes to the shell)") {
-            #expect(prose.kept, "the check-in with pain 5 is neither saved nor still a draft after a multi-line paste")
-            #expect(prose.quitAt == nil, "the paste quit the TUI at character \(prose.quitAt ?? 0)")
-        }
+        #expect(prose.kept, "the check-in with pain 5 is neither saved nor still a draft after a multi-line paste")
+        #expect(prose.quitAt == nil, "the paste quit the TUI at character \(prose.quitAt ?? 0)")
+        #expect(prose.noteLength == 280, "line breaks become spaces and the note takes its first 280 characters")
     }
 
-    @Test("A pasted note whose second line starts with u: the check-in saved by the line break is undone and lost")
+    @Test("A pasted note whose second line starts with u: the line break does not save and the u does not undo")
     func pastedLineBreakThenUndo() throws {
         let result = try Self.paste("slept badly\nuh, sore again")
-        withKnownIssue("TUI has no bracketed paste: the line break saves, the u that follows undoes the save, the draft is gone") {
-            #expect(result.kept, "the check-in with pain 5 was lost: \(result)")
-        }
+        #expect(result.kept, "the check-in with pain 5 was lost: \(result)")
     }
 
     @Test("Moving an unsaved Today draft to another day never drops what was typed")
@@ -281,8 +271,6 @@ struct ReliabilityKeyboardTests {
         try #require(harness.state.form.focusedField == .date)
         _ = harness.send(.key(.left))
         let after = Draft(harness.state.form)
-        withKnownIssue("TUI: ← on the date row loads that day's saved check-in over the unsaved draft, without asking") {
-            #expect(after.pain == 7 || harness.state.overlay != nil, "the draft with pain 7 was replaced by \(after) without a question")
-        }
+        #expect(after.pain == 7 || harness.state.overlay != nil, "the draft with pain 7 was replaced by \(after) without a question")
     }
 }

@@ -6,6 +6,9 @@ import LumbarCore
 public enum Message: Sendable {
     /// A key press.
     case key(Key)
+    /// Text the terminal marked as pasted (bracketed paste): it only ever goes into the
+    /// focused text field, so a pasted line break or letter never acts as a command.
+    case paste(String)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
     /// The clock moved on.

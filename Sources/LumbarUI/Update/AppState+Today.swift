@@ -80,7 +80,7 @@ extension AppState {
         form.checkInDirty = true
     }
 
-    private mutating func handleTextKey(_ key: Key, _ field: TodayForm.Field) -> [Effect] {
+    mutating func handleTextKey(_ key: Key, _ field: TodayForm.Field) -> [Effect] {
         switch key {
         case .escape: form.editing = false; return []
         case .enter: return saveForm()
@@ -170,7 +170,18 @@ extension AppState {
             flash = Flash(text: "Check-ins can't be logged for days still to come.")
             return
         }
+        if form.checkInDirty, form.original != nil {
+            flash = Flash(text: "Save your changes to this check-in (Enter) before moving to another day.")
+            return
+        }
         var next = TodayForm(date: target, journal: journal)
+        var movedDraft = false
+        if form.checkInDirty, next.original != nil {
+            // Never replace what was typed with a saved check-in: the draft stays a draft,
+            // and saving it adds a second check-in to that day.
+            next = TodayForm(date: target)
+            movedDraft = true
+        }
         if next.original == nil, form.original == nil {
             // Carry what was typed to the new date: people often pick the date after starting.
             next.pain = form.pain
@@ -193,7 +204,9 @@ extension AppState {
         next.focus = form.focus
         next.scroll = form.scroll
         form = next
-        if let original = form.original {
+        if movedDraft {
+            flash = Flash(text: "Your draft is now for \(target.shortDescription); that day's saved check-in is unchanged (Enter adds this one).")
+        } else if let original = form.original {
             flash = Flash(text: "Editing the check-in of \(original.date.shortDescription) \(original.date.year).")
         }
     }

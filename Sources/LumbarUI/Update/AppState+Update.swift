@@ -15,6 +15,10 @@ extension AppState {
         case .key(let key):
             flash = nil
             return handle(key)
+        case .paste(let text):
+            flash = nil
+            paste(text)
+            return []
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
             height = max(0, newHeight)
