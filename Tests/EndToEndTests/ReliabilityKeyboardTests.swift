@@ -131,7 +131,7 @@ struct ReliabilityKeyboardTests {
         }
     }
 
-    @Test("Ten thousand hostile keys with resizes, ticks, outside changes and failing saves: no crash, every frame drawn, no draft lost")
+    @Test("Ten thousand hostile keys with pastes, resizes, ticks, outside changes and failing saves: no crash, every frame drawn, no draft lost")
     func tenThousandKeys() throws {
         let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
         let start = try Timestamp.parse("2026-03-01T21:00:00+01:00", localTimeZone: zone).get().date
@@ -155,6 +155,16 @@ struct ReliabilityKeyboardTests {
                 message = .tick(harness.now)
             case 5..<6:
                 message = harness.externalChange()
+            case 6..<8:
+                // A bracketed paste: sometimes 10 KB, with line breaks, tabs, escapes and commands' letters.
+                let length = Int.random(in: 0..<10, using: &harness.random) == 0 ? 10_240 : Int.random(in: 0...300, using: &harness.random)
+                var text = ""
+                while text.count < length {
+                    let key = Self.randomKey(&harness.random)
+                    if case .character(let c) = key { text.append(c) } else { text.append(["\n", "\t", "q", "u", "\u{1B}[A"].randomElement(using: &harness.random)!) }
+                }
+                message = .paste(text)
+                isKey = true
             default:
                 let key = Self.randomKey(&harness.random)
                 // Ctrl-C is the interrupt: it leaves at once by design (exit 130); count it as a key only now and then.

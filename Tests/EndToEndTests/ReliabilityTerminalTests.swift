@@ -208,6 +208,28 @@ struct ReliabilityTerminalTests {
         #expect(throws: Never.self, "the journal does not open after the storm") { _ = try sandbox.load() }
     }
 
+    @Test("A 10 KB multi-line paste into the note at the real TUI: it goes in as text (line breaks, q and u included), and Enter saves it")
+    func pasteIntoTheNote() throws {
+        let sandbox = try ReliabilitySandbox()
+        let tui = try ReliabilityTmux(sandbox, now: Self.now)
+        try tui.waitFor("Check-in for today")
+        try tui.type("5")
+        try tui.press("Tab", "Tab", "Tab", "Tab")  // worst, warning signs, self-care, note
+        try tui.type("x")
+        var paste = ""
+        while paste.utf8.count < 10_240 { paste += "used heat, quit early?\nyes. Dull ache 痛い 😣\n" }
+        try tui.paste(paste)
+        usleep(500_000)
+        #expect(try tui.lumbarIsRunning(), "the paste ended the TUI")
+        #expect(try sandbox.load().checkIns.isEmpty, "a line break in the paste saved the check-in")
+        try tui.press("Enter")
+        try tui.waitFor("Check-in saved")
+        let saved = try #require(try sandbox.load().checkIns.first)
+        #expect(saved.pain == 5)
+        #expect(saved.note.hasPrefix("xused heat, quit early? yes. Dull ache 痛い 😣"), "\(saved.note.prefix(80))")
+        try tui.quitAndCheckTerminal()
+    }
+
     @Test("A resize storm: hundreds of sizes from 1×1 to 250×80 in quick succession; the process lives and draws a whole frame")
     func resizeStorm() throws {
         let sandbox = try ReliabilitySandbox()
