@@ -173,6 +173,17 @@ import Testing
         #expect(after.status == 0 && after.stdout.isEmpty)
     }
 
+    @Test func historyNeverPrintsControlCharactersFromNotes() throws {
+        let lumbar = BinaryRunner()
+        // An OSC sequence that would retitle the terminal, and a bare escape.
+        try lumbar.run(["checkin", "--at", "2026-03-03T08:00", "--pain", "2", "--note", "\u{1B}]0;owned\u{07}hi\u{9B}"])
+        try lumbar.run(["session", "--at", "2026-03-02T18:00", "--kind", "run\u{1B}[31m"])
+        let run = try lumbar.run(["history"])
+        #expect(run.status == 0)
+        #expect(!run.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        #expect(run.stdout.contains("\\u{1B}]0;owned"))
+    }
+
     @Test func versionAndHelpWork() throws {
         let lumbar = BinaryRunner()
         let version = try lumbar.run(["--version"], store: false)

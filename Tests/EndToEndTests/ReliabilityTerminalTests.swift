@@ -247,7 +247,13 @@ struct ReliabilityTerminalTests {
         }
         try tui.resize(width: 80, height: 24)
         try tui.press("s")
-        let frame = try tui.waitFor("not a diagnosis")
+        // capture-pane may catch a frame mid-repaint under load; the frame must become whole.
+        var frame = try tui.waitFor("not a diagnosis")
+        let deadline = Date().addingTimeInterval(5)
+        while frame.split(separator: "\n").first?.contains(" lumbar ") != true, Date() < deadline {
+            usleep(100_000)
+            frame = try tui.screen()
+        }
         let lines = frame.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.contains(" lumbar ") == true, "the tab bar is missing after the storm:\n\(frame)")
         #expect(lines.allSatisfy { $0.count <= 80 }, "a line is wider than the terminal:\n\(frame)")

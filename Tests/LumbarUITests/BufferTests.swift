@@ -27,6 +27,14 @@ import Testing
         #expect(buffer[4, 0].symbol == " ")
     }
 
+    @Test func controlCharactersNeverReachACell() {
+        var buffer = Buffer(width: 12, height: 1)
+        buffer.write("a\u{1B}]0;x\u{07}b\u{9B}c", x: 0, y: 0)
+        let scalars = buffer.lines.joined().unicodeScalars
+        #expect(!scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(buffer.lines == ["a ]0;x b c"])
+    }
+
     @Test func overwritingHalfAWideGlyphClearsTheOtherHalf() {
         var buffer = Buffer(width: 6, height: 1)
         buffer.write("漢字", x: 0, y: 0)

@@ -36,7 +36,7 @@ public struct JSONParser {
 extension String {
     /// The text with every character a terminal acts on (C0, DEL, C1) written as an escape such
     /// as `\n` or `\u{1B}`, so input quoted in an error stays on one line and cannot drive the terminal.
-    var escapingControlCharacters: String {
+    public var escapingControlCharacters: String {
         var result = ""
         for scalar in unicodeScalars {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {

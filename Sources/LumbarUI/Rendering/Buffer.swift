@@ -72,7 +72,8 @@ public struct Buffer: Hashable, Sendable {
         for character in text {
             var symbol = character
             var w = DisplayWidth.of(character)
-            if character.isASCII, let ascii = character.asciiValue, ascii < 0x20 || ascii == 0x7F {
+            // C0, DEL and C1 controls would drive the terminal (a note could retitle it): blank them.
+            if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
                 symbol = " "
                 w = 1
             }

@@ -68,20 +68,20 @@ enum HistoryTable {
             var details: [String] = []
             if !c.symptoms.isEmpty { details.append(c.symptoms.map { ($0.isRedFlag ? "!" : "") + $0.rawValue }.joined(separator: ",")) }
             if !c.care.isEmpty { details.append("care: " + c.care.map(\.rawValue).joined(separator: ",")) }
-            if !c.note.isEmpty { details.append("\"" + c.note.replacingOccurrences(of: "\n", with: " ") + "\"") }
+            if !c.note.isEmpty { details.append("\"" + c.note.replacingOccurrences(of: "\n", with: " ").escapingControlCharacters + "\"") }
             line += "  [\(c.id.shortID)]"
             if !details.isEmpty { line += "  " + details.joined(separator: "  ") }
             rows.append((c.at, i * 2 + 1, line))
         }
         for (i, s) in sessions.enumerated() {
             let local = s.at.converted(to: timeZone)
-            var what = [s.kind]
+            var what = [s.kind.escapingControlCharacters]
             if let m = s.minutes { what.append("\(m) min") }
             if let r = s.rpe { what.append("RPE \(r)") }
             if s.suddenPain { what.append("sudden pain") }
             var line = "\(local.localDate) \(local.localDate.weekdayAbbreviation) \(local.clockTime)  session: \(what.joined(separator: ", "))"
             line += "  [\(s.id.shortID)]"
-            if !s.note.isEmpty { line += "  \"" + s.note.replacingOccurrences(of: "\n", with: " ") + "\"" }
+            if !s.note.isEmpty { line += "  \"" + s.note.replacingOccurrences(of: "\n", with: " ").escapingControlCharacters + "\"" }
             rows.append((s.at, i * 2, line))
         }
         return rows.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.2)
