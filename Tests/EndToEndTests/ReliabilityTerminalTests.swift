@@ -9,94 +9,37 @@ import Musl
 import Darwin
 #endif
 
-/// The real TUI in a detached tmux session on a private server, fed raw bytes (`send-keys -H`),
-/// pastes and resizes, read back with `capture-pane`.
-final class ReliabilityTmux {
-    static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    let sandbox: ReliabilitySandbox
-    let socket = "lumbar-rel-\(UInt32.random(in: 0...UInt32.max))"
-
-    /// Starts `lumbar --store JOURNAL` at `width` × `height`; when it exits, the pane shows its
-    /// status and the terminal's line modes, then waits.
-    init(_ sandbox: ReliabilitySandbox, width: Int = 80, height: Int = 24, now: String? = nil) throws {
-        self.sandbox = sandbox
+/// What the reliability tests do to the real TUI beyond what a person types: raw bytes, pastes,
+/// and checks that it is alive and leaves the terminal as it found it.
+extension TUITmux {
+    /// Starts the TUI on `sandbox`'s journal, in its environment (with colour allowed).
+    convenience init(_ sandbox: ReliabilitySandbox, width: Int = 80, height: Int = 24, now: String? = nil) throws {
         var environment = sandbox.environment(now: now)
-        environment["TERM"] = "xterm-256color"
         environment.removeValue(forKey: "NO_COLOR")
-        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let script = "env -i \(assignments) \(Self.quote(try Reliability.lumbar())) --store \(Self.quote(sandbox.journal)); "
-            + "echo LUMBAR-EXIT=$?; echo MODES: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 600"
-        try run(["new-session", "-d", "-s", "rel", "-x", String(width), "-y", String(height), "sh", "-c", script])
-    }
-
-    deinit {
-        let pids = ((try? run(["display-message", "-p", "-t", "rel", "#{pane_pid} #{pid}"])) ?? "").split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
-        _ = try? run(["kill-server"])
-        if pids.count == 2 {
-            Reliability.signal(-pids[0], SIGKILL)
-            Reliability.signal(pids[1], SIGKILL)
-        }
-        unlink((ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())/" + socket)
-    }
-
-    @discardableResult
-    func run(_ arguments: [String]) throws -> String {
-        let tmux = try #require(Self.tmux)
-        let outcome = try Reliability.run([tmux, "-L", socket, "-f", "/dev/null"] + arguments,
-                                          environment: Reliability.environment(home: sandbox.directory, timeZone: sandbox.timeZone), timeout: 30)
-        return outcome.stdout
+        try self.init(width: width, height: height, environment: environment, storePath: sandbox.journal)
     }
 
     /// Sends raw bytes as if typed at the terminal (invalid UTF-8 and escape sequences included).
     func send(bytes: [UInt8]) throws {
         for chunk in stride(from: 0, to: bytes.count, by: 128) {
-            try run(["send-keys", "-t", "rel", "-H"] + bytes[chunk..<min(bytes.count, chunk + 128)].map { String(format: "%02x", $0) })
+            try tmux(["send-keys", "-t", name, "-H"] + bytes[chunk..<min(bytes.count, chunk + 128)].map { String(format: "%02x", $0) })
         }
     }
 
-    func press(_ keys: String...) throws {
-        for key in keys { try run(["send-keys", "-t", "rel", key]) }
-    }
-
-    func type(_ text: String) throws { try run(["send-keys", "-t", "rel", "-l", text]) }
-
     /// Pastes `text` as a terminal would (bracketed only if the program asked for it).
-    func paste(_ text: String) throws {
+    func paste(_ text: String, through sandbox: ReliabilitySandbox) throws {
         let file = sandbox.directory + "/paste.txt"
         try sandbox.write(Array(text.utf8), to: file)
-        try run(["load-buffer", "-b", "relpaste", file])
-        try run(["paste-buffer", "-p", "-d", "-b", "relpaste", "-t", "rel"])
+        try tmux(["load-buffer", "-b", "relpaste", file])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "relpaste", "-t", name])
     }
 
-    func resize(width: Int, height: Int) throws {
-        try run(["resize-window", "-t", "rel", "-x", String(width), "-y", String(height)])
-    }
-
-    func screen() throws -> String { try run(["capture-pane", "-p", "-t", "rel"]) }
-
-    /// Whether `lumbar` is still running in the pane.
+    /// Whether `lumbar` is still running (not a zombie) in the pane.
     func lumbarIsRunning() throws -> Bool {
-        let shell = try run(["display-message", "-p", "-t", "rel", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try Reliability.run(["/usr/bin/pgrep", "-P", shell], environment: Reliability.environment(home: sandbox.directory, timeZone: "UTC"))
-        guard let pid = children.stdout.split(separator: "\n").first.flatMap({ Int32($0) }) else { return false }
+        guard let pid = try? lumbarPID() else { return false }
         let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
         let shown = try screen()
         return state != "Z" && !shown.contains("LUMBAR-EXIT=")
-    }
-
-    /// Waits until the pane shows `text`; returns the screen (or records the last one and throws).
-    @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return last }
-            usleep(50_000)
-        }
-        Issue.record("timed out waiting for \"\(text)\"; the screen was:\n\(last)", sourceLocation: sourceLocation)
-        throw Reliability.SpawnError(message: "timed out waiting for \(text)")
     }
 
     /// Leaves whatever is open (text field, overlay), quits (answering yes to a draft question)
@@ -109,24 +52,21 @@ final class ReliabilityTmux {
         try press("q")
         usleep(300_000)
         if try screen().contains("not saved") { try press("y") }
-        let after = try waitFor(" END", sourceLocation: sourceLocation)
-        #expect(after.contains("LUMBAR-EXIT=0"), "lumbar did not exit 0:\n\(after)", sourceLocation: sourceLocation)
+        let after = try waitForExit(0, sourceLocation: sourceLocation)
         #expect(after.contains("MODES: icanon echo END"), "the terminal was not restored:\n\(after)", sourceLocation: sourceLocation)
     }
-
-    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }
 
 /// Promises 3 and 7 at the real terminal: the TUI beside another shell, and the TUI under hostile input.
 @Suite("Reliability: the TUI at a real terminal", .serialized,
-       .enabled(if: ReliabilityTmux.tmux != nil || ProcessInfo.processInfo.environment["CI"] == "true", "tmux is not installed"))
+       .enabled(if: TUITmux.shouldRun, "tmux is not installed (set CI=true to make that a failure)"))
 struct ReliabilityTerminalTests {
     static let now = "2026-03-10T12:00:00+01:00"
 
     @Test("The TUI open while another shell logs a check-in: it notices, keeps its own draft, and saving keeps both")
     func anotherShellLogsWhileTheTUIIsOpen() throws {
         let sandbox = try ReliabilitySandbox()
-        let tui = try ReliabilityTmux(sandbox, now: Self.now)
+        let tui = try TUITmux(sandbox, now: Self.now)
         try tui.waitFor("Check-in for today")
         try tui.type("4")
         try tui.waitFor("4/10")
@@ -182,7 +122,7 @@ struct ReliabilityTerminalTests {
     func hostileInput() throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
-        let tui = try ReliabilityTmux(sandbox, now: Self.now)
+        let tui = try TUITmux(sandbox, now: Self.now)
         try tui.waitFor(" lumbar ")
         let bytes = Self.hostileBytes(count: Reliability.count("LUMBAR_TERMINAL_BYTES", quick: 4_000, thorough: 40_000), seed: 11)
         for start in stride(from: 0, to: bytes.count, by: 512) {
@@ -193,7 +133,7 @@ struct ReliabilityTerminalTests {
         }
         var paste = ""
         while paste.utf8.count < 10_240 { paste += "Back felt tight after deadlifts, heat helped 痛い 😣 " }
-        try tui.paste(paste)
+        try tui.paste(paste, through: sandbox)
         usleep(500_000)
         let running = try tui.lumbarIsRunning()
         #expect(running, "lumbar died on a 10 KB paste:\n\((try? tui.screen()) ?? "")")
@@ -211,14 +151,14 @@ struct ReliabilityTerminalTests {
     @Test("A 10 KB multi-line paste into the note at the real TUI: it goes in as text (line breaks, q and u included), and Enter saves it")
     func pasteIntoTheNote() throws {
         let sandbox = try ReliabilitySandbox()
-        let tui = try ReliabilityTmux(sandbox, now: Self.now)
+        let tui = try TUITmux(sandbox, now: Self.now)
         try tui.waitFor("Check-in for today")
         try tui.type("5")
         try tui.press("Tab", "Tab", "Tab", "Tab")  // worst, warning signs, self-care, note
         try tui.type("x")
         var paste = ""
         while paste.utf8.count < 10_240 { paste += "used heat, quit early?\nyes. Dull ache 痛い 😣\n" }
-        try tui.paste(paste)
+        try tui.paste(paste, through: sandbox)
         usleep(500_000)
         #expect(try tui.lumbarIsRunning(), "the paste ended the TUI")
         #expect(try sandbox.load().checkIns.isEmpty, "a line break in the paste saved the check-in")
@@ -234,7 +174,7 @@ struct ReliabilityTerminalTests {
     func resizeStorm() throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
-        let tui = try ReliabilityTmux(sandbox, now: Self.now)
+        let tui = try TUITmux(sandbox, now: Self.now)
         try tui.waitFor(" lumbar ")
         var random = ReliabilityJournals.Generator(seed: 5)
         let resizes = Reliability.count("LUMBAR_RESIZES", quick: 300, thorough: 3_000)

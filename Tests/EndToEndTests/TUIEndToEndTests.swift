@@ -23,7 +23,7 @@ struct TUIEndToEndTests {
         let status = try tui.waitFor("Check-in saved for")
         #expect(status.contains("not a diagnosis"))
 
-        let journal = try JournalStore(path: tui.runner.storePath).load()
+        let journal = try JournalStore(path: tui.storePath).load()
         #expect(journal.checkIns.count == 1)
         #expect(journal.checkIns.first?.pain == 6)
 
@@ -62,7 +62,7 @@ struct TUIEndToEndTests {
         try tui.type("45")
         try tui.press("Enter")
         try tui.waitFor("Session logged: deadlift")
-        let journal = try JournalStore(path: tui.runner.storePath).load()
+        let journal = try JournalStore(path: tui.storePath).load()
         let checkIn = try #require(journal.checkIns.first)
         #expect(checkIn.pain == 10)
         #expect(checkIn.symptoms == [.nightPain])
@@ -104,17 +104,18 @@ struct TUIEndToEndTests {
 
     @Test func aCheckInFromAnotherShellIsPickedUpAndKept() throws {
         // A fixed clock (LUMBAR_NOW) must not stop the TUI from noticing the file change.
-        let tui = try TUITmux(extraEnvironment: ["LUMBAR_NOW": Self.fixedNow])
+        let runner = BinaryRunner()
+        let tui = try TUITmux(runner: runner, extraEnvironment: ["LUMBAR_NOW": Self.fixedNow])
         try tui.waitFor("Check-in for today")
         try tui.type("4")  // an unsaved draft
-        try tui.runner.run(["session", "--kind", "climbing from another shell", "--minutes", "30"])
+        try runner.run(["session", "--kind", "climbing from another shell", "--minutes", "30"])
         try tui.press("h")
         try tui.waitFor("climbing from another shell")
         try tui.press("t")
         try tui.waitFor("4/10")
         try tui.press("Enter")
         try tui.waitFor("Check-in saved for")
-        let journal = try JournalStore(path: tui.runner.storePath).load()
+        let journal = try JournalStore(path: tui.storePath).load()
         #expect(journal.sessions.count == 1)
         #expect(journal.checkIns.count == 1)
         try tui.press("q")
@@ -132,7 +133,7 @@ struct TUIEndToEndTests {
         try tui.waitFor("Your changes on Today are not saved.")
         try tui.press("y")
         try tui.waitForExit(0)
-        #expect(try JournalStore(path: tui.runner.storePath).load().checkIns.isEmpty)
+        #expect(try JournalStore(path: tui.storePath).load().checkIns.isEmpty)
     }
 
     /// Foreground and background colour codes (basic, bright, 256 and RGB forms).

@@ -19,23 +19,33 @@ final class TUITmux {
 
     let socket = "lumbar-e2e-\(UUID().uuidString.prefix(8))"
     let name = "tui"
-    let runner: BinaryRunner
+    /// The journal the TUI runs on.
+    let storePath: String
+    /// A directory this driver owns and removes when it ends, if any.
+    private let ownedDirectory: String?
 
-    /// Starts `lumbar --store …` at `width` × `height`; after it exits, the pane prints its
-    /// exit status and the terminal modes, then waits.
-    init(width: Int = 80, height: Int = 24, runner: BinaryRunner = BinaryRunner(), extraEnvironment: [String: String] = [:]) throws {
-        self.runner = runner
+    /// Starts `lumbar --store …` for `runner` at `width` × `height`.
+    convenience init(width: Int = 80, height: Int = 24, runner: BinaryRunner = BinaryRunner(), extraEnvironment: [String: String] = [:]) throws {
+        try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
+        try self.init(width: width, height: height, environment: runner.environment.merging(extraEnvironment) { $1 },
+                      storePath: runner.storePath, ownedDirectory: runner.directory)
+    }
+
+    /// Starts `lumbar --store storePath` with exactly `environment` (an xterm `TERM` unless it names a real one) at
+    /// `width` × `height`; after it exits, the pane prints its exit status and the terminal
+    /// modes, then waits.
+    init(width: Int, height: Int, environment: [String: String], storePath: String, ownedDirectory: String? = nil) throws {
+        self.ownedDirectory = ownedDirectory
+        self.storePath = storePath
         guard TUITmux.tmuxPath != nil else {
             throw TUIError("tmux is not installed; the TUI end-to-end tests need it (CI=true makes its absence a failure)")
         }
-        try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
-        var environment = runner.environment
-        environment["TERM"] = "xterm-256color"
-        environment.merge(extraEnvironment) { $1 }
+        var environment = environment
+        if environment["TERM"] == nil || environment["TERM"] == "dumb" { environment["TERM"] = "xterm-256color" }
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // `trap : INT` keeps this shell alive when Ctrl-C reaches the pane's process group, as an
         // interactive shell would; lumbar still gets SIGINT with its default disposition.
-        let script = "trap : INT; env -i \(assignments) \(Self.quote(BinaryRunner.executable)) --store \(Self.quote(runner.storePath)); "
+        let script = "trap : INT; env -i \(assignments) \(Self.quote(BinaryRunner.executable)) --store \(Self.quote(storePath)); "
             + "echo LUMBAR-EXIT=$?; echo MODES: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 600"
         // The server this starts must not inherit a pipe we read to its end: it would never close.
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
@@ -52,7 +62,7 @@ final class TUITmux {
         }
         let socketDirectory = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
         unlink(socketDirectory + "/" + socket)
-        try? FileManager.default.removeItem(atPath: runner.directory)
+        if let ownedDirectory { try? FileManager.default.removeItem(atPath: ownedDirectory) }
     }
 
     /// Sends tmux key names ("Enter", "Escape", "C-c", "Down") or single characters.
@@ -121,8 +131,9 @@ final class TUITmux {
         return pid
     }
 
+    /// Runs a tmux command against this driver's server.
     @discardableResult
-    private func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+    func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
         try Self.output(TUITmux.tmuxPath ?? "tmux", ["-L", socket, "-f", "/dev/null"] + arguments, capture: capture)
     }
 
