@@ -41,9 +41,8 @@ struct Lumbar: ParsableCommand {
             try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false)
             return
         }
-        // Read the journal once before curses starts, so an unreadable file is a one-line error
-        // on a normal terminal rather than a message inside the UI.
-        _ = try store.load()
+        // TerminalApp reads the journal before curses starts, so an unreadable file is still a
+        // one-line error on a normal terminal.
         let code = try TerminalApp.run(store: store, timeZone: Clock.timeZone, now: { fixedNow ?? Date() })
         if code != 0 { throw ExitCode(code) }
     }

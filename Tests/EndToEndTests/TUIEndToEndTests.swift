@@ -136,6 +136,18 @@ struct TUIEndToEndTests {
         #expect(try JournalStore(path: tui.storePath).load().checkIns.isEmpty)
     }
 
+    @Test func anUnreadableJournalStopsBeforeTheUIWithOneLineAndIsLeftAlone() throws {
+        let runner = BinaryRunner()
+        try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
+        let broken = Data(#"{"schemaVersion":1,"checkIns":["#.utf8)
+        #expect(FileManager.default.createFile(atPath: runner.storePath, contents: broken))
+        let tui = try TUITmux(runner: runner)
+        let screen = try tui.waitForExit(65)
+        #expect(screen.contains("lumbar: error: cannot read the journal"))
+        #expect(screen.contains("MODES: icanon echo END"))
+        #expect(FileManager.default.contents(atPath: runner.storePath) == broken)
+    }
+
     /// Foreground and background colour codes (basic, bright, 256 and RGB forms).
     static func colourCodes(_ parameters: Set<Int>) -> Set<Int> {
         parameters.filter { (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0) || (100...107).contains($0) || $0 == 38 || $0 == 48 }
