@@ -76,15 +76,8 @@ enum EntryTime {
             throw CLIError.usage("--date \(day) is in the future (today is \(today)); a check-in records how you feel on a day that has come")
         }
         if day == today { return nowStamp }
-        let parts = nowStamp.localParts
-        let text = "\(day)T\(Digits2.pad(parts.hour)):\(Digits2.pad(parts.minute)):\(Digits2.pad(parts.second))"
-        if case .success(let t) = Timestamp.parse(text, localTimeZone: timeZone) { return t }
+        if case .success(let t) = Timestamp.parse("\(day)T\(nowStamp.clockTime)", localTimeZone: timeZone) { return t }
         // The current time of day does not exist on that date (a DST gap): take noon.
         return try Input.timestamp("\(day)T12:00", option: "--date", timeZone: timeZone)
     }
-}
-
-/// Two-digit padding for clock fields.
-enum Digits2 {
-    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

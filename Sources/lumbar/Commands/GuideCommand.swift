@@ -16,6 +16,6 @@ struct GuideCommand: ParsableCommand {
         if let width, !(30...300).contains(width) {
             throw CLIError.usage("--width must be from 30 to 300, got \(width)")
         }
-        print(Guide.standard.text(width: width ?? Terminal.columns ?? 80), terminator: "")
+        print(Guide.standard.text(width: width ?? Terminal.size.map { min($0.columns, 120) } ?? 80), terminator: "")
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import LumbarCore
 
 /// `lumbar history`: the log as a table or as JSON.
@@ -85,22 +82,5 @@ enum HistoryTable {
             rows.append((s.at, i * 2, line))
         }
         return rows.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.2)
-    }
-}
-
-/// Facts about the terminal the command writes to.
-enum Terminal {
-    /// The width of the terminal on stdout, if stdout is one.
-    static var columns: Int? {
-        var size = winsize()
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return min(Int(size.ws_col), 120)
-    }
-
-    /// Whether the locale is UTF-8, so block glyphs can be printed.
-    static var isUTF8: Bool {
-        let env = ProcessInfo.processInfo.environment
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
-        return locale.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
     }
 }

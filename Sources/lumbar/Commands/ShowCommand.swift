@@ -2,9 +2,6 @@ import ArgumentParser
 import Foundation
 import LumbarCore
 import LumbarUI
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `lumbar show SCREEN`: prints one of the TUI's screens as text, for terminals without curses.
 struct ShowCommand: ParsableCommand {
@@ -29,10 +26,9 @@ struct ShowCommand: ParsableCommand {
         guard let name = ScreenName(rawValue: screen.lowercased()) else {
             throw CLIError.usage("unknown screen '\(screen)'; screens: \(ScreenName.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        var size = winsize()
-        let isTerminal = isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
-        let columns = width ?? (isTerminal ? Int(size.ws_col) : 80)
-        let rows = height ?? (isTerminal ? Int(size.ws_row) : 24)
+        let terminal = Terminal.size
+        let columns = width ?? terminal?.columns ?? 80
+        let rows = height ?? terminal?.rows ?? 24
         guard (20...1000).contains(columns) else { throw CLIError.usage("--width must be from 20 to 1000, got \(columns)") }
         guard (6...1000).contains(rows) else { throw CLIError.usage("--height must be from 6 to 1000, got \(rows)") }
         let journal = try storeOptions.journalStore.load()
