@@ -72,6 +72,11 @@ import Testing
         (["delete", "abcd1234"], "no entry has id"),
         (["profile", "--birth-year", "1850"], "--birth-year must be"),
         (["frobnicate"], "error"),
+        (["show", "calendar"], "unknown screen 'calendar'; screens: today, status"),
+        (["show", "status", "--width", "5"], "--width must be from 20"),
+        (["show", "status", "--height", "2"], "--height must be from 6"),
+        (["guide", "--width", "10"], "--width must be from 30"),
+        (["edit", "abcd", "--pain", "3", "--worst", "1"], "no entry has id"),
     ])
     func badInputIsOneLineExitsNonZeroAndChangesNothing(arguments: [String], expected: String) throws {
         let lumbar = BinaryRunner()

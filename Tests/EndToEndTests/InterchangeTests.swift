@@ -17,6 +17,29 @@ import Testing
         #expect(try target.run(["export", "--format", "csv"]).stdout == first.stdout)
     }
 
+    @Test func aFileThatIsNeitherJSONNorTextIsRefusedAndChangesNothing() throws {
+        let lumbar = BinaryRunner()
+        try lumbar.run(["checkin", "--at", "2026-03-01T08:00", "--pain", "1"])
+        let before = FileManager.default.contents(atPath: lumbar.storePath)
+        let file = lumbar.directory + "/sheet.xlsx"
+        try Data([0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE, 0x00, 0x80]).write(to: URL(fileURLWithPath: file))
+        let run = try lumbar.run(["import", file])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("neither JSON nor UTF-8 text"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(FileManager.default.contents(atPath: lumbar.storePath) == before)
+    }
+
+    @Test func editWithNothingToChangeIsRefused() throws {
+        let lumbar = BinaryRunner()
+        let logged = try lumbar.run(["checkin", "--at", "2026-03-01T08:00", "--pain", "4"])
+        let id = try #require(logged.stdout.split(separator: "[id ").last?.prefix(8))
+        let before = FileManager.default.contents(atPath: lumbar.storePath)
+        let run = try lumbar.run(["edit", String(id)])
+        #expect(run.status == 64 && run.stderr.contains("nothing to change"))
+        #expect(FileManager.default.contents(atPath: lumbar.storePath) == before)
+    }
+
     @Test func aBadRowImportsNothingUnlessSkipBad() throws {
         let lumbar = BinaryRunner()
         try lumbar.run(["checkin", "--at", "2026-03-01T08:00", "--pain", "1"])
