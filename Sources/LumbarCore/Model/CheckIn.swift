@@ -12,49 +12,72 @@ public struct CheckIn: Identifiable, Hashable, Sendable {
     public var pain: Int
     /// Worst pain since the last check-in, 0...10.
     public var worst: Int?
-    /// What was noticed, without duplicates, in the order given.
+    /// What was noticed: the questions answered yes, without duplicates, in the order given.
     public var symptoms: [Symptom]
+    /// Warning-sign questions answered an explicit no, without duplicates; never also in `symptoms`.
+    ///
+    /// A question in neither list was not answered: it leaves an earlier yes standing.
+    public var denied: [Symptom]
     /// Self-care done, without duplicates, in the order given.
     public var care: [SelfCare]
     /// Free text, any UTF-8.
     public var note: String
-    /// When the entry was last written; the newer one wins in imports and merges.
+    /// When the entry was last written (shown to people; `revision` decides merges).
     public var updatedAt: Timestamp
+    /// How many times the entry has been written: 1 when logged, one more at each edit.
+    public var revision: Int
     /// Fields written by a newer lumbar, kept as they were.
     public var unknownFields: JSONObject
 
-    /// A check-in. Duplicated symptoms and care actions are dropped.
+    /// A check-in. Duplicated symptoms and care actions are dropped, and so is a no answer
+    /// to a question the same check-in answers yes.
     public init(id: UUID = UUID(), date: LocalDate, at: Timestamp, pain: Int, worst: Int? = nil,
-                symptoms: [Symptom] = [], care: [SelfCare] = [], note: String = "",
-                updatedAt: Timestamp, unknownFields: JSONObject = JSONObject()) {
+                symptoms: [Symptom] = [], denied: [Symptom] = [], care: [SelfCare] = [], note: String = "",
+                updatedAt: Timestamp, revision: Int = 1, unknownFields: JSONObject = JSONObject()) {
         self.id = id
         self.date = date
         self.at = at
         self.pain = pain
         self.worst = worst
-        self.symptoms = symptoms.uniqued()
+        let yes = symptoms.uniqued()
+        self.symptoms = yes
+        self.denied = denied.uniqued().filter { !yes.contains($0) }
         self.care = care.uniqued()
         self.note = note
         self.updatedAt = updatedAt
+        self.revision = revision
         self.unknownFields = unknownFields
     }
 
-    /// Whether the check-in reports `symptom`.
+    /// Whether the check-in answers `symptom` yes.
     public func has(_ symptom: Symptom) -> Bool { symptoms.contains(symptom) }
+
+    /// The check-in's answer to a question: `true` for yes, `false` for no, `nil` when not answered.
+    public func answer(to symptom: Symptom) -> Bool? {
+        if symptoms.contains(symptom) { return true }
+        if denied.contains(symptom) { return false }
+        return nil
+    }
 }
 
 /// The person's profile: what the rules need beyond the log.
 public struct Profile: Hashable, Sendable {
     /// Year of birth, for the age factor of the six-week rule.
     public var birthYear: Int?
+    /// Medical history items that the six-week and history rules read, without duplicates.
+    public var history: [HistoryItem]
     /// Fields written by a newer lumbar, kept as they were.
     public var unknownFields: JSONObject
 
     /// A profile.
-    public init(birthYear: Int? = nil, unknownFields: JSONObject = JSONObject()) {
+    public init(birthYear: Int? = nil, history: [HistoryItem] = [], unknownFields: JSONObject = JSONObject()) {
         self.birthYear = birthYear
+        self.history = history.uniqued()
         self.unknownFields = unknownFields
     }
+
+    /// Whether nothing is set.
+    public var isEmpty: Bool { birthYear == nil && history.isEmpty }
 }
 
 /// A record that an entry was deleted, so that a merge or import does not bring it back.

@@ -6,7 +6,7 @@ import Foundation
 /// order they were logged (the contract's tie-break), so readers never need to sort.
 public struct Journal: Hashable, Sendable {
     /// The newest layout this build reads and writes.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     /// The layout version the journal was read with (or will be written with).
     public var schemaVersion: Int
@@ -16,6 +16,8 @@ public struct Journal: Hashable, Sendable {
     public private(set) var sessions: [Session]
     /// Check-ins, ordered by `at`, ties in logging order.
     public private(set) var checkIns: [CheckIn]
+    /// Clinicians' assessments, ordered by `at`, ties in recording order.
+    public private(set) var assessments: [Assessment]
     /// Deleted entries' ids, so merges do not bring them back.
     public internal(set) var tombstones: [Tombstone]
     /// Top-level fields written by a newer lumbar, kept as they were.
@@ -23,23 +25,25 @@ public struct Journal: Hashable, Sendable {
 
     /// An empty journal.
     public init() {
-        self.init(schemaVersion: Journal.currentSchemaVersion, profile: Profile(), sessions: [], checkIns: [], tombstones: [])
+        self.init(schemaVersion: Journal.currentSchemaVersion, profile: Profile(), sessions: [], checkIns: [],
+                  assessments: [], tombstones: [])
     }
 
     /// A journal from its parts; entries are put in `at` order (stable, so ties keep their order).
     public init(schemaVersion: Int = Journal.currentSchemaVersion, profile: Profile = Profile(),
-                sessions: [Session], checkIns: [CheckIn], tombstones: [Tombstone] = [],
-                unknownFields: JSONObject = JSONObject()) {
+                sessions: [Session], checkIns: [CheckIn], assessments: [Assessment] = [],
+                tombstones: [Tombstone] = [], unknownFields: JSONObject = JSONObject()) {
         self.schemaVersion = schemaVersion
         self.profile = profile
         self.sessions = Journal.stablySorted(sessions) { $0.at.epochMilliseconds }
         self.checkIns = Journal.stablySorted(checkIns) { $0.at.epochMilliseconds }
+        self.assessments = Journal.stablySorted(assessments) { $0.at.epochMilliseconds }
         self.tombstones = tombstones
         self.unknownFields = unknownFields
     }
 
     /// Whether the journal holds no entries and no profile.
-    public var isEmpty: Bool { sessions.isEmpty && checkIns.isEmpty && profile.birthYear == nil }
+    public var isEmpty: Bool { sessions.isEmpty && checkIns.isEmpty && assessments.isEmpty && profile.isEmpty }
 
     // MARK: Lookup
 
@@ -69,6 +73,26 @@ public struct Journal: Hashable, Sendable {
         sessions.removeAll { $0.id == session.id }
         tombstones.removeAll { $0.id == session.id }
         Journal.insert(session, into: &sessions) { $0.at.epochMilliseconds }
+    }
+
+    /// Adds or replaces (by id) an assessment, keeping `at` order.
+    public mutating func upsert(_ assessment: Assessment) {
+        assessments.removeAll { $0.id == assessment.id }
+        tombstones.removeAll { $0.id == assessment.id }
+        Journal.insert(assessment, into: &assessments) { $0.at.epochMilliseconds }
+    }
+
+    /// The assessment with this id.
+    public func assessment(id: UUID) -> Assessment? { assessments.first { $0.id == id } }
+
+    /// Removes the assessment with `id` and records a tombstone; returns what was removed.
+    @discardableResult
+    public mutating func deleteAssessment(id: UUID, at time: Timestamp) -> Assessment? {
+        guard let index = assessments.firstIndex(where: { $0.id == id }) else { return nil }
+        let removed = assessments.remove(at: index)
+        tombstones.removeAll { $0.id == id }
+        tombstones.append(Tombstone(id: id, deletedAt: time))
+        return removed
     }
 
     /// Removes the entry with `id` and records a tombstone; returns what was removed.

@@ -16,14 +16,17 @@ public struct Session: Identifiable, Hashable, Sendable {
     public var suddenPain: Bool
     /// Free text.
     public var note: String
-    /// When the entry was last written; the newer one wins in imports and merges.
+    /// When the entry was last written (shown to people; `revision` decides merges).
     public var updatedAt: Timestamp
+    /// How many times the entry has been written: 1 when logged, one more at each edit.
+    public var revision: Int
     /// Fields written by a newer lumbar, kept as they were.
     public var unknownFields: JSONObject
 
     /// A session.
     public init(id: UUID = UUID(), at: Timestamp, kind: String, minutes: Int? = nil, rpe: Int? = nil,
-                suddenPain: Bool = false, note: String = "", updatedAt: Timestamp, unknownFields: JSONObject = JSONObject()) {
+                suddenPain: Bool = false, note: String = "", updatedAt: Timestamp, revision: Int = 1,
+                unknownFields: JSONObject = JSONObject()) {
         self.id = id
         self.at = at
         self.kind = kind
@@ -32,6 +35,7 @@ public struct Session: Identifiable, Hashable, Sendable {
         self.suddenPain = suddenPain
         self.note = note
         self.updatedAt = updatedAt
+        self.revision = revision
         self.unknownFields = unknownFields
     }
 }

@@ -13,10 +13,18 @@ public struct Symptom: RawRepresentable, Hashable, Comparable, Sendable, CustomS
 
     public static func < (lhs: Symptom, rhs: Symptom) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// New difficulty controlling bladder or bowels.
+    /// New leaking, or trouble controlling or holding bladder or bowels.
     public static let bladderBowel = Symptom(rawValue: "bladder-bowel")
-    /// Numbness around the genitals, buttocks or inner thighs.
+    /// New trouble starting or stopping peeing, a weak flow, or not feeling the bladder.
+    public static let urinaryDifficulty = Symptom(rawValue: "urinary-difficulty")
+    /// Numbness or changed feeling around the genitals, back passage, buttocks or inner thighs.
     public static let saddleNumbness = Symptom(rawValue: "saddle-numbness")
+    /// New loss of feeling in the genitals, or new trouble with erection or ejaculation.
+    public static let sexualDysfunction = Symptom(rawValue: "sexual-dysfunction")
+    /// Pain, numbness, tingling or weakness in both legs.
+    public static let bothLegs = Symptom(rawValue: "both-legs")
+    /// The pain began after a fall, a blow or an accident.
+    public static let afterFall = Symptom(rawValue: "after-fall")
     /// Sudden or increasing weakness in a leg, or cannot bear weight on one leg.
     public static let legWeakness = Symptom(rawValue: "leg-weakness")
     /// Numbness in the back, buttock or leg.
@@ -50,26 +58,44 @@ public struct Symptom: RawRepresentable, Hashable, Comparable, Sendable, CustomS
     /// Dull ache.
     public static let dullAche = Symptom(rawValue: "dull-ache")
 
-    /// Every symptom lumbar asks about, red flags first, in the order the check-in asks them.
-    public static let known: [Symptom] = [
+    /// The warning-sign questions, in the order the check-in asks them (contract version 2).
+    public static let warningSigns: [Symptom] = [
+        .bladderBowel, .urinaryDifficulty, .saddleNumbness, .sexualDysfunction, .bothLegs,
+        .legWeakness, .afterFall, .fever, .weightLoss, .numbness, .tingling,
+        .radiatingPain, .coughSneezePain, .difficultyWalking, .nightPain,
+        .limitedMobility, .spreadingPain, .tenderToTap,
+    ]
+
+    /// The ordinary symptoms: words for soreness that no rule escalates on by themselves.
+    public static let ordinary: [Symptom] = [.stiffness, .spasm, .sharpPain, .dullAche]
+
+    /// The warning signs of contract version 1: a version-1 check-in that did not list one
+    /// of these answered it no.
+    public static let version1WarningSigns: [Symptom] = [
         .bladderBowel, .saddleNumbness, .legWeakness,
         .numbness, .tingling, .radiatingPain, .coughSneezePain, .difficultyWalking,
         .nightPain, .limitedMobility, .spreadingPain, .fever, .weightLoss, .tenderToTap,
-        .stiffness, .spasm, .sharpPain, .dullAche,
     ]
+
+    /// Every symptom lumbar asks about: the warning signs in asking order, then the ordinary ones.
+    public static let known: [Symptom] = warningSigns + ordinary
 
     /// Whether this build of lumbar knows the key.
     public var isKnown: Bool { Symptom.known.contains(self) }
 
-    /// Whether the symptom is a warning sign that some rule escalates on (everything but the
-    /// ordinary soreness words: stiffness, spasm, sharp pain, dull ache).
-    public var isRedFlag: Bool { Symptom.known.prefix(14).contains(self) }
+    /// Whether the symptom is a warning-sign question: one that can be answered yes or no and
+    /// that some rule escalates on (everything but stiffness, spasm, sharp pain, dull ache).
+    public var isWarningSign: Bool { Symptom.warningSigns.contains(self) }
 
     /// The question the check-in asks, in plain words.
     public var question: String {
         switch rawValue {
-        case "bladder-bowel": return "New trouble controlling your bladder or bowels?"
-        case "saddle-numbness": return "Numb around the genitals, buttocks or inner thighs?"
+        case "bladder-bowel": return "New leaking, or trouble controlling or holding your bladder or bowels?"
+        case "urinary-difficulty": return "New trouble starting or stopping peeing, or a weak flow?"
+        case "saddle-numbness": return "Numb or odd feeling around the genitals, back passage, buttocks or inner thighs?"
+        case "sexual-dysfunction": return "New loss of feeling in the genitals, or trouble with erection or ejaculation?"
+        case "both-legs": return "Pain, numbness, tingling or weakness in both legs?"
+        case "after-fall": return "Did the pain begin after a fall, a blow or an accident?"
         case "leg-weakness": return "A leg weak or giving way, or can't stand on one leg?"
         case "numbness": return "Numbness in your back, buttock or leg?"
         case "tingling": return "Pins and needles (tingling)?"
@@ -94,7 +120,11 @@ public struct Symptom: RawRepresentable, Hashable, Comparable, Sendable, CustomS
     public var label: String {
         switch rawValue {
         case "bladder-bowel": return "bladder/bowel trouble"
+        case "urinary-difficulty": return "trouble peeing"
         case "saddle-numbness": return "saddle numbness"
+        case "sexual-dysfunction": return "sexual problems"
+        case "both-legs": return "both legs"
+        case "after-fall": return "after a fall or accident"
         case "leg-weakness": return "leg weakness"
         case "radiating-pain": return "radiating pain"
         case "cough-sneeze-pain": return "worse on cough/sneeze"
@@ -125,8 +155,10 @@ public struct SelfCare: RawRepresentable, Hashable, Comparable, Sendable, Custom
 
     /// Rested.
     public static let rest = SelfCare(rawValue: "rest")
-    /// Stayed active (walking, light movement).
+    /// Stayed active (light movement).
     public static let active = SelfCare(rawValue: "active")
+    /// Went for a walk.
+    public static let walking = SelfCare(rawValue: "walking")
     /// Ice.
     public static let ice = SelfCare(rawValue: "ice")
     /// Heat.
@@ -144,7 +176,7 @@ public struct SelfCare: RawRepresentable, Hashable, Comparable, Sendable, Custom
 
     /// Every self-care action lumbar offers, in checklist order.
     public static let known: [SelfCare] = [
-        .active, .rest, .ice, .heat, .painRelief, .stretching, .coreExercise, .massage, .physio,
+        .active, .walking, .rest, .ice, .heat, .painRelief, .stretching, .coreExercise, .massage, .physio,
     ]
 
     /// Whether this build of lumbar knows the key.

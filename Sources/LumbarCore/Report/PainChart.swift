@@ -114,7 +114,7 @@ public enum PainChart {
             let fill = PainScale.isSevere(checkIn.pain) ? "#b91c1c" : "#111827"
             let title = TimeText.dateTime(checkIn.at, in: report.timeZone) + ": pain \(checkIn.pain)"
             out.append("<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"3\" fill=\"\(fill)\"><title>\(HTMLText.escape(title))</title></circle>")
-            if checkIn.symptoms.contains(where: \.isRedFlag) {
+            if checkIn.symptoms.contains(where: \.isWarningSign) {
                 out.append("<text x=\"\(n(point.0))\" y=\"\(n(point.1 - 6))\" text-anchor=\"middle\" class=\"rf\">!</text>")
             }
         }

@@ -22,7 +22,7 @@ public struct RedFlagAnswer: Hashable, Sendable {
 
     /// One summary per red-flag question, in the order the check-in asks them.
     public static func answers(_ checkIns: [CheckIn]) -> [RedFlagAnswer] {
-        Symptom.known.filter(\.isRedFlag).map { symptom in
+        Symptom.known.filter(\.isWarningSign).map { symptom in
             let reporting = checkIns.filter { $0.has(symptom) }
             return RedFlagAnswer(symptom: symptom, dates: Set(reporting.map(\.date)).sorted(),
                                  count: reporting.count, checkInCount: checkIns.count)

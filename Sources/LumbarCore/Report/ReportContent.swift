@@ -200,7 +200,7 @@ enum ReportContent {
                 let dash: ReportLine = [.text("\u{2013}")]
                 let pain: ReportLine = day.checkIns.isEmpty ? dash : [.text(day.checkIns.map { String($0.pain) }.joined(separator: ", "))]
                 let symptoms: ReportLine = day.checkIns.isEmpty ? [.text("no check-in")] : joined(day.symptoms.map {
-                    $0.isRedFlag ? ReportSpan.redFlag($0.label) : ReportSpan.text($0.label)
+                    $0.isWarningSign ? ReportSpan.redFlag($0.label) : ReportSpan.text($0.label)
                 })
                 return ReportTable.Row(cells: [
                     [.text(day.date.shortDescription)], pain, day.worst.map { [.text(String($0))] } ?? dash,

@@ -61,7 +61,7 @@ struct JournalDigest: Sendable {
         for c in checkIns {
             let i = c.date.dayNumber - first
             days[i].pain = max(days[i].pain ?? 0, c.pain)
-            if c.symptoms.contains(where: \.isRedFlag) { days[i].redFlag = true }
+            if c.symptoms.contains(where: \.isWarningSign) { days[i].redFlag = true }
         }
         for s in sessions {
             let i = s.at.localDate.dayNumber - first

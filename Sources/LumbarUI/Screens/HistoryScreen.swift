@@ -127,8 +127,8 @@ enum HistoryScreen {
     /// Red flags first with a marker, then the rest; at narrow widths just counts ("!2 +1").
     private static func drawSymptoms(_ symptoms: [Symptom], width: Int, glyphs: Glyphs, x: Int, y: Int, into buffer: inout Buffer) {
         guard width > 0, !symptoms.isEmpty else { return }
-        let red = symptoms.filter(\.isRedFlag)
-        let other = symptoms.filter { !$0.isRedFlag }
+        let red = symptoms.filter(\.isWarningSign)
+        let other = symptoms.filter { !$0.isWarningSign }
         if width < 10 {
             var text = ""
             if !red.isEmpty { text += String(glyphs.warning) + String(red.count) }

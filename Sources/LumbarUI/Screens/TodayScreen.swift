@@ -37,9 +37,9 @@ enum TodayScreen {
         add(.worst)
         lines.append(.blank)
         lines.append(.heading("Warning signs: answer each one (Space or y/n)", warning: true))
-        for (i, s) in Symptom.known.enumerated() where s.isRedFlag { addSymptom(i) }
+        for (i, s) in Symptom.known.enumerated() where s.isWarningSign { addSymptom(i) }
         lines.append(.heading("Other symptoms", warning: false))
-        for (i, s) in Symptom.known.enumerated() where !s.isRedFlag { addSymptom(i) }
+        for (i, s) in Symptom.known.enumerated() where !s.isWarningSign { addSymptom(i) }
         lines.append(.blank)
         lines.append(.heading("Self-care since the last check-in", warning: false))
         for i in SelfCare.known.indices { add(.care(i)) }
@@ -169,7 +169,7 @@ enum TodayScreen {
             let symptom = Symptom.known[i]
             let on = form.symptoms.contains(symptom)
             let text = questionLines(symptom, width: area.width).first ?? symptom.question
-            let marker = symptom.isRedFlag ? Span(String(g.warning), Style(foreground: .red, attributes: .bold)) : Span(" ")
+            let marker = symptom.isWarningSign ? Span(String(g.warning), Style(foreground: .red, attributes: .bold)) : Span(" ")
             checkbox(on, text, marker: marker)
         case .care(let i):
             let care = SelfCare.known[i]

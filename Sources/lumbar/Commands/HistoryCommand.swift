@@ -63,7 +63,7 @@ enum HistoryTable {
             var line = "\(c.date) \(c.date.weekdayAbbreviation) \(local.clockTime)  pain \(bar) \(c.pain < 10 ? " " : "")\(c.pain)"
             line += c.worst.map { "  worst \($0 < 10 ? " " : "")\($0)" } ?? "          "
             var details: [String] = []
-            if !c.symptoms.isEmpty { details.append(c.symptoms.map { ($0.isRedFlag ? "!" : "") + $0.rawValue }.joined(separator: ",")) }
+            if !c.symptoms.isEmpty { details.append(c.symptoms.map { ($0.isWarningSign ? "!" : "") + $0.rawValue }.joined(separator: ",")) }
             if !c.care.isEmpty { details.append("care: " + c.care.map(\.rawValue).joined(separator: ",")) }
             if !c.note.isEmpty { details.append("\"" + c.note.replacingOccurrences(of: "\n", with: " ").escapingControlCharacters + "\"") }
             line += "  [\(c.id.shortID)]"

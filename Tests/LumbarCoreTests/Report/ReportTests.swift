@@ -179,7 +179,7 @@ import Testing
     @Test func redFlagAnswersCountCheckInsAndListTheDays() throws {
         let answers = ReportFixture.report.redFlagAnswers
         #expect(answers.count == 14)
-        #expect(answers.map(\.symptom) == Symptom.known.filter(\.isRedFlag))
+        #expect(answers.map(\.symptom) == Symptom.known.filter(\.isWarningSign))
         let tingling = try #require(answers.first { $0.symptom == .tingling })
         #expect(tingling.dates == [date("2026-03-05"), date("2026-03-20")])
         #expect((tingling.count, tingling.checkInCount) == (2, 15))
