@@ -28,7 +28,7 @@ let package = Package(
         ),
         .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore"], exclude: ["Report/Golden"]),
         .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore"], exclude: ["Golden"]),
-        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW"]),
+        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "LumbarUI", "LumbarCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarUI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -55,10 +55,14 @@ public struct Flag: Hashable, Sendable {
     public var window: FlagWindow?
     /// The articles the rule rests on, the main one first.
     public var sources: [Article]
+    /// When a clinician last assessed it (the latest covering assessment's time); `nil` when
+    /// it is not covered. A covered flag does not count toward the status level.
+    public var assessedAt: Timestamp?
 
     /// A flag.
     public init(rule: RuleID, level: Level, headline: String, action: String, evidence: [String],
-                evidenceDates: [LocalDate], window: FlagWindow?, sources: [Article]) {
+                evidenceDates: [LocalDate], window: FlagWindow?, sources: [Article], assessedAt: Timestamp? = nil) {
+        self.assessedAt = assessedAt
         self.rule = rule
         self.level = level
         self.headline = headline
@@ -103,9 +107,12 @@ public struct Status: Hashable, Sendable {
     public var flags: [Flag]
     /// The current episode, or `nil` when none is open.
     public var episode: EpisodeSummary?
+    /// How many check-ins and sessions have an `at` after now (ignored by every rule).
+    public var ignoredFutureEntries: Int
 
     /// A status.
-    public init(now: Timestamp, level: Level, flags: [Flag], episode: EpisodeSummary?) {
+    public init(now: Timestamp, level: Level, flags: [Flag], episode: EpisodeSummary?, ignoredFutureEntries: Int = 0) {
+        self.ignoredFutureEntries = ignoredFutureEntries
         self.now = now
         self.level = level
         self.flags = flags
