@@ -35,7 +35,7 @@ struct GuideTests {
         let section = try #require(guide.sections.last)
         #expect(section.items.count == RuleID.allCases.count)
         #expect(section.items.first?.title == "Bladder or bowel control (emergency)")
-        #expect(section.items.contains { $0.title == "Severe pain 72–96 h after a session (watch / see-doctor)" })
+        #expect(section.items.contains { $0.title == "Severe pain 72–96 h after the start (watch / see-doctor)" })
         #expect(section.items.last?.sources.isEmpty == true)
     }
 
