@@ -133,7 +133,7 @@ extension StatusFormatter {
     ///   "level": "see-doctor",                 // none | info | watch | see-doctor | urgent | emergency
     ///   "flags": [                             // most urgent first; each rule at most once
     ///     { "rule": "severe-72-96h", "level": "see-doctor",
-    ///       "title": "Severe pain 72–96 h after a session",
+    ///       "title": "Severe pain 72–96 h after the start",
     ///       "headline": "...", "action": "...",
     ///       "evidence": ["2026-03-06: pain 8, 83 h after it"],
     ///       "evidenceDates": ["2026-03-06"],
