@@ -173,4 +173,16 @@ struct WarningSignRulesTests {
         c.checkIn("2026-03-09 08:00", pain: 2, [.nightPain])
         #expect(c.level(.nightPain, at: Self.now) == .seeDoctor)
     }
+
+    @Test("a version-1 check-in answered every version-1 sign: one that does not list a yes clears it; the new keys stay standing")
+    func versionOneAnswers() {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 08:00", pain: 4, [.bladderBowel, .bothLegs])
+        // As the reader gives a version-1 check-in: every version-1 key it does not list is a no.
+        b.checkIn("2026-03-02 08:00", pain: 3, [.stiffness], no: Symptom.version1WarningSigns)
+        let status = b.status(at: "2026-03-02 09:00")
+        #expect(b.level(.bladderBowel, at: "2026-03-02 09:00") == nil)
+        #expect(status.flags.map(\.rule) == [.bothLegs])
+        #expect(status.level == .emergency)
+    }
 }
