@@ -181,6 +181,8 @@ struct EpisodeTrackerTests {
     @Test("the backward scan finds the same current episode as a walk over the whole history", arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func backwardMatchesForward(seed: Int) {
         var rng = SplitMix64(seed: UInt64(seed))
+        var limits = SplitMix64(seed: UInt64(seed) &+ 1000)
+        var gaps = SplitMix64(seed: UInt64(seed) &+ 2000)
         for zoneID in ["Europe/Stockholm", "America/New_York", "Pacific/Auckland"] {
             var b = JournalBuilder(zoneID)
             var time = b.time("2026-01-01 08:00")
@@ -189,6 +191,8 @@ struct EpisodeTrackerTests {
                 // Irregular logging (several a day, some days skipped) through calm and painful spells,
                 // with odd pain-free check-ins in a painful spell and odd twinges in a calm one.
                 time = time.adding(hours: Double(Int.random(in: 3...36, using: &rng)))
+                // Now and then a silence of one to three weeks, so the silence closes are exercised too.
+                if Int.random(in: 0...25, using: &gaps) == 0 { time = time.adding(hours: Double(Int.random(in: 150...500, using: &gaps))) }
                 if Int.random(in: 0...6, using: &rng) == 0 { calm.toggle() }
                 let odd = Int.random(in: 0...5, using: &rng) == 0
                 let pain = calm != odd ? 0 : Int.random(in: 1...8, using: &rng)
@@ -199,15 +203,29 @@ struct EpisodeTrackerTests {
             var open = 0
             var closed = 0
             for _ in 0..<60 {
-                let now = b.time("2026-01-01 08:00").adding(hours: Double(Int.random(in: 0...(24 * 400), using: &rng)))
+                let now = b.time("2026-01-01 08:00").adding(hours: Double(Int.random(in: 0...(24 * 500), using: &rng)))
                 let all = EpisodeTracker.episodes(in: journal, upTo: now.date, timeZone: b.zone)
                 let expected = all.last.flatMap { $0.isOpen ? $0 : nil }
                 #expect(EpisodeTracker.currentEpisode(in: journal, at: now.date, timeZone: b.zone) == expected, "\(zoneID) at \(now)")
+                // The recent episodes, as recurring-pain reads them, agree with the whole walk from any index on.
+                let limit = Int.random(in: 0...journal.checkIns.count, using: &limits)
+                let recent = EpisodeTracker.recentEpisodes(in: journal, upTo: now.date, timeZone: b.zone, coveringFrom: limit)
+                let wanted = all.filter { $0.checkInRange.upperBound > limit }
+                #expect(Array(recent.suffix(wanted.count)) == wanted, "\(zoneID) at \(now) from \(limit)")
                 if expected == nil { closed += 1 } else { open += 1 }
             }
             // The generated history must exercise both answers, and many closes.
             #expect(open > 5 && closed > 5)
             #expect(EpisodeTracker.episodes(in: journal, upTo: time.date, timeZone: b.zone).count > 10)
+            let silences = EpisodeTracker.episodes(in: journal, upTo: time.date, timeZone: b.zone).filter { episode in
+                guard let close = episode.closeDate else { return false }
+                let checkIns = journal.checkIns[episode.checkInRange]
+                let last = checkIns.filter { $0.date == close }
+                let previous = checkIns.filter { $0.date == close.adding(days: -1) }
+                // Not a pair of pain-free dates: a silence closed it.
+                return !(last.allSatisfy { $0.pain == 0 } && !previous.isEmpty && previous.allSatisfy { $0.pain == 0 })
+            }
+            #expect(!silences.isEmpty, "some episodes closed by a silence")
         }
     }
 
