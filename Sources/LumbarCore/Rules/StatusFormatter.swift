@@ -90,15 +90,15 @@ public enum StatusFormatter {
         return parts.joined(separator: "; ")
     }
 
-    /// The first of the rules' time marks still ahead of now: 72 h / 96 h after the trigger,
+    /// The first of the rules' time marks still ahead of now: 72 h / 96 h after the start,
     /// then day 14, 28 and 42 of the episode.
     static func nextMark(_ episode: EpisodeSummary, now: Timestamp, timeZone: TimeZone) -> String? {
         var marks: [(at: Int64, text: String)] = []
-        if let trigger = episode.trigger {
-            for hours in [72, 96] {
-                let mark = trigger.at.adding(hours: Double(hours))
-                marks.append((mark.epochMilliseconds, "\(hours) h mark \(TimeText.near(mark, reference: now, in: timeZone))"))
-            }
+        // The hour marks count from the start: the trigger, or the onset without one.
+        let start = episode.trigger?.at ?? episode.onset.at
+        for hours in [72, 96] {
+            let mark = start.adding(hours: Double(hours))
+            marks.append((mark.epochMilliseconds, "\(hours) h mark \(TimeText.near(mark, reference: now, in: timeZone))"))
         }
         for day in [14, 28, 42] {
             let date = episode.onset.date.adding(days: day)

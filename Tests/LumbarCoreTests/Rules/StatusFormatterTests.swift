@@ -169,4 +169,11 @@ struct StatusFormatterTests {
         #expect(StatusFormatter.text(status, timeZone: b.zone, color: false).contains("2 entries dated after now are not counted: check their dates."))
         #expect(StatusFormatter.json(status).objectValue?["ignoredFutureEntries"]?.intValue == 2)
     }
+
+    @Test("without a session the hour marks count from the onset")
+    func hourMarksFromOnset() {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-03 09:00", pain: 6)
+        #expect(StatusFormatter.episodeLine(b.status(at: "2026-03-04 10:00"), timeZone: b.zone)?.hasSuffix("next: 72 h mark Fri 09:00") == true)
+    }
 }
