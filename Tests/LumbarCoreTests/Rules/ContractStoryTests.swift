@@ -103,4 +103,18 @@ struct ContractStoryTests {
         b.checkIn("2026-04-11 09:00", pain: 2)
         #expect(b.status(at: "2026-04-11 10:00").level == .none)
     }
+
+    @Test("a sudden injury inside an episode that is still open (one missed day) is judged on its own")
+    func suddenInjuryInOpenEpisode() {
+        var b = JournalBuilder()
+        b.session("2026-02-28 18:00", "run")
+        b.checkIn("2026-03-01 09:00", pain: 3)
+        b.checkIn("2026-03-02 09:00", pain: 2)
+        b.session("2026-03-04 18:00", "deadlift", suddenPain: true)
+        b.checkIn("2026-03-04 20:00", pain: 8)
+        let status = b.status(at: "2026-03-04 21:00")
+        #expect(status.episode?.trigger?.kind == "run")
+        #expect(status.flags.first { $0.rule == .acuteInjury }?.level == .seeDoctor)
+        #expect(status.level == .seeDoctor)
+    }
 }
