@@ -94,6 +94,7 @@ import Testing
         (["checkin", "--pain", "3", "--edit-note"], "set VISUAL or EDITOR"),
         (["checkin", "--pain", "3", "--note-file", "/"], "is not a regular file"),
         (["assessed", "--rule", "no-such-rule"], "unknown rule 'no-such-rule'"),
+        (["checkin", "--no", "numbness"], "--pain is required: how your back feels now, 0 (none) to 10, e.g. lumbar checkin --pain 2 --no numbness"),
         (["assessed", "--at", "2099-03-03T08:00"], "is in the future"),
     ])
     func badInputIsOneLineExitsNonZeroAndChangesNothing(arguments: [String], expected: String) throws {

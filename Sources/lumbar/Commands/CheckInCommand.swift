@@ -16,8 +16,10 @@ struct CheckInCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Pain now, 0 (none) to 10 (worst imaginable).", valueName: "0-10"))
-    var pain: String
+    // Optional to the parser so that a missing --pain gets lumbar's own one-line error, which
+    // matters most when someone types only the --no command a flag suggested.
+    @Option(help: ArgumentHelp("Pain now, 0 (none) to 10 (worst imaginable). Required.", valueName: "0-10"))
+    var pain: String?
 
     @Option(help: ArgumentHelp("Worst pain since the last check-in, 0 to 10.", valueName: "0-10"))
     var worst: String?
@@ -47,7 +49,10 @@ struct CheckInCommand: ParsableCommand {
     func run() throws {
         let now = try Clock.now()
         let zone = Clock.timeZone
-        let pain = try Input.painScore(self.pain, option: "--pain")
+        guard let painText = self.pain else {
+            throw CLIError.usage("--pain is required: how your back feels now, 0 (none) to 10, e.g. lumbar checkin --pain 2\(denied.isEmpty ? "" : " --no " + denied.joined(separator: ","))")
+        }
+        let pain = try Input.painScore(painText, option: "--pain")
         let worst = try self.worst.map { try Input.painScore($0, option: "--worst") }
         if let worst, worst < pain {
             throw CLIError.usage("--worst (\(worst)) cannot be lower than --pain (\(pain)); worst is the highest pain since the last check-in")
