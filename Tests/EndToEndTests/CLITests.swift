@@ -437,3 +437,37 @@ extension BinaryRunner {
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// `--edit-note` at a real terminal: the editor must own the keyboard.
+@Suite(.serialized, .enabled(if: TUITmux.shouldRun, "tmux is not installed (set CI=true to make that a failure)"))
+struct EditNoteTerminalTests {
+    @Test func aTerminalEditorReadsTheKeyboardAndItsTextBecomesTheNote() throws {
+        let lumbar = BinaryRunner()
+        try FileManager.default.createDirectory(atPath: lumbar.directory, withIntermediateDirectories: true)
+        let editor = lumbar.directory + "/line-editor"
+        // An editor in a process group of its own is stopped (SIGTTIN) at `read`, and this waits for ever.
+        try Data("#!/bin/sh\nprintf 'note please: '\nread line\nprintf '%s\\n' \"$line\" > \"$1\"\n".utf8)
+            .write(to: URL(fileURLWithPath: editor))
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor)
+        let terminal = try TUITmux()
+        var environment = lumbar.environment
+        environment["EDITOR"] = editor
+        environment["TERM"] = "xterm-256color"
+        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(ShellQuote.quote($0.value))" }.joined(separator: " ")
+        let script = "env -i \(assignments) \(ShellQuote.quote(BinaryRunner.executable)) checkin --at 2026-03-03T08:00 --pain 2 --edit-note "
+            + "--store \(ShellQuote.quote(lumbar.storePath)); echo EDIT-EXIT=$?; sleep 600"
+        try terminal.tmux(["new-window", "-t", terminal.name, "sh", "-c", script])
+        try terminal.waitFor("note please:")
+        try terminal.type("typed at the terminal")
+        try terminal.press("Enter")
+        try terminal.waitFor("EDIT-EXIT=0")
+        let root = try #require(try BinaryRunner.json(try lumbar.run(["history", "--json"]).stdout) as? [String: Any])
+        #expect((root["checkIns"] as? [[String: Any]])?.first?["note"] as? String == "typed at the terminal")
+        try? FileManager.default.removeItem(atPath: lumbar.directory)
+    }
+}
+
+/// Single quotes for the shell lines these tests build.
+enum ShellQuote {
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}

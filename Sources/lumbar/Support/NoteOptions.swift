@@ -101,19 +101,51 @@ struct NoteOptions: ParsableArguments {
         close(fd)
         let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // Through the shell, as git does, so an editor given with arguments ("code --wait") works.
-        process.arguments = ["-c", editor + " \"$1\"", "sh", path]
-        do {
-            try process.run()
-        } catch {
-            throw CLIError(message: "cannot start the editor '\(editor)': \(error.localizedDescription)", exitCode: ExitStatus.io)
-        }
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw CLIError.usage("the editor '\(editor)' exited with status \(process.terminationStatus); nothing was logged")
+        let status = try runInForeground(["/bin/sh", "-c", editor + " \"$1\"", "sh", path], editor: editor)
+        guard status == 0 else {
+            throw CLIError.usage("the editor '\(editor)' exited with status \(status); nothing was logged")
         }
         return try readFile(path)
+    }
+
+    /// Runs `arguments` and waits for it; returns its exit status (128 + the signal if one ended it).
+    ///
+    /// Not Foundation's `Process`: that starts the child in a process group of its own, where a
+    /// terminal editor is stopped (SIGTTIN) the moment it reads the keyboard. lumbar ignores
+    /// Ctrl-C and Ctrl-\\ while the editor runs, as git does, so they reach only the editor and
+    /// the private file is still removed.
+    static func runInForeground(_ arguments: [String], editor: String) throws -> Int32 {
+        var pid = pid_t()
+        let cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGQUIT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        let previousInterrupt = signal(SIGINT, SIG_IGN)
+        let previousQuit = signal(SIGQUIT, SIG_IGN)
+        defer {
+            signal(SIGINT, previousInterrupt)
+            signal(SIGQUIT, previousQuit)
+        }
+        let spawned = posix_spawn(&pid, arguments[0], nil, &attributes, cArguments, environ)
+        guard spawned == 0 else {
+            throw CLIError(message: "cannot start the editor '\(editor)': \(String(cString: strerror(spawned)))", exitCode: ExitStatus.io)
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else {
+                throw CLIError(message: "lost track of the editor '\(editor)': \(String(cString: strerror(errno)))", exitCode: ExitStatus.io)
+            }
+        }
+        // The wait status macros are not imported into Swift: the low 7 bits hold the signal.
+        let signalNumber = status & 0x7F
+        return signalNumber == 0 ? (status >> 8) & 0xFF : 128 + signalNumber
     }
 }
