@@ -111,8 +111,8 @@ import Testing
         try lumbar.run(["checkin", "--at", "2026-03-02T08:00", "--pain", "3", "--symptom", "leg-weakness"])
         let before = FileManager.default.contents(atPath: lumbar.storePath)
         for (arguments, message) in [
-            (["assessed"], "no see-doctor flag was raised at 2026-03-02 20:00; urgent and emergency flags are covered only by name: --rule leg-weakness"),
-            (["assessed", "--rule", "nerve-signs"], "'nerve-signs' was not raised at 2026-03-02 20:00 (raised then: leg-weakness"),
+            (["assessed"], "no flag at see-doctor was raised at that time (the flags raised then are leg-weakness; name the ones assessed with --rule ID)"),
+            (["assessed", "--rule", "nerve-signs"], "not raised at that time: nerve-signs; the flags raised then: leg-weakness"),
             (["assessed", "--at", "2026-03-02T20:11"], "is in the future"),
         ] {
             let run = try lumbar.run(arguments)

@@ -224,8 +224,8 @@ import Testing
 
         let journal = FileManager.default.contents(atPath: story.lumbar.storePath)
         for (arguments, message) in [
-            (["assessed", "--at", "2026-02-03T20:00"], "no see-doctor flag was raised"),
-            (["assessed", "--at", "2026-03-03T20:00", "--rule", "bladder-bowel"], "'bladder-bowel' was not raised"),
+            (["assessed", "--at", "2026-02-03T20:00"], "no flag at see-doctor was raised at that time"),
+            (["assessed", "--at", "2026-03-03T20:00", "--rule", "bladder-bowel"], "not raised at that time: bladder-bowel"),
         ] {
             let refused = try story.lumbar.run(arguments)
             #expect(refused.status == 64, "\(arguments)")

@@ -59,23 +59,22 @@ enum AssessmentDraft {
     static func build(of journal: Journal, at: Timestamp, timeZone: TimeZone, rules: [RuleID]?,
                       note: String, updatedAt: Timestamp) throws -> Assessment {
         let status = EscalationEngine.evaluate(journal, now: at.date, timeZone: timeZone)
-        let when = "\(at.localDate) \(at.clockTime)"
+        let raised = status.flags.map(\.rule)
         let covered: [LumbarCore.Flag]
         if let rules {
-            let raised = status.flags.map(\.rule)
-            if let missing = rules.first(where: { !raised.contains($0) }) {
+            let missing = rules.filter { !raised.contains($0) }
+            guard missing.isEmpty else {
                 let list = raised.isEmpty ? "none" : raised.map(\.rawValue).joined(separator: ", ")
-                throw CLIError.usage("'\(missing.rawValue)' was not raised at \(when) (raised then: \(list)); name only flags that were raised")
+                throw CLIError.usage("not raised at that time: \(missing.map(\.rawValue).joined(separator: ", ")); the flags raised then: \(list)")
             }
             covered = status.flags.filter { rules.contains($0.rule) }
         } else {
             covered = status.flags.filter { $0.level == .seeDoctor }
             guard !covered.isEmpty else {
-                let serious = status.flags.filter { $0.level > .seeDoctor }.map(\.rule.rawValue)
-                let hint = serious.isEmpty
-                    ? "there is nothing to cover"
-                    : "urgent and emergency flags are covered only by name: --rule \(serious.joined(separator: ","))"
-                throw CLIError.usage("no see-doctor flag was raised at \(when); \(hint)")
+                let named = raised.isEmpty
+                    ? "no flag was raised then"
+                    : "the flags raised then are " + raised.map(\.rawValue).joined(separator: ", ") + "; name the ones assessed with --rule ID"
+                throw CLIError.usage("nothing to record as assessed: no flag at see-doctor was raised at that time (\(named))")
             }
         }
         return Assessment(at: at, rules: covered.map { Assessment.CoveredRule(rule: $0.rule.rawValue, level: $0.level) },
