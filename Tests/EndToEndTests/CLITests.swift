@@ -148,7 +148,7 @@ import Testing
         let export = try source.run(["export", "--format", "json", "--output", exportPath])
         #expect(export.status == 0, "\(export.stderr)")
         let exported = try #require(try BinaryRunner.json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: exportPath)), as: UTF8.self)) as? [String: Any])
-        #expect(Set(exported.keys) == ["schemaVersion", "profile", "sessions", "checkIns"])
+        #expect(Set(exported.keys) == ["schemaVersion", "profile", "sessions", "checkIns", "assessments"])
         var attributes = try FileManager.default.attributesOfItem(atPath: exportPath)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
 
@@ -354,7 +354,7 @@ final class FailureCounter: @unchecked Sendable {
         #expect(set.status == 0, "\(set.stderr)")
         #expect(set.stdout == "birth year: 1960\nhistory: cancer, steroids\n")
         #expect(try lumbar.run(["profile"]).stdout == "birth year: 1960\nhistory: cancer, steroids\n")
-        let root = try #require(try BinaryRunner.json(try lumbar.run(["history", "--json"]).stdout) as? [String: Any])
+        let root = try #require(try BinaryRunner.json(try lumbar.run(["export", "--format", "json"]).stdout) as? [String: Any])
         #expect((root["profile"] as? [String: Any])?["history"] as? [String] == ["cancer", "steroids"])
         #expect(try lumbar.run(["profile", "--history", "iv-drugs"]).stdout.contains("history: iv-drugs\n"))
         let cleared = try lumbar.run(["profile", "--history", "none"])

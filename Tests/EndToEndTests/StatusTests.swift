@@ -88,8 +88,8 @@ import Testing
         #expect(recorded.stdout.contains("acute-injury (see-doctor)") && recorded.stdout.contains("severe-72-96h (see-doctor)"))
         #expect(!recorded.stdout.contains("intense-pain"))
 
-        let history = try #require(try BinaryRunner.json(try lumbar.run(["history", "--json"]).stdout) as? [String: Any])
-        let assessment = try #require((history["assessments"] as? [[String: Any]])?.first)
+        let export = try #require(try BinaryRunner.json(try lumbar.run(["export", "--format", "json"]).stdout) as? [String: Any])
+        let assessment = try #require((export["assessments"] as? [[String: Any]])?.first)
         #expect(assessment["at"] as? String == "2026-03-06T19:30:00+01:00")
         #expect(assessment["note"] as? String == "physio: strain")
         let rules = (assessment["rules"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
