@@ -133,7 +133,8 @@ import Testing
         let story = Story()
         try story.log(["session", "--at", "2026-03-02T18:00", "--kind", "deadlift", "--rpe", "9", "--sudden-pain"])
         try story.log(["session", "--at", "2026-03-02T19:30", "--kind", "walk", "--rpe", "2"])
-        try story.checkIn("2026-03-03T08:00", pain: 8, "--symptom", "sharp-pain")
+        // No sharp-pain answer: it would make the walk a sudden session too (a yes within 48 h).
+        try story.checkIn("2026-03-03T08:00", pain: 8, "--symptom", "stiffness")
         let status = try story.status("2026-03-03T09:00")
         #expect(status.level(of: "acute-injury") == "see-doctor", "\(status.flags)")
         let evidence = (status.flag("acute-injury")?["evidence"] as? [String])?.joined(separator: " ") ?? ""

@@ -30,7 +30,7 @@ struct CheckInFollowUp {
     /// one, asked about with the command that logs each as pain-free; `nil` when there are none.
     var unloggedDatesLine: String? {
         guard checkIn.pain >= 1,
-              let episode = EpisodeTracker.currentEpisode(in: journal, at: checkIn.at.date),
+              let episode = EpisodeTracker.currentEpisode(in: journal, at: checkIn.at.date, timeZone: timeZone),
               let position = episode.checkInRange.firstIndex(where: { journal.checkIns[$0].id == checkIn.id }),
               position > episode.checkInRange.lowerBound
         else { return nil }
