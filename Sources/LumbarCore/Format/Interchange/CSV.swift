@@ -9,6 +9,24 @@ public enum CSV {
         return text
     }
 
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP's list).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `text` made safe to open in a spreadsheet: a cell that would start a formula gets one
+    /// `'` in front (so does one that starts with quotes before such a character, so that
+    /// `restored(_:)` gives back exactly the text that was exported).
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.drop(while: { $0 == "'" }).first, formulaStarts.contains(first) else { return text }
+        return "'" + text
+    }
+
+    /// Undoes `neutralised(_:)`: one `'` is dropped from a cell that is quotes and then a formula start.
+    public static func restored(_ text: String) -> String {
+        guard text.hasPrefix("'"), let first = text.unicodeScalars.drop(while: { $0 == "'" }).first,
+              formulaStarts.contains(first) else { return text }
+        return String(text.dropFirst())
+    }
+
     /// One record, ended by CRLF as RFC 4180 asks.
     public static func record(_ fields: [String]) -> String {
         fields.map { field($0) }.joined(separator: ",") + "\r\n"
