@@ -127,7 +127,7 @@ enum Sample {
         var edited = theirs.checkIns[0]
         edited.pain = 7
         edited.updatedAt = edited.updatedAt.adding(hours: 1)
-        theirs.upsert(edited)
+        theirs.edit(edited)
         let extra = Sample.checkIn("2026-03-06T08:00", pain: 2)
         theirs.upsert(extra)
         let first = mine.merge(theirs)
@@ -272,5 +272,137 @@ enum Sample {
         } throws: { error in
             (error as? JournalFormatError)?.field == field
         }
+    }
+}
+
+/// Merging by revision: who wins never depends on a clock, and both sides converge.
+@Suite struct MergeRevisionTests {
+    static func edited(_ c: CheckIn, pain: Int, updatedAt: String) -> CheckIn {
+        var c = c
+        c.pain = pain
+        c.worst = nil
+        c.updatedAt = Sample.time(updatedAt)
+        return c
+    }
+
+    @Test func anEditMadeWithTheClockSetBackStillWins() throws {
+        var mine = Sample.journal
+        var theirs = mine
+        let original = mine.checkIns[0]
+        // The other machine's clock is a year behind: its edit is stamped before the original.
+        theirs.edit(Self.edited(original, pain: 8, updatedAt: "2025-03-03T09:00"))
+        #expect(theirs.checkIn(id: original.id)?.revision == 2)
+        let report = mine.merge(theirs)
+        #expect(report.updated == 1)
+        #expect(mine.checkIn(id: original.id)?.pain == 8)
+    }
+
+    @Test func anUpdatedAtInYear9999GainsNothing() throws {
+        var mine = Sample.journal
+        let original = mine.checkIns[0]
+        mine.edit(Self.edited(original, pain: 6, updatedAt: "2026-03-04T09:00"))
+        var forged = Journal(sessions: [], checkIns: [Self.edited(original, pain: 1, updatedAt: "9999-12-31T23:00")])
+        forged.schemaVersion = 2
+        let report = mine.merge(forged)
+        #expect(report.updated == 0 && report.skipped == 1)
+        #expect(mine.checkIn(id: original.id)?.pain == 6)
+    }
+
+    @Test func equalRevisionsWithDifferentContentConvergeOnBothMachines() throws {
+        var laptop = Sample.journal
+        var desktop = Sample.journal
+        let original = laptop.checkIns[0]
+        laptop.edit(Self.edited(original, pain: 2, updatedAt: "2026-03-03T10:00"))
+        desktop.edit(Self.edited(original, pain: 9, updatedAt: "2026-03-03T09:00"))
+        let laptopCopy = laptop, desktopCopy = desktop
+        laptop.merge(desktopCopy)
+        desktop.merge(laptopCopy)
+        #expect(laptop == desktop)
+        // And the winner does not depend on which side was written later.
+        #expect(laptop.checkIn(id: original.id)?.revision == 2)
+        #expect(!laptop.merge(desktop).changedSomething)
+    }
+
+    @Test func anEditTheDeleterHadNotSeenOutlivesTheDeletion() throws {
+        var mine = Sample.journal
+        var theirs = mine
+        let target = mine.checkIns[1]
+        mine.edit(Self.edited(target, pain: 4, updatedAt: "2026-03-04T12:00"))
+        theirs.delete(id: target.id, at: Sample.time("2026-03-04T13:00"))
+        let report = mine.merge(theirs)
+        #expect(report.deleted == 0)
+        #expect(mine.checkIn(id: target.id)?.pain == 4)
+        // The other side takes the edit back rather than keeping the deletion.
+        theirs.merge(mine)
+        #expect(theirs.checkIn(id: target.id)?.pain == 4)
+    }
+
+    @Test func moreThanThreeDeletionsOrOneEditedAfterItsDeletionNeedConfirmation() throws {
+        var base = Journal()
+        for day in 1...5 { base.upsert(Sample.checkIn("2026-03-0\(day)T08:00", pain: day)) }
+        var three = base, four = base
+        for c in base.checkIns.prefix(3) { three.delete(id: c.id, at: Sample.time("2026-03-09T08:00")) }
+        for c in base.checkIns.prefix(4) { four.delete(id: c.id, at: Sample.time("2026-03-09T08:00")) }
+        var copy = base
+        #expect(!copy.merge(three).needsConfirmation)
+        copy = base
+        let report = copy.merge(four)
+        #expect(report.deleted == 4 && report.needsConfirmation)
+        // Deleted there at 08:00 (by that clock) what was last written here at 09:00.
+        var early = base
+        early.delete(id: base.checkIns[4].id, at: Sample.time("2026-03-05T07:00"))
+        var later = base
+        var touched = base.checkIns[4]
+        touched.updatedAt = Sample.time("2026-03-05T09:00")
+        later.upsert(touched)
+        let suspicious = later.merge(early)
+        #expect(suspicious.deleted == 1 && suspicious.deletions[0].editedAfterDeletion && suspicious.needsConfirmation)
+    }
+
+    @Test func aDeletedEntryCanBeBroughtBackAndStaysBackAfterAMerge() throws {
+        var mine = Sample.journal
+        let gone = mine.checkIns[0]
+        mine.delete(id: gone.id, at: Sample.time("2026-03-05T08:00"))
+        let withTombstone = mine
+        #expect(mine.recoverableDeletions.map(\.id) == [gone.id])
+        #expect(try mine.undelete(id: gone.id) == "checkIn")
+        let back = try #require(mine.checkIn(id: gone.id))
+        #expect(back.pain == gone.pain && back.note == gone.note && back.revision == 3)
+        #expect(mine.merge(withTombstone).deleted == 0)
+        #expect(mine.checkIn(id: gone.id) != nil)
+        var other = withTombstone
+        other.merge(mine)
+        #expect(other.checkIn(id: gone.id)?.pain == gone.pain)
+    }
+
+    @Test func assessmentsHistoryAndAssessmentDeletionsAreMerged() throws {
+        var mine = Sample.journal
+        var theirs = mine
+        let assessment = Assessment(at: Sample.time("2026-03-05T10:00"), rules: [.init(rule: "nerve-signs", level: .urgent)],
+                                    updatedAt: Sample.time("2026-03-05T10:00"))
+        theirs.upsert(assessment)
+        theirs.profile.history = [.osteoporosis]
+        mine.profile.history = [.cancer]
+        #expect(mine.merge(theirs).added == 1)
+        #expect(mine.assessment(id: assessment.id) == assessment)
+        #expect(mine.profile.history == [.cancer, .osteoporosis])
+        theirs.deleteAssessment(id: assessment.id, at: Sample.time("2026-03-06T10:00"))
+        let report = mine.merge(theirs)
+        #expect(report.deleted == 1 && mine.assessments.isEmpty)
+        #expect(mine.tombstones.first { $0.id == assessment.id }?.kind == "assessment")
+    }
+
+    @Test func aRowWithoutARevisionNeverReplacesADifferentEntry() throws {
+        var mine = Sample.journal
+        let original = mine.checkIns[0]
+        mine.edit(Self.edited(original, pain: 6, updatedAt: "2026-03-04T09:00"))
+        let stale = Journal(sessions: [], checkIns: [Self.edited(original, pain: 5, updatedAt: "2030-01-01T00:00")])
+        var copy = mine
+        let report = copy.merge(stale, unrevised: [original.id])
+        #expect(report.conflicts == [original.id] && !report.changedSomething)
+        #expect(copy.checkIn(id: original.id)?.pain == 6)
+        // The same row for an id not here yet is added.
+        var empty = Journal()
+        #expect(empty.merge(stale, unrevised: [original.id]).added == 1)
     }
 }

@@ -64,7 +64,7 @@ struct EditCommand: ParsableCommand {
                     c.date = LocalDate(instant: c.at.date, in: zone)
                 }
                 c.updatedAt = stamp
-                journal.upsert(c)
+                journal.edit(c)
                 return "Updated check-in \(c.date) \(c.at.converted(to: zone).clockTime), pain \(c.pain) [id \(c.id.shortID)]."
             case .session(var s):
                 if let option = checkInOnly.first { throw CLIError.usage("\(option) applies to check-ins; \(s.id.shortID) is a session") }
@@ -75,7 +75,7 @@ struct EditCommand: ParsableCommand {
                 if let note { s.note = note }
                 if let at { s.at = try Input.timestamp(at, option: "--at", timeZone: zone) }
                 s.updatedAt = stamp
-                journal.upsert(s)
+                journal.edit(s)
                 return "Updated session \(s.at.converted(to: zone).localDate) \(s.at.converted(to: zone).clockTime) \(s.kind) [id \(s.id.shortID)]."
             }
         }
