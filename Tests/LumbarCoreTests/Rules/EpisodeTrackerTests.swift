@@ -210,4 +210,72 @@ struct EpisodeTrackerTests {
             #expect(EpisodeTracker.episodes(in: journal, upTo: time.date, timeZone: b.zone).count > 10)
         }
     }
+
+    // MARK: silences (version 2)
+
+    @Test("a pain-free date followed by 7 or more dates without a check-in closes the episode on that date", arguments: [
+        ("2026-03-10 09:00", true), ("2026-03-09 23:59", false),
+    ])
+    func pauseAfterPainFree(nextAt: String, closed: Bool) {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 09:00", pain: 5)
+        b.checkIn("2026-03-03 09:00", pain: 0)
+        b.checkIn(nextAt, pain: 4)
+        let status = b.status(at: nextAt)
+        #expect((status.episode?.day == 0) == closed)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time(nextAt).date, timeZone: b.zone)
+        #expect(episodes.first?.closeDate == (closed ? LocalDate("2026-03-03") : nil))
+        #expect(episodes.count == (closed ? 2 : 1))
+    }
+
+    @Test("a pain-free date with no check-in since counts as closed once now is 7 dates on", arguments: [
+        ("2026-03-10 00:00", false), ("2026-03-09 23:59", true),
+    ])
+    func pauseUntilNow(now: String, open: Bool) {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 09:00", pain: 5)
+        b.checkIn("2026-03-03 09:00", pain: 0)
+        #expect((b.status(at: now).episode != nil) == open)
+        #expect(b.status(at: now).flags.contains { $0.rule == .logToday } == open)
+    }
+
+    @Test("mild pain, 14 silent dates, then new pain within 72 h after a new session: a new episode", arguments: [
+        // (last mild pain, next check-in, session, closed)
+        (3, "2026-03-17 09:00", "2026-03-16 18:00", true),
+        (4, "2026-03-17 09:00", "2026-03-16 18:00", false),   // not mild
+        (3, "2026-03-16 09:00", "2026-03-15 18:00", false),   // only 13 dates later
+        (3, "2026-03-17 09:00", "2026-03-14 08:59", false),   // the session is more than 72 h before
+        (3, "2026-03-17 09:00", "2026-03-03 08:00", false),   // the session is before the mild date's last check-in
+    ])
+    func mildSilence(mild: Int, nextAt: String, sessionAt: String, closed: Bool) {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 09:00", pain: 6)
+        b.checkIn("2026-03-03 09:00", pain: mild)
+        b.session(sessionAt)
+        b.checkIn(nextAt, pain: 5)
+        let episode = b.status(at: nextAt).episode
+        #expect((episode?.onset.date == b.time(nextAt).localDate) == closed)
+        #expect((episode?.onset.date == LocalDate("2026-03-01")) == !closed)
+    }
+
+    @Test("mild pain and then nothing logged does not close the episode (no next check-in)")
+    func mildSilenceUntilNow() {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 09:00", pain: 3)
+        b.session("2026-03-20 18:00")
+        #expect(b.status(at: "2026-04-01 09:00").episode?.onset.date == LocalDate("2026-03-01"))
+    }
+
+    @Test("a missed day does not hide a new sudden injury: the old episode closed after its silence")
+    func newInjuryAfterSilence() {
+        var b = JournalBuilder()
+        b.checkIn("2026-02-01 09:00", pain: 4)
+        b.checkIn("2026-02-02 09:00", pain: 0)
+        b.session("2026-02-20 18:00", suddenPain: true)
+        b.checkIn("2026-02-20 20:00", pain: 8)
+        let status = b.status(at: "2026-02-20 21:00")
+        #expect(status.episode?.day == 0)
+        #expect(status.episode?.trigger?.suddenPain == true)
+        #expect(b.level(.acuteInjury, at: "2026-02-20 21:00") == .seeDoctor)
+    }
 }
