@@ -66,6 +66,10 @@ struct CheckInCommand: ParsableCommand {
             denied += Symptom.warningSigns.filter { !symptoms.contains($0) && !denied.contains($0) }
         }
         let care = try Input.care(self.care)
+        // The rules the TUI and import keep too; the checks above only word them for options.
+        if let problem = EntryRules.problem(pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care) {
+            throw CLIError.usage(problem.message)
+        }
         let at = try EntryTime.resolve(at: at, date: date, now: now, timeZone: zone)
         try EntryTime.refuseFuture(at, now: now, timeZone: zone)
         let note = try noteOptions.resolve() ?? ""

@@ -39,6 +39,7 @@ struct SessionCommand: ParsableCommand {
         let note = try noteOptions.resolve() ?? ""
         let session = Session(at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: suddenPain, note: note,
                               updatedAt: Timestamp(now, in: zone))
+        if let problem = EntryRules.problem(with: session) { throw CLIError.usage(problem.message) }
         try storeOptions.journalStore.update { $0.upsert(session) }
         print("Logged session \(session.at.localDate) \(session.at.clockTime) \(kind)\(suddenPain ? " (sudden pain)" : "") [id \(session.id.shortID)].")
     }
