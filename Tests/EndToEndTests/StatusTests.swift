@@ -82,7 +82,8 @@ import Testing
 
     @Test func anAssessmentCoversTheSeeDoctorFlagsAndStatusSaysWhen() throws {
         let lumbar = try injuredLifter()
-        let recorded = try lumbar.run(["assessed", "--at", "2026-03-06T19:30", "--note", "physio: strain"])
+        // The note comes on stdin, so it never shows in ps or the shell's history.
+        let recorded = try lumbar.run(["assessed", "--at", "2026-03-06T19:30", "--note", "-"], input: Data("physio: strain\n".utf8))
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.hasPrefix("Recorded assessment 2026-03-06 19:30 covering "), "\(recorded.stdout)")
         #expect(recorded.stdout.contains("acute-injury (see-doctor)") && recorded.stdout.contains("severe-72-96h (see-doctor)"))
