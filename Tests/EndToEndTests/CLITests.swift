@@ -333,6 +333,28 @@ final class FailureCounter: @unchecked Sendable {
         #expect(!(try opening.run(["checkin", "--at", "2026-03-05T08:00", "--pain", "3"])).stdout.contains("pain-free"))
     }
 
+    @Test func thePrintedNoCommandRunsAsIsOnAJournalWhosePathNeedsQuoting() throws {
+        let lumbar = runner()
+        let store = lumbar.directory + "/it's my back/journal.json"
+        try lumbar.run(["checkin", "--at", "2026-03-02T08:00", "--pain", "4", "--symptom", "numbness", "--store", store], store: false)
+        let silent = try lumbar.run(["checkin", "--at", "2026-03-03T08:00", "--pain", "3", "--store", store], store: false)
+        let line = try #require(silent.stdout.split(separator: "\n").first { $0.contains("Still standing") }, "\(silent.stdout)")
+        let command = try #require(line.range(of: "lumbar checkin --no ")).lowerBound
+        var shell = lumbar.environment
+        shell["PATH"] = URL(fileURLWithPath: BinaryRunner.executable).deletingLastPathComponent().path + ":/usr/bin:/bin"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", line[command...].replacingOccurrences(of: "--pain N", with: "--pain 2")]
+        process.environment = shell
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // The printed command logs at now (20:00); a check-in after it finds the no standing.
+        let after = try lumbar.run(["checkin", "--at", "2026-03-10T20:05", "--pain", "1", "--store", store], store: false)
+        #expect(after.status == 0 && !after.stdout.contains("Still standing"), "\(after.stdout)")
+    }
+
     @Test func entriesUpToTenMinutesAheadOfTheClockAreTakenLaterOnesRefused() throws {
         let lumbar = runner()
         #expect(try lumbar.run(["checkin", "--at", "2026-03-10T20:10", "--pain", "2"]).status == 0)
