@@ -190,7 +190,10 @@ enum EpisodeRules {
         }
         evidence.add(latest, ["latest"])
         let care = window.flatMap(\.care).reduce(into: [SelfCare]()) { if !$0.contains($1) { $0.append($1) } }
-        let despite = care.isEmpty ? "" : " despite " + WarningSignRules.listed(care.map(\.label)).replacingOccurrences(of: " or ", with: " and ")
+        let labels = care.map(\.label)
+        let despite = labels.count > 1
+            ? " despite " + labels.dropLast().joined(separator: ", ") + " and " + (labels.last ?? "")
+            : labels.first.map { " despite " + $0 } ?? ""
         let start = Timestamp(epochMilliseconds: lower, utcOffsetSeconds: 0)
         let text = lower == context.weekStart
             ? "the last 7 days, since \(context.text(start))"
