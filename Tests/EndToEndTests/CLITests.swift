@@ -129,7 +129,7 @@ import Testing
         let export = try source.run(["export", "--format", "json", "--output", exportPath])
         #expect(export.status == 0, "\(export.stderr)")
         let exported = try #require(try BinaryRunner.json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: exportPath)), as: UTF8.self)) as? [String: Any])
-        #expect(Set(exported.keys) == ["schemaVersion", "profile", "sessions", "checkIns"])
+        #expect(Set(exported.keys) == ["schemaVersion", "profile", "sessions", "checkIns", "assessments"])
         var attributes = try FileManager.default.attributesOfItem(atPath: exportPath)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
 

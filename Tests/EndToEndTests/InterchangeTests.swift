@@ -220,4 +220,24 @@ import Testing
         #expect(json["assessments"] is [Any])
         #expect((json["checkIns"] as? [[String: Any]])?.first?["denied"] is [Any])
     }
+
+    @Test func anEditBumpsTheRevisionAndAYesReplacesAnEarlierNo() throws {
+        let lumbar = BinaryRunner()
+        let file = lumbar.directory + "/answers.csv"
+        try FileManager.default.createDirectory(atPath: lumbar.directory, withIntermediateDirectories: true)
+        try Data("date,pain,denied\n2026-03-03,3,numbness;bladder-bowel\n".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(try lumbar.run(["import", file]).status == 0)
+        let before = try #require(try BinaryRunner.json(try lumbar.run(["history", "--json"]).stdout) as? [String: Any])
+        let entry = try #require((before["checkIns"] as? [[String: Any]])?.first)
+        #expect(entry["denied"] as? [String] == ["numbness", "bladder-bowel"] && entry["revision"] as? Int == 1)
+        let id = try #require(entry["id"] as? String)
+        let edit = try lumbar.run(["edit", String(id.prefix(8)), "--symptom", "numbness"])
+        #expect(edit.status == 0, "\(edit)")
+        let after = try #require(try BinaryRunner.json(try lumbar.run(["history", "--json"]).stdout) as? [String: Any])
+        let edited = try #require((after["checkIns"] as? [[String: Any]])?.first)
+        #expect(edited["symptoms"] as? [String] == ["numbness"] && edited["denied"] as? [String] == ["bladder-bowel"])
+        #expect(edited["revision"] as? Int == 2)
+        let worse = try lumbar.run(["edit", String(id.prefix(8)), "--worst", "1"])
+        #expect(worse.status == 64 && worse.stderr.contains("cannot be lower than pain"), "\(worse)")
+    }
 }
