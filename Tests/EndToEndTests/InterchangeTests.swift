@@ -240,4 +240,28 @@ import Testing
         let worse = try lumbar.run(["edit", String(id.prefix(8)), "--worst", "1"])
         #expect(worse.status == 64 && worse.stderr.contains("cannot be lower than pain"), "\(worse)")
     }
+
+    @Test(.enabled(if: TUITmux.shouldRun), arguments: [("n", false), ("y", true)])
+    func atATerminalAMergeAsksBeforeDeletingFourEntries(answer: String, applies: Bool) throws {
+        let (laptop, desktop, ids) = try Self.twoMachines(checkIns: 5)
+        for id in ids.prefix(4) { #expect(try desktop.run(["delete", id]).status == 0) }
+        let before = FileManager.default.contents(atPath: laptop.storePath)
+        let terminal = try TUITmux(runner: laptop)
+        // The driver starts the TUI; replace it with the merge, as typed at a shell prompt.
+        let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = "env LUMBAR_NOW=2026-03-10T20:00+01:00 TZ=Europe/Stockholm \(quoted(BinaryRunner.executable)) merge "
+            + "\(quoted(desktop.storePath)) --store \(quoted(laptop.storePath)); echo MERGE-EXIT=$?; sleep 600"
+        try terminal.tmux(["respawn-pane", "-k", "-t", terminal.name, "sh -c \(quoted(command))"], capture: false)
+        let asked = try terminal.waitFor("Delete them? [y/N]")
+        #expect(asked.contains("would delete 4 entries"))
+        try terminal.type(answer)
+        try terminal.press("Enter")
+        let done = try terminal.waitFor("MERGE-EXIT=")
+        let unchanged = FileManager.default.contents(atPath: laptop.storePath) == before
+        if applies {
+            #expect(done.contains("MERGE-EXIT=0") && done.contains("4 deleted") && !unchanged, "\(done)")
+        } else {
+            #expect(done.contains("MERGE-EXIT=65") && done.contains("nothing was merged") && unchanged, "\(done)")
+        }
+    }
 }
