@@ -406,3 +406,81 @@ enum Sample {
         #expect(empty.merge(stale, unrevised: [original.id]).added == 1)
     }
 }
+
+/// The schema is declared once, and everything that lists members agrees with the declaration.
+@Suite struct StoreFormatDocsTests {
+    static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/store-format.md")
+
+    @Test func theDocsMemberTableNamesExactlyTheSchemaMembers() throws {
+        let text = try String(contentsOf: Self.docs, encoding: .utf8)
+        var documented: [String] = []
+        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+            let cell = line.dropFirst(3).prefix { $0 != "`" }
+            documented.append(String(cell))
+        }
+        let declared = JournalSchema.tables.flatMap { table in table.members.map { table.prefix + $0.name } }
+        #expect(documented.sorted() == declared.sorted(), "documented but not declared: \(Set(documented).subtracting(declared)); declared but not documented: \(Set(declared).subtracting(documented))")
+        #expect(Set(documented).count == documented.count, "a member is documented twice")
+    }
+
+    @Test func theWriterTheReaderAndCSVFollowTheDeclaredOrder() throws {
+        let bytes = JournalCodec.encode(JournalSchema2Tests.journal)
+        let root = try #require(try JSONParser.parse(bytes).objectValue)
+        #expect(root.members.map(\.key) == JournalSchema.names(JournalSchema.journal))
+        let checkIn = try #require(root["checkIns"]?.arrayValue?.first?.objectValue)
+        #expect(checkIn.members.map(\.key) == JournalSchema.names(JournalSchema.checkIn))
+        let session = try #require(root["sessions"]?.arrayValue?.first?.objectValue)
+        #expect(session.members.map(\.key) == JournalSchema.names(JournalSchema.session))
+        let assessment = try #require(root["assessments"]?.arrayValue?.first?.objectValue)
+        #expect(assessment.members.map(\.key) == JournalSchema.names(JournalSchema.assessment))
+        #expect(root["profile"]?.objectValue?.members.map(\.key) == JournalSchema.names(JournalSchema.profile))
+        let tombstone = try #require(root["tombstones"]?.arrayValue?.first?.objectValue)
+        #expect(tombstone.members.map(\.key) == JournalSchema.names(JournalSchema.tombstone))
+        #expect(CheckInCSV.columns == JournalSchema.names(JournalSchema.checkIn))
+        #expect(JournalReader.checkInNames == JournalSchema.names(JournalSchema.checkIn).map(ShortName.init))
+        // Required members: a file without one is refused, naming it.
+        for member in JournalSchema.checkIn where member.isRequired {
+            var object = try #require(JournalCodec.json(JournalSchema2Tests.journal.checkIns[0]).objectValue)
+            object = object.removingKeys([member.name])
+            #expect(throws: JournalFormatError.self) { try JournalCodec.decodeCheckIn(.object(object), path: "c") }
+        }
+    }
+}
+
+/// One set of entry rules for the command line, the TUI and import.
+@Suite struct EntryRulesTests {
+    @Test(arguments: [
+        (0, nil as Int?, [] as [String], [] as [String], nil as String?),
+        (10, 10, [], [], nil),
+        (11, nil, [], [], "pain"),
+        (-1, nil, [], [], "pain"),
+        (5, 4, [], [], "worst"),
+        (5, 11, [], [], "worst"),
+        (5, 5, ["numbness"], ["numbness"], "denied"),
+        (5, 5, [], ["stiffness"], "denied"),
+        (5, 5, ["no-such-symptom"], [], "symptoms"),
+        (5, 5, ["numbness"], ["fever", "both-legs"], nil),
+    ])
+    func checkIns(pain: Int, worst: Int?, yes: [String], no: [String], field: String?) {
+        let problem = EntryRules.problem(pain: pain, worst: worst, symptoms: yes.map(Symptom.init(rawValue:)),
+                                         denied: no.map(Symptom.init(rawValue:)))
+        #expect(problem?.field == field, "\(String(describing: problem))")
+    }
+
+    @Test(arguments: [
+        ("run", nil as Int?, nil as Int?, nil as String?),
+        ("run", 1, 1, nil), ("run", 1440, 10, nil),
+        ("run", 0, nil, "minutes"), ("run", 1441, nil, "minutes"),
+        ("run", 30, 0, "rpe"), ("run", 30, 11, "rpe"),
+        ("  ", 30, 5, "kind"),
+    ])
+    func sessions(kind: String, minutes: Int?, rpe: Int?, field: String?) {
+        #expect(EntryRules.problem(kind: kind, minutes: minutes, rpe: rpe)?.field == field)
+    }
+
+    @Test func unknownCareIsRefused() {
+        #expect(EntryRules.problem(pain: 1, worst: nil, symptoms: [], care: [SelfCare(rawValue: "yoga-ish")])?.field == "care")
+        #expect(EntryRules.problem(with: Sample.checkIn("2026-03-03T08:00", pain: 3)) == nil)
+    }
+}

@@ -69,12 +69,12 @@ enum Interchange {
         if let duplicate = duplicateID(in: journal) {
             throw CLIError.data("cannot \(purpose) \(path): \(duplicate.second) has the same id as \(duplicate.first) (\(duplicate.id)); each entry must have its own id; nothing was changed")
         }
+        // An import keeps the entry rules the command line keeps. A merge takes another copy of
+        // the journal as it is (an older TUI saved worst below pain) but, like an import, only
+        // keys this build knows.
         for (i, c) in journal.checkIns.enumerated() {
-            if let bad = c.symptoms.first(where: { !$0.isKnown }) {
-                throw CLIError.data("cannot \(purpose) \(path): checkIns[\(i)] has unknown symptom '\(bad)'; known symptoms: \(Symptom.known.map(\.rawValue).joined(separator: ", "))")
-            }
-            if let bad = c.care.first(where: { !$0.isKnown }) {
-                throw CLIError.data("cannot \(purpose) \(path): checkIns[\(i)] has unknown self-care '\(bad)'; known self-care: \(SelfCare.known.map(\.rawValue).joined(separator: ", "))")
+            if let problem = EntryRules.problem(with: c), purpose == "import" || ["symptoms", "care"].contains(problem.field) {
+                throw CLIError.data("cannot \(purpose) \(path): checkIns[\(i)]: \(problem.message); nothing was changed")
             }
         }
         return journal

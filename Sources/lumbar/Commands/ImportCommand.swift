@@ -6,13 +6,14 @@ import LumbarCore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Merge an exported JSON or CSV file into the journal by id (the newer edit wins).",
+        abstract: "Merge an exported JSON or CSV file into the journal by id (the higher revision wins).",
         discussion: """
             The format is detected: a file starting with '{' is JSON, anything else CSV. A CSV needs a \
             header naming its columns (\(CheckInCSV.columns.joined(separator: ", "))); only pain and \
             date (or at) are required. Rows without an id get one derived from their content, so \
-            importing the same file twice changes nothing the second time. When any row is bad, \
-            nothing is imported and every bad row is listed, unless --skip-bad.
+            importing the same file twice changes nothing the second time. A row with an id but no \
+            revision never replaces a different check-in with that id (it is listed instead). When any \
+            row is bad, or two rows share an id, nothing is imported and every bad row is listed, unless --skip-bad.
             """
     )
 
