@@ -28,6 +28,7 @@ struct ProfileCommand: ParsableCommand {
             return
         }
         let thisYear = LocalDate(instant: try Clock.now(), in: Clock.timeZone).year
+        // Outer nil: --birth-year not given, keep the year; inner nil: 'none', clear it.
         let year: Int?? = try birthYear.map { text in
             text.lowercased() == "none"
                 ? nil
