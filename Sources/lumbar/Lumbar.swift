@@ -27,7 +27,7 @@ struct Lumbar: ParsableCommand {
             CheckInCommand.self, SessionCommand.self, StatusCommand.self, HistoryCommand.self,
             EditCommand.self, DeleteCommand.self, ProfileCommand.self, GuideCommand.self,
             ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
-            RemindCommand.self, ShowCommand.self, ReportCommand.self,
+            RemindCommand.self, ShowCommand.self, ReportCommand.self, TrainingCommand.self,
         ]
     )
 

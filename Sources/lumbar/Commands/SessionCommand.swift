@@ -39,6 +39,7 @@ struct SessionCommand: ParsableCommand {
         let session = Session(at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: suddenPain, note: note,
                               updatedAt: Timestamp(now, in: zone))
         try storeOptions.journalStore.update { $0.upsert(session) }
+        if minutes == nil || rpe == nil { Output.error("Logged without a load: add --minutes and --rpe (effort 1-10) next time, so 'lumbar training' can set the session's load against your usual week.") }
         print("Logged session \(session.at.localDate) \(session.at.clockTime) \(kind)\(suddenPain ? " (sudden pain)" : "") [id \(session.id.shortID)].")
     }
 }
