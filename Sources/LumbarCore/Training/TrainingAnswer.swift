@@ -22,6 +22,16 @@ public enum TrainingAnswer: String, CaseIterable, Sendable {
         }
     }
 
+    /// The answer in a few words, for narrow screens.
+    public var shortHeadline: String {
+        switch self {
+        case .notUntilChecked: return "Have it checked first."
+        case .rest: return "Rest; keep moving gently."
+        case .light: return "Light loads; stop if it hurts more."
+        case .train: return "Train; build up gradually."
+        }
+    }
+
     /// A short label for narrow screens.
     public var label: String {
         switch self {
