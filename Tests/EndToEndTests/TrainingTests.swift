@@ -181,4 +181,24 @@ import Testing
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(run.stdout.isEmpty)
     }
+
+    @Test(.enabled(if: TUITmux.shouldRun, "tmux is not installed (set CI=true to make that a failure)"))
+    func theTrainingScreenInTmuxAtBothSizes() throws {
+        let runner = BinaryRunner()
+        try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
+        try PrivateFile.write(JournalCodec.encode(Self.year()), to: runner.storePath)
+        let tui = try TUITmux(runner: runner, extraEnvironment: ["LUMBAR_NOW": "2026-03-08T20:00"])
+        try tui.waitFor("lumbar")
+        try tui.press("w")
+        let wide = try tui.waitFor("12 weeks ago")
+        #expect(wide.contains("TRAIN  Train, and build up gradually."))
+        #expect(wide.contains("Load this week 620, the same as your usual 620"))
+        #expect(wide.contains("deadlift") && wide.contains("6/52"))
+        try tui.resize(width: 40, height: 12)
+        let narrow = try tui.waitFor("Train; build up gradually.")
+        #expect(narrow.contains("12 wk ago"))
+        #expect(narrow.contains("not a diagnosis"))
+        try tui.press("q")
+        try tui.waitForExit(0)
+    }
 }
