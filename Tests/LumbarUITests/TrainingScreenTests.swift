@@ -93,4 +93,24 @@ import Testing
         #expect(lines.prefix(6).contains { $0.contains("x") })
         #expect(lines[6].contains("12 weeks ago") && lines[6].contains("this week"))
     }
+
+    @Test func aFrameOverTenYearsIsTimed() {
+        var sessions: [Session] = []
+        var checkIns: [CheckIn] = []
+        let first = LocalDate("2016-03-06")!
+        for day in 0..<3653 {
+            let date = first.adding(days: day)
+            checkIns.append(Fixtures.checkIn(100_000 + day, "\(date)T08:00:00Z", pain: day % 30 < 4 ? 3 : 0))
+            if day % 2 == 0 { sessions.append(Fixtures.session(200_000 + day, "\(date)T18:00:00Z", kind: day % 4 == 0 ? "squat" : "run", minutes: 40, rpe: 6)) }
+        }
+        let state = Fixtures.state(Journal(sessions: sessions, checkIns: checkIns), width: 80, height: 24, screen: .training)
+        let clock = ContinuousClock()
+        var lines: [String] = []
+        let elapsed = clock.measure { lines = AppView.render(state).lines }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        print("training screen, 10 years, one frame: \(seconds * 1000) ms")
+        #expect(lines.contains { $0.contains("squat") })
+        // A loose bound for a debug build on a shared 2-core machine; it catches a quadratic slip.
+        #expect(seconds < 1.0)
+    }
 }

@@ -34,21 +34,42 @@ public struct KindSummary: Hashable, Sendable {
     ///
     /// - Parameter triggerIDs: the ids of the sessions that triggered an episode.
     public static func summaries(_ pains: [SessionPain], triggerIDs: Set<Session.ID>) -> [KindSummary] {
+        var keys = KindKeys()
+        return summaries(pains, keys: pains.map { keys.key(of: $0.session) }, triggerIDs: triggerIDs)
+    }
+
+    /// One summary per kind, with each session's kind key given (`keys[i]` for `pains[i]`).
+    ///
+    /// Groups hold indices, not copies: a session's pain carries whole entries, and copying
+    /// thousands of them cost more than everything else here.
+    static func summaries(_ pains: [SessionPain], keys: [String], triggerIDs: Set<Session.ID>) -> [KindSummary] {
         var order: [String] = []
-        var groups: [String: [SessionPain]] = [:]
-        for pain in pains {
-            let key = pain.session.kindKey
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(pain)
+        var members: [String: [Int]] = [:]
+        for index in pains.indices {
+            let key = keys[index]
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(index)
         }
         let summaries = order.compactMap { key -> KindSummary? in
-            guard let group = groups[key], let first = group.first else { return nil }
-            let loads = group.compactMap(\.session.load).sorted()
-            let triggers = group.filter { triggerIDs.contains($0.session.id) }
-            return KindSummary(kind: TimeText.kind(of: first.session), sessions: group.count,
+            guard let group = members[key], let first = group.first else { return nil }
+            var loads: [Int] = []
+            var judged = 0
+            var flared = 0
+            var triggers = 0
+            var suddenTriggers = 0
+            for index in group {
+                if let load = pains[index].session.load { loads.append(load) }
+                if pains[index].isJudged { judged += 1 }
+                if pains[index].flared { flared += 1 }
+                if triggerIDs.contains(pains[index].session.id) {
+                    triggers += 1
+                    if pains[index].isSudden { suddenTriggers += 1 }
+                }
+            }
+            loads.sort()
+            return KindSummary(kind: TimeText.kind(of: pains[first].session), sessions: group.count,
                                sessionsWithoutLoad: group.count - loads.count, medianLoad: median(loads),
-                               judged: group.filter(\.isJudged).count, flared: group.filter(\.flared).count,
-                               triggers: triggers.count, suddenTriggers: triggers.filter(\.isSudden).count)
+                               judged: judged, flared: flared, triggers: triggers, suddenTriggers: suddenTriggers)
         }
         return summaries.sorted { $0.sessions != $1.sessions ? $0.sessions > $1.sessions : $0.kind.lowercased() < $1.kind.lowercased() }
     }
@@ -59,5 +80,19 @@ public struct KindSummary: Hashable, Sendable {
         let middle = values.count / 2
         if values.count % 2 == 1 { return Double(values[middle]) }
         return Double(values[middle - 1] + values[middle]) / 2
+    }
+}
+
+/// Kind keys remembered per spelling: trimming and case folding cost more than the rest of the
+/// per-session work, and a log holds few distinct spellings.
+struct KindKeys {
+    private var known: [String: String] = [:]
+
+    /// The case-folded kind of `session`.
+    mutating func key(of session: Session) -> String {
+        if let key = known[session.kind] { return key }
+        let key = session.kindKey
+        known[session.kind] = key
+        return key
     }
 }

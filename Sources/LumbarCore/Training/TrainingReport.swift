@@ -43,27 +43,32 @@ public struct TrainingReport: Hashable, Sendable {
     ///
     /// - Complexity: O(n log n) in the entries up to now, for the per-kind and per-episode history;
     ///   `current(_:now:timeZone:)` alone does not grow with the history.
-    public static func make(_ journal: Journal, now: Date, timeZone: TimeZone) -> TrainingReport {
-        let current = current(journal, now: now, timeZone: timeZone)
+    /// - Parameter status: the escalation status at the same `now`, when the caller has it
+    ///   (the TUI does), so it is not evaluated twice.
+    public static func make(_ journal: Journal, now: Date, timeZone: TimeZone, status: Status? = nil) -> TrainingReport {
+        let current = current(journal, now: now, timeZone: timeZone, status: status)
         let nowMs = TimeOrder.milliseconds(of: now)
         let sessions = journal.sessions[..<TimeOrder.end(of: journal.sessions, upTo: nowMs, by: \.at)]
         let pains = sessions.map { SessionPain.of($0, checkIns: journal.checkIns, now: now) }
-        var painByID: [Session.ID: SessionPain] = [:]
-        for pain in pains { painByID[pain.session.id] = pain }
         let episodes = EpisodeTracker.episodes(in: journal, upTo: now)
         let triggerIDs = Set(episodes.compactMap { $0.trigger?.id })
+        // Only triggers are looked up, so index just those rather than every session.
+        var triggerIndex: [Session.ID: Int] = [:]
+        for (index, session) in sessions.enumerated() where triggerIDs.contains(session.id) { triggerIndex[session.id] = index }
+        var kindKeys = KindKeys()
+        let keys = sessions.map { kindKeys.key(of: $0) }
         var spelling: [String: String] = [:]
-        for session in sessions where spelling[session.kindKey] == nil { spelling[session.kindKey] = TimeText.kind(of: session) }
+        for (session, key) in zip(sessions, keys) where spelling[key] == nil { spelling[key] = TimeText.kind(of: session) }
         let leads = episodes.map { episode -> EpisodeLead in
             let onset = episode.onset.at.epochMilliseconds
             let from = TimeOrder.start(of: journal.sessions, from: onset - TrainingWindow.milliseconds(hours: TrainingWindow.episodeLeadHours), by: \.at)
             let to = TimeOrder.end(of: journal.sessions, upTo: onset, by: \.at)
-            let kinds = journal.sessions[from..<max(from, to)].map(\.kindKey).uniqued()
-            return EpisodeLead(episode: episode, trigger: episode.trigger.flatMap { painByID[$0.id] },
+            let kinds = journal.sessions[from..<max(from, to)].map { kindKeys.key(of: $0) }.uniqued()
+            return EpisodeLead(episode: episode, trigger: episode.trigger.flatMap { triggerIndex[$0.id] }.map { pains[$0] },
                                week: LoadWeek.ending(at: episode.onset.at, sessions: journal.sessions), kindsBefore: kinds)
         }
         return TrainingReport(now: current.now, today: current.today, week: current.week, weeks: current.weeks,
-                              kinds: KindSummary.summaries(pains, triggerIDs: triggerIDs), leads: leads,
+                              kinds: KindSummary.summaries(pains, keys: keys, triggerIDs: triggerIDs), leads: leads,
                               counts: EpisodeCounts(leads, spelling: spelling),
                               sessionsWithoutLoad: sessions.filter { $0.load == nil }.count, sessions: sessions.count)
     }
@@ -72,10 +77,11 @@ public struct TrainingReport: Hashable, Sendable {
     ///
     /// - Complexity: the escalation engine's evaluation plus the entries of the last 12 weeks
     ///   and binary searches; it does not read older history.
-    public static func current(_ journal: Journal, now: Date, timeZone: TimeZone) -> Current {
+    public static func current(_ journal: Journal, now: Date, timeZone: TimeZone, status: Status? = nil) -> Current {
         let stamp = Timestamp(now, in: timeZone)
         let week = LoadWeek.ending(at: stamp, sessions: journal.sessions)
-        let today = TrainingToday.evaluate(journal, now: now, timeZone: timeZone, week: week)
+        let today = TrainingToday.evaluate(journal, now: now, timeZone: timeZone, week: week,
+                                           status: status ?? EscalationEngine.evaluate(journal, now: now, timeZone: timeZone))
         return Current(now: stamp, today: today, week: week, weeks: WeekBar.weeks(chartWeeks, in: journal, now: now, timeZone: timeZone))
     }
 

@@ -40,7 +40,8 @@ public struct WeekBar: Hashable, Sendable {
             let lastMs = back == 0 ? endMs : endMs - 1
             var bar = WeekBar(start: stamp(startMs, timeZone), end: stamp(endMs, timeZone), load: 0, sessions: 0, highestPain: nil, meanPain: nil)
             let sessions = journal.sessions
-            for index in TimeOrder.start(of: sessions, from: startMs, by: \.at)..<max(TimeOrder.start(of: sessions, from: startMs, by: \.at), TimeOrder.end(of: sessions, upTo: lastMs, by: \.at)) {
+            let firstSession = TimeOrder.start(of: sessions, from: startMs, by: \.at)
+            for index in firstSession..<max(firstSession, TimeOrder.end(of: sessions, upTo: lastMs, by: \.at)) {
                 bar.sessions += 1
                 bar.load += sessions[index].load ?? 0
             }

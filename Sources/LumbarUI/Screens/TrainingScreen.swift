@@ -6,7 +6,9 @@ import LumbarCore
 enum TrainingScreen {
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         guard rect.width > 2, rect.height > 1 else { return }
-        let report = TrainingReport.make(state.journal, now: state.now, timeZone: state.timeZone)
+        // The status is evaluated once a minute, so the report can share it; the rest is
+        // recomputed per frame, which stays well under a frame's budget even for 10 years.
+        let report = TrainingReport.make(state.journal, now: state.now, timeZone: state.timeZone, status: state.status)
         let (main, footer) = rect.splitBottom(1)
         let width = min(rect.width - 2, 100)
         let plan = layout(report, glyphs: state.glyphs, width: width, height: main.height)
