@@ -46,10 +46,19 @@ struct TrainingBuilder {
 
     func week(at now: Timestamp) -> LoadWeek { LoadWeek.ending(at: now, sessions: journal.sessions) }
 
+    /// Today's answer with no escalation flag standing, so a table tests the training rules
+    /// alone (the escalation rules decide their own levels; `todayWithEngine` reads them).
     func today(at now: String) -> TrainingToday { today(at: time(now)) }
 
     func today(at now: Timestamp) -> TrainingToday {
-        TrainingToday.evaluate(journal, now: now.date, timeZone: zone, week: week(at: now))
+        TrainingToday.evaluate(journal, now: now.date, timeZone: zone, week: week(at: now),
+                               status: Status(now: now, level: .none, flags: [], episode: nil))
+    }
+
+    /// Today's answer with the escalation engine's status at the same now.
+    func todayWithEngine(at now: String) -> TrainingToday {
+        let now = time(now)
+        return TrainingToday.evaluate(journal, now: now.date, timeZone: zone, week: week(at: now))
     }
 
     func report(at now: String) -> TrainingReport { TrainingReport.make(journal, now: time(now).date, timeZone: zone) }
