@@ -16,6 +16,11 @@ public enum TrainingFormatter {
         if report.sessionsWithoutLoad > 0 {
             lines.append("  \(report.sessionsWithoutLoad) of \(report.sessions) sessions have no minutes or RPE, so no load; log both with --minutes and --rpe.")
         }
+        if !report.recentSessions.isEmpty {
+            lines.append("")
+            lines.append("Latest sessions (pain before → highest in the 24 h after):")
+            lines += report.recentSessions.suffix(5).map { "  " + sessionText($0, timeZone: timeZone) }
+        }
         lines.append("")
         lines.append("By kind of session:")
         if report.kinds.isEmpty {
@@ -72,6 +77,17 @@ public enum TrainingFormatter {
         return text + "; " + LoadText.week(lead.week).replacingOccurrences(of: "this week", with: "week")
     }
 
+    /// "Mon 2 Mar 18:00 deadlift, load 675: pain 1 → 6 (next morning 6); flared; sudden".
+    public static func sessionText(_ pain: SessionPain, timeZone: TimeZone) -> String {
+        var text = TimeText.dateTime(pain.session.at, in: timeZone) + " " + TimeText.kind(of: pain.session)
+        text += pain.session.load.map { ", load \(LoadText.number($0))" } ?? ", no load"
+        text += ": pain " + (pain.before.map { String($0.pain) } ?? "–") + " → " + (pain.after.map { String($0.pain) } ?? "–")
+        if let morning = pain.nextMorning { text += " (next morning \(morning.pain))" }
+        if pain.flared { text += "; flared" }
+        if pain.isSudden { text += "; sudden" }
+        return text
+    }
+
     /// The report as JSON for `training --json`.
     public static func json(_ report: TrainingReport, timeZone: TimeZone) -> JSONValue {
         func time(_ t: Timestamp) -> JSONValue { .string(t.converted(to: timeZone).description) }
@@ -118,6 +134,16 @@ public enum TrainingFormatter {
             ("kinds", .array(kinds)),
             ("sessions", .int(report.sessions)),
             ("sessionsWithoutLoad", .int(report.sessionsWithoutLoad)),
+            ("recentSessions", .array(report.recentSessions.map { pain in
+                .object(JSONObject([
+                    ("kind", .string(TimeText.kind(of: pain.session))), ("at", time(pain.session.at)),
+                    ("load", pain.session.load.map(JSONValue.int) ?? .null),
+                    ("painBefore", pain.before.map { .int($0.pain) } ?? .null),
+                    ("painAfter", pain.after.map { .int($0.pain) } ?? .null),
+                    ("nextMorning", pain.nextMorning.map { .int($0.pain) } ?? .null),
+                    ("flared", .bool(pain.flared)), ("sudden", .bool(pain.isSudden)),
+                ]))
+            })),
             ("episodes", .array(episodes)),
             ("episodeCounts", .object(JSONObject([
                 ("episodes", .int(report.counts.episodes)),

@@ -21,13 +21,19 @@ public struct TrainingReport: Hashable, Sendable {
     public var sessionsWithoutLoad: Int
     /// Sessions up to now.
     public var sessions: Int
+    /// The latest sessions up to now (at most `recentCount`), oldest first, with their pain.
+    public var recentSessions: [SessionPain]
+
+    /// How many of the latest sessions the report lists one by one.
+    public static let recentCount = 10
 
     /// Weeks in the load chart.
     public static let chartWeeks = 12
 
     /// A report from its parts.
     public init(now: Timestamp, today: TrainingToday, week: LoadWeek, weeks: [WeekBar], kinds: [KindSummary],
-                leads: [EpisodeLead], counts: EpisodeCounts, sessionsWithoutLoad: Int, sessions: Int) {
+                leads: [EpisodeLead], counts: EpisodeCounts, sessionsWithoutLoad: Int, sessions: Int,
+                recentSessions: [SessionPain]) {
         self.now = now
         self.today = today
         self.week = week
@@ -37,6 +43,7 @@ public struct TrainingReport: Hashable, Sendable {
         self.counts = counts
         self.sessionsWithoutLoad = sessionsWithoutLoad
         self.sessions = sessions
+        self.recentSessions = recentSessions
     }
 
     /// The whole report for `journal` at `now`. Pure: entries after `now` are ignored.
@@ -70,7 +77,8 @@ public struct TrainingReport: Hashable, Sendable {
         return TrainingReport(now: current.now, today: current.today, week: current.week, weeks: current.weeks,
                               kinds: KindSummary.summaries(pains, keys: keys, triggerIDs: triggerIDs), leads: leads,
                               counts: EpisodeCounts(leads, spelling: spelling),
-                              sessionsWithoutLoad: sessions.filter { $0.load == nil }.count, sessions: sessions.count)
+                              sessionsWithoutLoad: sessions.filter { $0.load == nil }.count, sessions: sessions.count,
+                              recentSessions: Array(pains.suffix(recentCount)))
     }
 
     /// The part of the report about now: today's answer, the load week and the 12 weeks.

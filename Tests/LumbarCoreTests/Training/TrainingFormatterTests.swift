@@ -46,4 +46,19 @@ struct TrainingFormatterTests {
         #expect(kinds.compactMap { $0.objectValue?["flared"]?.intValue } == [0, 1])
         #expect(kinds.compactMap { $0.objectValue?["medianLoad"] } == [.number("100"), .number("295")])
     }
+
+    @Test("each recent session: its load, the pain before and after, the next morning, flared and sudden")
+    func sessionLine() {
+        var b = TrainingBuilder()
+        b.checkIn("2026-03-02 09:00", pain: 1)
+        let session = b.session("2026-03-02 18:00", minutes: 75, rpe: 9, sudden: true)
+        b.checkIn("2026-03-03 08:00", pain: 6)
+        let bare = b.session("2026-03-05 18:00", "run", minutes: nil)
+        #expect(TrainingFormatter.sessionText(b.pain(of: session, at: "2026-03-06 12:00"), timeZone: b.zone)
+            == "Mon 2 Mar 18:00 deadlift, load 675: pain 1 → 6 (next morning 6); flared; sudden")
+        #expect(TrainingFormatter.sessionText(b.pain(of: bare, at: "2026-03-06 12:00"), timeZone: b.zone)
+            == "Thu 5 Mar 18:00 run, no load: pain – → –")
+        let report = b.report(at: "2026-03-06 12:00")
+        #expect(report.recentSessions.map(\.session.id) == [session.id, bare.id])
+    }
 }
