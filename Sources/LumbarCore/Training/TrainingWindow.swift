@@ -27,7 +27,7 @@ public enum TrainingWindow {
     public static let restPain = PainScale.severe
     /// The rise in pain since before the latest session that makes the answer rest.
     public static let restRise = 2
-    /// Hours in the noon cut-off for "the next morning".
+    /// The local hour before which the next date's first check-in counts as "the next morning".
     public static let morningEndsAtHour = 12
 
     /// Milliseconds in `hours` real hours.

@@ -6,9 +6,7 @@ import LumbarCore
 enum TrainingScreen {
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         guard rect.width > 2, rect.height > 1 else { return }
-        // The status is evaluated once a minute, so the report can share it; the rest is
-        // recomputed per frame, which stays well under a frame's budget even for 10 years.
-        let report = TrainingReport.make(state.journal, now: state.now, timeZone: state.timeZone, status: state.status)
+        let report = TrainingReportCache.shared.report(for: state)
         let (main, footer) = rect.splitBottom(1)
         let width = min(rect.width - 2, 100)
         let plan = layout(report, glyphs: state.glyphs, width: width, height: main.height)
@@ -28,8 +26,22 @@ enum TrainingScreen {
         Disclaimer.draw(in: footer, into: &buffer)
     }
 
-    /// The lines above the chart, the chart's height (0 when it does not fit) and the lines below.
+    /// The lines above the chart, the chart's height (0 when it does not fit) and the lines below;
+    /// with ASCII glyphs the core's typography (×, –, →) is written in ASCII too.
     static func layout(_ report: TrainingReport, glyphs: Glyphs, width: Int, height: Int) -> (top: [[Span]], chartHeight: Int, bottom: [[Span]]) {
+        let parts = unicodeLayout(report, glyphs: glyphs, width: width, height: height)
+        guard !glyphs.isUnicode else { return parts }
+        func ascii(_ lines: [[Span]]) -> [[Span]] { lines.map { $0.map { Span(asciiText($0.text), $0.style) } } }
+        return (ascii(parts.top), parts.chartHeight, ascii(parts.bottom))
+    }
+
+    /// `text` with the few non-ASCII signs lumbar's own wording uses spelled in ASCII.
+    static func asciiText(_ text: String) -> String {
+        text.replacingOccurrences(of: "×", with: "x").replacingOccurrences(of: "–", with: "-")
+            .replacingOccurrences(of: "→", with: "->").replacingOccurrences(of: "…", with: "~")
+    }
+
+    private static func unicodeLayout(_ report: TrainingReport, glyphs: Glyphs, width: Int, height: Int) -> (top: [[Span]], chartHeight: Int, bottom: [[Span]]) {
         let answer = report.today.answer
         let lead = [Span(" " + answer.label + " ", style(answer)), Span(" ")]
         var headline = SpanLayout.wrapped(width >= 60 ? answer.headline : answer.shortHeadline, width: width, lead: lead, indent: 2, style: .bold)
@@ -142,12 +154,56 @@ enum LoadChart {
         let legend = rect.width >= 60
             ? "bars: weekly load (min × RPE)   x: highest pain   \(glyphs.average): mean pain (0–10 upward)"
             : "bars load; x top pain, \(glyphs.average) mean (0-10)"
-        buffer.write(TextLayout.truncate(legend, to: rect.width), x: rect.x, y: labelY + 1, style: .dim)
+        let text = glyphs.isUnicode ? legend : TrainingScreen.asciiText(legend)
+        buffer.write(TextLayout.truncate(text, to: rect.width, ellipsis: glyphs.ellipsis), x: rect.x, y: labelY + 1, style: .dim)
     }
 
     /// The row a pain value sits on: 0 at the bottom row of the plot, 10 at the top.
     static func painRow(_ pain: Int, plotHeight: Int, top: Int) -> Int {
         let fromBottom = Int((Double(min(10, max(0, pain))) / 10 * Double(plotHeight - 1)).rounded())
         return top + plotHeight - 1 - fromBottom
+    }
+}
+
+/// The last Training report drawn and what it was computed from, so that keys pressed on the
+/// screen redraw it without recomputing the history (a year's report is milliseconds; keys can
+/// arrive faster than that, and a paste is thousands of them).
+///
+/// Rendering stays a function of the state: the report is reused only for an equal journal,
+/// clock, zone and status. Comparing journals is cheap when they share storage, as unchanged
+/// states do.
+final class TrainingReportCache: @unchecked Sendable {
+    static let shared = TrainingReportCache()
+
+    /// What a report was computed from, and the report.
+    private struct Entry {
+        var journal: Journal
+        var now: Date
+        var timeZone: TimeZone
+        var status: Status
+        var report: TrainingReport
+    }
+
+    /// A few entries, latest first: one app has one state, but tests draw several at once.
+    private static let capacity = 4
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+
+    /// The report for `state`, from the cache when nothing it depends on changed.
+    func report(for state: AppState) -> TrainingReport {
+        lock.lock()
+        defer { lock.unlock() }
+        if let index = entries.firstIndex(where: {
+            $0.now == state.now && $0.timeZone == state.timeZone && $0.status == state.status && $0.journal == state.journal
+        }) {
+            let entry = entries.remove(at: index)
+            entries.insert(entry, at: 0)
+            return entry.report
+        }
+        // The status is the one the state evaluated at the same minute, so it is not evaluated twice.
+        let report = TrainingReport.make(state.journal, now: state.now, timeZone: state.timeZone, status: state.status)
+        entries.insert(Entry(journal: state.journal, now: state.now, timeZone: state.timeZone, status: state.status, report: report), at: 0)
+        if entries.count > Self.capacity { entries.removeLast() }
+        return report
     }
 }
