@@ -52,7 +52,7 @@ public struct TrainingToday: Hashable, Sendable {
         let flags = status.flags.filter { $0.level >= .seeDoctor && $0.assessedAt == nil }
         if !flags.isEmpty {
             let reasons = flags.map { "\($0.level.key): \($0.headline) (\($0.rule.rawValue))" }
-                + ["Training waits until a doctor or physiotherapist has assessed this; `lumbar status` says what to do."]
+                + ["Training waits until a doctor or physiotherapist has assessed this; the status (lumbar status) says what to do."]
             return TrainingToday(answer: .notUntilChecked, reasons: reasons, painCheckIn: latest, isStale: isStale, unassessedFlags: flags)
         }
 
