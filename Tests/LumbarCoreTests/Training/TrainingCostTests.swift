@@ -72,7 +72,7 @@ struct TrainingCostTests {
         #expect(ratio < 2, "10-year median \(decadeMedian) s vs 1-month \(monthMedian) s")
     }
 
-    @Test("the whole report over 10 years stays well under a frame")
+    @Test("the whole report over 10 years is timed and stays under a second")
     func wholeReportOverTenYears() {
         let zone = TimeZone(identifier: "Europe/Stockholm")!
         let decade = Self.journal(days: 3653)
