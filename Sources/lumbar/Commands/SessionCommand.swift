@@ -41,6 +41,7 @@ struct SessionCommand: ParsableCommand {
                               updatedAt: Timestamp(now, in: zone))
         if let problem = EntryRules.problem(with: session) { throw CLIError.usage(problem.message) }
         try storeOptions.journalStore.update { $0.upsert(session) }
+        if minutes == nil || rpe == nil { Output.error("Logged without a load: add --minutes and --rpe (effort 1-10) next time, so 'lumbar training' can set the session's load against your usual week.") }
         print("Logged session \(session.at.localDate) \(session.at.clockTime) \(kind)\(suddenPain ? " (sudden pain)" : "") [id \(session.id.shortID)].")
     }
 }
