@@ -11,6 +11,8 @@ public enum JournalChange: Hashable, Sendable {
     case delete(UUID)
     /// Puts a deleted entry back.
     case restore(Journal.Entry)
+    /// Replaces the profile (birth year and history).
+    case setProfile(Profile)
 
     /// Applies the change to `journal` as it is now, stamping written entries with `time`, and
     /// returns the change that undoes it (`nil` when nothing changed).
@@ -38,6 +40,11 @@ public enum JournalChange: Hashable, Sendable {
                 journal.restore(.session(s))
             }
             return .delete(entry.id)
+        case .setProfile(let profile):
+            let previous = journal.profile
+            guard previous != profile else { return nil }
+            journal.profile = profile
+            return .setProfile(previous)
         }
     }
 }
@@ -52,6 +59,8 @@ public struct Transaction: Hashable, Sendable {
         case delete
         /// Undoing the last change.
         case undo
+        /// Changing the profile on the Profile screen.
+        case profile
     }
 
     /// The changes, applied in order.

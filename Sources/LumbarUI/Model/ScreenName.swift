@@ -10,6 +10,10 @@ public enum ScreenName: String, CaseIterable, Sendable {
     case chart
     /// What the flags mean, self-care advice and the sources.
     case guide
+    /// Birth year and medical history, which some rules weigh.
+    case profile
+    /// A report for a doctor or physiotherapist, written to a file.
+    case report
 
     /// The tab title.
     var title: String {
@@ -19,6 +23,8 @@ public enum ScreenName: String, CaseIterable, Sendable {
         case .history: return "History"
         case .chart: return "Chart"
         case .guide: return "Guide"
+        case .profile: return "Profile"
+        case .report: return "Report"
         }
     }
 
@@ -30,6 +36,8 @@ public enum ScreenName: String, CaseIterable, Sendable {
         case .history: return "h"
         case .chart: return "c"
         case .guide: return "g"
+        case .profile: return "p"
+        case .report: return "r"
         }
     }
 }

@@ -38,6 +38,7 @@ extension AppState {
             isSaving = false
             journalDidChange(newJournal)
             didSave(transaction, undo: undo)
+            selectEntryTouched(by: transaction)
             keepSelectionsInView()
             return []
         case .saveFailed(let transaction, let reason):
@@ -45,6 +46,12 @@ extension AppState {
             if transaction.purpose == .undo, let entry = pendingUndo { undoStack.append(entry) }
             pendingUndo = nil
             flash = Flash(text: "Not saved: \(reason)", isError: true)
+            return []
+        case .reportWritten(let file, let path):
+            didWriteReport(file, to: path)
+            return []
+        case .reportFailed(let file, let reason):
+            flash = Flash(text: "Could not write \(file.summary): \(reason)", isError: true)
             return []
         }
     }
@@ -87,6 +94,8 @@ extension AppState {
             pendingUndo = nil
             forgetDeletedEntries()
             flash = Flash(text: transaction.summary)
+        case .profile:
+            didSaveProfile(transaction, undo: undo)
         }
         if undoStack.count > 50 { undoStack.removeFirst(undoStack.count - 50) }
     }
@@ -114,6 +123,8 @@ extension AppState {
         case .history: return handleHistoryKey(key)
         case .chart: handleChartKey(key)
         case .guide: scrollGuide(key)
+        case .profile: return handleProfileKey(key)
+        case .report: return handleReportKey(key)
         }
         return []
     }
@@ -131,9 +142,9 @@ extension AppState {
             }
             return [.quit(0)]
         case .character("u"):
-            return undo()
+            return undoKey()
         case .escape:
-            if screen == .history, !history.filter.isEmpty { return nil }
+            if screen == .history, historyTakesEscape { return nil }
             if screen == .today, form.editing { return nil }
             goBack()
             return []
@@ -150,7 +161,7 @@ extension AppState {
     private mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
         switch overlay {
         case .help:
-            self.overlay = nil
+            handleHelpKey(key)
             return []
         case .confirm(let confirmation):
             switch key {
@@ -209,16 +220,6 @@ extension AppState {
         return [.save(transaction)]
     }
 
-    private mutating func undo() -> [Effect] {
-        guard !isSaving else { return [] }
-        guard let entry = undoStack.popLast() else {
-            flash = Flash(text: "Nothing to undo.")
-            return []
-        }
-        pendingUndo = entry
-        return save(Transaction(changes: entry.changes, purpose: .undo, summary: "Undone: " + entry.summary))
-    }
-
     /// Keeps every screen's scroll position valid after a resize or a change of content.
     mutating func keepSelectionsInView() {
         keepFormFocusInView()
@@ -265,7 +266,7 @@ enum Scrolling {
         case .pageUp, .control("b"): next = offset - page
         case .pageDown, .control("f"), .character(" "): next = offset + page
         case .home: next = 0
-        case .end: next = maxOffset
+        case .end, .character("G"): next = maxOffset
         default: next = offset
         }
         return min(max(0, next), max(0, maxOffset))
