@@ -92,7 +92,7 @@ enum HistoryScreen {
         }
         head("Date", 10)
         head("Time", 5)
-        head("Pain", columns.bar + 3)
+        head("Pain", columns.bar > 0 ? columns.bar + 3 : 4)
         head(columns.symptoms >= 10 ? "Symptoms" : "Sym", columns.symptoms)
         head("Care", columns.care)
         if x < row.width { buffer.write("Note", x: x, y: y, style: .heading) }
@@ -113,8 +113,9 @@ enum HistoryScreen {
                 PainBar.draw(c.pain, width: columns.bar, glyphs: g, x: x, y: y, into: &buffer)
                 x += columns.bar
             }
-            buffer.write(TextLayout.padLeft(String(c.pain), to: 3), x: x, y: y, style: Style(foreground: PainBar.color(for: c.pain), attributes: .bold))
-            x += 4
+            let painWidth = columns.bar > 0 ? 3 : 4
+            buffer.write(TextLayout.padLeft(String(c.pain), to: painWidth), x: x, y: y, style: Style(foreground: PainBar.color(for: c.pain), attributes: .bold))
+            x += painWidth + 1
             drawSymptoms(c.symptoms, width: columns.symptoms, glyphs: g, x: x, y: y, into: &buffer)
             x += columns.symptoms + 1
             if columns.care > 0 {

@@ -41,8 +41,9 @@ enum ProfileScreen {
                 let vx = x + 2 + labelWidth
                 buffer.write(TextLayout.pad(value, to: 4), x: vx, y: y, style: draft.birthYear.isEmpty ? .dim : .underlined)
                 if focused { buffer.cursor = Buffer.Position(x: vx + DisplayWidth.of(draft.birthYear), y: y) }
-                if focused, width - labelWidth - 8 > 10 {
-                    buffer.write("type 4 digits", x: vx + 6, y: y, maxWidth: x + width - vx - 6, style: .dim)
+                let hint = "type 4 digits"
+                if focused, x + width - (vx + 6) >= DisplayWidth.of(hint) {
+                    buffer.write(hint, x: vx + 6, y: y, style: .dim)
                 }
                 y += 1
                 if rect.height >= 12 { y += 1 }

@@ -34,7 +34,7 @@ enum ReportScreen {
             case .period:
                 label = "Period"
                 if form.usesDefaultPeriod, case .success(let p) = period {
-                    value = "last 30 days or the episode: \(p.first) to \(p.last)"
+                    value = (width >= 60 ? "last 30 days or the episode: " : "") + "\(p.first) to \(p.last)"
                 } else {
                     value = form.usesDefaultPeriod ? "the default" : "chosen dates"
                 }

@@ -45,6 +45,6 @@ extension AppState {
     /// The report is on disk: say where, and keep saying it on the screen.
     mutating func didWriteReport(_ file: ReportFile, to path: String) {
         reportForm.lastWritten = path
-        flash = Flash(text: "Wrote \(file.summary) to \(path) (readable only by you).")
+        flash = Flash(text: "Wrote \(path) (\(file.summary), readable only by you).")
     }
 }
