@@ -211,3 +211,14 @@ import Testing
         }
     }
 }
+
+/// A filtered row says why it matched.
+@Suite struct HistoryFilterVisibilityTests {
+    @Test func aSymptomFilterBringsTheMatchIntoView() {
+        var d = Driver(HistoryScreenTests.twoADay)
+        d.type("h/spasm")
+        let rows = AppView.render(d.state).lines.filter { $0.contains("2026-03-04") }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.contains("spasm") }, "\(rows)")
+    }
+}

@@ -116,7 +116,7 @@ enum HistoryScreen {
             let painWidth = columns.bar > 0 ? 3 : 4
             buffer.write(TextLayout.padLeft(String(c.pain), to: painWidth), x: x, y: y, style: Style(foreground: PainBar.color(for: c.pain), attributes: .bold))
             x += painWidth + 1
-            drawSymptoms(c.symptoms, width: columns.symptoms, glyphs: g, x: x, y: y, into: &buffer)
+            drawSymptoms(matchesFirst(c.symptoms, filter: state.history.filter), width: columns.symptoms, glyphs: g, x: x, y: y, into: &buffer)
             x += columns.symptoms + 1
             if columns.care > 0 {
                 buffer.write(TextLayout.truncate(c.care.map(\.label).joined(separator: ", "), to: columns.care, glyphs: g),
@@ -142,30 +142,49 @@ enum HistoryScreen {
         }
     }
 
+    /// Warning signs before the rest, and the symptoms a filter matched before both, so a
+    /// filtered row visibly says why it is there.
+    private static func matchesFirst(_ symptoms: [Symptom], filter: String) -> [Symptom] {
+        let ordered = symptoms.filter(\.isWarningSign) + symptoms.filter { !$0.isWarningSign }
+        let words = filter.lowercased().split(separator: " ")
+        guard !words.isEmpty else { return ordered }
+        func matches(_ s: Symptom) -> Bool { words.contains { s.label.lowercased().contains($0) || s.rawValue.contains($0) } }
+        return ordered.filter(matches) + ordered.filter { !matches($0) }
+    }
+
     /// Line breaks in a note would break the row: show them as spaces.
     private static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    /// Warning signs first with a marker, then the rest, cut with a mark; at narrow widths
+    /// The symptoms in the order given, warning signs marked, cut with a mark; at narrow widths
     /// just counts ("!2 +1").
     private static func drawSymptoms(_ symptoms: [Symptom], width: Int, glyphs: Glyphs, x: Int, y: Int, into buffer: inout Buffer) {
         guard width > 0, !symptoms.isEmpty else { return }
-        let red = symptoms.filter(\.isWarningSign)
-        let other = symptoms.filter { !$0.isWarningSign }
         if width < 10 {
+            let red = symptoms.filter(\.isWarningSign)
+            let other = symptoms.filter { !$0.isWarningSign }
             var text = ""
             if !red.isEmpty { text += String(glyphs.warning) + String(red.count) }
             if !other.isEmpty { text += (text.isEmpty ? "" : " ") + "+" + String(other.count) }
             buffer.write(TextLayout.truncate(text, to: width), x: x, y: y, style: red.isEmpty ? .plain : .warning)
             return
         }
-        let redText = red.isEmpty ? "" : String(glyphs.warning) + red.map(\.label).joined(separator: ", ")
-        let otherText = other.map(\.label).joined(separator: ", ")
-        let full = redText + (red.isEmpty || other.isEmpty ? "" : ", ") + otherText
-        let used = buffer.write(TextLayout.truncate(full, to: width, glyphs: glyphs), x: x, y: y)
-        let redWidth = min(used, DisplayWidth.of(redText))
-        if redWidth > 0 { buffer.applyStyle(Style(foreground: .red), to: Rect(x: x, y: y, width: redWidth, height: 1)) }
+        // Warning signs are marked and red wherever they fall in the list.
+        var cx = x
+        let end = x + width
+        for (i, symptom) in symptoms.enumerated() {
+            let text = (i == 0 ? "" : ", ") + (symptom.isWarningSign ? String(glyphs.warning) : "") + symptom.label
+            let rest = symptoms.count - i - 1
+            let room = end - cx
+            if DisplayWidth.of(text) <= room - (rest > 0 ? DisplayWidth.of(glyphs.cut) : 0) || (rest == 0 && DisplayWidth.of(text) <= room) {
+                cx += buffer.write(text, x: cx, y: y, style: symptom.isWarningSign ? Style(foreground: .red) : .plain)
+            } else {
+                buffer.write(TextLayout.truncate(text, to: room, glyphs: glyphs), x: cx, y: y,
+                             style: symptom.isWarningSign ? Style(foreground: .red) : .plain)
+                break
+            }
+        }
     }
 
     // MARK: Detail
