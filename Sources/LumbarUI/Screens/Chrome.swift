@@ -87,7 +87,7 @@ enum Hints {
             }
             return [undo, ("Enter", "details"), ("e", "edit"), ("x", "delete"), ("/", "filter"), (arrows, "move"),
                     ("?", "help")].compactMap { $0 }
-        case .chart: return [("1-4", "range"), (sideways, "range"), ("[ ]", "month"), ("?", "help"), ("q", "quit")]
+        case .chart: return [("1-4", "range"), (sideways, "range"), ("[", "month back"), ("]", "month on"), ("?", "help"), ("q", "quit")]
         case .guide: return [(arrows, "scroll"), ("Home End", "top, end"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
         case .profile:
             let undo = state.undoStack.last.flatMap { $0.screen == .profile ? ("u", state.undoDescription($0)) : nil }
