@@ -192,17 +192,19 @@ enum ChartScreen {
         }
         // The legend names only what the plot shows.
         let per = buckets.daysPerBucket == 1 ? "daily" : (buckets.daysPerBucket == 7 ? "weekly" : "\(buckets.daysPerBucket / 7)-week")
-        func legend(short: Bool) -> [Span] {
+        // Three wordings, longest first; the first that fits is drawn.
+        func legend(_ terse: Int) -> [Span] {
             var spans: [Span] = []
-            if drewBar { spans += [Span(String(g.full), Style(foreground: .yellow)), Span(" \(per) \(short ? "max" : "highest")  ")] }
-            if drewLine { spans += [Span(String(g.lineLow), lineStyle), Span(short ? " 7-day  " : " 7-day avg  ")] }
+            let bar = [" \(per) highest  ", " \(per) max  ", " max  "][terse]
+            if drewBar { spans += [Span(String(g.full), Style(foreground: .yellow)), Span(bar)] }
+            if drewLine { spans += [Span(String(g.lineLow), lineStyle), Span([" 7-day avg  ", " 7-day  ", " avg  "][terse])] }
             if drewSession { spans += [Span(String(g.session), .session), Span(" session  ")] }
             if !marks.isEmpty { spans += [Span(String(g.mark), Style(foreground: .magenta)), Span(" episode")] }
             return spans
         }
-        let full = legend(short: false)
-        let fits = full.reduce(0) { $0 + DisplayWidth.of($1.text) } <= rect.width - 2
-        buffer.draw(fits ? full : legend(short: true), x: rect.x + 1, y: rect.y + 1, width: rect.width - 2)
+        let wordings = (0...2).map(legend)
+        let chosen = wordings.first { $0.reduce(0) { $0 + DisplayWidth.of($1.text) } <= rect.width - 2 } ?? wordings[2]
+        buffer.draw(chosen, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2)
 
         // Mark labels, left to right without overlapping.
         var free = plotLeft
