@@ -38,6 +38,22 @@ import Testing
         }
     }
 
+    @Test func helpAndGuideGoldensInBothGlyphSets() {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            let suffix = glyphs.isUnicode ? "" : "-ascii"
+            for (w, h) in Self.sizes {
+                var help = Fixtures.state(Fixtures.episode, width: w, height: h, screen: .status, glyphs: glyphs)
+                _ = help.update(.key(.character("?")))
+                _ = help.update(.key(.end))
+                Golden.check(render(help), named: "help-end\(suffix)-\(w)x\(h)")
+                if !glyphs.isUnicode {
+                    Golden.check(render(Fixtures.state(Fixtures.episode, width: w, height: h, screen: .guide, glyphs: glyphs)),
+                                 named: "guide-episode-ascii-\(w)x\(h)")
+                }
+            }
+        }
+    }
+
     @Test func rowsShowTheTimeSoTwoCheckInsOnADayDiffer() {
         let state = Fixtures.state(Self.twoADay, screen: .history)
         let lines = AppView.render(state).lines
