@@ -24,9 +24,6 @@ extension AppState {
             if key == .character(" ") || key == .character("x") || (key == .character("y")) != ticked { draft.toggle(item) }
         case .enter:
             return saveProfile(draft)
-        case .escape:
-            // Esc with unsaved changes drops them (the global Esc then goes back on the next press).
-            draft = ProfileForm(journal.profile)
         default:
             break
         }
