@@ -60,11 +60,11 @@ enum ChartScreen {
             self.plotWidth = plotWidth
         }
 
-        /// The column a bucket starts at: spread over the whole plot when gaps fit.
-        func x(_ bucket: Int) -> Int { hasGaps ? plotLeft + bucket * plotWidth / count : plotLeft + bucket }
-        /// The bar's width in a bucket.
-        func barWidth(_ bucket: Int) -> Int { hasGaps ? max(1, x(bucket + 1) - x(bucket) - 1) : 1 }
-        var usedWidth: Int { hasGaps ? plotWidth : count }
+        /// The column a bucket starts at: buckets are spread over the whole plot.
+        func x(_ bucket: Int) -> Int { plotLeft + bucket * plotWidth / count }
+        /// The bar's width in a bucket (less the gap the line is drawn in, when there is one).
+        func barWidth(_ bucket: Int) -> Int { max(1, x(bucket + 1) - x(bucket) - (hasGaps ? 1 : 0)) }
+        var usedWidth: Int { plotWidth }
 
         func bucket(of date: LocalDate) -> Int? {
             let offset = first.days(to: date)
@@ -179,10 +179,10 @@ enum ChartScreen {
                 if buckets.hasGaps {
                     buffer.write(glyph, x: cx + barWidth, y: y, style: lineStyle)
                 } else if barEighths > level * 8 {
-                    // Inside a one-column bar the line recolours the cell, so the bar keeps its height.
-                    buffer.applyStyle(Style(foreground: .cyan), to: Rect(x: cx, y: y, width: 1, height: 1))
+                    // Inside a bar with no gap beside it the line recolours the cells, so the bar keeps its height.
+                    buffer.applyStyle(Style(foreground: .cyan), to: Rect(x: cx, y: y, width: barWidth, height: 1))
                 } else {
-                    buffer.write(glyph, x: cx, y: y, style: lineStyle)
+                    for w in 0..<barWidth { buffer.write(glyph, x: cx + w, y: y, style: lineStyle) }
                 }
             }
             if sessions > 0 {
