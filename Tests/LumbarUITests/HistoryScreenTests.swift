@@ -237,4 +237,12 @@ import Testing
         #expect(rows.count == 2)
         #expect(rows.allSatisfy { $0.contains("spasm") }, "\(rows)")
     }
+
+    @Test func atFortyColumnsTheMatchLeadsTheNote() {
+        var d = Driver(HistoryScreenTests.twoADay, width: 40, height: 12)
+        d.type("h/spasm")
+        let rows = AppView.render(d.state).lines.filter { $0.contains("2026-03-04") }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.contains("spasm") }, "\(rows)")
+    }
 }

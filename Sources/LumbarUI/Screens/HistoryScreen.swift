@@ -124,7 +124,16 @@ enum HistoryScreen {
                 x += columns.care + 1
             }
             if end - x > 0 {
-                buffer.write(TextLayout.truncate(oneLine(c.note), to: end - x, glyphs: g), x: x, y: y, style: .dim)
+                // Too narrow for symptom names: the ones a filter matched lead the note, so the row says why it is listed.
+                let matched = columns.symptoms < 10 ? matchedSymptoms(c.symptoms, filter: state.history.filter) : []
+                var nx = x
+                if !matched.isEmpty {
+                    let names = matched.map(\.label).joined(separator: ", ") + (c.note.isEmpty ? "" : " " + String(g.dot) + " ")
+                    nx += buffer.write(TextLayout.truncate(names, to: end - nx, glyphs: g), x: nx, y: y, style: .bold)
+                }
+                if end - nx > 0, !c.note.isEmpty {
+                    buffer.write(TextLayout.truncate(oneLine(c.note), to: end - nx, glyphs: g), x: nx, y: y, style: .dim)
+                }
             }
         case .session(let i):
             let s = state.journal.sessions[i]
@@ -146,10 +155,15 @@ enum HistoryScreen {
     /// filtered row visibly says why it is there.
     private static func matchesFirst(_ symptoms: [Symptom], filter: String) -> [Symptom] {
         let ordered = symptoms.filter(\.isWarningSign) + symptoms.filter { !$0.isWarningSign }
+        let matched = matchedSymptoms(ordered, filter: filter)
+        return matched + ordered.filter { !matched.contains($0) }
+    }
+
+    /// The symptoms whose name or key holds a word of `filter`.
+    private static func matchedSymptoms(_ symptoms: [Symptom], filter: String) -> [Symptom] {
         let words = filter.lowercased().split(separator: " ")
-        guard !words.isEmpty else { return ordered }
-        func matches(_ s: Symptom) -> Bool { words.contains { s.label.lowercased().contains($0) || s.rawValue.contains($0) } }
-        return ordered.filter(matches) + ordered.filter { !matches($0) }
+        guard !words.isEmpty else { return [] }
+        return symptoms.filter { s in words.contains { s.label.lowercased().contains($0) || s.rawValue.contains($0) } }
     }
 
     /// Line breaks in a note would break the row: show them as spaces.
