@@ -54,6 +54,14 @@ import Testing
         }
     }
 
+    @Test func atOneHundredTwentyColumnsTheSelectedEntryShowsBesideTheList() {
+        var state = Fixtures.state(Self.twoADay, width: 120, height: 30, screen: .history)
+        _ = state.update(.key(.down))
+        Golden.check(render(state), named: "history-pane-120x30")
+        #expect(render(state).contains("heat helped a little"))
+        #expect(!state.history.showsDetail)
+    }
+
     @Test func rowsShowTheTimeSoTwoCheckInsOnADayDiffer() {
         let state = Fixtures.state(Self.twoADay, screen: .history)
         let lines = AppView.render(state).lines

@@ -49,7 +49,7 @@ enum ChartScreen {
             var perBucket = 1
             if days * 2 > plotWidth {
                 perBucket = 7
-                while (days + perBucket - 1) / perBucket > plotWidth, perBucket < 7 * 60 { perBucket += 7 }
+                while (days + perBucket - 1) / perBucket > plotWidth, perBucket < days { perBucket += 7 }
             }
             count = (days + perBucket - 1) / perBucket
             daysPerBucket = perBucket

@@ -25,6 +25,10 @@ enum HistoryScreen {
         }
     }
 
+    /// The width from which the selected entry is shown beside the list, and the pane's width.
+    static let paneThreshold = 120
+    static let paneWidth = 44
+
     /// Rows for the list (below the header, above the filter line).
     static func listHeight(_ state: AppState) -> Int {
         let filterLine = state.history.filterField != nil || !state.history.filter.isEmpty ? 1 : 0
@@ -37,6 +41,16 @@ enum HistoryScreen {
         let (body, filterRow) = rect.splitBottom(showFilter ? 1 : 0)
         if history.showsDetail, let entry = state.selectedEntry {
             drawDetail(state, entry: entry, in: body, into: &buffer)
+        } else if body.width >= paneThreshold {
+            // Wide enough to show the selected entry whole beside the list, without pressing Enter.
+            let split = body.splitLeft(body.width - paneWidth - 1)
+            drawList(state, in: split.left, into: &buffer)
+            let pane = Rect(x: split.rest.x + 1, y: body.y, width: paneWidth, height: body.height)
+            buffer.fill(Rect(x: split.rest.x, y: body.y, width: 1, height: body.height), with: state.glyphs.vertical, style: .dim)
+            if let entry = state.selectedEntry {
+                let lines = detailLines(state, entry: entry, width: pane.width - 1)
+                buffer.draw(lines, in: Rect(x: pane.x + 1, y: pane.y, width: pane.width - 1, height: pane.height))
+            }
         } else {
             drawList(state, in: body, into: &buffer)
         }
