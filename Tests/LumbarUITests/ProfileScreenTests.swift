@@ -71,6 +71,21 @@ import Testing
         #expect(d.stored.profile.birthYear == 1980)
     }
 
+    @Test func quittingWithAnUnsavedProfileAsksFirst() {
+        var d = Driver(Fixtures.episode)
+        d.type("p")
+        d.press(.down)
+        d.type(" ")
+        d.type("q")
+        #expect(d.exitCode == nil)
+        guard case .confirm(let confirmation) = d.state.overlay else { Issue.record("q quit without asking"); return }
+        #expect(confirmation.question == "Your changes on Profile are not saved. Quit without saving them?")
+        d.type("n")
+        d.press(.enter)
+        d.type("q")
+        #expect(d.exitCode == 0)
+    }
+
     @Test func theTabBarAndHelpNameTheNewScreens() {
         let state = Fixtures.state(Fixtures.episode, screen: .status)
         let top = AppView.render(state).lines[0]

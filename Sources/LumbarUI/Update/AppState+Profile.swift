@@ -5,6 +5,12 @@ extension AppState {
     /// The profile as the screen shows it: the draft, or a fresh one from the journal.
     var profileDraft: ProfileForm { profileForm ?? ProfileForm(journal.profile) }
 
+    /// The question `q` asks when the Profile screen holds changes not yet saved.
+    var unsavedProfileQuestion: String? {
+        guard let profileForm, profileForm.isDirty else { return nil }
+        return "Your changes on Profile are not saved. Quit without saving them?"
+    }
+
     mutating func handleProfileKey(_ key: Key) -> [Effect] {
         var draft = profileDraft
         let last = ProfileForm.rows.count - 1

@@ -140,6 +140,10 @@ extension AppState {
                 overlay = .confirm(Confirmation(question: "Your changes on Today are not saved. Quit without saving them?", action: .quit))
                 return []
             }
+            if let question = unsavedProfileQuestion {
+                overlay = .confirm(Confirmation(question: question, action: .quit))
+                return []
+            }
             return [.quit(0)]
         case .character("u"):
             return undoKey()
