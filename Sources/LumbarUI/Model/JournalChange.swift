@@ -3,6 +3,8 @@ import LumbarCore
 
 /// One change to the journal that the TUI asks the store to make, and can undo.
 public enum JournalChange: Hashable, Sendable {
+    /// Replaces the profile (birth year and history).
+    case setProfile(Profile)
     /// Adds or replaces a check-in.
     case upsertCheckIn(CheckIn)
     /// Adds or replaces a session.
@@ -11,13 +13,16 @@ public enum JournalChange: Hashable, Sendable {
     case delete(UUID)
     /// Puts a deleted entry back.
     case restore(Journal.Entry)
-    /// Replaces the profile (birth year and history).
-    case setProfile(Profile)
 
     /// Applies the change to `journal` as it is now, stamping written entries with `time`, and
     /// returns the change that undoes it (`nil` when nothing changed).
     public func apply(to journal: inout Journal, at time: Timestamp) -> JournalChange? {
         switch self {
+        case .setProfile(let profile):
+            let previous = journal.profile
+            guard previous != profile else { return nil }
+            journal.profile = profile
+            return .setProfile(previous)
         case .upsertCheckIn(var checkIn):
             let previous = journal.checkIn(id: checkIn.id)
             checkIn.updatedAt = time
@@ -40,11 +45,6 @@ public enum JournalChange: Hashable, Sendable {
                 journal.restore(.session(s))
             }
             return .delete(entry.id)
-        case .setProfile(let profile):
-            let previous = journal.profile
-            guard previous != profile else { return nil }
-            journal.profile = profile
-            return .setProfile(previous)
         }
     }
 }
@@ -53,14 +53,14 @@ public enum JournalChange: Hashable, Sendable {
 public struct Transaction: Hashable, Sendable {
     /// Why the changes are made, which decides what the screen does once they are saved.
     public enum Purpose: Hashable, Sendable {
+        /// Changing the profile on the Profile screen.
+        case profile
         /// A check-in and/or session from the Today form.
         case checkIn
         /// Deleting an entry from History.
         case delete
         /// Undoing the last change.
         case undo
-        /// Changing the profile on the Profile screen.
-        case profile
     }
 
     /// The changes, applied in order.

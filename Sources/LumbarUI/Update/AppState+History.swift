@@ -158,14 +158,13 @@ extension AppState {
     /// After a save or an undo, selects the entry it wrote so that the next key acts on what
     /// the person just saw change (a deleted entry leaves the selection on the row that took its place).
     mutating func selectEntryTouched(by transaction: Transaction) {
+        // `if case` rather than a switch: changes that write no History entry (the profile,
+        // assessments) are simply passed over.
         var written: UUID?
-        for change in transaction.changes {
-            switch change {
-            case .upsertCheckIn(let c): written = written ?? c.id
-            case .upsertSession(let s): written = written ?? s.id
-            case .restore(let entry): written = written ?? entry.id
-            case .delete, .setProfile: break
-            }
+        for change in transaction.changes where written == nil {
+            if case .upsertCheckIn(let c) = change { written = c.id }
+            if case .upsertSession(let s) = change { written = s.id }
+            if case .restore(let entry) = change { written = entry.id }
         }
         if let written { selectHistoryEntry(id: written) }
     }
@@ -199,36 +198,39 @@ extension AppState {
         return undo()
     }
 
-    /// Reverses the last saved change.
-    mutating func undo() -> [Effect] {
-        guard !isSaving else { return [] }
-        guard let entry = undoStack.popLast() else {
-            flash = Flash(text: "Nothing to undo.")
-            return []
-        }
-        pendingUndo = entry
-        return save(Transaction(changes: entry.changes, purpose: .undo, summary: "Undone: " + entry.summary))
-    }
-
     /// What `u` would do now, for the key hints: "undo delete of the check-in Tue 3 Mar 08:10".
     var nextUndoDescription: String? { undoStack.last.map(undoDescription) }
 
     func undoDescription(_ entry: UndoEntry) -> String {
         for change in entry.changes {
-            switch change {
-            case .restore(let deleted):
-                return "undo delete of " + EntryText.short(deleted)
-            case .delete(let id):
+            if case .restore(let deleted) = change { return "undo delete of " + EntryText.short(deleted) }
+            if case .delete(let id) = change {
                 if let c = journal.checkIn(id: id) { return "undo adding " + EntryText.short(.checkIn(c)) }
                 if let s = journal.session(id: id) { return "undo adding " + EntryText.short(.session(s)) }
-            case .upsertCheckIn(let c):
-                return "undo the edit of " + EntryText.short(.checkIn(journal.checkIn(id: c.id) ?? c))
-            case .upsertSession(let s):
-                return "undo the edit of " + EntryText.short(.session(journal.session(id: s.id) ?? s))
-            case .setProfile:
-                return "undo the profile change"
             }
+            if case .upsertCheckIn(let c) = change { return "undo the edit of " + EntryText.short(.checkIn(journal.checkIn(id: c.id) ?? c)) }
+            if case .upsertSession(let s) = change { return "undo the edit of " + EntryText.short(.session(journal.session(id: s.id) ?? s)) }
+            if case .setProfile = change { return "undo the profile change" }
         }
         return "undo: " + entry.summary
+    }
+}
+
+extension UndoEntry {
+    /// The screen where undoing this makes sense, where the person sees what comes back:
+    /// Profile for the profile, History for check-ins and sessions, Status for anything else.
+    var screen: ScreenName {
+        var touchesEntries = false
+        var onlyProfile = true
+        for change in changes {
+            if case .setProfile = change { continue }
+            onlyProfile = false
+            if case .upsertCheckIn = change { touchesEntries = true }
+            if case .upsertSession = change { touchesEntries = true }
+            if case .delete = change { touchesEntries = true }
+            if case .restore = change { touchesEntries = true }
+        }
+        if onlyProfile { return .profile }
+        return touchesEntries ? .history : .status
     }
 }

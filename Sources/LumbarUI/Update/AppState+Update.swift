@@ -75,6 +75,8 @@ extension AppState {
 
     private mutating func didSave(_ transaction: Transaction, undo: [JournalChange]) {
         switch transaction.purpose {
+        case .profile:
+            didSaveProfile(transaction, undo: undo)
         case .checkIn:
             if !undo.isEmpty { undoStack.append(UndoEntry(changes: undo, summary: transaction.summary)) }
             var next = TodayForm(date: form.date)
@@ -94,8 +96,6 @@ extension AppState {
             pendingUndo = nil
             forgetDeletedEntries()
             flash = Flash(text: transaction.summary)
-        case .profile:
-            didSaveProfile(transaction, undo: undo)
         }
         if undoStack.count > 50 { undoStack.removeFirst(undoStack.count - 50) }
     }
@@ -222,6 +222,16 @@ extension AppState {
         }
         isSaving = true
         return [.save(transaction)]
+    }
+
+    mutating func undo() -> [Effect] {
+        guard !isSaving else { return [] }
+        guard let entry = undoStack.popLast() else {
+            flash = Flash(text: "Nothing to undo.")
+            return []
+        }
+        pendingUndo = entry
+        return save(Transaction(changes: entry.changes, purpose: .undo, summary: "Undone: " + entry.summary))
     }
 
     /// Keeps every screen's scroll position valid after a resize or a change of content.
