@@ -17,16 +17,12 @@ enum Chrome {
         for screen in ScreenName.allCases {
             let active = screen == state.screen
             let base: Style = active ? Style(attributes: .bold) : Style(attributes: .reverse)
-            let title = layout == .letters && !active ? String(screen.key) : screen.title
+            let title = tabTitle(screen, layout, active: active)
             guard x + DisplayWidth.of(title) + 2 <= room else { break }
             x += buffer.write(" ", x: x, y: y, style: base)
-            // The key is underlined, and shown as a letter of its own when the title does not start with it.
-            if let first = title.first, first.lowercased() == String(screen.key) {
-                x += buffer.write(String(first), x: x, y: y, style: base.with(.underline))
-                x += buffer.write(title.dropFirst() + " ", x: x, y: y, style: base)
-            } else {
-                x += buffer.write(title + " ", x: x, y: y, style: base)
-            }
+            // The key is underlined: the title's first letter, or the "w:" before a title that does not start with it.
+            x += buffer.write(String(title.prefix(1)), x: x, y: y, style: base.with(.underline))
+            x += buffer.write(title.dropFirst() + " ", x: x, y: y, style: base)
             if layout == .roomy { x += buffer.write(" ", x: x, y: y, style: Style(attributes: .reverse)) }
         }
         buffer.write(help, x: buffer.width - DisplayWidth.of(help), y: y, style: Style(attributes: .reverse))
@@ -34,9 +30,15 @@ enum Chrome {
 
     private static func width(of layout: TabLayout, _ state: AppState) -> Int {
         ScreenName.allCases.reduce(layout == .roomy ? 8 : 0) { sum, screen in
-            let title = layout == .letters && screen != state.screen ? String(screen.key) : screen.title
-            return sum + DisplayWidth.of(title) + 2 + (layout == .roomy ? 1 : 0)
+            sum + DisplayWidth.of(tabTitle(screen, layout, active: screen == state.screen)) + 2 + (layout == .roomy ? 1 : 0)
         }
+    }
+
+    /// "History", "w:Training" when the key is not the title's first letter, or just the key letter.
+    private static func tabTitle(_ screen: ScreenName, _ layout: TabLayout, active: Bool) -> String {
+        if layout == .letters && !active { return String(screen.key) }
+        let keyFirst = screen.title.lowercased().hasPrefix(String(screen.key))
+        return keyFirst ? screen.title : String(screen.key) + ":" + screen.title
     }
 
     static func renderMessageBar(_ state: AppState, into buffer: inout Buffer) {
