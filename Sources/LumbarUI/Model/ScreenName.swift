@@ -12,6 +12,10 @@ public enum ScreenName: String, CaseIterable, Sendable {
     case guide
     /// Whether to train today, weekly load and pain, and each kind of session.
     case training
+    /// Birth year and medical history, which some rules weigh.
+    case profile
+    /// A report for a doctor or physiotherapist, written to a file.
+    case report
 
     /// The tab title.
     var title: String {
@@ -22,6 +26,8 @@ public enum ScreenName: String, CaseIterable, Sendable {
         case .chart: return "Chart"
         case .guide: return "Guide"
         case .training: return "Training"
+        case .profile: return "Profile"
+        case .report: return "Report"
         }
     }
 
@@ -34,6 +40,8 @@ public enum ScreenName: String, CaseIterable, Sendable {
         case .chart: return "c"
         case .guide: return "g"
         case .training: return "w"
+        case .profile: return "p"
+        case .report: return "r"
         }
     }
 }
