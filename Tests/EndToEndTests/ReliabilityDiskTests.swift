@@ -106,7 +106,7 @@ struct ReliabilityDiskTests {
         let disk = sandbox.directory + "/disk"
         mkdir(disk, 0o700)
         let environment = sandbox.environment()
-        #expect(try Reliability.run(["/bin/mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", disk], environment: environment).status == .exited(0))
+        #expect(try Reliability.run(["/bin/mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", disk], environment: environment).status == .exited(0))
         defer { _ = try? Reliability.run(["/bin/umount", "-l", disk], environment: environment) }
         let store = disk + "/journal.json"
         try PrivateFile.write(JournalCodec.encode(ReliabilityJournals.history(years: 3)), to: store)
