@@ -3,10 +3,6 @@ import Testing
 @testable import LumbarCore
 
 @Suite struct MarkdownReportTests {
-    @Test func theFixedJournalMatchesTheGoldenReport() throws {
-        try Golden.check(MarkdownReport.render(ReportFixture.report), against: "report.md")
-    }
-
     /// The number of `|` not preceded by a backslash: the cell separators a Markdown table sees.
     func separators(_ line: String) -> Int {
         var count = 0
