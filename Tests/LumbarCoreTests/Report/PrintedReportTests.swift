@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import LumbarCore
+
+/// Prints the HTML report to PDF in headless Chromium and reads it back with poppler's tools, as a
+/// clinician's printer would see it. Runs wherever Chromium and poppler-utils are installed; under
+/// CI (`CI=true`, where .ci/run installs both) a missing tool fails the test instead of skipping it.
+@Suite(.serialized) struct PrintedReportTests {
+    /// The tools, found on PATH; `nil` when one is missing.
+    static let tools: (chromium: String, pdftotext: String, pdfinfo: String)? = {
+        guard let chromium = executable("chromium") ?? executable("chromium-browser"),
+              let pdftotext = executable("pdftotext"), let pdfinfo = executable("pdfinfo") else { return nil }
+        return (chromium, pdftotext, pdfinfo)
+    }()
+
+    static let isRequired = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    static func executable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A printed report: its page count and the text of each page.
+    struct Printed {
+        var pageCount: Int
+        var pages: [String]
+    }
+
+    /// Prints `html` to A4 PDF and extracts it.
+    static func print(_ html: String) throws -> Printed {
+        guard let tools else {
+            throw Failure(description: "chromium and poppler-utils (pdftotext, pdfinfo) are needed; .ci/run installs them")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lumbar-print-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("report.html")
+        let pdf = directory.appendingPathComponent("report.pdf")
+        try Data(html.utf8).write(to: page)
+        _ = try run(tools.chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                    "--user-data-dir=\(directory.path)/profile", "--print-to-pdf=\(pdf.path)", page.absoluteString],
+                    home: directory.path)
+        guard FileManager.default.fileExists(atPath: pdf.path) else { throw Failure(description: "chromium wrote no PDF") }
+        let info = try run(tools.pdfinfo, [pdf.path], home: directory.path)
+        let pagesLine = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+        guard let count = pagesLine.flatMap({ Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }) else {
+            throw Failure(description: "pdfinfo gave no page count:\n\(info)")
+        }
+        let pages = try (1...count).map {
+            try run(tools.pdftotext, ["-f", "\($0)", "-l", "\($0)", "-layout", pdf.path, "-"], home: directory.path)
+        }
+        return Printed(pageCount: count, pages: pages)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs a tool to completion (killed after 120 s) and returns its standard output.
+    static func run(_ tool: String, _ arguments: [String], home: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = DispatchWorkItem { process.terminate() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: deadline)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        deadline.cancel()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(.enabled(if: tools != nil || isRequired, "needs chromium and poppler-utils (required when CI=true)"))
+    func pageOneOfTheSixWeekStoryIsTheWholeSummary() throws {
+        let printed = try Self.print(HTMLReport.render(SixWeekStory.report))
+        #expect((2...4).contains(printed.pageCount), "\(printed.pageCount) pages")
+        let first = try #require(printed.pages.first)
+        // Who and when, what happened, how it evolved, what was ruled out, flags, assessments, care, the chart.
+        for text in ["Sat 17 Oct 2026 – Tue 1 Dec 2026", "age band 40–49", "Main episode", "deadlift, Sat 17 Oct 10:00",
+                     "pain began during it", "lasted 43 days", "peak 7/10", "Eased: 6 at onset", "day 42 Sat 28 Nov",
+                     "Warning signs", "yes on Sun 8 Nov", "no on 31 of 33 check-ins, not asked on 2", "tender to tap",
+                     "Flags over time", "nerve-signs", "cleared Sun 15 Nov", "Assessments", "no nerve involvement found",
+                     "Self-care", "physio", "lower 1, same 0, higher 0", "72 h, 96 h", "day 14, day 28, day 42",
+                     "worse-despite-care Sun 8 Nov"] {
+            #expect(first.contains(text), "page 1 lacks \(text)")
+        }
+        // Everything else starts on page 2.
+        #expect(!first.contains("Day by day"))
+        #expect(!first.contains("Notes"))
+        let second = printed.pages[1].trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(second.hasPrefix("Day by day"), "\(second.prefix(200))")
+        let rest = printed.pages.dropFirst().joined()
+        for text in ["Sessions", "Notes", "Flags in detail", "Pins and needles down the right calf"] {
+            #expect(rest.contains(text), "later pages lack \(text)")
+        }
+    }
+
+    @Test(.enabled(if: tools != nil || isRequired, "needs chromium and poppler-utils (required when CI=true)"))
+    func aReportWithoutAnEpisodeStillPrintsItsSummaryOnPageOne() throws {
+        let printed = try Self.print(HTMLReport.render(SixWeekStory.calmReport))
+        #expect(printed.pageCount == 2)
+        let first = try #require(printed.pages.first)
+        for text in ["No episode of back pain", "The last 30 days", "no on 3 of 3 check-ins", "Self-care"] {
+            #expect(first.contains(text), "page 1 lacks \(text)")
+        }
+        #expect(printed.pages[1].contains("Day by day"))
+    }
+}
