@@ -220,7 +220,10 @@ enum ReportContent {
                 state = "after it closed"
             } else if let checkIn = mark.kind == .hours72 || mark.kind == .hours96
                 ? episode.checkIn(atOrBefore: mark.at) : episode.checkIns.last(where: { $0.date <= mark.at.localDate }) {
-                state = "pain \(checkIn.pain) then"
+                // A check-in from days before the mark says little about "then": name its day instead.
+                let recent = mark.kind == .hours72 || mark.kind == .hours96
+                    ? checkIn.at.hours(to: mark.at) <= 24 : checkIn.date == mark.at.localDate
+                state = recent ? "pain \(checkIn.pain) then" : "last pain \(checkIn.pain) on \(checkIn.date.shortDescription)"
             } else {
                 state = "no check-in yet"
             }
