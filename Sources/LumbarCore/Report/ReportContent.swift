@@ -218,12 +218,18 @@ enum ReportContent {
                 state = "not reached"
             } else if let close = episode.closeDate, mark.at.localDate > close {
                 state = "after it closed"
-            } else if let checkIn = mark.kind == .hours72 || mark.kind == .hours96
-                ? episode.checkIn(atOrBefore: mark.at) : episode.checkIns.last(where: { $0.date <= mark.at.localDate }) {
+            } else if mark.kind == .hours72 || mark.kind == .hours96,
+                      let near = episode.checkIns.filter({ abs($0.at.hours(to: mark.at)) <= 24 && $0.at <= report.asOf })
+                        .min(by: { abs($0.at.hours(to: mark.at)) < abs($1.at.hours(to: mark.at)) }) {
+                // The rules judge the pain around these hours, so the nearest check-in on either side tells most.
+                state = abs(near.at.hours(to: mark.at)) <= 3 ? "pain \(near.pain) then"
+                    : "pain \(near.pain) at " + TimeText.weekdayTime(near.at, in: zone)
+            } else if let checkIn = episode.checkIns.last(where: {
+                mark.kind == .hours72 || mark.kind == .hours96 ? $0.at <= mark.at : $0.date <= mark.at.localDate
+            }) {
                 // A check-in from days before the mark says little about "then": name its day instead.
-                let recent = mark.kind == .hours72 || mark.kind == .hours96
-                    ? checkIn.at.hours(to: mark.at) <= 24 : checkIn.date == mark.at.localDate
-                state = recent ? "pain \(checkIn.pain) then" : "last pain \(checkIn.pain) on \(checkIn.date.shortDescription)"
+                state = checkIn.date == mark.at.localDate && mark.kind != .hours72 && mark.kind != .hours96
+                    ? "pain \(checkIn.pain) then" : "last pain \(checkIn.pain) on \(checkIn.date.shortDescription)"
             } else {
                 state = "no check-in yet"
             }

@@ -37,7 +37,7 @@ import Testing
         #expect(fact("Pain", in: facts) == "peak 7/10 on Sun 18 Oct (day 1); latest 0/10 on Sun 29 Nov 09:00; 32 check-ins")
         #expect(fact("Trend", in: facts) == "Eased: 6 at onset \u{2192} peak 7 on day 1 \u{2192} 4 by day 7 \u{2192} 3 by day 14 "
                 + "\u{2192} 1 by day 28 \u{2192} 0 by day 42 (out of 10).")
-        #expect(fact("Windows", in: facts) == "72 h Tue 20 Oct 10:00 (pain 7 then) \u{00B7} 96 h Wed 21 Oct 10:00 (pain 6 then) "
+        #expect(fact("Windows", in: facts) == "72 h Tue 20 Oct 10:00 (pain 7 at Tue 20:00) \u{00B7} 96 h Wed 21 Oct 10:00 (pain 6 then) "
                 + "\u{00B7} day 14 Sat 31 Oct (pain 3 then) \u{00B7} day 28 Sat 14 Nov (pain 1 then) \u{00B7} day 42 Sat 28 Nov (pain 0 then)")
     }
 
