@@ -164,8 +164,10 @@ public enum HTMLReport {
           main { margin: 0; padding: 5mm; box-shadow: none; }
           dl.header { grid-template-columns: max-content 1fr; }
           .pair, .columns, dl.facts { grid-template-columns: 1fr; }
+          table.answers td, .legend span { white-space: normal; }
+          table.flags td:first-child { width: 40%; }
           dl.facts dd { margin-bottom: 3pt; }
-          table.flags, table.days { min-width: 150mm; }
+          table.days { min-width: 150mm; }
         }
         @media print {
           body { background: #fff; }
