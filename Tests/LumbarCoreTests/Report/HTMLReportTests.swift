@@ -204,8 +204,15 @@ struct ParsedPage {
     @Test func eachFlagIsMarkedByRuleWhereItWasFirstRaised() throws {
         let page = try ParsedPage.parse(Self.story)
         let titles = page.texts.filter { $0.path.suffix(2) == ["g", "title"] && $0.text.hasPrefix("Flag ") }.map(\.text)
-        #expect(titles.count == SixWeekStory.report.flags.count)
-        #expect(titles.contains("Flag 6: Signs of nerve involvement (nerve-signs): see-doctor Sun 8 Nov \u{2192} cleared Sun 15 Nov"))
+        let report = SixWeekStory.report
+        #expect(titles.count == report.flags.count)
+        #expect(!report.flags.isEmpty)
+        for (number, flag) in PainChart.drawnFlags(report) {
+            let start = "Flag \(number): \(flag.rule.title) (\(flag.rule.rawValue)): \(flag.firstLevel.key) \(flag.firstFired.shortDescription)"
+            #expect(titles.contains { $0.hasPrefix(start) }, "no marker titled \(start)")
+        }
+        // Numbered in the order first raised.
+        #expect(PainChart.drawnFlags(report).map(\.flag.firstFired) == report.flags.map(\.firstFired).sorted())
         // The warning-sign mark says which sign was answered yes.
         let bang = page.texts.filter { $0.path.suffix(2) == ["text", "title"] }.map(\.text)
         #expect(bang == ["Sun 8 Nov 10:00: answered yes to tingling"])

@@ -52,11 +52,43 @@ import Testing
         #expect(fact("Status", in: ReportContent.episodeFacts(early)) == "Day 20 (onset day = day 0), still open on Fri 6 Nov.")
     }
 
+    /// A status at the end of `day` raising `flags` (rule and level), built by hand so the test
+    /// reads the report's bookkeeping, not the rules engine.
+    func day(_ text: String, _ flags: [(RuleID, Level)]) -> (date: LocalDate, status: Status) {
+        let date = LocalDate(text)!
+        let raised = flags.map { Flag(rule: $0.0, level: $0.1, headline: "", action: "", evidence: [], evidenceDates: [],
+                                      window: nil, sources: []) }
+        return (date, Status(now: date.end(in: SixWeekStory.zone), level: raised.map(\.level).max() ?? .none, flags: raised, episode: nil))
+    }
+
     @Test func flagLevelsAreShownAsTheyMovedDayByDay() throws {
-        let acute = try #require(report.flags.first { $0.rule == .acuteInjury })
-        #expect(text(ReportContent.levelSteps(acute)) == "watch Sat 17 Oct \u{2192} see-doctor Sun 18 Oct \u{2192} cleared Sun 29 Nov")
-        #expect(!acute.isRaisedAtEnd)
-        #expect(acute.firstLevel == .watch && acute.highestLevel == .seeDoctor)
+        let flags = ReportFlag.flags(in: [
+            day("2026-10-17", [(.acuteInjury, .watch)]),
+            day("2026-10-18", [(.acuteInjury, .seeDoctor), (.nerveSigns, .seeDoctor)]),
+            day("2026-10-19", [(.acuteInjury, .seeDoctor)]),
+            day("2026-10-20", [(.nerveSigns, .seeDoctor)]),
+        ])
+        // Same highest level: the one first raised comes first.
+        #expect(flags.map(\.rule) == [.acuteInjury, .nerveSigns])
+        let acute = try #require(flags.first)
+        #expect(acute.steps == [.init(date: LocalDate("2026-10-17")!, level: .watch), .init(date: LocalDate("2026-10-18")!, level: .seeDoctor),
+                                .init(date: LocalDate("2026-10-20")!, level: nil)])
+        #expect((acute.firstLevel, acute.highestLevel, acute.lastSeen, acute.isRaisedAtEnd) == (.watch, .seeDoctor, LocalDate("2026-10-19")!, false))
+        #expect(text(ReportContent.levelSteps(acute)) == "watch Sat 17 Oct \u{2192} see-doctor Sun 18 Oct \u{2192} cleared Tue 20 Oct")
+        let nerve = try #require(flags.last)
+        #expect(nerve.isRaisedAtEnd)
+        #expect(text(ReportContent.levelSteps(nerve))
+                == "see-doctor Sun 18 Oct \u{2192} cleared Mon 19 Oct \u{2192} see-doctor Tue 20 Oct (still raised)")
+    }
+
+    @Test func aLongHistoryOfLevelsIsShortenedInTheMiddle() throws {
+        let days = (0..<9).map { index in
+            day(LocalDate("2026-10-17")!.adding(days: index).description, index % 2 == 0 ? [(.nerveSigns, .seeDoctor)] : [])
+        }
+        let flag = try #require(ReportFlag.flags(in: days).first)
+        #expect(flag.steps.count == 9)
+        #expect(text(ReportContent.levelSteps(flag)) == "see-doctor Sat 17 Oct \u{2192} cleared Sun 18 Oct \u{2192} \u{2026} "
+                + "\u{2192} see-doctor Fri 23 Oct \u{2192} cleared Sat 24 Oct \u{2192} see-doctor Sun 25 Oct (still raised)")
     }
 
     @Test func selfCareSaysWhatFollowedOnTheNextLoggedDay() throws {
