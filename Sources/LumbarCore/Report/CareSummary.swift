@@ -4,11 +4,11 @@ public struct CareSummary: Hashable, Sendable {
     public var care: SelfCare
     /// The days on which it was logged, oldest first.
     public var dates: [LocalDate]
-    /// Of those days, how many were followed (next logged day) by lower pain.
+    /// How many of those days the next logged day had lower pain.
     public var lowerAfter: Int
-    /// ... by the same pain.
+    /// How many of those days the next logged day had the same pain.
     public var sameAfter: Int
-    /// ... by higher pain.
+    /// How many of those days the next logged day had higher pain.
     public var higherAfter: Int
 
     /// A care summary.
