@@ -148,6 +148,7 @@ public enum HTMLReport {
         .key.dashed { border-top-style: dashed; }
         .swatch { display: inline-block; width: 9pt; height: 7pt; vertical-align: middle; margin-right: 3pt; }
         .pair { display: grid; grid-template-columns: 3fr 2fr; gap: 10pt; align-items: start; }
+        .pair section { break-inside: avoid; page-break-inside: avoid; }
         .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 10pt; align-items: start; }
         .summary h2 { margin-top: 6pt; }
         h2 .aside { font-size: 7pt; font-weight: normal; color: #4b5563; margin-left: 6pt; }
