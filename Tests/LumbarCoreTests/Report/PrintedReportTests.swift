@@ -123,4 +123,21 @@ import Testing
         }
         #expect(printed.pages[1].contains("Day by day"))
     }
+
+    /// A known limit, pinned so a change to it is seen: when the summary holds more than one page
+    /// takes, self-care and assessments move whole to page 2, ahead of the days, never split.
+    @Test(.enabled(if: tools != nil || isRequired, "needs chromium and poppler-utils (required when CI=true)"))
+    func aCrowdedSummaryKeepsTheEpisodeSignsAndFlagsOnPageOne() throws {
+        let printed = try Self.print(HTMLReport.render(SixWeekStory.crowdedReport))
+        let first = try #require(printed.pages.first)
+        for text in ["Main episode", "history: osteoporosis", "Warning signs", "yes on Tue 3 Nov", "Flags over time", "leg-weakness"] {
+            #expect(first.contains(text), "page 1 lacks \(text)")
+        }
+        #expect(printed.pageCount >= 3)
+        let second = printed.pages[1]
+        #expect(second.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Self-care"))
+        for text in ["massage", "Assessments", "Fri 20 Nov 10:00"] { #expect(second.contains(text), "page 2 lacks \(text)") }
+        #expect(!first.contains("GP visit") && !second.contains("Day by day"))
+        #expect(printed.pages[2].trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Day by day"))
+    }
 }

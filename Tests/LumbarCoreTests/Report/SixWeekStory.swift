@@ -94,4 +94,25 @@ enum SixWeekStory {
         Report(journal: calmJournal, period: ReportPeriod.standard(through: today, journal: calmJournal, now: now, timeZone: zone),
                now: now, timeZone: zone)
     }
+
+    /// The story made crowded: a medical history, a bad day with four warning signs and four GP
+    /// visits, so the summary holds more flags, answers and assessments than one A4 page takes.
+    static var crowdedJournal: Journal {
+        var journal = journal
+        journal.profile = Profile(birthYear: 1950, history: [.osteoporosis, .steroids, .cancer])
+        for (visit, at) in ["2026-10-25 10:00", "2026-11-02 10:00", "2026-11-09 10:00", "2026-11-20 10:00"].enumerated() {
+            journal.upsert(Assessment(at: time(at), rules: [.init(rule: "nerve-signs", level: .seeDoctor), .init(rule: "pain-2-4-weeks", level: .watch)],
+                                      note: "GP visit \(visit + 1): examined, reflexes normal; keep walking, review in two weeks if no better.",
+                                      updatedAt: time(at)))
+        }
+        journal.upsert(asked("2026-11-03 12:00", pain: 5, [.nightPain, .numbness, .legWeakness, .fever], care: [.massage, .ice],
+                             note: "Bad day."))
+        return journal
+    }
+
+    /// The report on `crowdedJournal` with the default period.
+    static var crowdedReport: Report {
+        Report(journal: crowdedJournal, period: ReportPeriod.standard(through: today, journal: crowdedJournal, now: now, timeZone: zone),
+               now: now, timeZone: zone)
+    }
 }
