@@ -100,6 +100,9 @@ public struct Report: Hashable, Sendable {
 
     /// The status at the end of each day from `first` through `last`: a day is read at its last
     /// millisecond, or at `now` for the day holding it; days after `now` are left out.
+    ///
+    /// Built on `EscalationEngine.evaluate` alone, the one entry point the rules engine keeps
+    /// from contract version 1 to 2, so the report does not follow the engine's helpers around.
     static func daily(_ journal: Journal, from first: LocalDate, through last: LocalDate, now: Date,
                       timeZone: TimeZone) -> [(date: LocalDate, status: Status)] {
         let nowMilliseconds = Timestamp(now, in: timeZone).epochMilliseconds
