@@ -20,7 +20,7 @@ public enum HTMLReport {
 
         // Page 1: everything a clinician reads first; the print style sheet breaks the page after it.
         var summary: [String] = []
-        summary.append(section(ReportContent.episodeHeading(report), id: "episode",
+        summary.append(section(ReportContent.episodeHeading, id: "episode",
                                [facts(ReportContent.episodeFacts(report), className: "facts")]))
         if let svg = PainChart.svg(report) {
             summary.append("<figure id=\"chart\">\n" + svg + "\n" + legend(report) + "\n</figure>")

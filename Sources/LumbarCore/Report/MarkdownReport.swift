@@ -11,7 +11,7 @@ public enum MarkdownReport {
         out.append("")
         out.append(contentsOf: facts(ReportContent.headerFacts(report)))
 
-        section(&out, ReportContent.episodeHeading(report))
+        section(&out, ReportContent.episodeHeading)
         out.append(contentsOf: facts(ReportContent.episodeFacts(report)))
         out.append("")
         out.append("Daily pain, the highest each day from \(report.firstDay.shortDescription) to \(report.lastDay.shortDescription) "

@@ -137,7 +137,7 @@ enum ReportContent {
     // MARK: Episode
 
     /// The episode's heading.
-    static func episodeHeading(_ report: Report) -> String { "Main episode" }
+    static let episodeHeading = "Main episode"
 
     /// The episode as label/value facts, or a single line when there is none.
     static func episodeFacts(_ report: Report) -> [(String, ReportLine)] {
