@@ -25,14 +25,20 @@ public enum HTMLReport {
         if let svg = PainChart.svg(report) {
             summary.append("<figure id=\"chart\">\n" + svg + "\n" + legend(report) + "\n</figure>")
         }
+        // Signs answered yes read across the page; the documented negatives sit in two columns.
         let signs = ReportContent.warningSignTable(report)
-        let half = (signs.rows.count + 1) / 2
-        let halves = [Array(signs.rows.prefix(half)), Array(signs.rows.dropFirst(half))].filter { !$0.isEmpty }
-        summary.append(section("Warning signs", id: "warning-signs", [
-            "<div class=\"columns\">\n" + halves.map {
-                "<div>" + table(ReportTable(columns: signs.columns, rows: $0), className: "answers") + "</div>"
-            }.joined(separator: "\n") + "\n</div>",
-        ], note: ReportContent.warningSignExplanation))
+        let yesCount = report.warningSigns.filter(\.wasReported).count
+        let negatives = Array(signs.rows.dropFirst(yesCount))
+        let half = (negatives.count + 1) / 2
+        let halves = [Array(negatives.prefix(half)), Array(negatives.dropFirst(half))].filter { !$0.isEmpty }
+        var signBlocks: [String] = []
+        if yesCount > 0 {
+            signBlocks.append(table(ReportTable(columns: signs.columns, rows: Array(signs.rows.prefix(yesCount))), className: "answers yes"))
+        }
+        signBlocks.append("<div class=\"columns\">\n" + halves.map {
+            "<div>" + table(ReportTable(columns: signs.columns, rows: $0), className: "answers") + "</div>"
+        }.joined(separator: "\n") + "\n</div>")
+        summary.append(section("Warning signs", id: "warning-signs", signBlocks, note: ReportContent.warningSignExplanation))
         let flags = ReportContent.flagsTable(report).map { table($0, className: "flags") }
             ?? "<p>" + esc(ReportContent.noFlags) + "</p>"
         summary.append(section("Flags over time", id: "flags", [flags]))
@@ -91,6 +97,10 @@ public enum HTMLReport {
             """
     }
 
+    /// The body text size: small enough for the six-week story's summary to fit one A4 page
+    /// at full scale (the printed-report test checks nothing is shrunk to fit).
+    static let bodyFontPoints = 8.0
+
     /// The page's style sheet: screen and A4 print, nothing loaded from elsewhere.
     static let style = """
         @page { size: A4; margin: 10mm 11mm 10mm 11mm; }
@@ -98,30 +108,32 @@ public enum HTMLReport {
         * { box-sizing: border-box; }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { margin: 0; background: #f3f4f6; color: #111827;
-          font: 8.5pt/1.3 "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+          font: \(bodyFontPoints)pt/1.25 "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
         main { width: 100%; max-width: 190mm; margin: 8mm auto; padding: 10mm 12mm; background: #fff;
           box-shadow: 0 1px 4px rgba(0,0,0,0.12); }
-        h1 { font-size: 14pt; margin: 0 0 3pt; letter-spacing: -0.01em; }
-        h2 { font-size: 10pt; margin: 9pt 0 3pt; padding-bottom: 1pt; border-bottom: 1.5px solid #d1d5db;
+        h1 { font-size: 13pt; margin: 0 0 2pt; letter-spacing: -0.01em; }
+        h2 { font-size: 9.5pt; margin: 8pt 0 2pt; padding-bottom: 1pt; border-bottom: 1.5px solid #d1d5db;
           break-after: avoid; page-break-after: avoid; }
         p { margin: 3pt 0; }
         .nature { margin: 2pt 0 3pt; padding: 2pt 6pt; background: #fff7ed; border-left: 3pt solid #ea580c; }
         .small { font-size: 7pt; color: #4b5563; }
-        dl.facts { display: grid; grid-template-columns: 27mm 1fr; gap: 0.5pt 8pt; margin: 3pt 0; }
+        dl.facts { display: grid; grid-template-columns: 17mm 1fr; gap: 0.5pt 8pt; margin: 3pt 0; }
         dl.period { margin-bottom: 0; }
-        dl.header { grid-template-columns: 27mm 1fr 27mm 1fr; margin-top: 0; }
+        dl.header { grid-template-columns: 17mm 1fr 17mm 1fr; margin-top: 0; }
         dl.facts dt { font-weight: bold; color: #374151; }
         dl.facts dd { margin: 0; }
         .wide { overflow-x: auto; }
-        table { width: 100%; border-collapse: collapse; font-size: 7.5pt; margin: 2pt 0; }
+        table { width: 100%; border-collapse: collapse; font-size: 7pt; margin: 2pt 0; }
         thead { display: table-header-group; }
-        th, td { padding: 0.8pt 3pt; border-bottom: 0.75pt solid #e5e7eb; text-align: left; vertical-align: top; }
+        th, td { padding: 0.5pt 3pt; border-bottom: 0.75pt solid #e5e7eb; text-align: left; vertical-align: top; }
         th { background: #f3f4f6; font-weight: bold; color: #374151; border-bottom: 1pt solid #d1d5db; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         tr.muted td { color: #6b7280; }
-        table.days td:first-child, table.answers td { white-space: nowrap; }
+        table.days td:first-child, table.answers td:first-child { white-space: nowrap; }
         table.flags td:first-child { width: 82mm; }
+        table.answers td:first-child { width: 36mm; }
+        table.answers.yes { margin-bottom: 0; }
         table.flag-detail td:first-child { width: 30mm; }
         .under { font-size: 0.92em; color: #6b7280; font-weight: normal; }
         td .under { margin-top: 1pt; font-style: italic; }
@@ -150,7 +162,7 @@ public enum HTMLReport {
         .pair { display: grid; grid-template-columns: 3fr 2fr; gap: 10pt; align-items: start; }
         .pair section { break-inside: avoid; page-break-inside: avoid; }
         .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 10pt; align-items: start; }
-        .summary h2 { margin-top: 6pt; }
+        .summary h2 { margin-top: 5pt; }
         h2 .aside { font-size: 7pt; font-weight: normal; color: #4b5563; margin-left: 6pt; }
         .dot { display: inline-block; width: 6pt; height: 6pt; border-radius: 50%; background: #111827;
           vertical-align: middle; margin-right: 3pt; }
@@ -204,11 +216,12 @@ public enum HTMLReport {
             items.append("<span><span class=\"key\(dashed)\" style=\"border-color:\(PainChart.color(of: first))\"></span><strong>"
                          + esc(names) + "</strong> " + esc(group.meaning) + "</span>")
         }
-        for (number, flag) in PainChart.drawnFlags(report) {
-            items.append("<span><span class=\"flagkey\" style=\"background:\(PainChart.color(of: flag.highestLevel))\">\(number)</span>"
+        for (index, (number, flag)) in PainChart.drawnFlags(report).enumerated() {
+            let lead = index == 0 ? "flags, first raised: " : ""
+            items.append("<span>" + lead + "<span class=\"flagkey\" style=\"background:\(PainChart.color(of: flag.highestLevel))\">\(number)</span>"
                          + "<code>" + esc(flag.rule.rawValue) + "</code> " + esc(flag.firstFired.shortDescription) + "</span>")
         }
-        items.append("<span>flags: numbered on the day first raised; level at each day\u{2019}s end: " + Level.allCases.map {
+        items.append("<span>level at each day\u{2019}s end: " + Level.allCases.map {
             "<span class=\"swatch\" style=\"background:\(PainChart.color(of: $0))\"></span>\($0.key)"
         }.joined(separator: " ") + "</span>")
         return "<div class=\"legend\">" + items.joined() + "</div>"

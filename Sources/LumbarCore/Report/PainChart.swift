@@ -9,13 +9,13 @@ public enum PainChart {
     /// The drawing's width in user units (it scales to the page).
     static let width = 720.0
     /// The drawing's height in user units.
-    static let height = 200.0
+    static let height = 176.0
     /// The plot area.
-    static let left = 34.0, right = 710.0, top = 32.0, bottom = 150.0
+    static let left = 34.0, right = 710.0, top = 30.0, bottom = 128.0
     /// The level strip under the x-axis labels.
-    static let stripTop = 168.0, stripHeight = 9.0
+    static let stripTop = 146.0, stripHeight = 9.0
     /// The middle of the row of flag markers.
-    static let flagRow = 189.0
+    static let flagRow = 166.0
 
     /// The colour of each level in the strip and the legend.
     public static func color(of level: Level) -> String {

@@ -100,7 +100,7 @@ enum ReportContent {
     static func headerFacts(_ report: Report) -> [(String, ReportLine)] {
         let days = report.firstDay.days(to: report.lastDay) + 1
         let generated = longDate(report.generatedAt.localDate) + " " + report.generatedAt.clockTime
-            + " (times in \(report.timeZone.identifier))"
+            + ", times in \(report.timeZone.identifier)"
         let count = report.status.flags.count
         let flagText = count == 0 ? " (no flag raised)" : count == 1 ? " (1 flag raised)" : " (\(count) flags raised)"
         let levelLabel = report.asOf == report.generatedAt ? "Level now" : "Level at end of period"
@@ -109,7 +109,7 @@ enum ReportContent {
             + "\(report.sessions.count) exercise \(report.sessions.count == 1 ? "session" : "sessions")"
         return [
             ("Period", [.strong(periodText(report))]),
-            ("Why this period", [.text(periodReason(report))]),
+            ("Why", [.text(periodReason(report))]),
             ("Person", [.text(personText(report))]),
             (levelLabel, [.level(report.status.level), .text(flagText)]),
             ("Logged", [.text(logged)]),
@@ -120,8 +120,8 @@ enum ReportContent {
     /// "age band 40–49; history: osteoporosis", from the profile.
     static func personText(_ report: Report) -> String {
         let age = report.profile.birthYear.flatMap { ageBand(birthYear: $0, in: report.lastDay.year) }
-            .map { "age band \($0)" } ?? "age not given"
-        let history = report.profile.history.isEmpty ? "no medical history items recorded"
+            .map { "age \($0)" } ?? "age not given"
+        let history = report.profile.history.isEmpty ? "no medical history recorded"
             : "history: " + report.profile.history.map(\.label).joined(separator: ", ")
         return age + "; " + history
     }
@@ -158,10 +158,10 @@ enum ReportContent {
             if let minutes = trigger.minutes { details.append("\(minutes) min") }
             if let rpe = trigger.rpe { details.append("RPE \(rpe)") }
             let during = trigger.suddenPain ? "pain began during it" : "no sudden pain during it"
-            facts.append(("Trigger session", [.strong(TimeText.kind(of: trigger)), .text(", " + TimeText.dateTime(trigger.at, in: zone)
+            facts.append(("Trigger", [.strong(TimeText.kind(of: trigger)), .text(", " + TimeText.dateTime(trigger.at, in: zone)
                 + (details.isEmpty ? "" : ", " + details.joined(separator: ", ")) + "; " + during + "; \(hours) h before the onset")]))
         } else {
-            facts.append(("Trigger session", [.text("none logged in the 72 h before the onset")]))
+            facts.append(("Trigger", [.text("no session logged in the 72 h before the onset")]))
         }
         facts.append(("Onset", [.text(TimeText.dateTime(episode.onset.at, in: zone) + ", pain \(episode.onset.pain)/10")]))
         let peakDay = episode.onset.date.days(to: episode.peakCheckIn.date)
@@ -204,7 +204,7 @@ enum ReportContent {
             parts.append("\(episode.latest.pain) on day \(episode.onset.date.days(to: episode.latest.date))")
         }
         let direction = episode.latest.pain < episode.peak ? "Eased" : episode.latest.pain > episode.onset.pain ? "Worsened" : "Held"
-        return direction + ": " + parts.joined(separator: " \u{2192} ") + " (out of 10)."
+        return direction + ": " + parts.joined(separator: " \u{2192} ") + "."
     }
 
     /// Each window mark after the trigger with when it fell and the pain then, or that it lies ahead.
@@ -303,16 +303,28 @@ enum ReportContent {
         guard total > 0 else { return [.text("no check-ins in the period")] }
         let checkIns = total == 1 ? "check-in" : "check-ins"
         var line: ReportLine = []
+        // The total is said once, on the first count given.
+        var totalSaid = false
+        func of() -> String {
+            defer { totalSaid = true }
+            return totalSaid ? "" : " of \(total) \(checkIns)"
+        }
         if answer.wasReported {
-            line.append(.strong("yes " + yesDays(answer)))
-            line.append(.text(" (\(answer.yesCount) of \(total) \(checkIns))"))
+            // Several yes answers on one day would hide behind the day list: count them then.
+            let times = answer.yesCount == answer.yesDates.count ? "" : " (\(answer.yesCount) check-ins)"
+            line.append(.strong("yes " + yesDays(answer) + times))
         }
         if answer.noCount > 0 {
-            line.append(.text((line.isEmpty ? "" : ", ") + "no on \(answer.noCount)" + (answer.wasReported ? "" : " of \(total) \(checkIns)")))
+            line.append(.text((line.isEmpty ? "" : ", ") + "no on \(answer.noCount)" + of()))
         }
         if answer.notAskedCount > 0 {
-            let of = line.isEmpty ? " of \(total) \(checkIns)" : ""
-            line.append(.text((line.isEmpty ? "" : ", ") + "not asked on \(answer.notAskedCount)" + of))
+            line.append(.text((line.isEmpty ? "" : ", ") + "not asked on \(answer.notAskedCount)" + of()))
+        }
+        if !totalSaid { line.append(.text(", all \(total) \(checkIns)")) }
+        if let since = answer.noSince {
+            line.append(.text("; no again since " + since.shortDescription))
+        } else if answer.standsAtEnd {
+            line.append(.strong("; still yes at the end"))
         }
         return line
     }
@@ -424,8 +436,7 @@ enum ReportContent {
     }
 
     /// How to read the self-care table.
-    static let careExplanation = "Each day\u{2019}s highest pain is compared with the next day that has a check-in: "
-        + "it shows what followed, not what caused it."
+    static let careExplanation = "A day\u{2019}s highest pain against the next logged day\u{2019}s: what followed, not what caused it."
 
     /// The period's pain as one character per day (the day's highest, `·` without a check-in), for text readers.
     static func dailyPainLine(_ report: Report) -> String {

@@ -20,10 +20,11 @@ import Testing
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// A printed report: its page count and the text of each page.
+    /// A printed report: its page count, the text of each page, and page 1's words with their heights in points.
     struct Printed {
         var pageCount: Int
         var pages: [String]
+        var firstPageWordHeights: [(word: String, height: Double)]
     }
 
     /// Prints `html` to A4 PDF and extracts it.
@@ -49,7 +50,22 @@ import Testing
         let pages = try (1...count).map {
             try run(tools.pdftotext, ["-f", "\($0)", "-l", "\($0)", "-layout", pdf.path, "-"], home: directory.path)
         }
-        return Printed(pageCount: count, pages: pages)
+        let boxes = try run(tools.pdftotext, ["-f", "1", "-l", "1", "-bbox", pdf.path, "-"], home: directory.path)
+        return Printed(pageCount: count, pages: pages, firstPageWordHeights: wordHeights(boxes))
+    }
+
+    /// The words of `pdftotext -bbox` output with the heights of their boxes.
+    static func wordHeights(_ xhtml: String) -> [(word: String, height: Double)] {
+        xhtml.split(separator: "\n").compactMap { line -> (String, Double)? in
+            guard let yMin = attribute("yMin", in: line), let yMax = attribute("yMax", in: line),
+                  let start = line.firstIndex(of: ">"), let end = line.range(of: "</word>")?.lowerBound, start < end else { return nil }
+            return (String(line[line.index(after: start)..<end]), yMax - yMin)
+        }
+    }
+
+    static func attribute(_ name: String, in line: Substring) -> Double? {
+        guard let range = line.range(of: name + "=\"") else { return nil }
+        return Double(line[range.upperBound...].prefix { $0 != "\"" })
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -85,7 +101,7 @@ import Testing
         #expect((2...4).contains(printed.pageCount), "\(printed.pageCount) pages")
         let first = try #require(printed.pages.first)
         // Who and when, what happened, how it evolved, what was ruled out, flags, assessments, care, the chart.
-        for text in ["Sat 17 Oct 2026 – Tue 1 Dec 2026", "age band 40–49", "Main episode", "deadlift, Sat 17 Oct 10:00",
+        for text in ["Sat 17 Oct 2026 – Tue 1 Dec 2026", "age 40–49", "Main episode", "deadlift, Sat 17 Oct 10:00",
                      "pain began during it", "lasted 43 days", "peak 7/10", "Eased: 6 at onset", "day 42 Sat 28 Nov",
                      "Warning signs", "yes on Sun 8 Nov", "no on 31 of 33 check-ins, not asked on 2", "tender to tap",
                      "Flags over time", "Assessments", "no nerve involvement found",
@@ -102,6 +118,10 @@ import Testing
                 #expect(joined.contains((last.level?.key ?? "cleared") + " " + last.date.shortDescription), "\(flag.rule)")
             }
         }
+        // At full size: a browser shrinks a page that is too wide to fit, which would fake a fit.
+        // A DejaVu Sans word box is about 1.164 em high; the fact labels are set in the body size.
+        let period = try #require(printed.firstPageWordHeights.first { $0.word == "Period" })
+        #expect(abs(period.height / (HTMLReport.bodyFontPoints * 1.164) - 1) < 0.04, "\(period.height) pt high")
         // Everything else starts on page 2.
         #expect(!first.contains("Day by day"))
         #expect(!first.contains("Notes"))

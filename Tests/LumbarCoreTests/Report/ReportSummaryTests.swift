@@ -24,19 +24,19 @@ import Testing
     @Test func theHeaderGivesThePeriodWhyAndWho() {
         let facts = ReportContent.headerFacts(report)
         #expect(fact("Period", in: facts) == "Sat 17 Oct 2026 \u{2013} Tue 1 Dec 2026 (46 days)")
-        #expect(fact("Why this period", in: facts) == "Starts at the deadlift session of Sat 17 Oct, which the worst episode of back pain "
+        #expect(fact("Why", in: facts) == "Starts at the deadlift session of Sat 17 Oct, which the worst episode of back pain "
                 + "in the last 90 days is traced to (peak 7/10, 43 days long).")
-        #expect(fact("Person", in: facts) == "age band 40\u{2013}49; no medical history items recorded")
+        #expect(fact("Person", in: facts) == "age 40\u{2013}49; no medical history recorded")
     }
 
     @Test func theEpisodeSaysWhatHappenedWhenAndHowItEvolved() {
         let facts = ReportContent.episodeFacts(report)
-        #expect(fact("Trigger session", in: facts) == "deadlift, Sat 17 Oct 10:00, 60 min, RPE 9; pain began during it; 10 h before the onset")
+        #expect(fact("Trigger", in: facts) == "deadlift, Sat 17 Oct 10:00, 60 min, RPE 9; pain began during it; 10 h before the onset")
         #expect(fact("Onset", in: facts) == "Sat 17 Oct 20:00, pain 6/10")
         #expect(fact("Status", in: facts) == "Closed on Sun 29 Nov after two pain-free days in a row; it lasted 43 days.")
         #expect(fact("Pain", in: facts) == "peak 7/10 on Sun 18 Oct (day 1); latest 0/10 on Sun 29 Nov 09:00; 32 check-ins")
         #expect(fact("Trend", in: facts) == "Eased: 6 at onset \u{2192} peak 7 on day 1 \u{2192} 4 by day 7 \u{2192} 3 by day 14 "
-                + "\u{2192} 1 by day 28 \u{2192} 0 by day 42 (out of 10).")
+                + "\u{2192} 1 by day 28 \u{2192} 0 by day 42.")
         #expect(fact("Windows", in: facts) == "72 h Tue 20 Oct 10:00 (pain 7 at Tue 20:00) \u{00B7} 96 h Wed 21 Oct 10:00 (pain 6 then) "
                 + "\u{00B7} day 14 Sat 31 Oct (pain 3 then) \u{00B7} day 28 Sat 14 Nov (pain 1 then) \u{00B7} day 42 Sat 28 Nov (pain 0 then)")
     }

@@ -232,8 +232,27 @@ import Testing
         let bladder = try #require(answers.first { $0.symptom == .bladderBowel })
         #expect((bladder.yesCount, bladder.noCount, bladder.notAskedCount) == (0, 31, 2))
         #expect(ReportContent.answerLine(bladder) == [.text("no on 31 of 33 check-ins"), .text(", not asked on 2")])
-        #expect(ReportContent.answerLine(tingling) == [.strong("yes on Sun 8 Nov"), .text(" (1 of 33 check-ins)"),
-                                                      .text(", no on 30"), .text(", not asked on 2")])
+        let always = WarningSignAnswer(symptom: .tingling, yesDates: [date("2026-11-08")], yesCount: 2, noCount: 0, notAskedCount: 0)
+        #expect(ReportContent.answerLine(always) == [.strong("yes on Sun 8 Nov (2 check-ins)"), .text(", all 2 check-ins"),
+                                                    .strong("; still yes at the end")])
+        #expect(tingling.noSince == date("2026-11-09"))
+        #expect(ReportContent.answerLine(tingling) == [.strong("yes on Sun 8 Nov"), .text(", no on 30 of 33 check-ins"),
+                                                      .text(", not asked on 2"), .text("; no again since Mon 9 Nov")])
+    }
+
+    @Test func aYesLeftUnansweredStillStandsAndALaterYesUndoesAnEarlierNo() throws {
+        var checkIns = [SixWeekStory.asked("2026-11-01 09:00", pain: 3, [.numbness]),
+                        SixWeekStory.asked("2026-11-02 09:00", pain: 3),
+                        SixWeekStory.asked("2026-11-03 09:00", pain: 3, [.numbness]),
+                        ReportFixture.checkIn("2026-11-04 09:00", pain: 2)]
+        var numbness = try #require(WarningSignAnswer.answers(checkIns).first { $0.symptom == .numbness })
+        #expect(numbness.noSince == nil && numbness.standsAtEnd)
+        #expect(ReportContent.answerLine(numbness).last == .strong("; still yes at the end"))
+        checkIns.append(SixWeekStory.asked("2026-11-05 09:00", pain: 2))
+        numbness = try #require(WarningSignAnswer.answers(checkIns).first { $0.symptom == .numbness })
+        #expect(numbness.noSince == date("2026-11-05") && !numbness.standsAtEnd)
+        #expect((numbness.yesCount, numbness.noCount, numbness.notAskedCount) == (2, 2, 1))
+        #expect(numbness.yesDates == [date("2026-11-01"), date("2026-11-03")])
     }
 
     @Test func aQuestionNeverAnsweredSaysSoAndManyYesDaysGiveTheFirstAndLast() {
