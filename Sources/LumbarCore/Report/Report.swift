@@ -154,7 +154,7 @@ public struct Report: Hashable, Sendable {
 
     private static func episode(_ journal: Journal, first: LocalDate, last: LocalDate, asOf: Timestamp,
                                 timeZone: TimeZone) -> ReportEpisode? {
-        let overlapping = EpisodeTracker.episodes(in: journal, upTo: asOf.date).filter {
+        let overlapping = EpisodeTracker.episodes(in: journal, upTo: asOf.date, timeZone: timeZone).filter {
             $0.onset.date <= last && ($0.closeDate ?? asOf.localDate) >= first
         }
         guard let found = ReportPeriod.mostSignificant(overlapping, asOf: asOf.localDate) else { return nil }

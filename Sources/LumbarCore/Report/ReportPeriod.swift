@@ -40,7 +40,7 @@ public struct ReportPeriod: Hashable, Sendable {
         let asOf = end < now ? end : now
         let windowStart = last.adding(days: -(lookBackDays - 1))
         let asOfDate = LocalDate(instant: asOf, in: timeZone)
-        let overlapping = EpisodeTracker.episodes(in: journal, upTo: asOf).filter {
+        let overlapping = EpisodeTracker.episodes(in: journal, upTo: asOf, timeZone: timeZone).filter {
             $0.onset.date <= last && ($0.closeDate ?? asOfDate) >= windowStart
         }
         guard let main = mostSignificant(overlapping, asOf: asOfDate) else {

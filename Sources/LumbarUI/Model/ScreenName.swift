@@ -10,6 +10,8 @@ public enum ScreenName: String, CaseIterable, Sendable {
     case chart
     /// What the flags mean, self-care advice and the sources.
     case guide
+    /// Whether to train today, weekly load and pain, and each kind of session.
+    case training
 
     /// The tab title.
     var title: String {
@@ -19,6 +21,7 @@ public enum ScreenName: String, CaseIterable, Sendable {
         case .history: return "History"
         case .chart: return "Chart"
         case .guide: return "Guide"
+        case .training: return "Training"
         }
     }
 
@@ -30,6 +33,7 @@ public enum ScreenName: String, CaseIterable, Sendable {
         case .history: return "h"
         case .chart: return "c"
         case .guide: return "g"
+        case .training: return "w"
         }
     }
 }

@@ -20,6 +20,7 @@ public enum AppView {
         case .history: HistoryScreen.render(state, in: content, into: &buffer)
         case .chart: ChartScreen.render(state, in: content, into: &buffer)
         case .guide: GuideScreen.render(state, in: content, into: &buffer)
+        case .training: TrainingScreen.render(state, in: content, into: &buffer)
         }
         Chrome.renderMessageBar(state, into: &buffer)
         switch state.overlay {

@@ -8,14 +8,15 @@ enum Chrome {
         x += buffer.write(brand, x: x, y: y, style: Style(foreground: .cyan, attributes: [.reverse, .bold]))
         let compact = buffer.width < 60
         for screen in ScreenName.allCases {
-            let title = " " + screen.title + " "
+            // The first letter is the key: underline it; a key not in the title goes before it ("w:Training").
+            let keyFirst = screen.title.lowercased().hasPrefix(String(screen.key))
+            let title = " " + (keyFirst ? "" : String(screen.key) + ":") + screen.title + " "
             let active = screen == state.screen
             let base: Style = active ? Style(attributes: .bold) : Style(attributes: .reverse)
             guard x + DisplayWidth.of(title) <= buffer.width else { break }
-            // The first letter is the key: underline it.
             x += buffer.write(" ", x: x, y: y, style: base)
-            x += buffer.write(String(screen.title.prefix(1)), x: x, y: y, style: base.with(.underline))
-            x += buffer.write(screen.title.dropFirst() + " ", x: x, y: y, style: base)
+            x += buffer.write(keyFirst ? String(screen.title.prefix(1)) : String(screen.key), x: x, y: y, style: base.with(.underline))
+            x += buffer.write((keyFirst ? String(screen.title.dropFirst()) : ":" + screen.title) + " ", x: x, y: y, style: base)
             if !compact { x += buffer.write(" ", x: x, y: y, style: Style(attributes: .reverse)) }
         }
         let help = compact ? "? " : "? help "
@@ -68,6 +69,7 @@ enum Hints {
             return [("Enter", "edit"), ("x", "delete"), ("u", "undo"), ("/", "filter"), (arrows, "move"), ("?", "help"), ("q", "quit")]
         case .chart: return [("1-4", "range"), (sideways, "range"), ("[ ]", "month"), ("?", "help"), ("q", "quit")]
         case .guide: return [(arrows, "scroll"), ("PgDn", "page"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
+        case .training: return [("t", "check in"), ("s", "status"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
         }
     }
 }

@@ -3,6 +3,7 @@ enum HelpOverlay {
     /// Key, what it does, and a shorter wording for narrow screens.
     static let entries: [(key: String, long: String, short: String)] = [
         ("t s h c g", "Today, Status, History, Chart, Guide", "switch screen"),
+        ("w", "Training: train today? load, pain, kinds", "Training"),
         ("q", "quit (asks only if a check-in is unsaved)", "quit"),
         ("Esc", "back, or stop typing in a field", "back / stop typing"),
         ("0-9", "pain (1 then 0 for 10); ←→ adjust", "pain; 1 0 = 10"),

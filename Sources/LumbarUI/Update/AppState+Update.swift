@@ -114,6 +114,7 @@ extension AppState {
         case .history: return handleHistoryKey(key)
         case .chart: handleChartKey(key)
         case .guide: scrollGuide(key)
+        case .training: break
         }
         return []
     }

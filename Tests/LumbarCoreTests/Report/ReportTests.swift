@@ -205,8 +205,7 @@ import Testing
         #expect(try flag(.nerveSigns).firstFired == date("2026-03-05"))
         #expect(try flag(.pain2to4Weeks).firstFired == date("2026-03-17"))
         #expect(try flag(.logToday).firstFired == date("2026-03-12"))
-        // The getting-worse rule (worse-despite-care before contract v2) never fired: pain only fell after self-care.
-        #expect(!flags.contains { ["worse-despite-care", "getting-worse"].contains($0.rule.rawValue) })
+        #expect(flags.first { $0.rule == .gettingWorse } == nil)
         // Most urgent first.
         #expect(flags.map(\.highestLevel) == flags.map(\.highestLevel).sorted(by: >))
     }
