@@ -41,7 +41,8 @@ struct ReportForm: Hashable, Sendable {
     /// The period to report on, or why the typed dates do not make one.
     func period(today: LocalDate, journal: Journal, now: Date, timeZone: TimeZone) -> Result<(first: LocalDate, last: LocalDate), ProfileForm.Problem> {
         if usesDefaultPeriod {
-            return .success((Report.defaultFirstDay(through: today, journal: journal, now: now, timeZone: timeZone), today))
+            let standard = ReportPeriod.standard(through: today, journal: journal, now: now, timeZone: timeZone)
+            return .success((standard.first, standard.last))
         }
         guard let first = LocalDate(from) else {
             return .failure(.init(text: "From \u{201C}\(from)\u{201D} is not a date; type it as YYYY-MM-DD."))
@@ -66,7 +67,11 @@ struct ReportForm: Hashable, Sendable {
 
     /// The report for `period` as a file to write, rendered by the report module's entry points.
     func file(first: LocalDate, last: LocalDate, journal: Journal, now: Date, timeZone: TimeZone) -> ReportFile {
-        let report = Report(journal: journal, from: first, through: last, now: now, timeZone: timeZone)
+        // The default period keeps the report's own account of why it was chosen.
+        let standard = ReportPeriod.standard(through: last, journal: journal, now: now, timeZone: timeZone)
+        let report = usesDefaultPeriod && standard.first == first
+            ? Report(journal: journal, period: standard, now: now, timeZone: timeZone)
+            : Report(journal: journal, from: first, through: last, now: now, timeZone: timeZone)
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         return ReportFile(name: "lumbar-report-\(first)-to-\(report.lastDay).\(format.rawValue)", text: text,
                           summary: "the \(format.name) report for \(first) to \(report.lastDay)")
