@@ -59,8 +59,9 @@ enum Hints {
             switch state.form.focusedField {
             case .date: return [(sideways, "day"), ("Enter", "save"), ("Tab", "next"), ("?", "help"), ("q", "quit")]
             case .pain, .worst: return [("0-9", "pain"), ("Enter", "save"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
+            case .sign: return [("y", "yes"), ("n", "no"), ("N", "no to the rest"), ("Space", "cycle"), ("?", "help")]
             case .note, .kind, .time, .minutes, .rpe: return [("i", "type"), ("Enter", "save"), ("Tab", "next"), ("?", "help")]
-            default: return [("Space", "tick"), ("Enter", "save"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
+            default: return [("Space", "tick"), ("l", "as last time"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
             }
         case .status: return [("t", "check in"), ("h", "history"), ("c", "chart"), (arrows, "scroll"), ("?", "help"), ("q", "quit")]
         case .history:
