@@ -5,8 +5,13 @@ import LumbarCore
 /// the line saying this is guidance, not a diagnosis.
 enum StatusScreen {
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
-        let (bannerRow, rest) = rect.splitTop(1)
-        Banner.draw(state.status, glyphs: state.glyphs, in: bannerRow, into: &buffer)
+        let banner = bannerLines(state, width: rect.width)
+        let (bannerRows, rest) = rect.splitTop(banner.count)
+        let style = Banner.style(state.status.level)
+        for (i, line) in banner.enumerated() where i < bannerRows.height {
+            buffer.fill(Rect(x: bannerRows.x, y: bannerRows.y + i, width: bannerRows.width, height: 1), style: style)
+            buffer.write(line, x: bannerRows.x, y: bannerRows.y + i, maxWidth: bannerRows.width, style: style)
+        }
         let (main, footer) = rest.splitBottom(1)
         let width = textWidth(main.width)
         let parts = layout(state, width: width, height: main.height)
@@ -21,8 +26,29 @@ enum StatusScreen {
     /// Lines of prose are kept to a readable length on wide terminals.
     static func textWidth(_ screenWidth: Int) -> Int { min(screenWidth - 2, 100) }
 
+    /// The level, how many flags, and what to do, wrapped to `width` so that the most
+    /// important line is never cut (at most three rows; the flags below repeat it whole).
+    static func bannerLines(_ state: AppState, width: Int) -> [String] {
+        guard width > 2 else { return [""] }
+        let status = state.status
+        let dot = " " + String(state.glyphs.dot) + " "
+        var text = Banner.title(status.level)
+        let assessed = status.flags.filter { $0.assessedAt != nil }.count
+        switch status.flags.count {
+        case 0: break
+        case 1: text += dot + "1 flag"
+        default: text += dot + "\(status.flags.count) flags"
+        }
+        if assessed > 0 { text += " (\(assessed) assessed)" }
+        text += dot + status.level.action
+        let lines = TextLayout.wrap(text, width: width - 2).map { " " + $0 }
+        return Array(lines.prefix(3))
+    }
+
     /// Rows between the banner and the disclaimer.
-    private static func mainHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 2) }
+    private static func mainHeight(_ state: AppState) -> Int {
+        max(0, AppView.contentHeight(state) - 1 - bannerLines(state, width: state.width).count)
+    }
 
     /// Rows for the scrolling part.
     static func viewHeight(_ state: AppState) -> Int {
@@ -56,14 +82,22 @@ enum StatusScreen {
         for (index, flag) in status.flags.enumerated() {
             if index > 0 { lines.append([]) }
             let style = Banner.style(flag.level)
-            let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: style.background, attributes: .bold)),
-                        Span(" " + flag.level.key.uppercased() + " ", style), Span(" ")]
+            let tag = flag.assessedAt == nil ? Span(" " + flag.level.key.uppercased() + " ", style)
+                : Span(" " + flag.level.key.uppercased() + ", ASSESSED ", Style(attributes: [.bold, .reverse]))
+            let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: style.background, attributes: .bold)), tag, Span(" ")]
             lines += SpanLayout.wrapped(flag.rule.title, width: width, lead: lead, indent: 2, style: .bold)
             lines += SpanLayout.wrapped(flag.headline, width: width, lead: [Span("  ")], indent: 2)
             let labelWidth = 10
             func detail(_ label: String, _ text: String, _ style: Style = .plain) {
                 let lead = [Span("  "), Span(TextLayout.pad(label, to: labelWidth - 2), .dim)]
                 lines += SpanLayout.wrapped(text, width: width, lead: lead, indent: labelWidth, style: style)
+            }
+            if let assessed = flag.assessedAt {
+                let when = "\(assessed.localDate.shortDescription) \(assessed.localDate.year)"
+                let more = flag.level >= .urgent
+                    ? " It still holds the status at watch: if it gets worse, or a sign on the emergency line appears, act on it now."
+                    : " It does not raise the level while nothing new appears."
+                detail("Assessed", "assessed " + when + " by a clinician." + more, .bold)
             }
             detail("Do", flag.action, flag.level >= .urgent ? .warning : .bold)
             for (i, item) in flag.evidence.enumerated() { detail(i == 0 ? "Seen" : "", item) }

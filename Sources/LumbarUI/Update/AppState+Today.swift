@@ -27,7 +27,7 @@ extension AppState {
             return saveForm()
         case .character("l"):
             if form.original == nil, form.fillFromPrevious(), let previous = form.previous {
-                flash = Flash(text: "Symptoms and self-care as on \(previous.date.shortDescription) \(previous.at.clockTime); the warning signs are still yours to answer.")
+                flash = Flash(text: "Symptoms and self-care copied from \(previous.date.shortDescription) \(previous.at.clockTime) (not the warning signs).")
             } else {
                 flash = Flash(text: "No earlier check-in to copy from.")
             }
@@ -309,7 +309,7 @@ extension AppState {
     /// check-in that joins it (at most four weeks of them).
     func unloggedEpisodeDates() -> [LocalDate] {
         guard form.original == nil, let pain = form.pain, pain >= 1, let episode = status.episode else { return [] }
-        guard let previous = journal.checkIns.last(where: { $0.date < form.date }), previous.date >= episode.onset.date else { return [] }
+        guard let previous = journal.checkIns.last(where: { $0.date <= form.date }), previous.date >= episode.onset.date else { return [] }
         var dates: [LocalDate] = []
         var day = previous.date.adding(days: 1)
         while day < form.date, dates.count < 28 {

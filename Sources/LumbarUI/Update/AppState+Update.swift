@@ -97,7 +97,8 @@ extension AppState {
                 let names = dates.count <= 4 ? dates.map(\.shortDescription).joined(separator: ", ")
                     : "\(dates.count) dates from \(dates[0].shortDescription) to \(dates[dates.count - 1].shortDescription)"
                 overlay = .confirm(Confirmation(
-                    question: "Nothing is logged on \(names). Was your back pain-free on those dates? (y logs pain 0 at 12:00 on each)",
+                    question: "Nothing is logged on \(names). Was your back pain-free on " + (dates.count == 1 ? "that date?" : "those dates?")
+                        + " (y logs pain 0 at 12:00 on " + (dates.count == 1 ? "it)" : "each)"),
                     action: .logPainFree(dates)))
             }
         case .delete:
