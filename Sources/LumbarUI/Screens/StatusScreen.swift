@@ -97,7 +97,7 @@ enum StatusScreen {
                 let more = flag.level >= .urgent
                     ? " It still holds the status at watch: if it gets worse, or a sign on the emergency line appears, act on it now."
                     : " It does not raise the level while nothing new appears."
-                detail("Assessed", "assessed " + when + " by a clinician." + more, .bold)
+                detail("Note", "assessed " + when + " by a clinician." + more, .bold)
             }
             detail("Do", flag.action, flag.level >= .urgent ? .warning : .bold)
             for (i, item) in flag.evidence.enumerated() { detail(i == 0 ? "Seen" : "", item) }

@@ -77,7 +77,7 @@ enum TodayScreen {
         for c in form.careOrder { add(.care(c)) }
         lines.append(.blank)
         lines.append(.heading(narrow ? "Warning signs: y yes, n no" : "Warning signs: y yes, n no, N no to all the rest", warning: true))
-        for text in TextLayout.wrap("Unanswered is not \"no\": a yes you gave before still stands until you answer no.", width: max(10, width - 4)) {
+        for text in TextLayout.wrap("Unanswered is not \"no\": an earlier yes stands until you answer no.", width: max(10, width - 4)) {
             lines.append(.remark(text))
         }
         for s in form.signOrder { add(.sign(s)) }
