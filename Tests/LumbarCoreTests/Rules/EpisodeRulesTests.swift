@@ -174,7 +174,7 @@ struct EpisodeRulesTests {
         var b = Self.base()
         b.checkIn(lowAt, pain: 3, care: [.heat])
         b.checkIn("2026-03-06 18:00", pain: latestPain, care: [.heat])
-        #expect(b.level(.worseDespiteCare, at: "2026-03-06 18:30") == expected)
+        #expect(b.level(.gettingWorse, at: "2026-03-06 18:30") == expected)
     }
 
     @Test("worse-despite-care needs self-care logged inside W")
@@ -183,10 +183,10 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-04 09:00", pain: 4, care: [.ice])
         b.checkIn("2026-03-05 19:00", pain: 3)
         b.checkIn("2026-03-06 18:00", pain: 5)
-        #expect(b.level(.worseDespiteCare, at: "2026-03-06 18:30") == nil)
+        #expect(b.level(.gettingWorse, at: "2026-03-06 18:30") == nil)
         var withCare = b
         withCare.checkIn("2026-03-06 19:00", pain: 6, care: [.stretching])
-        let flag = withCare.flag(.worseDespiteCare, at: "2026-03-06 19:30")
+        let flag = withCare.flag(.gettingWorse, at: "2026-03-06 19:30")
         #expect(flag?.level == .seeDoctor)
         #expect(flag?.headline == "Pain rose from 3 to 6 although you logged self-care (stretching).")
         #expect(flag?.window?.text == "from 72 h after Mon 18:00 deadlift = Thu 18:00, to now")
@@ -198,11 +198,11 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-05 19:00", pain: 5, care: [.heat])
         b.checkIn("2026-03-06 09:00", pain: 3)
         b.checkIn("2026-03-06 18:00", pain: 5)
-        #expect(b.level(.worseDespiteCare, at: "2026-03-06 18:30") == .seeDoctor)
+        #expect(b.level(.gettingWorse, at: "2026-03-06 18:30") == .seeDoctor)
         var flat = Self.base()
         flat.checkIn("2026-03-05 19:00", pain: 5, care: [.heat])
         flat.checkIn("2026-03-06 18:00", pain: 6)
-        #expect(flat.level(.worseDespiteCare, at: "2026-03-06 18:30") == nil)
+        #expect(flat.level(.gettingWorse, at: "2026-03-06 18:30") == nil)
     }
 
     @Test("worse-despite-care: W keeps only the 168 h up to now (inclusive)", arguments: [
@@ -213,7 +213,7 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-06 12:00", pain: 2, care: [.ice])
         b.checkIn("2026-03-10 12:00", pain: 5, care: [.ice])
         b.checkIn("2026-03-13 12:00", pain: 6)
-        #expect(b.level(.worseDespiteCare, at: now) == expected)
+        #expect(b.level(.gettingWorse, at: now) == expected)
     }
 
     @Test("worse-despite-care without a trigger counts 72 h from the onset")
@@ -222,12 +222,12 @@ struct EpisodeRulesTests {
         b.checkIn(Self.onset, pain: 4)
         b.checkIn("2026-03-06 09:00", pain: 3, care: [.active])
         b.checkIn("2026-03-07 09:00", pain: 6)
-        #expect(b.level(.worseDespiteCare, at: "2026-03-07 10:00") == .seeDoctor)
+        #expect(b.level(.gettingWorse, at: "2026-03-07 10:00") == .seeDoctor)
         var early = JournalBuilder()
         early.checkIn(Self.onset, pain: 4)
         early.checkIn("2026-03-06 08:59", pain: 3, care: [.active])
         early.checkIn("2026-03-07 09:00", pain: 6, care: [.active])
-        #expect(early.level(.worseDespiteCare, at: "2026-03-07 10:00") == nil)
+        #expect(early.level(.gettingWorse, at: "2026-03-07 10:00") == nil)
     }
 
     // MARK: six-week-risk

@@ -30,7 +30,7 @@ struct EpisodeTrackerTests {
         let status = b.status(at: "2026-03-04 10:00")
         #expect(status.episode?.onset == onset)
         #expect(status.episode?.day == 2)
-        #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 10:00").date).count == 1)
+        #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 10:00").date, timeZone: b.zone).count == 1)
     }
 
     @Test("two consecutive pain-free dates close it as soon as the second date's check-ins are all 0")
@@ -41,7 +41,7 @@ struct EpisodeTrackerTests {
         b.checkIn("2026-03-04 07:00", pain: 0)
         #expect(b.status(at: "2026-03-04 06:59").episode != nil)
         #expect(b.status(at: "2026-03-04 07:00").episode == nil)
-        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 08:00").date)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 08:00").date, timeZone: b.zone)
         #expect(episodes.count == 1)
         #expect(episodes.first?.closeDate == LocalDate("2026-03-04"))
         #expect(episodes.first?.isOpen == false)
@@ -59,7 +59,7 @@ struct EpisodeTrackerTests {
         let status = b.status(at: "2026-03-04 15:00")
         #expect(status.episode?.onset == onset)
         #expect(status.episode?.latest.pain == 2)
-        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 16:00").date)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 16:00").date, timeZone: b.zone)
         #expect(episodes.count == 1)
         #expect(episodes.first?.isOpen == true)
     }
@@ -73,7 +73,7 @@ struct EpisodeTrackerTests {
         #expect(b.status(at: "2026-03-05 20:00").episode?.onset == onset)
         b.checkIn("2026-03-06 09:00", pain: 0)
         #expect(b.status(at: "2026-03-06 09:00").episode == nil)
-        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-07 00:00").date)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-07 00:00").date, timeZone: b.zone)
         #expect(episodes.map(\.closeDate) == [LocalDate("2026-03-06")])
     }
 
@@ -110,7 +110,7 @@ struct EpisodeTrackerTests {
         #expect(status.episode?.onset == second)
         #expect(status.episode?.peak == 2)
         #expect(status.episode?.day == 0)
-        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-06 10:00").date)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-06 10:00").date, timeZone: b.zone)
         #expect(episodes.map(\.onset) == [first, second])
         #expect(episodes.map(\.closeDate) == [LocalDate("2026-03-04"), nil])
         #expect(episodes.map(\.peak) == [6, 2])
@@ -175,7 +175,7 @@ struct EpisodeTrackerTests {
         #expect(status.flags.isEmpty)
         #expect(b.status(at: "2026-03-03 12:00").episode?.peak == 9)
         #expect(b.status(at: "2026-03-03 12:00").flags.map(\.rule) == [.intensePain])
-        #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-03 08:59").date).isEmpty)
+        #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-03 08:59").date, timeZone: b.zone).isEmpty)
     }
 
     @Test("the backward scan finds the same current episode as a walk over the whole history", arguments: [1, 2, 3, 4, 5, 6, 7, 8])
@@ -200,14 +200,14 @@ struct EpisodeTrackerTests {
             var closed = 0
             for _ in 0..<60 {
                 let now = b.time("2026-01-01 08:00").adding(hours: Double(Int.random(in: 0...(24 * 400), using: &rng)))
-                let all = EpisodeTracker.episodes(in: journal, upTo: now.date)
+                let all = EpisodeTracker.episodes(in: journal, upTo: now.date, timeZone: b.zone)
                 let expected = all.last.flatMap { $0.isOpen ? $0 : nil }
-                #expect(EpisodeTracker.currentEpisode(in: journal, at: now.date) == expected, "\(zoneID) at \(now)")
+                #expect(EpisodeTracker.currentEpisode(in: journal, at: now.date, timeZone: b.zone) == expected, "\(zoneID) at \(now)")
                 if expected == nil { closed += 1 } else { open += 1 }
             }
             // The generated history must exercise both answers, and many closes.
             #expect(open > 5 && closed > 5)
-            #expect(EpisodeTracker.episodes(in: journal, upTo: time.date).count > 10)
+            #expect(EpisodeTracker.episodes(in: journal, upTo: time.date, timeZone: b.zone).count > 10)
         }
     }
 }

@@ -48,7 +48,7 @@ struct EvaluationCostTests {
         #expect(long == short)
         #expect(long.episode?.day == 5)
         #expect(long.flags.map(\.rule).contains(.nerveSigns))
-        #expect(EpisodeTracker.episodes(in: decade, upTo: now).count > 100)
+        #expect(EpisodeTracker.episodes(in: decade, upTo: now, timeZone: zone).count > 100)
 
         let repetitions = 40
         var decadeSamples: [Double] = []
