@@ -59,18 +59,32 @@ public enum JournalCodec {
         for (i, v) in try reader.array("checkIns").enumerated() {
             checkIns.append(try decodeCheckIn(v, path: "checkIns[\(i)]"))
         }
+        var assessments: [Assessment] = []
+        for (i, v) in try reader.array("assessments").enumerated() {
+            assessments.append(try decodeAssessment(v, path: "assessments[\(i)]"))
+        }
         var tombstones: [Tombstone] = []
         for (i, v) in try reader.array("tombstones").enumerated() {
             tombstones.append(try decodeTombstone(v, path: "tombstones[\(i)]"))
         }
+        if version < 2 { upgradeFromVersion1(&checkIns) }
         return Journal(schemaVersion: version, profile: profile, sessions: sessions, checkIns: checkIns,
-                       tombstones: tombstones, unknownFields: reader.unknown)
+                       assessments: assessments, tombstones: tombstones, unknownFields: reader.unknown)
+    }
+
+    /// A version-1 check-in answered every version-1 warning sign: each one it does not list
+    /// as yes is an answer of no. The questions new in version 2 stay unanswered.
+    static func upgradeFromVersion1(_ checkIns: inout [CheckIn]) {
+        for i in checkIns.indices {
+            checkIns[i].denied = Symptom.version1WarningSigns.filter { !checkIns[i].symptoms.contains($0) }
+        }
     }
 
     static func decodeProfile(_ object: JSONObject, path: String) throws(JournalFormatError) -> Profile {
         var r = Fields(object, path: path)
         let year = try r.int("birthYear", range: 1000...9999, optional: true)
-        return Profile(birthYear: year, unknownFields: r.unknown)
+        let history = try r.keys("history").map(HistoryItem.init(rawValue:))
+        return Profile(birthYear: year, history: history, unknownFields: r.unknown)
     }
 
     static func decodeSession(_ value: JSONValue, path: String) throws(JournalFormatError) -> Session {
@@ -84,8 +98,9 @@ public enum JournalCodec {
         let sudden = try r.bool("suddenPain") ?? false
         let note = try r.string("note") ?? ""
         let updatedAt = try r.optionalTimestamp("updatedAt") ?? at
+        let revision = try r.int("revision", range: 1...Int.max, optional: true) ?? 1
         return Session(id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
-                       updatedAt: updatedAt, unknownFields: r.unknown)
+                       updatedAt: updatedAt, revision: revision, unknownFields: r.unknown)
     }
 
     static func decodeCheckIn(_ value: JSONValue, path: String) throws(JournalFormatError) -> CheckIn {
@@ -99,17 +114,67 @@ public enum JournalCodec {
         }
         let worst = try r.int("worst", range: 0...10, optional: true)
         let symptoms = try r.keys("symptoms").map(Symptom.init(rawValue:))
+        let denied = try r.keys("denied").map(Symptom.init(rawValue:))
+        if let problem = deniedProblem(symptoms: symptoms, denied: denied) {
+            throw JournalFormatError(field: "\(path).denied[\(problem.index)]", problem: problem.text)
+        }
         let care = try r.keys("care").map(SelfCare.init(rawValue:))
         let note = try r.string("note") ?? ""
         let updatedAt = try r.optionalTimestamp("updatedAt") ?? at
-        return CheckIn(id: id, date: date, at: at, pain: pain, worst: worst, symptoms: symptoms, care: care,
-                       note: note, updatedAt: updatedAt, unknownFields: r.unknown)
+        let revision = try r.int("revision", range: 1...Int.max, optional: true) ?? 1
+        return CheckIn(id: id, date: date, at: at, pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care,
+                       note: note, updatedAt: updatedAt, revision: revision, unknownFields: r.unknown)
+    }
+
+    /// Why a check-in's no answers cannot be read, if they cannot: a no to a question it also
+    /// answers yes, or to a known key that is not a warning sign (a key this build does not
+    /// know may be a newer lumbar's warning sign, and is kept).
+    static func deniedProblem(symptoms: [Symptom], denied: [Symptom]) -> (index: Int, text: String)? {
+        for (i, key) in denied.enumerated() {
+            if symptoms.contains(key) {
+                return (i, "\"\(key.rawValue.escapingControlCharacters)\" is answered both yes (in symptoms) and no; keep it in one of the two")
+            }
+            if key.isKnown && !key.isWarningSign {
+                return (i, "\"\(key.rawValue)\" is not a warning-sign question, so it cannot be answered no; remove it")
+            }
+        }
+        return nil
+    }
+
+    static func decodeAssessment(_ value: JSONValue, path: String) throws(JournalFormatError) -> Assessment {
+        guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
+        var r = Fields(object, path: path)
+        let id = try r.uuid("id")
+        let at = try r.timestamp("at")
+        var rules: [Assessment.CoveredRule] = []
+        for (i, element) in try r.array("rules").enumerated() {
+            let rulePath = "\(path).rules[\(i)]"
+            guard let ruleObject = element.objectValue else {
+                throw JournalFormatError(field: rulePath, problem: "must be an object {\"id\", \"level\"}, found \(element.typeDescription)")
+            }
+            var ruleFields = Fields(ruleObject, path: rulePath)
+            guard let rule = try ruleFields.string("id"), !rule.isEmpty else { throw ruleFields.fail("id", "must be a non-empty string") }
+            guard let levelKey = try ruleFields.string("level"), let level = Level(key: levelKey) else {
+                throw ruleFields.fail("level", "must be one of \(Level.allCases.map(\.key).joined(separator: ", "))")
+            }
+            rules.append(Assessment.CoveredRule(rule: rule, level: level))
+        }
+        let note = try r.string("note") ?? ""
+        let updatedAt = try r.optionalTimestamp("updatedAt") ?? at
+        let revision = try r.int("revision", range: 1...Int.max, optional: true) ?? 1
+        return Assessment(id: id, at: at, rules: rules, note: note, updatedAt: updatedAt, revision: revision,
+                          unknownFields: r.unknown)
     }
 
     static func decodeTombstone(_ value: JSONValue, path: String) throws(JournalFormatError) -> Tombstone {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
         var r = Fields(object, path: path)
-        return Tombstone(id: try r.uuid("id"), deletedAt: try r.timestamp("deletedAt"))
+        let id = try r.uuid("id")
+        let deletedAt = try r.timestamp("deletedAt")
+        let revision = try r.int("revision", range: 1...Int.max, optional: true) ?? 2
+        let kind = try r.string("kind")
+        let entry = try r.object("entry")
+        return Tombstone(id: id, deletedAt: deletedAt, revision: revision, kind: kind, entry: entry)
     }
 
     /// Typed access to an object's members that remembers which keys were consumed.
@@ -249,6 +314,7 @@ public enum JournalCodec {
             ("suddenPain", .bool(s.suddenPain)),
             ("note", .string(s.note)),
             ("updatedAt", .string(text(s.updatedAt))),
+            ("revision", .int(s.revision)),
         ])
         for member in s.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -263,9 +329,11 @@ public enum JournalCodec {
             ("pain", .int(c.pain)),
             ("worst", c.worst.map(JSONValue.int) ?? .null),
             ("symptoms", .array(c.symptoms.map { .string($0.rawValue) })),
+            ("denied", .array(c.denied.map { .string($0.rawValue) })),
             ("care", .array(c.care.map { .string($0.rawValue) })),
             ("note", .string(c.note)),
             ("updatedAt", .string(text(c.updatedAt))),
+            ("revision", .int(c.revision)),
         ])
         for member in c.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -273,14 +341,35 @@ public enum JournalCodec {
 
     /// The JSON object of a profile.
     public static func json(_ p: Profile) -> JSONValue {
-        var o = JSONObject([("birthYear", p.birthYear.map(JSONValue.int) ?? .null)])
+        var o = JSONObject([
+            ("birthYear", p.birthYear.map(JSONValue.int) ?? .null),
+            ("history", .array(p.history.map { .string($0.rawValue) })),
+        ])
         for member in p.unknownFields where o[member.key] == nil { o[member.key] = member.value }
+        return .object(o)
+    }
+
+    /// The JSON object of an assessment (known fields first, then unknown ones).
+    public static func json(_ a: Assessment) -> JSONValue {
+        var o = JSONObject(distinct: [
+            ("id", .string(text(a.id))),
+            ("at", .string(text(a.at))),
+            ("rules", .array(a.rules.map { .object(JSONObject(distinct: [("id", .string($0.rule)), ("level", .string($0.level.key))])) })),
+            ("note", .string(a.note)),
+            ("updatedAt", .string(text(a.updatedAt))),
+            ("revision", .int(a.revision)),
+        ])
+        for member in a.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
     }
 
     /// The JSON object of a tombstone.
     public static func json(_ t: Tombstone) -> JSONValue {
-        .object(JSONObject(distinct: [("id", .string(text(t.id))), ("deletedAt", .string(text(t.deletedAt)))]))
+        var members: [(String, JSONValue)] = [("id", .string(text(t.id))), ("deletedAt", .string(text(t.deletedAt))),
+                                              ("revision", .int(t.revision))]
+        if let kind = t.kind { members.append(("kind", .string(kind))) }
+        if let entry = t.entry { members.append(("entry", .object(entry))) }
+        return .object(JSONObject(distinct: members))
     }
 
     /// The whole journal as one JSON value.
@@ -290,6 +379,7 @@ public enum JournalCodec {
             ("profile", json(journal.profile)),
             ("sessions", .array(journal.sessions.map(json))),
             ("checkIns", .array(journal.checkIns.map(json))),
+            ("assessments", .array(journal.assessments.map(json))),
         ])
         if includeTombstones { o["tombstones"] = .array(journal.tombstones.map(json)) }
         for member in journal.unknownFields where o[member.key] == nil { o[member.key] = member.value }
@@ -332,6 +422,11 @@ public enum JournalCodec {
                 write(c, to: &w)
             }
         }
+        w.raw("\n],\n\"assessments\":[")
+        for (i, a) in journal.assessments.enumerated() {
+            w.raw(i == 0 ? "\n" : ",\n")
+            w.write(json(a))
+        }
         w.raw("\n],\n\"tombstones\":[")
         for (i, t) in journal.tombstones.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
@@ -350,9 +445,9 @@ public enum JournalCodec {
 
     /// The member names `json(_:)` writes for each kind of object; an unknown field that
     /// reuses one of them is not written (the known field wins).
-    static let sessionKeys = ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"]
-    static let checkInKeys = ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"]
-    static let profileKeys = ["birthYear"]
+    static let sessionKeys = JournalSchema.names(JournalSchema.session)
+    static let checkInKeys = JournalSchema.names(JournalSchema.checkIn)
+    static let profileKeys = JournalSchema.names(JournalSchema.profile)
 
     /// Writes `json(s)` compactly.
     static func write(_ s: Session, to w: inout JSONWriter) {
@@ -370,6 +465,8 @@ public enum JournalCodec {
         w.string(s.note)
         w.raw(",\"updatedAt\":")
         write(s.updatedAt, to: &w)
+        w.raw(",\"revision\":")
+        w.int(s.revision)
         write(s.unknownFields, skipping: sessionKeys, to: &w)
         w.byte(UInt8(ascii: "}"))
     }
@@ -391,6 +488,11 @@ public enum JournalCodec {
             if i > 0 { w.byte(UInt8(ascii: ",")) }
             w.string(symptom.rawValue)
         }
+        w.raw("],\"denied\":[")
+        for (i, symptom) in c.denied.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            w.string(symptom.rawValue)
+        }
         w.raw("],\"care\":[")
         for (i, care) in c.care.enumerated() {
             if i > 0 { w.byte(UInt8(ascii: ",")) }
@@ -400,6 +502,8 @@ public enum JournalCodec {
         w.string(c.note)
         w.raw(",\"updatedAt\":")
         write(c.updatedAt, to: &w)
+        w.raw(",\"revision\":")
+        w.int(c.revision)
         write(c.unknownFields, skipping: checkInKeys, to: &w)
         w.byte(UInt8(ascii: "}"))
     }
@@ -408,17 +512,19 @@ public enum JournalCodec {
     static func write(_ p: Profile, to w: inout JSONWriter) {
         w.raw("{\"birthYear\":")
         write(p.birthYear, to: &w)
+        w.raw(",\"history\":[")
+        for (i, item) in p.history.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            w.string(item.rawValue)
+        }
+        w.byte(UInt8(ascii: "]"))
         write(p.unknownFields, skipping: profileKeys, to: &w)
         w.byte(UInt8(ascii: "}"))
     }
 
     /// Writes `json(t)` compactly.
     static func write(_ t: Tombstone, to w: inout JSONWriter) {
-        w.raw("{\"id\":")
-        write(t.id, to: &w)
-        w.raw(",\"deletedAt\":")
-        write(t.deletedAt, to: &w)
-        w.byte(UInt8(ascii: "}"))
+        w.write(json(t))
     }
 
     /// Writes the members of `fields` whose names are not in `known`, each after a comma.

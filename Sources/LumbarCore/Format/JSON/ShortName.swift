@@ -13,6 +13,11 @@ struct ShortName: Equatable, Sendable {
         self.init(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
+    /// The key of `name`'s UTF-8 bytes.
+    init(_ name: String) {
+        self = Array(name.utf8).withUnsafeBufferPointer(ShortName.init)
+    }
+
     /// The key of `bytes`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         length = bytes.count

@@ -47,6 +47,7 @@ struct JournalReader {
         cursor.skipWhitespace()
         var version: Int?
         var profile = Profile()
+        var assessments: [Assessment] = []
         var tombstones: [Tombstone] = []
         // Room for as many entries as a file this size holds when lumbar wrote it (no entry is
         // under 128 bytes), so the arrays do not move while they fill; capacity that is never
@@ -69,32 +70,43 @@ struct JournalReader {
             case 1: if !cursor.consumeNull() { profile = try self.profile() }
             case 2: try array { (r: inout JournalReader) throws(Unsupported) in try r.session() }
             case 3: try array { (r: inout JournalReader) throws(Unsupported) in try r.checkIn() }
-            case 4: try array { (r: inout JournalReader) throws(Unsupported) in tombstones.append(try r.tombstone()) }
+            case 4: try array { (r: inout JournalReader) throws(Unsupported) in
+                assessments.append(try r.byTree(depth: 2, JournalCodec.decodeAssessment))
+            }
+            case 5: try array { (r: inout JournalReader) throws(Unsupported) in
+                tombstones.append(try r.byTree(depth: 2, JournalCodec.decodeTombstone))
+            }
             default: try unknownMember(name, depth: 1, into: &unknown)
             }
             more = try endMember()
         }
         cursor.skipWhitespace()
         guard let version, cursor.index == cursor.bytes.count else { throw Unsupported() }
+        if version < 2 { JournalCodec.upgradeFromVersion1(&checkIns) }
         return Journal(schemaVersion: version, profile: profile, sessions: sessions, checkIns: checkIns,
-                       tombstones: tombstones, unknownFields: unknown)
+                       assessments: assessments, tombstones: tombstones, unknownFields: unknown)
     }
 
+    /// The profile, read by the general path: there is one, so speed does not matter, and the
+    /// two paths then cannot disagree about it.
     private mutating func profile() throws(Unsupported) -> Profile {
-        var birthYear: Int?
-        var unknown = JSONObject()
-        var seen = Members()
-        var more = try beginObject()
-        while more {
-            let name = try memberName()
-            if seen.isRepeated(name, known: Self.profileNames, in: cursor) { throw Unsupported() }
-            switch seen.lastKnown {
-            case 0: birthYear = try int(1000...9999)
-            default: try unknownMember(name, depth: 2, into: &unknown)
-            }
-            more = try endMember()
+        let start = cursor.index
+        do {
+            guard let object = try cursor.parseValue(depth: 1).objectValue else { throw Unsupported() }
+            return try JournalCodec.decodeProfile(object, path: "profile")
+        } catch {
+            cursor.index = start
+            throw Unsupported()
         }
-        return Profile(birthYear: birthYear, unknownFields: unknown)
+    }
+
+    /// One element of a rarely long array (assessments, tombstones), read by the general path.
+    private mutating func byTree<T>(depth: Int, _ decode: (JSONValue, String) throws(JournalFormatError) -> T) throws(Unsupported) -> T {
+        do {
+            return try decode(try cursor.parseValue(depth: depth), "")
+        } catch {
+            throw Unsupported()
+        }
     }
 
     /// Reads one session into `sessions`.
@@ -103,6 +115,7 @@ struct JournalReader {
         var kind = "", note = ""
         var minutes: Int?, rpe: Int?
         var sudden = false
+        var revision = 1
         var unknown = JSONObject()
         var seen = Members()
         let start = cursor.index
@@ -125,13 +138,14 @@ struct JournalReader {
             case 5: sudden = try bool() ?? false
             case 6: note = try string() ?? ""
             case 7: updatedAt = try timestamp()
+            case 8: revision = try int(1...Int.max) ?? 1
             default: try unknownMember(name, depth: 3, into: &unknown)
             }
             more = try endMember()
         }
         guard let id, let at else { throw Unsupported() }
         sessions.append(Session(id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
-                                updatedAt: updatedAt ?? at, unknownFields: unknown))
+                                updatedAt: updatedAt ?? at, revision: revision, unknownFields: unknown))
         sessionSpans.append(canonical && position == Self.sessionNames.count ? start..<cursor.index : nil)
     }
 
@@ -140,8 +154,9 @@ struct JournalReader {
         var id: UUID?, at: Timestamp?, updatedAt: Timestamp?
         var date: LocalDate?
         var pain: Int?, worst: Int?
-        var symptoms: [Symptom] = [], care: [SelfCare] = []
+        var symptoms: [Symptom] = [], denied: [Symptom] = [], care: [SelfCare] = []
         var note = ""
+        var revision = 1
         var unknown = JSONObject()
         var seen = Members()
         let start = cursor.index
@@ -162,43 +177,28 @@ struct JournalReader {
             case 3: pain = try int(0...10)
             case 4: worst = try int(0...10)
             case 5: symptoms = try keys(Self.symptomTable)
-            case 6: care = try keys(Self.careTable)
-            case 7: note = try string() ?? ""
-            case 8: updatedAt = try timestamp()
+            case 6: denied = try keys(Self.symptomTable)
+            case 7: care = try keys(Self.careTable)
+            case 8: note = try string() ?? ""
+            case 9: updatedAt = try timestamp()
+            case 10: revision = try int(1...Int.max) ?? 1
             default: try unknownMember(name, depth: 3, into: &unknown)
             }
             more = try endMember()
         }
         guard let id, let at, let pain else { throw Unsupported() }
+        if !denied.isEmpty, JournalCodec.deniedProblem(symptoms: symptoms, denied: denied) != nil { throw Unsupported() }
         // Built without symptoms and care, then given them: the initialiser's duplicate removal
         // hashes every key, and a check-in almost never repeats one.
         var checkIn = CheckIn(id: id, date: date ?? at.localDate, at: at, pain: pain, worst: worst, note: note,
-                              updatedAt: updatedAt ?? at, unknownFields: unknown)
+                              updatedAt: updatedAt ?? at, revision: revision, unknownFields: unknown)
         checkIn.symptoms = Self.firstOccurrences(symptoms)
+        checkIn.denied = Self.firstOccurrences(denied)
         checkIn.care = Self.firstOccurrences(care)
-        if checkIn.symptoms.count != symptoms.count || checkIn.care.count != care.count { canonical = false }
+        if checkIn.symptoms.count != symptoms.count || checkIn.denied.count != denied.count
+            || checkIn.care.count != care.count { canonical = false }
         checkIns.append(checkIn)
         checkInSpans.append(canonical && position == Self.checkInNames.count ? start..<cursor.index : nil)
-    }
-
-    private mutating func tombstone() throws(Unsupported) -> Tombstone {
-        var id: UUID?, deletedAt: Timestamp?
-        var ignored = JSONObject()
-        var seen = Members()
-        var more = try beginObject()
-        while more {
-            let name = try memberName()
-            if seen.isRepeated(name, known: Self.tombstoneNames, in: cursor) { throw Unsupported() }
-            switch seen.lastKnown {
-            case 0: id = try uuid()
-            case 1: deletedAt = try timestamp()
-            // A tombstone keeps no unknown fields, but they must still be valid and not repeated.
-            default: try unknownMember(name, depth: 3, into: &ignored)
-            }
-            more = try endMember()
-        }
-        guard let id, let deletedAt else { throw Unsupported() }
-        return Tombstone(id: id, deletedAt: deletedAt)
     }
 
     /// `elements` without repeats, first occurrence kept (as `CheckIn.init` does), without hashing.
@@ -219,11 +219,9 @@ struct JournalReader {
 
     /// The member names each object may have, in the order lumbar writes them (the order the
     /// `case` numbers in the readers above follow).
-    static let journalNames: [ShortName] = ["schemaVersion", "profile", "sessions", "checkIns", "tombstones"].map(ShortName.init)
-    static let profileNames: [ShortName] = ["birthYear"].map(ShortName.init)
-    static let sessionNames: [ShortName] = ["id", "at", "kind", "minutes", "rpe", "suddenPain", "note", "updatedAt"].map(ShortName.init)
-    static let checkInNames: [ShortName] = ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"].map(ShortName.init)
-    static let tombstoneNames: [ShortName] = ["id", "deletedAt"].map(ShortName.init)
+    static let journalNames: [ShortName] = JournalSchema.names(JournalSchema.journal).map(ShortName.init)
+    static let sessionNames: [ShortName] = JournalSchema.names(JournalSchema.session).map(ShortName.init)
+    static let checkInNames: [ShortName] = JournalSchema.names(JournalSchema.checkIn).map(ShortName.init)
 
     /// The member names of one object seen so far: a bit per known name.
     private struct Members {
