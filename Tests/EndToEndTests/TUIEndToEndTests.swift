@@ -67,9 +67,7 @@ struct TUIEndToEndTests {
         #expect(checkIn.pain == 10)
         #expect(checkIn.symptoms == [.nightPain])
         #expect(checkIn.answer(to: .limitedMobility) == nil)
-        withKnownIssue("the journal codec writes `denied` once the format branch lands; remove this wrapper then") {
-            #expect(checkIn.denied == Array(Symptom.warningSigns.prefix(14)))
-        }
+        #expect(checkIn.denied == Array(Symptom.warningSigns.prefix(14)))
         #expect(checkIn.note == "stiff 痛い 😣")
         #expect(journal.sessions.first?.kind == "deadlift")
         #expect(journal.sessions.first?.minutes == 45)

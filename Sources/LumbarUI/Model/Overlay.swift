@@ -4,6 +4,8 @@ import LumbarCore
 enum Overlay: Hashable, Sendable {
     case help
     case confirm(Confirmation)
+    /// Recording that a clinician assessed some of the flags raised now.
+    case assessment(AssessmentForm)
 }
 
 /// A yes/no question and what yes does.

@@ -47,6 +47,7 @@ enum Hints {
         switch state.overlay {
         case .help: return [("any key", "closes help")]
         case .confirm: return [("y", "yes"), ("n", "no")]
+        case .assessment: return [("Space", "tick"), ("y/n", "doctor?"), ("Enter", "record (on Note)"), ("Esc", "cancel")]
         case nil: break
         }
         let arrows = state.glyphs.isUnicode ? "↑↓" : "j/k"
@@ -63,7 +64,7 @@ enum Hints {
             case .note, .kind, .time, .minutes, .rpe: return [("i", "type"), ("Enter", "save"), ("Tab", "next"), ("?", "help")]
             default: return [("Space", "tick"), ("l", "as last time"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
             }
-        case .status: return [("t", "check in"), ("h", "history"), ("c", "chart"), (arrows, "scroll"), ("?", "help"), ("q", "quit")]
+        case .status: return [("t", "check in"), ("a", "assessed"), ("h", "history"), (arrows, "scroll"), ("?", "help"), ("q", "quit")]
         case .history:
             if state.history.filterField != nil { return [("Enter", "filter"), ("Esc", "cancel")] }
             return [("Enter", "edit"), ("x", "delete"), ("u", "undo"), ("/", "filter"), (arrows, "move"), ("?", "help"), ("q", "quit")]

@@ -93,17 +93,16 @@ enum StatusScreen {
                 lines += SpanLayout.wrapped(text, width: width, lead: lead, indent: labelWidth, style: style)
             }
             if let assessed = flag.assessedAt {
-                let when = "\(assessed.localDate.shortDescription) \(assessed.localDate.year)"
-                let more = flag.level >= .urgent
-                    ? " It still holds the status at watch: if it gets worse, or a sign on the emergency line appears, act on it now."
-                    : " It does not raise the level while nothing new appears."
-                detail("Note", "assessed " + when + " by a clinician." + more, .bold)
+                detail("Note", "assessed \(assessed.localDate.shortDescription) \(assessed.localDate.year) \(assessed.clockTime)", .bold)
             }
             detail("Do", flag.action, flag.level >= .urgent ? .warning : .bold)
             for (i, item) in flag.evidence.enumerated() { detail(i == 0 ? "Seen" : "", item) }
             if let window = flag.window { detail("Window", window.text) }
             detail("Source", StatusFormatter.sourceText(flag.sources), .dim)
         }
+        // Every status carries the emergency line, at any level.
+        lines.append([])
+        lines += SpanLayout.wrapped(status.safetyNet, width: width, indent: 0, style: .warning)
         return lines
     }
 

@@ -105,6 +105,10 @@ extension AppState {
             pushUndo(undo, for: transaction)
             forgetDeletedEntries()
             flash = Flash(text: "(u undoes) " + transaction.summary)
+        case .assessment:
+            pushUndo(undo, for: transaction)
+            statusScroll = 0
+            flash = Flash(text: "(u undoes) " + transaction.summary)
         case .undo:
             pendingUndo = nil
             forgetDeletedEntries()
@@ -118,13 +122,7 @@ extension AppState {
         guard !undo.isEmpty else { return }
         var expected: [UUID: Journal.Entry?] = [:]
         for change in transaction.changes {
-            let id: UUID
-            switch change {
-            case .upsertCheckIn(let c): id = c.id
-            case .upsertSession(let s): id = s.id
-            case .delete(let d): id = d
-            case .restore(let e): id = e.id
-            }
+            guard let id = change.entryID else { continue }
             expected[id] = .some(currentEntry(id: id))
         }
         undoStack.append(UndoEntry(changes: undo, summary: transaction.summary, expected: expected))
@@ -149,7 +147,8 @@ extension AppState {
         if !isInTextField, let effects = handleGlobal(key) { return effects }
         switch screen {
         case .today: return handleTodayKey(key)
-        case .status: scrollStatus(key)
+        case .status:
+            if key == .character("a") { openAssessment() } else { scrollStatus(key) }
         case .history: return handleHistoryKey(key)
         case .chart: handleChartKey(key)
         case .guide: scrollGuide(key)
@@ -188,6 +187,8 @@ extension AppState {
 
     private mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
         switch overlay {
+        case .assessment(let form):
+            return handleAssessmentKey(form, key)
         case .help:
             self.overlay = nil
             return []
