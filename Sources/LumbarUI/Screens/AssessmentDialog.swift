@@ -36,8 +36,10 @@ enum AssessmentDialog {
         let box = buffer.area.centered(width: boxWidth, height: height)
         Frame.draw(box, title: "A clinician assessed this", glyphs: state.glyphs, into: &buffer)
         let area = box.inset(dx: 2, dy: 1)
-        // Keep the focused flag in view on a short terminal.
-        let room = max(1, area.height - 2 - footer.count)
+        // The flags come first on a short terminal: the footer gives way, then the list scrolls
+        // to keep the focused flag in view.
+        let footerShown = max(0, min(footer.count, area.height - 1 - body.count))
+        let room = max(1, area.height - 1 - footerShown)
         let focusLine = body.firstIndex { line in line.first?.text == "›" || line.first?.text == ">" } ?? 0
         let offset = max(0, min(focusLine - room + 1, body.count - room))
         buffer.draw(Array(body.dropFirst(offset)), in: Rect(x: area.x, y: area.y, width: area.width, height: room))
@@ -51,7 +53,7 @@ enum AssessmentDialog {
         buffer.fill(Rect(x: x, y: noteY, width: fieldWidth, height: 1), style: Style(attributes: .underline))
         buffer.write(view.text, x: x, y: noteY, maxWidth: fieldWidth, style: Style(attributes: .underline))
         if focused { buffer.cursor = Buffer.Position(x: x + view.cursorColumn, y: noteY) }
-        for (i, line) in footer.enumerated() where noteY + 1 + i < area.bottom {
+        for (i, line) in footer.prefix(footerShown).enumerated() where noteY + 1 + i < area.bottom {
             buffer.write(line, x: area.x, y: noteY + 1 + i, style: .dim)
         }
     }
