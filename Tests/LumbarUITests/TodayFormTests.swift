@@ -230,3 +230,49 @@ import Testing
         #expect(typicalKeys.count + 1 <= 12)
     }
 }
+
+/// Sessions from the Today screen: `w` goes straight to them, and the RPE shows its Borg CR-10 word.
+@Suite struct SessionFormTests {
+    @Test func wJumpsToTheSessionAndASessionAloneSaves() {
+        var d = Driver(Journal())
+        d.type("w")
+        #expect(d.state.form.focusedField == .kind)
+        #expect(d.state.isInTextField)
+        d.type("run")
+        d.press(.tab, .tab)
+        d.type("30")
+        d.press(.tab)
+        d.type("4")
+        #expect(d.screen.contains("somewhat hard"))
+        d.press(.enter)
+        #expect(d.stored.checkIns.isEmpty)
+        #expect(d.stored.sessions.first?.kind == "run")
+        #expect(d.stored.sessions.first?.minutes == 30)
+        #expect(d.stored.sessions.first?.rpe == 4)
+    }
+
+    @Test func theBorgWordsForEveryRPE() {
+        let words = (0...10).map(TodayScreen.rpeWord)
+        #expect(words == ["rest", "very easy", "easy", "moderate", "somewhat hard", "hard", "hard",
+                          "very hard", "very hard", "very hard", "maximal"])
+    }
+
+    @Test func editingASessionFromHistoryKeepsItsIdentity() {
+        var d = Driver(Fixtures.episode)
+        d.type("h")
+        while d.state.selectedEntry.map({ if case .session = $0 { return false } else { return true } }) ?? false { d.press(.down) }
+        guard case .session(let session)? = d.state.selectedEntry else {
+            Issue.record("no session row")
+            return
+        }
+        d.press(.enter)
+        #expect(d.state.form.originalSession?.id == session.id)
+        while d.state.form.focusedField != .minutes { d.press(.tab) }
+        d.press(.control("u"))
+        d.type("50")
+        d.press(.enter)
+        #expect(d.stored.session(id: session.id)?.minutes == 50)
+        #expect(d.stored.sessions.count == Fixtures.episode.sessions.count)
+        #expect(d.stored.checkIns.count == Fixtures.episode.checkIns.count)
+    }
+}

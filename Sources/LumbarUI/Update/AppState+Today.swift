@@ -25,6 +25,10 @@ extension AppState {
                 return []
             }
             return saveForm()
+        case .character("w"):
+            // Straight to the session: logging a workout alone should not take a trip through the check-in.
+            if let kind = form.index(of: .kind) { moveForm(to: kind) }
+            return []
         case .character("l"):
             if form.original == nil, form.fillFromPrevious(), let previous = form.previous {
                 flash = Flash(text: "Symptoms and self-care copied from \(previous.date.shortDescription) \(previous.at.clockTime) (not the warning signs).")
