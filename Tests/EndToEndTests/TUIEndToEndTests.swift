@@ -124,7 +124,7 @@ struct TUIEndToEndTests {
         try tui.waitFor("Status")
         try tui.press("h")
         try tui.waitFor(Self.today)
-        try tui.press("Enter")
+        try tui.press("e")  // edit the selected entry
         try tui.waitFor("Editing the check-in of")
         try tui.type("5")
         try tui.waitFor("(not saved)")

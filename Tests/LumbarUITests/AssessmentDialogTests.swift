@@ -22,13 +22,13 @@ import Testing
         }
         #expect(form.covered[0] == nil)  // never pre-answered
         #expect(d.screen.contains("did a doctor assess it?"))
-        while d.state.overlayFocusIsOnFlag { d.press(.down) }
+        d.press(.down, until: { !$0.overlayFocusIsOnFlag })
         d.type("GP, Dr Lee")
         d.press(.enter)
         #expect(d.stored.assessments.isEmpty)
         #expect(d.screen.contains("Say whether a doctor assessed"))
         d.type("y")  // focus went back to the unanswered flag
-        while d.state.overlayFocusIsOnFlag { d.press(.down) }
+        d.press(.down, until: { !$0.overlayFocusIsOnFlag })
         d.press(.enter)
         let saved = try #require(d.stored.assessments.first)
         #expect(saved.rules.contains(Assessment.CoveredRule(rule: "leg-weakness", level: urgent.level)))
@@ -44,7 +44,7 @@ import Testing
         var d = Driver(Self.weakLeg)
         d.type("a")
         d.type("n")
-        while d.state.overlayFocusIsOnFlag { d.press(.down) }
+        d.press(.down, until: { !$0.overlayFocusIsOnFlag })
         d.press(.enter)
         #expect(d.stored.assessments.isEmpty)
         #expect(d.screen.contains("Tick at least one flag"))

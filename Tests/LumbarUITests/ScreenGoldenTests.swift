@@ -94,7 +94,7 @@ import Testing
 
     @Test func theSessionPartWithTheRPEWord() {
         var state = Fixtures.state(Journal(), width: 80, height: 24, screen: .today)
-        while state.form.focusedField != .kind { _ = state.update(.key(.tab)) }
+        for _ in 0..<20 where state.form.focusedField != .kind { _ = state.update(.key(.tab)) }
         for key in Key.typing("deadlift") + [.tab] + Key.typing("18:30") + [.tab] + Key.typing("45") + [.tab] + Key.typing("7") {
             _ = state.update(.key(key))
         }

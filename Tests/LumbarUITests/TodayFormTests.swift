@@ -31,7 +31,7 @@ import Testing
     @Test func yesNoAndLeftAreSavedAsSymptomsDeniedAndNeither() {
         var d = Driver(Fixtures.episode, now: Self.friday)
         d.type("3")
-        while d.state.form.focusedField != .sign(.nightPain) { d.press(.down) }
+        d.press(.down, until: { $0.form.focusedField == .sign(.nightPain) })
         d.type("y")  // yes stays on the question
         #expect(d.state.form.focusedField == .sign(.nightPain))
         d.press(.down)
@@ -46,7 +46,7 @@ import Testing
         d.press(.down, .enter)  // Enter on a question neither saves nor answers
         #expect(d.stored.checkIns.count == Fixtures.episode.checkIns.count)
         #expect(d.screen.contains("Answer with y or n"))
-        while d.state.form.focusedField != .save { d.press(.down) }
+        d.press(.down, until: { $0.form.focusedField == .save })
         d.press(.enter)
         let saved = try! #require(d.stored.checkIns.last)
         #expect(saved.symptoms == [.nightPain])
@@ -57,7 +57,7 @@ import Testing
     @Test func capitalNAnswersNoToTheRestOnly() {
         var d = Driver(Fixtures.episode, now: Self.friday)
         d.type("2")
-        while d.state.form.focusedField != .sign(.nightPain) { d.press(.down) }
+        d.press(.down, until: { $0.form.focusedField == .sign(.nightPain) })
         d.type("y")
         d.press(.down, .down)  // leave bladder-bowel unanswered
         d.type("N")
@@ -159,7 +159,7 @@ import Testing
     @Test func anOutsideEditIsNeverSilentlyOverwritten() {
         var d = Driver(Fixtures.episode)
         d.type("h")
-        d.press(.enter)  // today's check-in, pain 5
+        d.type("e")  // edit today's check-in, pain 5
         d.type("2")
         var outside = d.stored
         var changed = try! #require(outside.checkIn(id: Fixtures.id(6)))
@@ -192,6 +192,7 @@ import Testing
         outside.upsert(changed)
         d.stored = outside
         d.send(.journalReloaded(outside))
+        d.type("h")  // undo belongs where the entry can be seen
         d.type("u")
         #expect(d.stored.checkIn(id: saved.id)?.pain == 8)
         #expect(d.screen.contains("Not undone"))
@@ -260,19 +261,27 @@ import Testing
     @Test func editingASessionFromHistoryKeepsItsIdentity() {
         var d = Driver(Fixtures.episode)
         d.type("h")
-        while d.state.selectedEntry.map({ if case .session = $0 { return false } else { return true } }) ?? false { d.press(.down) }
+        d.press(.down, until: { if case .session? = $0.selectedEntry { return true } else { return false } })
         guard case .session(let session)? = d.state.selectedEntry else {
             Issue.record("no session row")
             return
         }
-        d.press(.enter)
+        d.type("e")  // edit the selected entry
         #expect(d.state.form.originalSession?.id == session.id)
-        while d.state.form.focusedField != .minutes { d.press(.tab) }
+        d.press(.tab, until: { $0.form.focusedField == .minutes })
         d.press(.control("u"))
         d.type("50")
         d.press(.enter)
         #expect(d.stored.session(id: session.id)?.minutes == 50)
         #expect(d.stored.sessions.count == Fixtures.episode.sessions.count)
         #expect(d.stored.checkIns.count == Fixtures.episode.checkIns.count)
+    }
+}
+
+extension Driver {
+    /// Presses `key` until `done` holds, at most `limit` times; records an issue when it never does.
+    mutating func press(_ key: Key, until done: (AppState) -> Bool, limit: Int = 80, sourceLocation: SourceLocation = #_sourceLocation) {
+        for _ in 0..<limit where !done(state) { press(key) }
+        if !done(state) { Issue.record("pressing \(key) never reached the wanted state", sourceLocation: sourceLocation) }
     }
 }
