@@ -56,6 +56,14 @@ enum StatusScreen {
         return height - layout(state, width: textWidth(state.width), height: height).pinned.count
     }
 
+    /// The scrolling part's height and the largest offset, from one layout (a key costs one).
+    static func scrollMetrics(_ state: AppState) -> (view: Int, max: Int) {
+        let height = mainHeight(state)
+        let parts = layout(state, width: textWidth(state.width), height: height)
+        let view = height - parts.pinned.count
+        return (view, max(0, parts.scrolling.count - view))
+    }
+
     static func maxScroll(_ state: AppState) -> Int {
         let height = mainHeight(state)
         let parts = layout(state, width: textWidth(state.width), height: height)

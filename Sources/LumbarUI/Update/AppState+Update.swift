@@ -278,8 +278,8 @@ extension AppState {
     }
 
     private mutating func scrollStatus(_ key: Key) {
-        statusScroll = Scrolling.apply(key, to: statusScroll, page: max(1, StatusScreen.viewHeight(self) - 1),
-                                       max: StatusScreen.maxScroll(self))
+        let metrics = StatusScreen.scrollMetrics(self)
+        statusScroll = Scrolling.apply(key, to: statusScroll, page: max(1, metrics.view - 1), max: metrics.max)
     }
 
     private mutating func scrollGuide(_ key: Key) {
