@@ -127,7 +127,7 @@ enum Sample {
         var edited = theirs.checkIns[0]
         edited.pain = 7
         edited.updatedAt = edited.updatedAt.adding(hours: 1)
-        theirs.upsert(edited)
+        theirs.edit(edited)
         let extra = Sample.checkIn("2026-03-06T08:00", pain: 2)
         theirs.upsert(extra)
         let first = mine.merge(theirs)
@@ -272,5 +272,215 @@ enum Sample {
         } throws: { error in
             (error as? JournalFormatError)?.field == field
         }
+    }
+}
+
+/// Merging by revision: who wins never depends on a clock, and both sides converge.
+@Suite struct MergeRevisionTests {
+    static func edited(_ c: CheckIn, pain: Int, updatedAt: String) -> CheckIn {
+        var c = c
+        c.pain = pain
+        c.worst = nil
+        c.updatedAt = Sample.time(updatedAt)
+        return c
+    }
+
+    @Test func anEditMadeWithTheClockSetBackStillWins() throws {
+        var mine = Sample.journal
+        var theirs = mine
+        let original = mine.checkIns[0]
+        // The other machine's clock is a year behind: its edit is stamped before the original.
+        theirs.edit(Self.edited(original, pain: 8, updatedAt: "2025-03-03T09:00"))
+        #expect(theirs.checkIn(id: original.id)?.revision == 2)
+        let report = mine.merge(theirs)
+        #expect(report.updated == 1)
+        #expect(mine.checkIn(id: original.id)?.pain == 8)
+    }
+
+    @Test func anUpdatedAtInYear9999GainsNothing() throws {
+        var mine = Sample.journal
+        let original = mine.checkIns[0]
+        mine.edit(Self.edited(original, pain: 6, updatedAt: "2026-03-04T09:00"))
+        var forged = Journal(sessions: [], checkIns: [Self.edited(original, pain: 1, updatedAt: "9999-12-31T23:00")])
+        forged.schemaVersion = 2
+        let report = mine.merge(forged)
+        #expect(report.updated == 0 && report.skipped == 1)
+        #expect(mine.checkIn(id: original.id)?.pain == 6)
+    }
+
+    @Test func equalRevisionsWithDifferentContentConvergeOnBothMachines() throws {
+        var laptop = Sample.journal
+        var desktop = Sample.journal
+        let original = laptop.checkIns[0]
+        laptop.edit(Self.edited(original, pain: 2, updatedAt: "2026-03-03T10:00"))
+        desktop.edit(Self.edited(original, pain: 9, updatedAt: "2026-03-03T09:00"))
+        let laptopCopy = laptop, desktopCopy = desktop
+        laptop.merge(desktopCopy)
+        desktop.merge(laptopCopy)
+        #expect(laptop == desktop)
+        // And the winner does not depend on which side was written later.
+        #expect(laptop.checkIn(id: original.id)?.revision == 2)
+        #expect(!laptop.merge(desktop).changedSomething)
+    }
+
+    @Test func anEditTheDeleterHadNotSeenOutlivesTheDeletion() throws {
+        var mine = Sample.journal
+        var theirs = mine
+        let target = mine.checkIns[1]
+        mine.edit(Self.edited(target, pain: 4, updatedAt: "2026-03-04T12:00"))
+        theirs.delete(id: target.id, at: Sample.time("2026-03-04T13:00"))
+        let report = mine.merge(theirs)
+        #expect(report.deleted == 0)
+        #expect(mine.checkIn(id: target.id)?.pain == 4)
+        // The other side takes the edit back rather than keeping the deletion.
+        theirs.merge(mine)
+        #expect(theirs.checkIn(id: target.id)?.pain == 4)
+    }
+
+    @Test func moreThanThreeDeletionsOrOneEditedAfterItsDeletionNeedConfirmation() throws {
+        var base = Journal()
+        for day in 1...5 { base.upsert(Sample.checkIn("2026-03-0\(day)T08:00", pain: day)) }
+        var three = base, four = base
+        for c in base.checkIns.prefix(3) { three.delete(id: c.id, at: Sample.time("2026-03-09T08:00")) }
+        for c in base.checkIns.prefix(4) { four.delete(id: c.id, at: Sample.time("2026-03-09T08:00")) }
+        var copy = base
+        #expect(!copy.merge(three).needsConfirmation)
+        copy = base
+        let report = copy.merge(four)
+        #expect(report.deleted == 4 && report.needsConfirmation)
+        // Deleted there at 08:00 (by that clock) what was last written here at 09:00.
+        var early = base
+        early.delete(id: base.checkIns[4].id, at: Sample.time("2026-03-05T07:00"))
+        var later = base
+        var touched = base.checkIns[4]
+        touched.updatedAt = Sample.time("2026-03-05T09:00")
+        later.upsert(touched)
+        let suspicious = later.merge(early)
+        #expect(suspicious.deleted == 1 && suspicious.deletions[0].editedAfterDeletion && suspicious.needsConfirmation)
+    }
+
+    @Test func aDeletedEntryCanBeBroughtBackAndStaysBackAfterAMerge() throws {
+        var mine = Sample.journal
+        let gone = mine.checkIns[0]
+        mine.delete(id: gone.id, at: Sample.time("2026-03-05T08:00"))
+        let withTombstone = mine
+        #expect(mine.recoverableDeletions.map(\.id) == [gone.id])
+        #expect(try mine.undelete(id: gone.id) == "checkIn")
+        let back = try #require(mine.checkIn(id: gone.id))
+        #expect(back.pain == gone.pain && back.note == gone.note && back.revision == 3)
+        #expect(mine.merge(withTombstone).deleted == 0)
+        #expect(mine.checkIn(id: gone.id) != nil)
+        var other = withTombstone
+        other.merge(mine)
+        #expect(other.checkIn(id: gone.id)?.pain == gone.pain)
+    }
+
+    @Test func assessmentsHistoryAndAssessmentDeletionsAreMerged() throws {
+        var mine = Sample.journal
+        var theirs = mine
+        let assessment = Assessment(at: Sample.time("2026-03-05T10:00"), rules: [.init(rule: "nerve-signs", level: .urgent)],
+                                    updatedAt: Sample.time("2026-03-05T10:00"))
+        theirs.upsert(assessment)
+        theirs.profile.history = [.osteoporosis]
+        mine.profile.history = [.cancer]
+        #expect(mine.merge(theirs).added == 1)
+        #expect(mine.assessment(id: assessment.id) == assessment)
+        #expect(mine.profile.history == [.cancer, .osteoporosis])
+        theirs.deleteAssessment(id: assessment.id, at: Sample.time("2026-03-06T10:00"))
+        let report = mine.merge(theirs)
+        #expect(report.deleted == 1 && mine.assessments.isEmpty)
+        #expect(mine.tombstones.first { $0.id == assessment.id }?.kind == "assessment")
+    }
+
+    @Test func aRowWithoutARevisionNeverReplacesADifferentEntry() throws {
+        var mine = Sample.journal
+        let original = mine.checkIns[0]
+        mine.edit(Self.edited(original, pain: 6, updatedAt: "2026-03-04T09:00"))
+        let stale = Journal(sessions: [], checkIns: [Self.edited(original, pain: 5, updatedAt: "2030-01-01T00:00")])
+        var copy = mine
+        let report = copy.merge(stale, unrevised: [original.id])
+        #expect(report.conflicts == [original.id] && !report.changedSomething)
+        #expect(copy.checkIn(id: original.id)?.pain == 6)
+        // The same row for an id not here yet is added.
+        var empty = Journal()
+        #expect(empty.merge(stale, unrevised: [original.id]).added == 1)
+    }
+}
+
+/// The schema is declared once, and everything that lists members agrees with the declaration.
+@Suite struct StoreFormatDocsTests {
+    static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/store-format.md")
+
+    @Test func theDocsMemberTableNamesExactlyTheSchemaMembers() throws {
+        let text = try String(contentsOf: Self.docs, encoding: .utf8)
+        var documented: [String] = []
+        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+            let cell = line.dropFirst(3).prefix { $0 != "`" }
+            documented.append(String(cell))
+        }
+        let declared = JournalSchema.tables.flatMap { table in table.members.map { table.prefix + $0.name } }
+        #expect(documented.sorted() == declared.sorted(), "documented but not declared: \(Set(documented).subtracting(declared)); declared but not documented: \(Set(declared).subtracting(documented))")
+        #expect(Set(documented).count == documented.count, "a member is documented twice")
+    }
+
+    @Test func theWriterTheReaderAndCSVFollowTheDeclaredOrder() throws {
+        let bytes = JournalCodec.encode(JournalSchema2Tests.journal)
+        let root = try #require(try JSONParser.parse(bytes).objectValue)
+        #expect(root.members.map(\.key) == JournalSchema.names(JournalSchema.journal))
+        let checkIn = try #require(root["checkIns"]?.arrayValue?.first?.objectValue)
+        #expect(checkIn.members.map(\.key) == JournalSchema.names(JournalSchema.checkIn))
+        let session = try #require(root["sessions"]?.arrayValue?.first?.objectValue)
+        #expect(session.members.map(\.key) == JournalSchema.names(JournalSchema.session))
+        let assessment = try #require(root["assessments"]?.arrayValue?.first?.objectValue)
+        #expect(assessment.members.map(\.key) == JournalSchema.names(JournalSchema.assessment))
+        #expect(root["profile"]?.objectValue?.members.map(\.key) == JournalSchema.names(JournalSchema.profile))
+        let tombstone = try #require(root["tombstones"]?.arrayValue?.first?.objectValue)
+        #expect(tombstone.members.map(\.key) == JournalSchema.names(JournalSchema.tombstone))
+        #expect(CheckInCSV.columns == JournalSchema.names(JournalSchema.checkIn))
+        #expect(JournalReader.checkInNames == JournalSchema.names(JournalSchema.checkIn).map(ShortName.init))
+        // Required members: a file without one is refused, naming it.
+        for member in JournalSchema.checkIn where member.isRequired {
+            var object = try #require(JournalCodec.json(JournalSchema2Tests.journal.checkIns[0]).objectValue)
+            object = object.removingKeys([member.name])
+            #expect(throws: JournalFormatError.self) { try JournalCodec.decodeCheckIn(.object(object), path: "c") }
+        }
+    }
+}
+
+/// One set of entry rules for the command line, the TUI and import.
+@Suite struct EntryRulesTests {
+    @Test(arguments: [
+        (0, nil as Int?, [] as [String], [] as [String], nil as String?),
+        (10, 10, [], [], nil),
+        (11, nil, [], [], "pain"),
+        (-1, nil, [], [], "pain"),
+        (5, 4, [], [], "worst"),
+        (5, 11, [], [], "worst"),
+        (5, 5, ["numbness"], ["numbness"], "denied"),
+        (5, 5, [], ["stiffness"], "denied"),
+        (5, 5, ["no-such-symptom"], [], "symptoms"),
+        (5, 5, ["numbness"], ["fever", "both-legs"], nil),
+    ])
+    func checkIns(pain: Int, worst: Int?, yes: [String], no: [String], field: String?) {
+        let problem = EntryRules.problem(pain: pain, worst: worst, symptoms: yes.map(Symptom.init(rawValue:)),
+                                         denied: no.map(Symptom.init(rawValue:)))
+        #expect(problem?.field == field, "\(String(describing: problem))")
+    }
+
+    @Test(arguments: [
+        ("run", nil as Int?, nil as Int?, nil as String?),
+        ("run", 1, 1, nil), ("run", 1440, 10, nil),
+        ("run", 0, nil, "minutes"), ("run", 1441, nil, "minutes"),
+        ("run", 30, 0, "rpe"), ("run", 30, 11, "rpe"),
+        ("  ", 30, 5, "kind"),
+    ])
+    func sessions(kind: String, minutes: Int?, rpe: Int?, field: String?) {
+        #expect(EntryRules.problem(kind: kind, minutes: minutes, rpe: rpe)?.field == field)
+    }
+
+    @Test func unknownCareIsRefused() {
+        #expect(EntryRules.problem(pain: 1, worst: nil, symptoms: [], care: [SelfCare(rawValue: "yoga-ish")])?.field == "care")
+        #expect(EntryRules.problem(with: Sample.checkIn("2026-03-03T08:00", pain: 3)) == nil)
     }
 }

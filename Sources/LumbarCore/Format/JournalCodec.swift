@@ -46,26 +46,26 @@ public enum JournalCodec {
             throw JournalFormatError(field: "", problem: "the document must be a JSON object with \"schemaVersion\", \"sessions\" and \"checkIns\", found \(value.typeDescription)")
         }
         var reader = Fields(root, path: "")
-        guard let version = try reader.int("schemaVersion", range: 1...Int.max, optional: false) else {
-            throw JournalFormatError(field: "schemaVersion", problem: "is missing")
+        guard let version = try reader.int(JournalKey.schemaVersion.name, range: JournalSchema.schemaVersionRange, optional: false) else {
+            throw JournalFormatError(field: JournalKey.schemaVersion.name, problem: "is missing")
         }
         var profile = Profile()
-        if let object = try reader.object("profile") { profile = try decodeProfile(object, path: "profile") }
+        if let object = try reader.object(JournalKey.profile.name) { profile = try decodeProfile(object, path: JournalKey.profile.name) }
         var sessions: [Session] = []
-        for (i, v) in try reader.array("sessions").enumerated() {
-            sessions.append(try decodeSession(v, path: "sessions[\(i)]"))
+        for (i, v) in try reader.array(JournalKey.sessions.name).enumerated() {
+            sessions.append(try decodeSession(v, path: "\(JournalKey.sessions.name)[\(i)]"))
         }
         var checkIns: [CheckIn] = []
-        for (i, v) in try reader.array("checkIns").enumerated() {
-            checkIns.append(try decodeCheckIn(v, path: "checkIns[\(i)]"))
+        for (i, v) in try reader.array(JournalKey.checkIns.name).enumerated() {
+            checkIns.append(try decodeCheckIn(v, path: "\(JournalKey.checkIns.name)[\(i)]"))
         }
         var assessments: [Assessment] = []
-        for (i, v) in try reader.array("assessments").enumerated() {
-            assessments.append(try decodeAssessment(v, path: "assessments[\(i)]"))
+        for (i, v) in try reader.array(JournalKey.assessments.name).enumerated() {
+            assessments.append(try decodeAssessment(v, path: "\(JournalKey.assessments.name)[\(i)]"))
         }
         var tombstones: [Tombstone] = []
-        for (i, v) in try reader.array("tombstones").enumerated() {
-            tombstones.append(try decodeTombstone(v, path: "tombstones[\(i)]"))
+        for (i, v) in try reader.array(JournalKey.tombstones.name).enumerated() {
+            tombstones.append(try decodeTombstone(v, path: "\(JournalKey.tombstones.name)[\(i)]"))
         }
         if version < 2 { upgradeFromVersion1(&checkIns) }
         return Journal(schemaVersion: version, profile: profile, sessions: sessions, checkIns: checkIns,
@@ -82,7 +82,7 @@ public enum JournalCodec {
 
     static func decodeProfile(_ object: JSONObject, path: String) throws(JournalFormatError) -> Profile {
         var r = Fields(object, path: path)
-        let year = try r.int("birthYear", range: 1000...9999, optional: true)
+        let year = try r.int("birthYear", range: JournalSchema.birthYearRange, optional: true)
         let history = try r.keys("history").map(HistoryItem.init(rawValue:))
         return Profile(birthYear: year, history: history, unknownFields: r.unknown)
     }
@@ -90,15 +90,16 @@ public enum JournalCodec {
     static func decodeSession(_ value: JSONValue, path: String) throws(JournalFormatError) -> Session {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
         var r = Fields(object, path: path)
-        let id = try r.uuid("id")
-        let at = try r.timestamp("at")
-        let kind = try r.string("kind") ?? ""
-        let minutes = try r.int("minutes", range: 0...100_000, optional: true)
-        let rpe = try r.int("rpe", range: 1...10, optional: true)
-        let sudden = try r.bool("suddenPain") ?? false
-        let note = try r.string("note") ?? ""
-        let updatedAt = try r.optionalTimestamp("updatedAt") ?? at
-        let revision = try r.int("revision", range: 1...Int.max, optional: true) ?? 1
+        typealias K = SessionKey
+        let id = try r.uuid(K.id.name)
+        let at = try r.timestamp(K.at.name)
+        let kind = try r.string(K.kind.name) ?? ""
+        let minutes = try r.int(K.minutes.name, range: JournalSchema.storedMinutesRange, optional: true)
+        let rpe = try r.int(K.rpe.name, range: JournalSchema.rpeRange, optional: true)
+        let sudden = try r.bool(K.suddenPain.name) ?? false
+        let note = try r.string(K.note.name) ?? ""
+        let updatedAt = try r.optionalTimestamp(K.updatedAt.name) ?? at
+        let revision = try r.int(K.revision.name, range: JournalSchema.revisionRange, optional: true) ?? 1
         return Session(id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
                        updatedAt: updatedAt, revision: revision, unknownFields: r.unknown)
     }
@@ -106,22 +107,23 @@ public enum JournalCodec {
     static func decodeCheckIn(_ value: JSONValue, path: String) throws(JournalFormatError) -> CheckIn {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
         var r = Fields(object, path: path)
-        let id = try r.uuid("id")
-        let at = try r.timestamp("at")
-        let date = try r.date("date") ?? at.localDate
-        guard let pain = try r.int("pain", range: 0...10, optional: false) else {
-            throw JournalFormatError(field: path + ".pain", problem: "is missing")
+        typealias K = CheckInKey
+        let id = try r.uuid(K.id.name)
+        let at = try r.timestamp(K.at.name)
+        let date = try r.date(K.date.name) ?? at.localDate
+        guard let pain = try r.int(K.pain.name, range: JournalSchema.painRange, optional: false) else {
+            throw r.fail(K.pain.name, "is missing")
         }
-        let worst = try r.int("worst", range: 0...10, optional: true)
-        let symptoms = try r.keys("symptoms").map(Symptom.init(rawValue:))
-        let denied = try r.keys("denied").map(Symptom.init(rawValue:))
+        let worst = try r.int(K.worst.name, range: JournalSchema.painRange, optional: true)
+        let symptoms = try r.keys(K.symptoms.name).map(Symptom.init(rawValue:))
+        let denied = try r.keys(K.denied.name).map(Symptom.init(rawValue:))
         if let problem = deniedProblem(symptoms: symptoms, denied: denied) {
-            throw JournalFormatError(field: "\(path).denied[\(problem.index)]", problem: problem.text)
+            throw r.fail("\(K.denied.name)[\(problem.index)]", problem.text)
         }
-        let care = try r.keys("care").map(SelfCare.init(rawValue:))
-        let note = try r.string("note") ?? ""
-        let updatedAt = try r.optionalTimestamp("updatedAt") ?? at
-        let revision = try r.int("revision", range: 1...Int.max, optional: true) ?? 1
+        let care = try r.keys(K.care.name).map(SelfCare.init(rawValue:))
+        let note = try r.string(K.note.name) ?? ""
+        let updatedAt = try r.optionalTimestamp(K.updatedAt.name) ?? at
+        let revision = try r.int(K.revision.name, range: JournalSchema.revisionRange, optional: true) ?? 1
         return CheckIn(id: id, date: date, at: at, pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care,
                        note: note, updatedAt: updatedAt, revision: revision, unknownFields: r.unknown)
     }
@@ -161,7 +163,7 @@ public enum JournalCodec {
         }
         let note = try r.string("note") ?? ""
         let updatedAt = try r.optionalTimestamp("updatedAt") ?? at
-        let revision = try r.int("revision", range: 1...Int.max, optional: true) ?? 1
+        let revision = try r.int("revision", range: JournalSchema.revisionRange, optional: true) ?? 1
         return Assessment(id: id, at: at, rules: rules, note: note, updatedAt: updatedAt, revision: revision,
                           unknownFields: r.unknown)
     }
@@ -171,7 +173,7 @@ public enum JournalCodec {
         var r = Fields(object, path: path)
         let id = try r.uuid("id")
         let deletedAt = try r.timestamp("deletedAt")
-        let revision = try r.int("revision", range: 1...Int.max, optional: true) ?? 2
+        let revision = try r.int("revision", range: JournalSchema.revisionRange, optional: true) ?? 2
         let kind = try r.string("kind")
         let entry = try r.object("entry")
         return Tombstone(id: id, deletedAt: deletedAt, revision: revision, kind: kind, entry: entry)
@@ -306,15 +308,15 @@ public enum JournalCodec {
     /// The JSON object of a session (known fields first, then unknown ones).
     public static func json(_ s: Session) -> JSONValue {
         var o = JSONObject(distinct: [
-            ("id", .string(text(s.id))),
-            ("at", .string(text(s.at))),
-            ("kind", .string(s.kind)),
-            ("minutes", s.minutes.map(JSONValue.int) ?? .null),
-            ("rpe", s.rpe.map(JSONValue.int) ?? .null),
-            ("suddenPain", .bool(s.suddenPain)),
-            ("note", .string(s.note)),
-            ("updatedAt", .string(text(s.updatedAt))),
-            ("revision", .int(s.revision)),
+            (SessionKey.id.name, .string(text(s.id))),
+            (SessionKey.at.name, .string(text(s.at))),
+            (SessionKey.kind.name, .string(s.kind)),
+            (SessionKey.minutes.name, s.minutes.map(JSONValue.int) ?? .null),
+            (SessionKey.rpe.name, s.rpe.map(JSONValue.int) ?? .null),
+            (SessionKey.suddenPain.name, .bool(s.suddenPain)),
+            (SessionKey.note.name, .string(s.note)),
+            (SessionKey.updatedAt.name, .string(text(s.updatedAt))),
+            (SessionKey.revision.name, .int(s.revision)),
         ])
         for member in s.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -323,17 +325,17 @@ public enum JournalCodec {
     /// The JSON object of a check-in (known fields first, then unknown ones).
     public static func json(_ c: CheckIn) -> JSONValue {
         var o = JSONObject(distinct: [
-            ("id", .string(text(c.id))),
-            ("date", .string(text(c.date))),
-            ("at", .string(text(c.at))),
-            ("pain", .int(c.pain)),
-            ("worst", c.worst.map(JSONValue.int) ?? .null),
-            ("symptoms", .array(c.symptoms.map { .string($0.rawValue) })),
-            ("denied", .array(c.denied.map { .string($0.rawValue) })),
-            ("care", .array(c.care.map { .string($0.rawValue) })),
-            ("note", .string(c.note)),
-            ("updatedAt", .string(text(c.updatedAt))),
-            ("revision", .int(c.revision)),
+            (CheckInKey.id.name, .string(text(c.id))),
+            (CheckInKey.date.name, .string(text(c.date))),
+            (CheckInKey.at.name, .string(text(c.at))),
+            (CheckInKey.pain.name, .int(c.pain)),
+            (CheckInKey.worst.name, c.worst.map(JSONValue.int) ?? .null),
+            (CheckInKey.symptoms.name, .array(c.symptoms.map { .string($0.rawValue) })),
+            (CheckInKey.denied.name, .array(c.denied.map { .string($0.rawValue) })),
+            (CheckInKey.care.name, .array(c.care.map { .string($0.rawValue) })),
+            (CheckInKey.note.name, .string(c.note)),
+            (CheckInKey.updatedAt.name, .string(text(c.updatedAt))),
+            (CheckInKey.revision.name, .int(c.revision)),
         ])
         for member in c.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -375,13 +377,13 @@ public enum JournalCodec {
     /// The whole journal as one JSON value.
     public static func json(_ journal: Journal, includeTombstones: Bool = true) -> JSONValue {
         var o = JSONObject([
-            ("schemaVersion", .int(journal.schemaVersion)),
-            ("profile", json(journal.profile)),
-            ("sessions", .array(journal.sessions.map(json))),
-            ("checkIns", .array(journal.checkIns.map(json))),
-            ("assessments", .array(journal.assessments.map(json))),
+            (JournalKey.schemaVersion.name, .int(journal.schemaVersion)),
+            (JournalKey.profile.name, json(journal.profile)),
+            (JournalKey.sessions.name, .array(journal.sessions.map(json))),
+            (JournalKey.checkIns.name, .array(journal.checkIns.map(json))),
+            (JournalKey.assessments.name, .array(journal.assessments.map(json))),
         ])
-        if includeTombstones { o["tombstones"] = .array(journal.tombstones.map(json)) }
+        if includeTombstones { o[JournalKey.tombstones.name] = .array(journal.tombstones.map(json)) }
         for member in journal.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
     }

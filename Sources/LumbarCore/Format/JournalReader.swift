@@ -65,18 +65,18 @@ struct JournalReader {
             if seen.isRepeated(name, known: Self.journalNames, in: cursor) {
                 throw Unsupported()
             }
-            switch seen.lastKnown {
-            case 0: version = try int(1...Int.max)
-            case 1: if !cursor.consumeNull() { profile = try self.profile() }
-            case 2: try array { (r: inout JournalReader) throws(Unsupported) in try r.session() }
-            case 3: try array { (r: inout JournalReader) throws(Unsupported) in try r.checkIn() }
-            case 4: try array { (r: inout JournalReader) throws(Unsupported) in
+            switch JournalKey(rawValue: seen.lastKnown) {
+            case .schemaVersion: version = try int(JournalSchema.schemaVersionRange)
+            case .profile: if !cursor.consumeNull() { profile = try self.profile() }
+            case .sessions: try array { (r: inout JournalReader) throws(Unsupported) in try r.session() }
+            case .checkIns: try array { (r: inout JournalReader) throws(Unsupported) in try r.checkIn() }
+            case .assessments: try array { (r: inout JournalReader) throws(Unsupported) in
                 assessments.append(try r.byTree(depth: 2, JournalCodec.decodeAssessment))
             }
-            case 5: try array { (r: inout JournalReader) throws(Unsupported) in
+            case .tombstones: try array { (r: inout JournalReader) throws(Unsupported) in
                 tombstones.append(try r.byTree(depth: 2, JournalCodec.decodeTombstone))
             }
-            default: try unknownMember(name, depth: 1, into: &unknown)
+            case nil: try unknownMember(name, depth: 1, into: &unknown)
             }
             more = try endMember()
         }
@@ -129,17 +129,17 @@ struct JournalReader {
             }
             if seen.lastKnown != position { canonical = false }
             position += 1
-            switch seen.lastKnown {
-            case 0: id = try uuid()
-            case 1: at = try timestamp()
-            case 2: kind = try string() ?? ""
-            case 3: minutes = try int(0...100_000)
-            case 4: rpe = try int(1...10)
-            case 5: sudden = try bool() ?? false
-            case 6: note = try string() ?? ""
-            case 7: updatedAt = try timestamp()
-            case 8: revision = try int(1...Int.max) ?? 1
-            default: try unknownMember(name, depth: 3, into: &unknown)
+            switch SessionKey(rawValue: seen.lastKnown) {
+            case .id: id = try uuid()
+            case .at: at = try timestamp()
+            case .kind: kind = try string() ?? ""
+            case .minutes: minutes = try int(JournalSchema.storedMinutesRange)
+            case .rpe: rpe = try int(JournalSchema.rpeRange)
+            case .suddenPain: sudden = try bool() ?? false
+            case .note: note = try string() ?? ""
+            case .updatedAt: updatedAt = try timestamp()
+            case .revision: revision = try int(JournalSchema.revisionRange) ?? 1
+            case nil: try unknownMember(name, depth: 3, into: &unknown)
             }
             more = try endMember()
         }
@@ -170,19 +170,19 @@ struct JournalReader {
             }
             if seen.lastKnown != position { canonical = false }
             position += 1
-            switch seen.lastKnown {
-            case 0: id = try uuid()
-            case 1: date = try self.date()
-            case 2: at = try timestamp()
-            case 3: pain = try int(0...10)
-            case 4: worst = try int(0...10)
-            case 5: symptoms = try keys(Self.symptomTable)
-            case 6: denied = try keys(Self.symptomTable)
-            case 7: care = try keys(Self.careTable)
-            case 8: note = try string() ?? ""
-            case 9: updatedAt = try timestamp()
-            case 10: revision = try int(1...Int.max) ?? 1
-            default: try unknownMember(name, depth: 3, into: &unknown)
+            switch CheckInKey(rawValue: seen.lastKnown) {
+            case .id: id = try uuid()
+            case .date: date = try self.date()
+            case .at: at = try timestamp()
+            case .pain: pain = try int(JournalSchema.painRange)
+            case .worst: worst = try int(JournalSchema.painRange)
+            case .symptoms: symptoms = try keys(Self.symptomTable)
+            case .denied: denied = try keys(Self.symptomTable)
+            case .care: care = try keys(Self.careTable)
+            case .note: note = try string() ?? ""
+            case .updatedAt: updatedAt = try timestamp()
+            case .revision: revision = try int(JournalSchema.revisionRange) ?? 1
+            case nil: try unknownMember(name, depth: 3, into: &unknown)
             }
             more = try endMember()
         }
@@ -217,8 +217,8 @@ struct JournalReader {
 
     // MARK: Structure
 
-    /// The member names each object may have, in the order lumbar writes them (the order the
-    /// `case` numbers in the readers above follow).
+    /// The member names each object may have, in the order lumbar writes them (the order of the
+    /// key enums the readers above switch on).
     static let journalNames: [ShortName] = JournalSchema.names(JournalSchema.journal).map(ShortName.init)
     static let sessionNames: [ShortName] = JournalSchema.names(JournalSchema.session).map(ShortName.init)
     static let checkInNames: [ShortName] = JournalSchema.names(JournalSchema.checkIn).map(ShortName.init)

@@ -145,11 +145,17 @@ public struct Journal: Hashable, Sendable {
     /// Forgets every deletion record (an export carries none, so an import must not apply any).
     public mutating func removeTombstones() { tombstones.removeAll() }
 
-    /// Puts back a deleted entry (undo), dropping its tombstone.
+    /// Puts back a deleted entry (undo), dropping its tombstone; the entry comes back one
+    /// revision above the deletion, so copies that already hold the deletion take it back too.
     public mutating func restore(_ entry: Entry) {
+        let above = (tombstones.first { $0.id == entry.id }?.revision).map { $0 + 1 }
         switch entry {
-        case .checkIn(let c): upsert(c)
-        case .session(let s): upsert(s)
+        case .checkIn(var c):
+            c.revision = max(c.revision, above ?? 0)
+            upsert(c)
+        case .session(var s):
+            s.revision = max(s.revision, above ?? 0)
+            upsert(s)
         }
     }
 

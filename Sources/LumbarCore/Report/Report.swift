@@ -88,7 +88,7 @@ public struct Report: Hashable, Sendable {
         let monthBack = last.adding(days: -30)
         let end = last.end(in: timeZone).date
         let asOf = end < now ? end : now
-        guard let onset = EpisodeTracker.currentEpisode(in: journal, at: asOf, timeZone: timeZone)?.onset.date, onset < monthBack else {
+        guard let onset = EpisodeTracker.currentEpisode(in: journal, at: asOf)?.onset.date, onset < monthBack else {
             return monthBack
         }
         return max(onset, last.adding(days: -maximumDefaultDays))
@@ -131,7 +131,7 @@ public struct Report: Hashable, Sendable {
 
     private static func episode(_ journal: Journal, first: LocalDate, last: LocalDate, asOf: Timestamp,
                                 timeZone: TimeZone) -> ReportEpisode? {
-        let found = EpisodeTracker.episodes(in: journal, upTo: asOf.date, timeZone: timeZone).last {
+        let found = EpisodeTracker.episodes(in: journal, upTo: asOf.date).last {
             $0.onset.date <= last && ($0.closeDate.map { $0 >= first } ?? true)
         }
         guard let found else { return nil }

@@ -112,17 +112,18 @@ enum EpisodeRules {
         evidence.add(latest, ["\(elapsed / TimeOrder.hour) h after the start"])
         let from = startText(context, episode)
         let headline = "Pain is still severe (\(latest.pain)/10) \(elapsed / TimeOrder.hour) h after \(from); the articles expect ordinary soreness to fade by about 72 h."
-        let mark = { (hours: Int) in
+        let origin = episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))"
+        let mark = { (hours: Int, extra: String) in
             FlagWindow(start: context.local(start), end: context.local(start.adding(hours: Double(hours))),
-                       text: "\(hours) h after \(from) = \(context.text(start.adding(hours: Double(hours))))")
-        }
-        if elapsed >= 96 * TimeOrder.hour {
-            return flag(.severe72to96h, .seeDoctor, headline, evidence, mark(96))
+                       text: "\(hours) h after \(origin) = \(context.text(start.adding(hours: Double(hours))))" + extra)
         }
         let mark96 = start.adding(hours: 96)
+        if elapsed >= 96 * TimeOrder.hour {
+            return flag(.severe72to96h, .seeDoctor, headline, evidence, mark(96, ""))
+        }
         return flag(.severe72to96h, .watch, headline,
                     action: "Keep logging; if it is still 7 or more at the 96 h mark (\(context.text(mark96))), book a doctor or physiotherapist.",
-                    evidence, mark(72))
+                    evidence, mark(72, "; 96 h = \(context.text(mark96))"))
     }
 
     /// Evidence naming the onset, the peak and the latest check-in.
@@ -189,11 +190,14 @@ enum EpisodeRules {
         }
         evidence.add(latest, ["latest"])
         let care = window.flatMap(\.care).reduce(into: [SelfCare]()) { if !$0.contains($1) { $0.append($1) } }
-        let despite = care.isEmpty ? "" : " despite " + WarningSignRules.listed(care.map(\.label)).replacingOccurrences(of: " or ", with: " and ")
+        let labels = care.map(\.label)
+        let despite = labels.count > 1
+            ? " despite " + labels.dropLast().joined(separator: ", ") + " and " + (labels.last ?? "")
+            : labels.first.map { " despite " + $0 } ?? ""
         let start = Timestamp(epochMilliseconds: lower, utcOffsetSeconds: 0)
         let text = lower == context.weekStart
             ? "the last 7 days, since \(context.text(start))"
-            : "from 72 h after \(startText(context, episode)) = \(context.text(mark72)), to now"
+            : "from 72 h after \(episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))") = \(context.text(mark72)), to now"
         return flag(.gettingWorse, .seeDoctor,
                     "Pain rose from \(lowest.pain) to \(latest.pain)\(despite); the articles treat pain that gets worse as a reason to be seen.",
                     evidence, FlagWindow(start: context.local(start), end: context.now, text: text))

@@ -23,6 +23,24 @@ public enum EpisodeTracker {
         recentEpisodes(in: journal, upTo: now, timeZone: timeZone, coveringFrom: .max).last.flatMap { $0.isOpen ? $0 : nil }
     }
 
+    /// Every episode up to `now`, reading now's date at the offset of the latest check-in up to
+    /// then (the zone the person last logged in); for callers without a time zone at hand.
+    public static func episodes(in journal: Journal, upTo now: Date) -> [Episode] {
+        episodes(in: journal, upTo: now, timeZone: loggingZone(of: journal, at: now))
+    }
+
+    /// The episode open at `now`, reading now's date at the offset of the latest check-in up to then.
+    public static func currentEpisode(in journal: Journal, at now: Date) -> Episode? {
+        currentEpisode(in: journal, at: now, timeZone: loggingZone(of: journal, at: now))
+    }
+
+    /// A fixed zone at the offset of the latest check-in up to `now` (UTC without one).
+    static func loggingZone(of journal: Journal, at now: Date) -> TimeZone {
+        let end = TimeOrder.end(of: journal.checkIns, upTo: TimeOrder.milliseconds(of: now), by: \.at)
+        let offset = end > 0 ? journal.checkIns[end - 1].at.utcOffsetSeconds : 0
+        return TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC") ?? .current
+    }
+
     /// The episodes that hold the check-ins from index `limit` to now (and perhaps some before),
     /// found by scanning forward from the latest point before `limit` where no episode can be open.
     static func recentEpisodes(in journal: Journal, upTo now: Date, timeZone: TimeZone, coveringFrom limit: Int) -> [Episode] {

@@ -42,14 +42,23 @@ public enum Level: Int, Comparable, CaseIterable, Sendable, CustomStringConverti
 
 /// A source a rule rests on: one of the five articles, or a clinical guideline that backs them, cited by title.
 public enum Article: String, CaseIterable, Sendable {
+    /// Article 000.
     case shouldIBeWorried = "000"
+    /// Article 001.
     case whenDiscomfortCallsForAttention = "001"
+    /// Article 002.
     case causesAndReliefTips = "002"
+    /// Article 003.
     case whatCausesPain = "003"
+    /// Article 004.
     case whenToBeConcerned = "004"
+    /// The NHS back-pain page's lists of when to get urgent help.
     case nhsBackPain = "nhs"
+    /// The GIRFT national suspected cauda equina syndrome pathway and its symptom card.
     case girftCaudaEquina = "girft"
+    /// NICE guideline NG59, low back pain and sciatica.
     case niceNG59 = "nice-ng59"
+    /// NICE guideline NG234, spinal metastases and metastatic spinal cord compression.
     case niceNG234 = "nice-ng234"
 
     /// The five source articles, without the guidelines.

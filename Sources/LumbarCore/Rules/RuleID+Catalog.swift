@@ -16,7 +16,7 @@ extension RuleID {
         case .limitedMobility: return "Limited movement"
         case .spreadingPain: return "Spreading pain"
         case .intensePain: return "Severe pain"
-        case .acuteInjury: return "Sudden pain at a session"
+        case .acuteInjury: return "Sharp pain at a session"
         case .severe72to96h: return "Severe pain 72–96 h after the start"
         case .notImproving: return "Not improving after a week"
         case .pain2to4Weeks: return "Pain for 2–4 weeks"

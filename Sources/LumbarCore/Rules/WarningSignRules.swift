@@ -39,13 +39,13 @@ enum WarningSignRules {
         }
         let keys = yes.map(\.symptom.rawValue).joined(separator: ",")
         let answerNo = "If this has gone, answer it no: lumbar checkin --no \(keys) (in the check-in form, key n)."
-        return Flag(rule: rule, level: level, headline: said + " " + reason(rule, level),
+        return Flag(rule: rule, level: level, headline: said + " " + reason(rule, level, keys: yes.count),
                     action: [level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo,
                     evidence: evidence.lines, evidenceDates: evidence.dates, window: nil, sources: rule.sources)
     }
 
     /// Why the sources treat the sign as they do, attributed to them.
-    static func reason(_ rule: RuleID, _ level: Level) -> String {
+    static func reason(_ rule: RuleID, _ level: Level, keys: Int) -> String {
         switch rule {
         case .bladderBowel, .urinaryDifficulty, .saddleNumbness, .bothLegs:
             return "The NHS and the GIRFT cauda equina pathway send this to emergency care at once."
@@ -56,7 +56,10 @@ enum WarningSignRules {
         case .legWeakness: return "The articles treat a weak leg as a reason to be seen the same day."
         case .systemicSigns: return "With back pain, the NHS treats this as a reason to see a doctor today."
         case .afterFall: return "The NHS and NICE treat back pain after a fall or accident as a reason to see a doctor today."
-        case .nerveSigns: return "The articles treat these as signs that a nerve may be involved; have it checked."
+        case .nerveSigns:
+            return keys > 1
+                ? "The articles treat these as signs that a nerve may be involved; have them checked."
+                : "The articles treat this as a sign that a nerve may be involved; have it checked."
         default: return "The articles treat this as more than ordinary soreness; have it checked."
         }
     }

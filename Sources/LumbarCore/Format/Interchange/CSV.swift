@@ -3,10 +3,30 @@
 public enum CSV {
     /// One field, quoted when it holds the separator, a quote, or a line break.
     public static func field(_ text: String, separator: Character = ",") -> String {
-        if text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
+        // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        if text.contains(separator) || text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            || text.hasPrefix(" ") || text.hasSuffix(" ") {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP's list).
+    public static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `text` made safe to open in a spreadsheet: a cell that would start a formula gets one
+    /// `'` in front (so does one that starts with quotes before such a character, so that
+    /// `restored(_:)` gives back exactly the text that was exported).
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.drop(while: { $0 == "'" }).first, formulaStarts.contains(first) else { return text }
+        return "'" + text
+    }
+
+    /// Undoes `neutralised(_:)`: one `'` is dropped from a cell that is quotes and then a formula start.
+    public static func restored(_ text: String) -> String {
+        guard text.hasPrefix("'"), let first = text.unicodeScalars.drop(while: { $0 == "'" }).first,
+              formulaStarts.contains(first) else { return text }
+        return String(text.dropFirst())
     }
 
     /// One record, ended by CRLF as RFC 4180 asks.

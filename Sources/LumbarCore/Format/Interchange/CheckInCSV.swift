@@ -2,22 +2,26 @@ import Foundation
 
 /// Check-ins as CSV: one row per check-in, multiple values joined with `;`.
 ///
-/// Columns, in this order on export: `id, date, at, pain, worst, symptoms, care, note, updatedAt`.
-/// On import only `date` (or `at`) and `pain` are required; columns may come in any order and
-/// unknown columns are refused so a typo never silently drops data.
+/// Columns, in this order on export: the check-in members of `JournalSchema` (`id, date, at,
+/// pain, worst, symptoms, denied, care, note, updatedAt, revision`). On import only `date` (or
+/// `at`) and `pain` are required; columns may come in any order and unknown columns are refused
+/// so a typo never silently drops data. A cell that a spreadsheet would run as a formula is
+/// exported with a `'` in front, and import takes exactly that `'` away (`CSV.neutralised`).
 public enum CheckInCSV {
     /// The columns `export --format csv` writes.
-    public static let columns = ["id", "date", "at", "pain", "worst", "symptoms", "care", "note", "updatedAt"]
+    public static let columns = JournalSchema.names(JournalSchema.checkIn)
 
     /// The CSV text for `checkIns`, header first.
     public static func export(_ checkIns: [CheckIn]) -> String {
         var text = CSV.record(columns)
         for c in checkIns {
-            text += CSV.record([
+            let cells = [
                 c.id.uuidString.lowercased(), c.date.description, c.at.description, String(c.pain),
                 c.worst.map(String.init) ?? "", c.symptoms.map(\.rawValue).joined(separator: ";"),
-                c.care.map(\.rawValue).joined(separator: ";"), c.note, c.updatedAt.description,
-            ])
+                c.denied.map(\.rawValue).joined(separator: ";"), c.care.map(\.rawValue).joined(separator: ";"),
+                c.note, c.updatedAt.description, String(c.revision),
+            ]
+            text += CSV.record(cells.map(CSV.neutralised))
         }
         return text
     }
@@ -38,6 +42,9 @@ public enum CheckInCSV {
         public var checkIns: [CheckIn]
         /// The rows that are not.
         public var errors: [RowError]
+        /// The ids of rows that name an id but no revision: such a row never replaces a
+        /// different entry with its id (it cannot say which version it changed).
+        public var unrevised: Set<UUID> = []
     }
 
     /// Reads check-ins; rows without an id get one derived from their content, so importing the
@@ -61,19 +68,30 @@ public enum CheckInCSV {
         }
         var checkIns: [CheckIn] = []
         var errors: [RowError] = []
+        var unrevised: Set<UUID> = []
+        var rowByID: [UUID: Int] = [:]
         let stamp = Timestamp(now, in: timeZone)
         for (n, row) in rows.enumerated().dropFirst() {
             let number = n + 1
             do {
-                checkIns.append(try checkIn(row.fields, index: index, timeZone: timeZone, stamp: stamp, row: number))
+                let fields = row.fields.map(CSV.restored)
+                let (checkIn, isUnrevised) = try checkIn(fields, index: index, timeZone: timeZone, stamp: stamp, row: number)
+                if let first = rowByID[checkIn.id] {
+                    throw RowError(row: number, reason: "has the same id as row \(first) (\(checkIn.id.uuidString.lowercased())); each row must be a different check-in, so remove one of the two")
+                }
+                rowByID[checkIn.id] = number
+                if isUnrevised { unrevised.insert(checkIn.id) }
+                checkIns.append(checkIn)
             } catch let error as RowError {
                 errors.append(error)
             }
         }
-        return Parsed(checkIns: checkIns, errors: errors)
+        return Parsed(checkIns: checkIns, errors: errors, unrevised: unrevised)
     }
 
-    private static func checkIn(_ fields: [String], index: [String: Int], timeZone: TimeZone, stamp: Timestamp, row: Int) throws -> CheckIn {
+    /// The check-in of one row, and whether the row names an id but no revision.
+    private static func checkIn(_ fields: [String], index: [String: Int], timeZone: TimeZone, stamp: Timestamp,
+                                row: Int) throws -> (CheckIn, unrevised: Bool) {
         func value(_ column: String) -> String? {
             guard let i = index[column], i < fields.count else { return nil }
             let v = fields[i].trimmingCharacters(in: .whitespaces)
@@ -104,15 +122,16 @@ public enum CheckInCSV {
         } else {
             throw fail("needs a date (YYYY-MM-DD) or an at time")
         }
-        let symptoms = try keys(value("symptoms")).map { key -> Symptom in
-            let s = Symptom(rawValue: key)
-            guard s.isKnown else { throw fail("unknown symptom '\(key)'; known symptoms: \(Symptom.known.map(\.rawValue).joined(separator: ", "))") }
-            return s
+        let symptoms = keys(value("symptoms")).map(Symptom.init(rawValue:))
+        let denied = keys(value("denied")).map(Symptom.init(rawValue:))
+        let care = keys(value("care")).map(SelfCare.init(rawValue:))
+        if let problem = EntryRules.problem(pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care) {
+            throw fail(problem.message)
         }
-        let care = try keys(value("care")).map { key -> SelfCare in
-            let c = SelfCare(rawValue: key)
-            guard c.isKnown else { throw fail("unknown self-care '\(key)'; known self-care: \(SelfCare.known.map(\.rawValue).joined(separator: ", "))") }
-            return c
+        var revision: Int?
+        if let text = value("revision") {
+            guard let n = Int(text), n >= 1 else { throw fail("revision must be a whole number from 1 up or empty, got '\(text)'") }
+            revision = n
         }
         let note = index["note"].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
         var updatedAt = stamp
@@ -125,13 +144,17 @@ public enum CheckInCSV {
             guard let parsed = UUID(uuidString: text) else { throw fail("id must be a UUID or empty, got '\(text)'") }
             id = parsed
         } else {
-            id = ContentID.uuid(for: "\(date?.description ?? "")|\(at)|\(pain)|\(worst ?? -1)|\(symptoms)|\(care)|\(note)")
+            // No answers joined the content only in schema 2, so rows without them keep the ids
+            // they were given before.
+            let no = denied.isEmpty ? "" : "|no:\(denied)"
+            id = ContentID.uuid(for: "\(date?.description ?? "")|\(at)|\(pain)|\(worst ?? -1)|\(symptoms)|\(care)|\(note)" + no)
             if value("updatedAt") == nil { updatedAt = at }
         }
         let localDate = date ?? LocalDate(instant: at.date, in: timeZone)
-        if let worst, worst < pain { throw fail("worst (\(worst)) cannot be lower than pain (\(pain))") }
-        return CheckIn(id: id, date: localDate, at: at.converted(to: timeZone), pain: pain, worst: worst,
-                       symptoms: symptoms, care: care, note: note, updatedAt: updatedAt)
+        let checkIn = CheckIn(id: id, date: localDate, at: at.converted(to: timeZone), pain: pain, worst: worst,
+                              symptoms: symptoms, denied: denied, care: care, note: note, updatedAt: updatedAt,
+                              revision: revision ?? 1)
+        return (checkIn, value("id") != nil && revision == nil)
     }
 
     private static func keys(_ text: String?) -> [String] {
