@@ -232,11 +232,11 @@ import Testing
     }
 }
 
-/// Sessions from the Today screen: `w` goes straight to them, and the RPE shows its Borg CR-10 word.
+/// Sessions from the Today screen: `S` goes straight to them, and the RPE shows its Borg CR-10 word.
 @Suite struct SessionFormTests {
-    @Test func wJumpsToTheSessionAndASessionAloneSaves() {
+    @Test func capitalSJumpsToTheSessionAndASessionAloneSaves() {
         var d = Driver(Journal())
-        d.type("w")
+        d.type("S")
         #expect(d.state.form.focusedField == .kind)
         #expect(d.state.isInTextField)
         d.type("run")

@@ -84,7 +84,7 @@ enum TodayScreen {
         lines.append(.blank)
         add(.note)
         lines.append(.blank)
-        lines.append(.heading(narrow ? "Session (w jumps here)" : "Exercise session (optional; w jumps here from any row)", warning: false))
+        lines.append(.heading(narrow ? "Session (S jumps here)" : "Exercise session (optional; S jumps here from any row)", warning: false))
         add(.kind)
         lines.append(.kindHint)
         add(.time)

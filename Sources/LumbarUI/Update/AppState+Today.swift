@@ -25,7 +25,7 @@ extension AppState {
                 return []
             }
             return saveForm()
-        case .character("w"):
+        case .character("S"):
             // Straight to the session: logging a workout alone should not take a trip through the check-in.
             if let kind = form.index(of: .kind) { moveForm(to: kind) }
             return []
