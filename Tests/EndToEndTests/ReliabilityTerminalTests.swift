@@ -154,7 +154,7 @@ struct ReliabilityTerminalTests {
         let tui = try TUITmux(sandbox, now: Self.now)
         try tui.waitFor("Check-in for today")
         try tui.type("5")
-        try tui.press("Tab", "Tab", "Tab", "Tab")  // worst, warning signs, self-care, note
+        try tui.press("Tab", "Tab", "Tab", "Tab", "Tab")  // worst, symptoms, self-care, warning signs, note
         try tui.type("x")
         var paste = ""
         while paste.utf8.count < 10_240 { paste += "used heat, quit early?\nyes. Dull ache 痛い 😣\n" }

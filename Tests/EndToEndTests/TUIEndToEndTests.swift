@@ -45,15 +45,15 @@ struct TUIEndToEndTests {
         #expect(after.contains("MODES: icanon echo END"), "terminal modes not restored:\n\(after)")
     }
 
-    @Test func aWholeCheckInWithSymptomsNoteAndSession() throws {
+    @Test func aWholeCheckInWithSymptomsAnswersNoteAndSession() throws {
         let tui = try TUITmux()
         try tui.waitFor("Check-in for today")
-        try tui.type("1")
-        try tui.type("0")
+        try tui.type("10")  // two digits at once make 10
         try tui.waitFor("10/10")
-        try tui.press("Tab", "Tab")  // worst, then the warning signs
-        try tui.press("j", "j", "j", "j", "j", "j", "j", "j", "Space")  // pain wakes you at night
-        try tui.press("Tab", "Tab")  // care, then note
+        try tui.press("Tab", "Tab", "Tab", "Tab")  // worst, symptoms, self-care, then the warning signs
+        try tui.waitFor("y yes  n no  N no to the rest")
+        for _ in 0..<14 { try tui.press("n") }  // no to each question before night pain
+        try tui.press("y", "Tab")  // yes to night pain; the rest left unanswered
         try tui.type("stiff 痛い 😣x")
         try tui.press("BSpace")
         try tui.press("Tab")
@@ -66,11 +66,83 @@ struct TUIEndToEndTests {
         let checkIn = try #require(journal.checkIns.first)
         #expect(checkIn.pain == 10)
         #expect(checkIn.symptoms == [.nightPain])
+        #expect(checkIn.answer(to: .limitedMobility) == nil)
+        #expect(checkIn.denied == Array(Symptom.warningSigns.prefix(14)))
         #expect(checkIn.note == "stiff 痛い 😣")
         #expect(journal.sessions.first?.kind == "deadlift")
         #expect(journal.sessions.first?.minutes == 45)
         try tui.press("q")
         try tui.waitForExit(0)
+    }
+
+    @Test func twoCheckInsOnOneDayNeitherOverwritten() throws {
+        var runner = BinaryRunner()
+        runner.environment["LUMBAR_NOW"] = Self.fixedNow
+        try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
+        #expect(try runner.run(["checkin", "--pain", "3"]).status == 0)
+        let tui = try TUITmux(runner: runner)
+        try tui.waitFor("Status")
+        try tui.press("t")
+        try tui.waitFor("Another check-in today")
+        try tui.type("6")
+        try tui.press("Enter")
+        try tui.waitFor("Check-in saved for")
+        let journal = try JournalStore(path: tui.storePath).load()
+        #expect(journal.checkIns.map(\.pain) == [3, 6])
+        #expect(Set(journal.checkIns.map(\.date.description)) == [Self.today])
+        try tui.press("q")
+        try tui.waitForExit(0)
+    }
+
+    @Test func theStandingYesQuestionComesFirstUnanswered() throws {
+        var runner = BinaryRunner()
+        runner.environment["LUMBAR_NOW"] = Self.fixedNow
+        try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
+        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let twoDaysAgo = LocalDate(instant: Date(), in: zone).adding(days: -2)
+        #expect(try runner.run(["checkin", "--date", twoDaysAgo.description, "--pain", "3", "--symptom", "tingling"]).status == 0)
+        let tui = try TUITmux(runner: runner)
+        try tui.waitFor("Check-in for today")
+        try tui.press("Tab", "Tab", "Tab", "Tab")
+        let screen = try tui.waitFor("Still tingling? (you said yes on \(twoDaysAgo.shortDescription))")
+        let lines = screen.split(separator: "\n")
+        let still = lines.firstIndex { $0.contains("Still tingling?") }
+        let first = lines.firstIndex { $0.contains("bladder or bowels?") }
+        #expect(lines.first { $0.contains("Still tingling?") }?.contains("[ - ]") == true, "an answer was pre-selected")
+        if let still, let first { #expect(still < first) }
+        #expect(screen.contains("Unanswered is not \"no\""))
+        try tui.press("q")
+        try tui.waitForExit(0)
+    }
+
+    @Test func anOutsideEditIsNeverSilentlyOverwritten() throws {
+        var runner = BinaryRunner()
+        runner.environment["LUMBAR_NOW"] = Self.fixedNow
+        try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
+        #expect(try runner.run(["checkin", "--pain", "3"]).status == 0)
+        let tui = try TUITmux(runner: runner)
+        try tui.waitFor("Status")
+        try tui.press("h")
+        try tui.waitFor(Self.today)
+        try tui.press("e")  // edit the selected entry
+        try tui.waitFor("Editing the check-in of")
+        try tui.type("5")
+        try tui.waitFor("(not saved)")
+        let id = try #require(JournalStore(path: tui.storePath).load().checkIns.first?.id)
+        let edit = try runner.run(["edit", String(id.uuidString.prefix(8)).lowercased(), "--symptom", "numbness,leg-weakness"])
+        #expect(edit.status == 0, "\(edit.stderr)")
+        try tui.waitFor("changed by another lumbar")
+        try tui.press("Enter")
+        try tui.waitFor("changed elsewhere")
+        try tui.press("n")
+        let kept = try #require(JournalStore(path: tui.storePath).load().checkIns.first)
+        #expect(kept.symptoms == [.numbness, .legWeakness])
+        #expect(kept.pain == 3)
+        try tui.press("q")
+        try tui.waitFor("not saved")
+        try tui.press("y")
+        try tui.waitForExit(0)
+        #expect(try JournalStore(path: tui.storePath).load().checkIns.first?.symptoms == [.numbness, .legWeakness])
     }
 
     @Test func resizingRelayoutsAtOnceAtEverySize() throws {
@@ -82,7 +154,7 @@ struct TUIEndToEndTests {
         try tui.resize(width: 20, height: 6)
         try tui.waitFor("too small")
         try tui.resize(width: 120, height: 40)
-        let large = try tui.waitFor("Warning signs: answer each one")
+        let large = try tui.waitFor("Warning signs: y yes, n no, N no to all the rest")
         #expect(large.contains("Self-care since the last check-in"))
         try tui.press("q")
         try tui.waitForExit(0)

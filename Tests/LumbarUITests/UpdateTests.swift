@@ -42,7 +42,7 @@ import Testing
         #expect(d.state.form.pain == 6)
     }
 
-    @Test func aWholeCheckInWithSymptomsCareNoteAndSession() {
+    @Test func aWholeCheckInWithSymptomsCareAnswersNoteAndSession() {
         var d = Driver(Fixtures.episode, now: Fixtures.stamp("2026-03-06T19:00:00+01:00").date)
         #expect(d.state.screen == .today)
         d.type("4")
@@ -50,18 +50,24 @@ import Testing
         #expect(d.state.form.focusedField == .worst)
         d.type("6")
         d.press(.tab)
-        #expect(d.state.form.focusedField == .symptom(0))
-        // Down to "does the pain wake you at night?" and tick it; answer "no" explicitly to the first.
+        // Stiffness is the most frequent symptom in this log, so it comes first.
+        #expect(d.state.form.focusedField == .symptom(.stiffness))
+        d.press(.enter)  // Enter on a checkbox ticks it, never saves
+        #expect(d.stored.checkIns.count == Fixtures.episode.checkIns.count)
+        d.press(.tab)
+        #expect(d.state.form.focusedField == .care(.heat))
+        d.type(" ")
+        d.press(.down)
+        #expect(d.state.form.focusedField == .care(.active))
+        d.type("y")
+        d.press(.tab)
+        // The questions answered yes on 4 Mar come first.
+        #expect(d.state.form.focusedField == .sign(.numbness))
         d.type("n")
-        d.press(Array(repeating: Key.character("j"), count: 8))
-        #expect(d.state.form.focusedField == .symptom(8))
-        d.type(" ")
-        d.press(.tab)
-        #expect(d.state.form.focusedField == .care(0))
-        d.type(" ")
-        d.press(.down, .down, .down)
-        d.type("y")  // heat
-        d.press(.tab)
+        #expect(d.state.form.focusedField == .sign(.nightPain))
+        d.type("y")
+        d.press(.down)
+        d.type("N")
         #expect(d.state.form.focusedField == .note)
         #expect(d.state.isInTextField)
         d.type("tired 😴 but ok, q and t typed here")
@@ -82,13 +88,20 @@ import Testing
         d.press(.tab)
         #expect(d.state.form.focusedField == .sudden)
         d.press(.enter)
+        #expect(d.state.form.sudden)
+        d.press(.enter)
+        #expect(!d.state.form.sudden)
+        #expect(d.state.screen == .today)
+        d.press(.tab)
+        d.press(.enter)
 
         #expect(d.state.screen == .status)
         let checkIn = try! #require(d.stored.checkIns.last)
         #expect(checkIn.date == LocalDate(year: 2026, month: 3, day: 6))
         #expect(checkIn.pain == 4)
         #expect(checkIn.worst == 6)
-        #expect(checkIn.symptoms == [.nightPain])
+        #expect(checkIn.symptoms == [.nightPain, .stiffness])
+        #expect(checkIn.denied == Symptom.warningSigns.filter { $0 != .nightPain })
         #expect(checkIn.care == [.active, .heat])
         #expect(checkIn.note == "tired 😴 but ok, q and t typed here")
         let session = try! #require(d.stored.sessions.last)
@@ -103,7 +116,7 @@ import Testing
     @Test func aSessionTimeStillToComeIsRefusedAndNothingIsSaved() {
         var d = Driver(Journal())
         d.type("2")
-        let kind = TodayForm.fields.firstIndex(of: .kind)!
+        let kind = d.state.form.index(of: .kind)!
         d.state.form.focus = kind
         d.state.form.editing = true
         d.type("swim")
@@ -133,10 +146,10 @@ import Testing
         #expect(d.state.screen == .today)
         #expect(d.state.form.original?.id == Fixtures.id(5))
         #expect(d.state.form.focusedField == .pain)
-        d.type("9")
+        d.type("6")
         d.press(.enter)
         let edited = try! #require(d.stored.checkIn(id: Fixtures.id(5)))
-        #expect(edited.pain == 9)
+        #expect(edited.pain == 6)
         #expect(edited.note == "woke at 3 am; 痛い 😣")
         #expect(edited.symptoms == [.numbness, .nightPain, .spasm])
         #expect(d.stored.checkIns.count == Fixtures.episode.checkIns.count)
@@ -243,7 +256,7 @@ import Testing
 
     @Test func letterKeysAreTypedInsideATextFieldAndEscLeavesIt() {
         var d = Driver(Journal())
-        d.state.form.focus = TodayForm.fields.firstIndex(of: .note)!
+        d.state.form.focus = d.state.form.index(of: .note)!
         d.state.form.editing = true
         d.type("shqtgc?")
         #expect(d.state.screen == .today)
@@ -269,16 +282,21 @@ import Testing
         d.press(.enter)
         let c = try! #require(d.stored.checkIns.first)
         #expect(c.date == LocalDate(year: 2026, month: 3, day: 3))
-        #expect(c.at.clockTime == "20:15")
+        #expect(c.at.clockTime == "12:00")  // an earlier date is logged at noon, as `checkin --date` does
         #expect(c.at.localDate == c.date)
     }
 
-    @Test func changingTheDateToADayWithACheckInLoadsItForEditing() {
+    @Test func changingTheDateToADayWithACheckInAddsAnother() {
         var d = Driver(Fixtures.episode, now: Fixtures.stamp("2026-03-06T10:00:00+01:00").date)
         d.press(.backTab)
         d.press(.left)
-        #expect(d.state.form.original?.id == Fixtures.id(6))
-        #expect(d.state.form.pain == 5)
+        #expect(d.state.form.original == nil)
+        #expect(d.state.form.sameDay.map(\.id) == [Fixtures.id(6)])
+        #expect(d.screen.contains("Thu 5 Mar already has 1 check-in; saving adds another"))
+        d.press(.tab)
+        d.type("3")
+        d.press(.enter)
+        #expect(d.stored.checkIns.filter { $0.date == LocalDate(year: 2026, month: 3, day: 5) }.map(\.pain) == [5, 3])
     }
 
     @Test func anOutsideChangeIsPickedUpWithoutLosingTheDraft() {

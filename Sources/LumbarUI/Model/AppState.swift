@@ -42,6 +42,8 @@ public struct AppState: Sendable {
     var pendingUndo: UndoEntry?
     /// A save is on its way; further saves wait for it.
     var isSaving = false
+    /// Unlogged dates of the open episode to ask about once the check-in being saved is saved.
+    var painFreeOffer: [LocalDate] = []
     /// The minute (since 1970) `status` was evaluated for.
     var evaluatedMinute: Int64
 
@@ -57,7 +59,7 @@ public struct AppState: Sendable {
         digest = JournalDigest(journal: journal, today: today)
         status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone)
         evaluatedMinute = AppState.minute(of: now)
-        form = TodayForm(date: today, journal: journal)
+        form = TodayForm(date: today, journal: journal, now: now)
         screen = journal.checkIns.contains { $0.date == today } ? .status : .today
         history.visible = Array(digest.rows.indices)
     }
@@ -100,6 +102,12 @@ public struct AppState: Sendable {
         if let selectedID, let index = history.visible.firstIndex(where: { entry(ofRow: $0).id == selectedID }) {
             history.selected = index
         }
+    }
+
+    /// The check-in or session with `id` as the journal holds it now.
+    func currentEntry(id: UUID) -> Journal.Entry? {
+        if let checkIn = journal.checkIn(id: id) { return .checkIn(checkIn) }
+        return journal.session(id: id).map { .session($0) }
     }
 
     mutating func reevaluate() {

@@ -13,6 +13,21 @@ public enum JournalChange: Hashable, Sendable {
     case delete(UUID)
     /// Puts a deleted entry back.
     case restore(Journal.Entry)
+    /// Adds or replaces an assessment.
+    case upsertAssessment(Assessment)
+    /// Deletes an assessment (leaving a tombstone).
+    case deleteAssessment(UUID)
+
+    /// The check-in or session the change writes, if it writes one.
+    public var entryID: UUID? {
+        switch self {
+        case .upsertCheckIn(let c): return c.id
+        case .upsertSession(let s): return s.id
+        case .delete(let id): return id
+        case .restore(let entry): return entry.id
+        default: return nil
+        }
+    }
 
     /// Applies the change to `journal` as it is now, stamping written entries with `time`, and
     /// returns the change that undoes it (`nil` when nothing changed).
@@ -45,6 +60,13 @@ public enum JournalChange: Hashable, Sendable {
                 journal.restore(.session(s))
             }
             return .delete(entry.id)
+        case .upsertAssessment(var assessment):
+            let previous = journal.assessment(id: assessment.id)
+            assessment.updatedAt = time
+            journal.upsert(assessment)
+            return previous.map { .upsertAssessment($0) } ?? .deleteAssessment(assessment.id)
+        case .deleteAssessment(let id):
+            return journal.deleteAssessment(id: id, at: time).map { .upsertAssessment($0) }
         }
     }
 }
@@ -61,6 +83,8 @@ public struct Transaction: Hashable, Sendable {
         case delete
         /// Undoing the last change.
         case undo
+        /// Recording a clinician's assessment from the Status screen.
+        case assessment
     }
 
     /// The changes, applied in order.

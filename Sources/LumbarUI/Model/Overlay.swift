@@ -4,6 +4,8 @@ import LumbarCore
 enum Overlay: Hashable, Sendable {
     case help
     case confirm(Confirmation)
+    /// Recording that a clinician assessed some of the flags raised now.
+    case assessment(AssessmentForm)
 }
 
 /// A yes/no question and what yes does.
@@ -12,6 +14,10 @@ struct Confirmation: Hashable, Sendable {
         case quit
         case delete(Journal.Entry)
         case editDiscardingDraft(row: Int)
+        /// Save the draft although the entry was changed elsewhere after the form loaded it.
+        case saveOverwriting(Transaction)
+        /// Log pain 0 at 12:00 on each of these dates of an open episode.
+        case logPainFree([LocalDate])
     }
 
     var question: String

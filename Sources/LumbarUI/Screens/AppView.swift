@@ -28,6 +28,7 @@ public enum AppView {
         switch state.overlay {
         case .help: HelpOverlay.render(state, into: &buffer)
         case .confirm(let confirmation): ConfirmDialog.render(confirmation, state: state, into: &buffer)
+        case .assessment(let form): AssessmentDialog.render(form, state: state, into: &buffer)
         case nil: break
         }
         if !state.glyphs.isUnicode { buffer.fallBackToASCII() }

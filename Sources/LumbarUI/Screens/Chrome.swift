@@ -65,6 +65,7 @@ enum Hints {
         switch state.overlay {
         case .help: return [(state.glyphs.upDown, "scroll"), ("Esc", "closes help")]
         case .confirm: return [("y", "yes"), ("n", "no")]
+        case .assessment: return [("Space", "tick"), ("y/n", "doctor?"), ("Enter", "record (on Note)"), ("Esc", "cancel")]
         case nil: break
         }
         let arrows = state.glyphs.upDown
@@ -77,10 +78,11 @@ enum Hints {
             switch state.form.focusedField {
             case .date: return [(sideways, "day"), ("Enter", "save"), ("Tab", "next"), ("?", "help"), ("q", "quit")]
             case .pain, .worst: return [("0-9", "pain"), ("Enter", "save"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
+            case .sign: return [("y", "yes"), ("n", "no"), ("N", "no to the rest"), ("Space", "cycle"), ("?", "help")]
             case .note, .kind, .time, .minutes, .rpe: return [("i", "type"), ("Enter", "save"), ("Tab", "next"), ("?", "help")]
-            default: return [("Space", "tick"), ("Enter", "save"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
+            default: return [("Space", "tick"), ("l", "as last time"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
             }
-        case .status: return [("t", "check in"), ("h", "history"), ("c", "chart"), (arrows, "scroll"), ("?", "help"), ("q", "quit")]
+        case .status: return [("t", "check in"), ("a", "assessed"), ("h", "history"), (arrows, "scroll"), ("?", "help"), ("q", "quit")]
         case .history:
             if state.history.filterField != nil { return [("Enter", "keep filter"), ("Esc", "cancel")] }
             let undo = state.undoStack.last.flatMap { $0.screen == .history ? ("u", state.undoDescription($0)) : nil }

@@ -5,8 +5,13 @@ import LumbarCore
 /// the line saying this is guidance, not a diagnosis.
 enum StatusScreen {
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
-        let (bannerRow, rest) = rect.splitTop(1)
-        Banner.draw(state.status, glyphs: state.glyphs, in: bannerRow, into: &buffer)
+        let banner = bannerLines(state, width: rect.width)
+        let (bannerRows, rest) = rect.splitTop(banner.count)
+        let style = Banner.style(state.status.level)
+        for (i, line) in banner.enumerated() where i < bannerRows.height {
+            buffer.fill(Rect(x: bannerRows.x, y: bannerRows.y + i, width: bannerRows.width, height: 1), style: style)
+            buffer.write(line, x: bannerRows.x, y: bannerRows.y + i, maxWidth: bannerRows.width, style: style)
+        }
         let (main, footer) = rest.splitBottom(1)
         let width = textWidth(main.width)
         let parts = layout(state, width: width, height: main.height)
@@ -21,13 +26,42 @@ enum StatusScreen {
     /// Lines of prose are kept to a readable length on wide terminals.
     static func textWidth(_ screenWidth: Int) -> Int { min(screenWidth - 2, 100) }
 
+    /// The level, how many flags, and what to do, wrapped to `width` so that the most
+    /// important line is never cut (at most three rows; the flags below repeat it whole).
+    static func bannerLines(_ state: AppState, width: Int) -> [String] {
+        guard width > 2 else { return [""] }
+        let status = state.status
+        let dot = " " + String(state.glyphs.dot) + " "
+        var text = Banner.title(status.level)
+        let assessed = status.flags.filter { $0.assessedAt != nil }.count
+        switch status.flags.count {
+        case 0: break
+        case 1: text += dot + "1 flag"
+        default: text += dot + "\(status.flags.count) flags"
+        }
+        if assessed > 0 { text += " (\(assessed) assessed)" }
+        text += dot + status.level.action
+        let lines = TextLayout.wrap(text, width: width - 2).map { " " + $0 }
+        return Array(lines.prefix(3))
+    }
+
     /// Rows between the banner and the disclaimer.
-    private static func mainHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 2) }
+    private static func mainHeight(_ state: AppState) -> Int {
+        max(0, AppView.contentHeight(state) - 1 - bannerLines(state, width: state.width).count)
+    }
 
     /// Rows for the scrolling part.
     static func viewHeight(_ state: AppState) -> Int {
         let height = mainHeight(state)
         return height - layout(state, width: textWidth(state.width), height: height).pinned.count
+    }
+
+    /// The scrolling part's height and the largest offset, from one layout (a key costs one).
+    static func scrollMetrics(_ state: AppState) -> (view: Int, max: Int) {
+        let height = mainHeight(state)
+        let parts = layout(state, width: textWidth(state.width), height: height)
+        let view = height - parts.pinned.count
+        return (view, max(0, parts.scrolling.count - view))
     }
 
     static func maxScroll(_ state: AppState) -> Int {
@@ -56,8 +90,9 @@ enum StatusScreen {
         for (index, flag) in status.flags.enumerated() {
             if index > 0 { lines.append([]) }
             let style = Banner.style(flag.level)
-            let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: style.background, attributes: .bold)),
-                        Span(" " + flag.level.key.uppercased() + " ", style), Span(" ")]
+            let tag = flag.assessedAt == nil ? Span(" " + flag.level.key.uppercased() + " ", style)
+                : Span(" " + flag.level.key.uppercased() + ", ASSESSED ", Style(attributes: [.bold, .reverse]))
+            let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: style.background, attributes: .bold)), tag, Span(" ")]
             lines += SpanLayout.wrapped(flag.rule.title, width: width, lead: lead, indent: 2, style: .bold)
             lines += SpanLayout.wrapped(flag.headline, width: width, lead: [Span("  ")], indent: 2)
             let labelWidth = 10
@@ -65,11 +100,17 @@ enum StatusScreen {
                 let lead = [Span("  "), Span(TextLayout.pad(label, to: labelWidth - 2), .dim)]
                 lines += SpanLayout.wrapped(text, width: width, lead: lead, indent: labelWidth, style: style)
             }
+            if let assessed = flag.assessedAt {
+                detail("Note", "assessed \(assessed.localDate.shortDescription) \(assessed.localDate.year) \(assessed.clockTime)", .bold)
+            }
             detail("Do", flag.action, flag.level >= .urgent ? .warning : .bold)
             for (i, item) in flag.evidence.enumerated() { detail(i == 0 ? "Seen" : "", item) }
             if let window = flag.window { detail("Window", window.text) }
             detail("Source", StatusFormatter.sourceText(flag.sources), .dim)
         }
+        // Every status carries the emergency line, at any level.
+        lines.append([])
+        lines += SpanLayout.wrapped(status.safetyNet, width: width, indent: 0, style: .warning)
         return lines
     }
 

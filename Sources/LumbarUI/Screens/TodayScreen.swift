@@ -1,70 +1,103 @@
 import LumbarCore
 
-/// The check-in form: date, pain, worst pain, the symptom questions (warning signs apart),
-/// self-care, a note, and an optional exercise session.
+/// The check-in form in one pass: date, pain, worst pain, the person's usual symptoms and
+/// self-care, the warning signs as one block of yes/no questions, a note, and an optional
+/// exercise session.
 enum TodayScreen {
     /// One line of the scrolling form.
     enum Line: Hashable {
         case field(Int)
-        /// More of a symptom question that did not fit on its field's line.
-        case questionContinuation(symptom: Int, text: String)
+        /// More of a question that did not fit on its field's line.
+        case continuation(field: Int, text: String)
         case heading(String, warning: Bool)
+        /// A dim line of explanation.
+        case remark(String)
         case kindHint
         case blank
     }
 
-    /// Where a checkbox's text starts: "  [ ] ! ".
+    /// Where a checkbox's or an answer's text starts: "  [x] ! " or "  [yes] ".
     static let checkboxTextColumn = 8
 
-    /// A symptom's question in lines that fit `width` columns (one line when it fits).
-    static func questionLines(_ symptom: Symptom, width: Int) -> [String] {
-        TextLayout.wrap(symptom.question, width: max(10, width - checkboxTextColumn - 2))
+    /// "1 check-in", "2 check-ins".
+    static func countText(_ count: Int) -> String { count == 1 ? "1 check-in" : "\(count) check-ins" }
+
+    /// The Borg CR-10 word for an RPE value.
+    static func rpeWord(_ value: Int) -> String {
+        switch value {
+        case ...0: return "rest"
+        case 1: return "very easy"
+        case 2: return "easy"
+        case 3: return "moderate"
+        case 4: return "somewhat hard"
+        case 5...6: return "hard"
+        case 7...9: return "very hard"
+        default: return "maximal"
+        }
+    }
+
+    /// The text a row shows for a question field (before wrapping).
+    static func questionText(_ field: TodayForm.Field, form: TodayForm) -> String? {
+        switch field {
+        case .symptom(let symptom): return symptom.question
+        case .sign(let symptom):
+            if let date = form.standingYes[symptom] {
+                return "Still \(symptom.label)? (you said yes on \(date.shortDescription))"
+            }
+            return symptom.question
+        default: return nil
+        }
+    }
+
+    /// A question's text in lines that fit `width` columns (one line when it fits).
+    static func questionLines(_ text: String, width: Int) -> [String] {
+        TextLayout.wrap(text, width: max(10, width - checkboxTextColumn - 2))
     }
 
     /// The form's lines at `width`: questions too long for one line continue on the next.
-    static func lines(width: Int) -> [Line] {
+    static func lines(_ form: TodayForm, width: Int) -> [Line] {
         var lines: [Line] = []
-        let fields = TodayForm.fields
+        var position: [TodayForm.Field: Int] = [:]
+        for (i, f) in form.fields.enumerated() { position[f] = i }
         func add(_ field: TodayForm.Field) {
-            if let i = fields.firstIndex(of: field) { lines.append(.field(i)) }
+            guard let i = position[field] else { return }
+            lines.append(.field(i))
+            if let text = questionText(field, form: form) {
+                for rest in questionLines(text, width: width).dropFirst() { lines.append(.continuation(field: i, text: rest)) }
+            }
         }
-        func addSymptom(_ i: Int) {
-            add(.symptom(i))
-            for rest in questionLines(Symptom.known[i], width: width).dropFirst() { lines.append(.questionContinuation(symptom: i, text: rest)) }
-        }
+        let narrow = width < 60
         add(.date)
         add(.pain)
         add(.worst)
         lines.append(.blank)
-        lines.append(.heading("Warning signs: answer each one (Space or y/n)", warning: true))
-        for (i, s) in Symptom.known.enumerated() where s.isWarningSign { addSymptom(i) }
-        lines.append(.heading("Other symptoms", warning: false))
-        for (i, s) in Symptom.known.enumerated() where !s.isWarningSign { addSymptom(i) }
+        lines.append(.heading(narrow ? "Symptoms" : "Symptoms (your usual ones first)", warning: false))
+        for s in form.symptomOrder { add(.symptom(s)) }
+        lines.append(.heading(narrow ? "Self-care" : "Self-care since the last check-in (usual first)", warning: false))
+        for c in form.careOrder { add(.care(c)) }
         lines.append(.blank)
-        lines.append(.heading("Self-care since the last check-in", warning: false))
-        for i in SelfCare.known.indices { add(.care(i)) }
+        lines.append(.heading(narrow ? "Warning signs: y yes, n no" : "Warning signs: y yes, n no, N no to all the rest", warning: true))
+        for text in TextLayout.wrap("Unanswered is not \"no\": an earlier yes stands until you answer no.", width: max(10, width - 4)) {
+            lines.append(.remark(text))
+        }
+        for s in form.signOrder { add(.sign(s)) }
         lines.append(.blank)
         add(.note)
         lines.append(.blank)
-        lines.append(.heading("Exercise session (optional)", warning: false))
+        lines.append(.heading(narrow ? "Session (S jumps here)" : "Exercise session (optional; S jumps here from any row)", warning: false))
         add(.kind)
         lines.append(.kindHint)
         add(.time)
         add(.minutes)
         add(.rpe)
         add(.sudden)
+        for text in TextLayout.wrap("Minutes and RPE give the session's load; sudden pain during it matters most.", width: max(10, width - 4)) {
+            lines.append(.remark(text))
+        }
         lines.append(.blank)
         add(.save)
         return lines
     }
-
-    /// The form line that shows field `index`.
-    static func line(of index: Int, width: Int) -> Int {
-        lines(width: width).firstIndex(of: .field(index)) ?? 0
-    }
-
-    /// How many lines the form has at `width`.
-    static func lineCount(width: Int) -> Int { lines(width: width).count }
 
     /// Rows available to the scrolling part (below the pinned title).
     static func viewHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 1) }
@@ -74,7 +107,7 @@ enum TodayScreen {
         let (titleRow, body) = rect.splitTop(1)
         buffer.draw(title(state), x: titleRow.x + 1, y: titleRow.y, width: titleRow.width - 2)
         let labelWidth = rect.width >= 60 ? 13 : 9
-        let lines = lines(width: rect.width)
+        let lines = lines(form, width: rect.width)
         for row in 0..<body.height {
             let index = form.scroll + row
             guard index < lines.count else { break }
@@ -83,17 +116,19 @@ enum TodayScreen {
             switch lines[index] {
             case .blank:
                 break
-            case .questionContinuation(let symptom, let text):
-                let on = form.symptoms.contains(Symptom.known[symptom])
-                buffer.write(text, x: checkboxTextColumn, y: y, maxWidth: area.width - checkboxTextColumn - 1, style: on ? .bold : .plain)
+            case .continuation(let field, let text):
+                let bold: Bool
+                switch form.fields[field] {
+                case .symptom(let s): bold = form.symptoms.contains(s)
+                case .sign(let s): bold = form.answers[s] != nil
+                default: bold = false
+                }
+                buffer.write(text, x: checkboxTextColumn, y: y, maxWidth: area.width - checkboxTextColumn - 1, style: bold ? .bold : .plain)
             case .heading(let text, let warning):
                 let style: Style = warning ? Style(foreground: .red, attributes: [.bold, .underline]) : .heading
-                // Drop the parenthesised hint rather than cut a heading mid-word.
-                var heading = text
-                if DisplayWidth.of(heading) > area.width - 3, let paren = heading.firstIndex(of: "(") {
-                    heading = String(heading[..<paren]).trimmingCharacters(in: .whitespaces)
-                }
-                buffer.write(TextLayout.truncate(heading, to: area.width - 3), x: 2, y: y, style: style)
+                buffer.write(TextLayout.truncate(text, to: area.width - 3), x: 2, y: y, style: style)
+            case .remark(let text):
+                buffer.write(TextLayout.truncate(text, to: area.width - 3), x: 2, y: y, style: .dim)
             case .kindHint:
                 let kinds = state.digest.recentKinds
                 let text = kinds.isEmpty ? "e.g. run, deadlift, yoga"
@@ -112,10 +147,18 @@ enum TodayScreen {
         var spans: [Span]
         if form.original != nil {
             spans = [Span("Editing the check-in of ", .bold), Span(date, .accent)]
-        } else if form.date == state.today {
-            spans = [Span("Check-in for today, ", .bold), Span(date, .accent)]
+            if let at = form.original?.at.clockTime { spans.append(Span(" " + at, .accent)) }
         } else {
-            spans = [Span("Backfilling ", .bold), Span(date, .accent)]
+            let another = form.sameDay.isEmpty ? "" : "Another "
+            if form.date == state.today {
+                spans = [Span(another.isEmpty ? "Check-in for today, " : "Another check-in today, ", .bold), Span(date, .accent)]
+            } else {
+                spans = [Span(another.isEmpty ? "Backfilling " : "Another check-in on ", .bold), Span(date, .accent)]
+            }
+            if !form.sameDay.isEmpty {
+                let times = form.sameDay.map(\.at.clockTime).joined(separator: ", ")
+                spans.append(Span("  (\(countText(form.sameDay.count)) saved: \(times))", .dim))
+            }
         }
         if form.isDirty { spans.append(Span("  (not saved)", Style(foreground: .yellow))) }
         return spans
@@ -123,7 +166,7 @@ enum TodayScreen {
 
     private static func renderField(_ index: Int, state: AppState, labelWidth: Int, area: Rect, into buffer: inout Buffer) {
         let form = state.form
-        let field = TodayForm.fields[index]
+        let field = form.fields[index]
         let focused = index == form.focus
         let g = state.glyphs
         let y = area.y
@@ -161,19 +204,30 @@ enum TodayScreen {
             cx += buffer.write(" " + (value.map { TextLayout.padLeft(String($0), to: 2) } ?? " -") + "/10", x: cx, y: y, style: .bold)
             if !narrow {
                 let hint = field == .pain
-                    ? (value == nil ? "  type 0-9 (1 then 0 = 10)" : "  0 none, 10 worst imaginable")
+                    ? (value == nil ? "  type 0-9 (10: 1 then 0 quickly)" : "  0 none, 10 worst imaginable")
                     : "  worst since the last check-in"
                 buffer.write(hint, x: cx, y: y, style: .dim)
             }
-        case .symptom(let i):
-            let symptom = Symptom.known[i]
-            let on = form.symptoms.contains(symptom)
-            let text = questionLines(symptom, width: area.width).first ?? symptom.question
-            let marker = symptom.isWarningSign ? Span(String(g.warning), Style(foreground: .red, attributes: .bold)) : Span(" ")
-            checkbox(on, text, marker: marker)
-        case .care(let i):
-            let care = SelfCare.known[i]
+        case .symptom(let symptom):
+            let text = questionLines(symptom.question, width: area.width).first ?? symptom.question
+            checkbox(form.symptoms.contains(symptom), text)
+        case .care(let care):
             checkbox(form.care.contains(care), care.label)
+        case .sign(let symptom):
+            let answer = form.answers[symptom]
+            let cell: String
+            let cellStyle: Style
+            switch answer {
+            case true?: cell = "[yes]"; cellStyle = Style(foreground: .red, attributes: .bold)
+            case false?: cell = "[no ]"; cellStyle = Style(foreground: .green, attributes: .bold)
+            case nil: cell = "[ - ]"; cellStyle = .dim
+            }
+            var x = 2
+            x += buffer.write(cell, x: x, y: y, style: focused ? Style(attributes: [.bold, .reverse]) : cellStyle)
+            x += 1
+            let full = questionText(field, form: form) ?? symptom.question
+            let text = questionLines(full, width: area.width).first ?? full
+            buffer.write(TextLayout.truncate(text, to: area.width - x - 1), x: x, y: y, style: answer != nil ? .bold : .plain)
         case .note, .kind, .time, .minutes, .rpe:
             let names: [TodayForm.Field: String] = [.note: "Note", .kind: "Kind", .time: "Time", .minutes: "Minutes", .rpe: narrow ? "RPE" : "RPE 1-10"]
             let x = label(names[field] ?? "")
@@ -181,8 +235,9 @@ enum TodayScreen {
             switch field {
             case .note: boxWidth = area.width - x - 3
             case .kind: boxWidth = min(24, area.width - x - 3)
-            case .time: boxWidth = 5
-            default: boxWidth = 4
+            // One column more than the longest value, so the cursor after it never scrolls the first digit away.
+            case .time: boxWidth = 6
+            default: boxWidth = 5
             }
             let text = form.textField(field) ?? TextField()
             let editing = focused && form.editing
@@ -206,7 +261,12 @@ enum TodayScreen {
                 switch field {
                 case .time: hint = text.isEmpty ? " HH:MM, empty = now" : " HH:MM"
                 case .minutes: hint = " minutes long"
-                case .rpe: hint = narrow ? " 1-10" : " how hard it felt"
+                case .rpe:
+                    if let value = Int(text.text) {
+                        hint = " " + rpeWord(value)
+                    } else {
+                        hint = narrow ? " 1-10" : " how hard it felt (1 very easy, 5 hard, 10 maximal)"
+                    }
                 default: hint = ""
                 }
                 buffer.write(TextLayout.truncate(hint, to: area.width - cx - 1), x: cx, y: y, style: .dim)

@@ -136,9 +136,9 @@ extension AppState {
             form = next
             flash = Flash(text: "Editing the check-in of \(checkIn.date.shortDescription) \(checkIn.date.year). Enter saves, Esc goes back.")
         case .session(let session):
-            var next = TodayForm(date: session.at.localDate, journal: journal)
+            var next = TodayForm(date: session.at.localDate, journal: journal, now: now)
             next.load(session)
-            next.focus = TodayForm.fields.firstIndex(of: .kind) ?? 1
+            next.focus = next.index(of: .kind) ?? 1
             next.editing = true
             form = next
             flash = Flash(text: "Editing the \(session.kind) session of \(session.at.localDate.shortDescription). Enter saves.")

@@ -4,8 +4,8 @@ import LumbarCore
 extension AppState {
     mutating func handleTodayKey(_ key: Key) -> [Effect] {
         let field = form.focusedField
-        let wasPendingTen = form.pendingTen
-        form.pendingTen = false
+        let lastDigit = form.lastDigit
+        form.lastDigit = nil
         if form.editing, field.isText { return handleTextKey(key, field) }
 
         switch key {
@@ -16,8 +16,26 @@ extension AppState {
         case .pageDown: moveForm(to: form.focus + 8); return []
         case .pageUp: moveForm(to: form.focus - 8); return []
         case .home: moveForm(to: 0); return []
-        case .end: moveForm(to: TodayForm.fields.count - 1); return []
-        case .enter: return saveForm()
+        case .end: moveForm(to: form.fields.count - 1); return []
+        case .enter:
+            // Enter saves, except on a checkbox, where saving the whole check-in would surprise.
+            if field.isCheckbox { toggle(field, .character(" ")); return [] }
+            if case .sign = field {
+                flash = Flash(text: "Answer with y or n (N: no to all the rest), or leave it. Enter saves from the note or Save.")
+                return []
+            }
+            return saveForm()
+        case .character("S"):
+            // Straight to the session: logging a workout alone should not take a trip through the check-in.
+            if let kind = form.index(of: .kind) { moveForm(to: kind) }
+            return []
+        case .character("l"):
+            if form.original == nil, form.fillFromPrevious(), let previous = form.previous {
+                flash = Flash(text: "Symptoms and self-care copied from \(previous.date.shortDescription) \(previous.at.clockTime) (not the warning signs).")
+            } else {
+                flash = Flash(text: "No earlier check-in to copy from.")
+            }
+            return []
         default: break
         }
 
@@ -29,28 +47,64 @@ extension AppState {
             default: break
             }
         case .pain, .worst:
-            adjustPain(field, key, afterOne: wasPendingTen)
-        case .symptom(let i):
-            if let on = toggleValue(key, current: form.symptoms.contains(Symptom.known[i])) {
-                if on { form.symptoms.insert(Symptom.known[i]) } else { form.symptoms.remove(Symptom.known[i]) }
-                form.checkInDirty = true
-            }
-        case .care(let i):
-            if let on = toggleValue(key, current: form.care.contains(SelfCare.known[i])) {
-                if on { form.care.insert(SelfCare.known[i]) } else { form.care.remove(SelfCare.known[i]) }
-                form.checkInDirty = true
-            }
-        case .sudden:
-            if let on = toggleValue(key, current: form.sudden) {
-                form.sudden = on
-                form.sessionDirty = true
-            }
+            adjustPain(field, key, lastDigit: lastDigit)
+        case .symptom, .care, .sudden:
+            toggle(field, key)
+        case .sign(let symptom):
+            answer(symptom, key)
         case .note, .kind, .time, .minutes, .rpe:
             if key == .character(" ") || key == .character("i") || key == .character("e") { form.editing = true }
         case .save:
             if key == .character(" ") { return saveForm() }
         }
         return []
+    }
+
+    /// Ticks or clears a checkbox for `key` (Space and Enter toggle, y/n set).
+    private mutating func toggle(_ field: TodayForm.Field, _ key: Key) {
+        switch field {
+        case .symptom(let symptom):
+            guard let on = toggleValue(key, current: form.symptoms.contains(symptom)) else { return }
+            if on { form.symptoms.insert(symptom) } else { form.symptoms.remove(symptom) }
+            form.checkInDirty = true
+        case .care(let care):
+            guard let on = toggleValue(key, current: form.care.contains(care)) else { return }
+            if on { form.care.insert(care) } else { form.care.remove(care) }
+            form.checkInDirty = true
+        case .sudden:
+            guard let on = toggleValue(key, current: form.sudden) else { return }
+            form.sudden = on
+            form.sessionDirty = true
+        default:
+            break
+        }
+    }
+
+    /// A warning-sign question: y yes, n no and on to the next, N no to every unanswered one
+    /// from here to the end of the block, Space cycles, Backspace leaves it unanswered.
+    private mutating func answer(_ symptom: Symptom, _ key: Key) {
+        switch key {
+        case .character("y"):
+            form.answers[symptom] = true
+        case .character("n"):
+            form.answers[symptom] = false
+            moveForm(to: form.focus + 1)
+        case .character("N"):
+            let start = form.signOrder.firstIndex(of: symptom) ?? 0
+            for s in form.signOrder[start...] where form.answers[s] == nil { form.answers[s] = false }
+            if let note = form.index(of: .note) { moveForm(to: note) }
+        case .character(" "):
+            switch form.answers[symptom] {
+            case nil: form.answers[symptom] = true
+            case true?: form.answers[symptom] = false
+            case false?: form.answers[symptom] = nil
+            }
+        case .backspace, .delete:
+            form.answers[symptom] = nil
+        default:
+            return
+        }
+        form.checkInDirty = true
     }
 
     /// The new value of a checkbox for `key` (Space toggles, y/n set), or `nil` if the key is not for it.
@@ -63,14 +117,20 @@ extension AppState {
         }
     }
 
-    private mutating func adjustPain(_ field: TodayForm.Field, _ key: Key, afterOne: Bool) {
+    /// Digits under this many seconds apart make one number ("1" then "0" is 10); after a
+    /// longer pause the second digit is a correction.
+    static let digitPairSeconds = 0.8
+
+    private mutating func adjustPain(_ field: TodayForm.Field, _ key: Key, lastDigit: Int?) {
         let current = field == .pain ? form.pain : form.worst
         var value = current
         switch key {
         case .character(let c) where c.isASCII && c.isNumber:
             let digit = Int(String(c)) ?? 0
-            value = afterOne && digit == 0 && current == 1 ? 10 : digit
-            form.pendingTen = digit == 1
+            let quick = form.lastDigitAt.map { now.timeIntervalSince($0) < AppState.digitPairSeconds } ?? false
+            value = quick && lastDigit == 1 && digit == 0 && current == 1 ? 10 : digit
+            form.lastDigit = digit
+            form.lastDigitAt = now
         case .left, .character("-"): value = max(0, (current ?? 1) - 1)
         case .right, .character("+"), .character("="): value = min(10, (current ?? -1) + 1)
         case .backspace, .delete: value = nil
@@ -142,26 +202,31 @@ extension AppState {
     }
 
     private mutating func moveForm(to index: Int) {
-        form.focus = min(max(0, index), TodayForm.fields.count - 1)
+        form.focus = min(max(0, index), form.fields.count - 1)
         form.editing = form.focusedField.isText
         keepFormFocusInView()
     }
 
     private mutating func moveFormGroup(by delta: Int) {
-        let fields = TodayForm.fields
-        let group = form.focusedField.group
-        let groups = fields.map(\.group)
-        let target = (group + delta + 12) % 12
-        if let index = groups.firstIndex(of: target) { moveForm(to: index) }
+        let count = TodayForm.Field.groupCount
+        var group = form.focusedField.group
+        for _ in 0..<count {
+            group = (group + delta + count) % count
+            if let index = form.fields.firstIndex(where: { $0.group == group }) {
+                moveForm(to: index)
+                return
+            }
+        }
     }
 
     mutating func keepFormFocusInView() {
-        let line = TodayScreen.line(of: form.focus, width: width)
+        let lines = TodayScreen.lines(form, width: width)
+        let line = lines.firstIndex(of: .field(form.focus)) ?? 0
         let view = TodayScreen.viewHeight(self)
         guard view > 0 else { return }
         if line < form.scroll + 1 { form.scroll = max(0, line - 1) }
         if line >= form.scroll + view - 1 { form.scroll = line - view + 2 }
-        form.scroll = min(max(0, form.scroll), max(0, TodayScreen.lineCount(width: width) - view))
+        form.scroll = min(max(0, form.scroll), max(0, lines.count - view))
     }
 
     private mutating func changeDate(by delta: Int) {
@@ -174,40 +239,33 @@ extension AppState {
             flash = Flash(text: "Save your changes to this check-in (Enter) before moving to another day.")
             return
         }
-        var next = TodayForm(date: target, journal: journal)
-        var movedDraft = false
-        if form.checkInDirty, next.original != nil {
-            // Never replace what was typed with a saved check-in: the draft stays a draft,
-            // and saving it adds a second check-in to that day.
-            next = TodayForm(date: target)
-            movedDraft = true
-        }
-        if next.original == nil, form.original == nil {
-            // Carry what was typed to the new date: people often pick the date after starting.
+        // A new check-in is always added beside the day's saved ones, so what was typed is
+        // carried to the new date: people often pick the date after starting.
+        var next = TodayForm(date: target, journal: journal, now: now)
+        if form.original == nil {
             next.pain = form.pain
             next.worst = form.worst
             next.symptoms = form.symptoms
             next.care = form.care
+            next.answers = form.answers
             next.note = form.note
             next.checkInDirty = form.checkInDirty
         }
-        if form.originalSession == nil {
+        if let session = form.originalSession {
+            next.load(session)
+        } else {
             next.kind = form.kind
             next.time = form.time
             next.minutes = form.minutes
             next.rpe = form.rpe
             next.sudden = form.sudden
             next.sessionDirty = form.sessionDirty
-        } else if let session = form.originalSession {
-            next.load(session)
         }
-        next.focus = form.focus
+        next.focus = next.index(of: form.focusedField) ?? 0
         next.scroll = form.scroll
         form = next
-        if movedDraft {
-            flash = Flash(text: "Your draft is now for \(target.shortDescription); that day's saved check-in is unchanged (Enter adds this one).")
-        } else if let original = form.original {
-            flash = Flash(text: "Editing the check-in of \(original.date.shortDescription) \(original.date.year).")
+        if !form.sameDay.isEmpty {
+            flash = Flash(text: "\(target.shortDescription) already has \(TodayScreen.countText(form.sameDay.count)); saving adds another (edit one from History).")
         }
     }
 
@@ -216,12 +274,53 @@ extension AppState {
     private mutating func saveForm() -> [Effect] {
         switch makeTransaction() {
         case .success(let transaction):
+            if let question = outsideChange() {
+                overlay = .confirm(Confirmation(question: question, action: .saveOverwriting(transaction)))
+                return []
+            }
+            painFreeOffer = unloggedEpisodeDates()
             return save(transaction)
         case .failure(let problem):
             flash = Flash(text: problem.message, isError: true)
-            if let field = problem.field, let index = TodayForm.fields.firstIndex(of: field) { moveForm(to: index) }
+            if let field = problem.field, let index = form.index(of: field) { moveForm(to: index) }
             return []
         }
+    }
+
+    /// What to ask when the entry being edited was changed or deleted elsewhere after the form
+    /// loaded it; `nil` when it is as it was (the journal is re-read every second, and on every save).
+    func outsideChange() -> String? {
+        if let original = form.original {
+            guard let current = journal.checkIn(id: original.id) else {
+                return "This check-in was deleted elsewhere after you opened it. Save yours as a new copy?"
+            }
+            if current != original {
+                return "This check-in was changed elsewhere after you opened it (it now says: \(EntryText.describe(.checkIn(current)))). Replace it with yours?"
+            }
+        }
+        if let original = form.originalSession, form.sessionDirty {
+            guard let current = journal.session(id: original.id) else {
+                return "This session was deleted elsewhere after you opened it. Save yours as a new copy?"
+            }
+            if current != original {
+                return "This session was changed elsewhere after you opened it (it now says: \(EntryText.describe(.session(current)))). Replace it with yours?"
+            }
+        }
+        return nil
+    }
+
+    /// Dates with no check-in between the open episode's previous check-in and a new painful
+    /// check-in that joins it (at most four weeks of them).
+    func unloggedEpisodeDates() -> [LocalDate] {
+        guard form.original == nil, let pain = form.pain, pain >= 1, let episode = status.episode else { return [] }
+        guard let previous = journal.checkIns.last(where: { $0.date <= form.date }), previous.date >= episode.onset.date else { return [] }
+        var dates: [LocalDate] = []
+        var day = previous.date.adding(days: 1)
+        while day < form.date, dates.count < 28 {
+            dates.append(day)
+            day = day.adding(days: 1)
+        }
+        return dates
     }
 
     /// Why the form cannot be saved, and the field to fix.
@@ -239,10 +338,15 @@ extension AppState {
         let sessionTouched = !form.time.isEmpty || !form.minutes.isEmpty || !form.rpe.isEmpty || form.sudden
 
         if form.pain == nil, form.original == nil, form.checkInDirty {
-            return .failure(FormProblem(message: "Set the pain now first: type a digit 0-9 (1 then 0 for 10).", field: .pain))
+            return .failure(FormProblem(message: "Set the pain now first: type a digit 0-9 (1 then 0 quickly for 10).", field: .pain))
+        }
+        if let pain = form.pain, let worst = form.worst, worst < pain {
+            return .failure(FormProblem(message: "Worst pain (\(worst)) can't be below pain now (\(pain)): raise it, or clear it with Backspace.", field: .worst))
         }
         if let pain = form.pain, form.original == nil || form.checkInDirty {
-            let symptoms = Symptom.known.filter { form.symptoms.contains($0) } + (form.original?.symptoms.filter { !$0.isKnown } ?? [])
+            let answers = form.signAnswers
+            let unknown = form.original?.symptoms.filter { !$0.isKnown } ?? []
+            let symptoms = Symptom.known.filter { form.symptoms.contains($0) || answers.yes.contains($0) } + unknown
             let care = SelfCare.known.filter { form.care.contains($0) } + (form.original?.care.filter { !$0.isKnown } ?? [])
             var checkIn: CheckIn
             if let original = form.original {
@@ -250,11 +354,12 @@ extension AppState {
                 checkIn.pain = pain
                 checkIn.worst = form.worst
                 checkIn.symptoms = symptoms
+                checkIn.denied = answers.no
                 checkIn.care = care
                 checkIn.note = form.note.text
             } else {
-                checkIn = CheckIn(date: form.date, at: instant(on: form.date, clock: nil) ?? stamp, pain: pain, worst: form.worst,
-                                  symptoms: symptoms, care: care, note: form.note.text, updatedAt: stamp)
+                checkIn = CheckIn(date: form.date, at: checkInInstant(on: form.date) ?? stamp, pain: pain, worst: form.worst,
+                                  symptoms: symptoms, denied: answers.no, care: care, note: form.note.text, updatedAt: stamp)
             }
             changes.append(.upsertCheckIn(checkIn))
             let verb = form.original == nil ? "saved" : "updated"
@@ -282,9 +387,26 @@ extension AppState {
             if form.original != nil {
                 return .failure(FormProblem(message: "Nothing changed since this check-in was saved.", field: nil))
             }
-            return .failure(FormProblem(message: "Set the pain now first: type a digit 0-9 (1 then 0 for 10).", field: .pain))
+            return .failure(FormProblem(message: "Set the pain now first: type a digit 0-9 (1 then 0 quickly for 10).", field: .pain))
         }
         return .success(Transaction(changes: changes, purpose: .checkIn, summary: parts.joined(separator: " ")))
+    }
+
+    /// When a new check-in on `date` happens: now for today, 12:00 local for an earlier date
+    /// (as `lumbar checkin --date` does).
+    func checkInInstant(on date: LocalDate) -> Timestamp? {
+        date == today ? nowStamp : instant(on: date, clock: Clock("12:00"))
+    }
+
+    /// Pain 0 at 12:00 on each of `dates`, as the answer yes to "pain-free on those dates?".
+    func painFreeTransaction(_ dates: [LocalDate]) -> Transaction {
+        let stamp = nowStamp
+        let changes = dates.compactMap { date -> JournalChange? in
+            guard let at = instant(on: date, clock: Clock("12:00")) else { return nil }
+            return .upsertCheckIn(CheckIn(date: date, at: at, pain: 0, updatedAt: stamp))
+        }
+        let names = dates.map(\.shortDescription).joined(separator: ", ")
+        return Transaction(changes: changes, purpose: .checkIn, summary: "Logged pain 0 on \(names).")
     }
 
     private func makeSession(kind: String, stamp: Timestamp) -> Result<Session, FormProblem> {

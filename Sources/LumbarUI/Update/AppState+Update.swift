@@ -30,7 +30,7 @@ extension AppState {
         case .journalReloaded(let newJournal):
             guard newJournal != journal else { return [] }
             journalDidChange(newJournal)
-            if !form.isDirty { form = freshForm(for: form.date) }
+            refreshFormAfterOutsideChange()
             flash = Flash(text: "The journal was changed by another lumbar; showing the new version.")
             keepSelectionsInView()
             return []
@@ -43,6 +43,7 @@ extension AppState {
             return []
         case .saveFailed(let transaction, let reason):
             isSaving = false
+            painFreeOffer = []
             if transaction.purpose == .undo, let entry = pendingUndo { undoStack.append(entry) }
             pendingUndo = nil
             flash = Flash(text: "Not saved: \(reason)", isError: true)
@@ -68,9 +69,24 @@ extension AppState {
         }
     }
 
-    /// A draft for `date` with the pain field focused, scrolled to the top.
+    /// A draft for a new check-in on `date` with the pain field focused, scrolled to the top.
     func freshForm(for date: LocalDate) -> TodayForm {
-        TodayForm(date: min(date, today), journal: journal)
+        TodayForm(date: min(date, today), journal: journal, now: now)
+    }
+
+    /// After another lumbar wrote the journal: an untouched form follows the new journal (the
+    /// entry being edited is re-read); a draft stays as typed, and saving it asks first if
+    /// the entry it edits changed.
+    private mutating func refreshFormAfterOutsideChange() {
+        guard !form.isDirty else { return }
+        let focused = form.focusedField
+        var next = freshForm(for: form.date)
+        if let original = form.original, let current = journal.checkIn(id: original.id) { next.load(current) }
+        if let session = form.originalSession, let current = journal.session(id: session.id) { next.load(current) }
+        next.focus = next.index(of: focused) ?? 1
+        next.editing = form.editing && next.focusedField.isText
+        form = next
+        keepFormFocusInView()
     }
 
     private mutating func didSave(_ transaction: Transaction, undo: [JournalChange]) {
@@ -78,19 +94,29 @@ extension AppState {
         case .profile:
             didSaveProfile(transaction, undo: undo)
         case .checkIn:
-            if !undo.isEmpty { undoStack.append(UndoEntry(changes: undo, summary: transaction.summary)) }
-            var next = TodayForm(date: form.date)
-            for change in transaction.changes {
-                if case .upsertCheckIn(let c) = change, let saved = journal.checkIn(id: c.id) { next.load(saved) }
-            }
-            if next.original == nil { next = freshForm(for: form.date) }
-            form = next
+            pushUndo(undo, for: transaction)
+            // A check-in is a moment: once saved, Today offers the next new one.
+            form = freshForm(for: form.date)
             show(.status)
             statusScroll = 0
             flash = Flash(text: transaction.summary)
+            let dates = painFreeOffer
+            painFreeOffer = []
+            if !dates.isEmpty {
+                let names = dates.count <= 4 ? dates.map(\.shortDescription).joined(separator: ", ")
+                    : "\(dates.count) dates from \(dates[0].shortDescription) to \(dates[dates.count - 1].shortDescription)"
+                overlay = .confirm(Confirmation(
+                    question: "Nothing is logged on \(names). Was your back pain-free on " + (dates.count == 1 ? "that date?" : "those dates?")
+                        + " (y logs pain 0 at 12:00 on " + (dates.count == 1 ? "it)" : "each)"),
+                    action: .logPainFree(dates)))
+            }
         case .delete:
-            if !undo.isEmpty { undoStack.append(UndoEntry(changes: undo, summary: transaction.summary)) }
+            pushUndo(undo, for: transaction)
             forgetDeletedEntries()
+            flash = Flash(text: "(u undoes) " + transaction.summary)
+        case .assessment:
+            pushUndo(undo, for: transaction)
+            statusScroll = 0
             flash = Flash(text: "(u undoes) " + transaction.summary)
         case .undo:
             pendingUndo = nil
@@ -98,6 +124,17 @@ extension AppState {
             flash = Flash(text: transaction.summary)
         }
         if undoStack.count > 50 { undoStack.removeFirst(undoStack.count - 50) }
+    }
+
+    /// Remembers how to undo `transaction`, with each entry as the save left it.
+    private mutating func pushUndo(_ undo: [JournalChange], for transaction: Transaction) {
+        guard !undo.isEmpty else { return }
+        var expected: [UUID: Journal.Entry?] = [:]
+        for change in transaction.changes {
+            guard let id = change.entryID else { continue }
+            expected[id] = .some(currentEntry(id: id))
+        }
+        undoStack.append(UndoEntry(changes: undo, summary: transaction.summary, expected: expected))
     }
 
     /// Drops a draft's link to an entry that no longer exists.
@@ -119,7 +156,8 @@ extension AppState {
         if !isInTextField, let effects = handleGlobal(key) { return effects }
         switch screen {
         case .today: return handleTodayKey(key)
-        case .status: scrollStatus(key)
+        case .status:
+            if key == .character("a") { openAssessment() } else { scrollStatus(key) }
         case .history: return handleHistoryKey(key)
         case .chart: handleChartKey(key)
         case .guide: scrollGuide(key)
@@ -165,6 +203,8 @@ extension AppState {
 
     private mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
         switch overlay {
+        case .assessment(let form):
+            return handleAssessmentKey(form, key)
         case .help:
             handleHelpKey(key)
             return []
@@ -192,6 +232,11 @@ extension AppState {
         case .editDiscardingDraft(let row):
             openForEditing(row: row)
             return []
+        case .saveOverwriting(let transaction):
+            painFreeOffer = unloggedEpisodeDates()
+            return save(transaction)
+        case .logPainFree(let dates):
+            return save(painFreeTransaction(dates))
         }
     }
 
@@ -231,6 +276,11 @@ extension AppState {
             flash = Flash(text: "Nothing to undo.")
             return []
         }
+        for (id, expected) in entry.expected where currentEntry(id: id) != expected {
+            // Undoing now would throw away an edit made elsewhere after this save.
+            flash = Flash(text: "Not undone: \(entry.summary.dropLast()) was changed elsewhere since, and undo never overwrites that.", isError: true)
+            return []
+        }
         pendingUndo = entry
         return save(Transaction(changes: entry.changes, purpose: .undo, summary: "Undone: " + entry.summary))
     }
@@ -244,8 +294,8 @@ extension AppState {
     }
 
     private mutating func scrollStatus(_ key: Key) {
-        statusScroll = Scrolling.apply(key, to: statusScroll, page: max(1, StatusScreen.viewHeight(self) - 1),
-                                       max: StatusScreen.maxScroll(self))
+        let metrics = StatusScreen.scrollMetrics(self)
+        statusScroll = Scrolling.apply(key, to: statusScroll, page: max(1, metrics.view - 1), max: metrics.max)
     }
 
     private mutating func scrollGuide(_ key: Key) {
