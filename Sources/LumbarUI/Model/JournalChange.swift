@@ -41,12 +41,14 @@ public enum JournalChange: Hashable, Sendable {
         case .upsertCheckIn(var checkIn):
             let previous = journal.checkIn(id: checkIn.id)
             checkIn.updatedAt = time
-            journal.upsert(checkIn)
+            // Replacing a stored entry is an edit: one revision above it, so it wins merges against older copies.
+            if previous == nil { journal.upsert(checkIn) } else { journal.edit(checkIn) }
             return previous.map { .upsertCheckIn($0) } ?? .delete(checkIn.id)
         case .upsertSession(var session):
             let previous = journal.session(id: session.id)
             session.updatedAt = time
-            journal.upsert(session)
+            // Replacing a stored entry is an edit: one revision above it, so it wins merges against older copies.
+            if previous == nil { journal.upsert(session) } else { journal.edit(session) }
             return previous.map { .upsertSession($0) } ?? .delete(session.id)
         case .delete(let id):
             return journal.delete(id: id, at: time).map { .restore($0) }
@@ -63,7 +65,8 @@ public enum JournalChange: Hashable, Sendable {
         case .upsertAssessment(var assessment):
             let previous = journal.assessment(id: assessment.id)
             assessment.updatedAt = time
-            journal.upsert(assessment)
+            // Replacing a stored entry is an edit: one revision above it, so it wins merges against older copies.
+            if previous == nil { journal.upsert(assessment) } else { journal.edit(assessment) }
             return previous.map { .upsertAssessment($0) } ?? .deleteAssessment(assessment.id)
         case .deleteAssessment(let id):
             return journal.deleteAssessment(id: id, at: time).map { .upsertAssessment($0) }
