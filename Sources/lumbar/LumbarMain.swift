@@ -1,16 +1,23 @@
 import ArgumentParser
+import CLumbarSystem
 import Foundation
 import LumbarCore
+import LumbarTerminal
 
 /// The entry point: runs the command and turns every failure into one line on stderr.
 @main
 enum LumbarMain {
     static func main() {
+        // A core dump would hold the journal as it was in memory, in a file others may read.
+        _ = lumbar_disable_core_dumps()
         do {
             var command = try Lumbar.parseAsRoot()
             try command.run()
+            Output.flush()
         } catch {
-            exit(report(error))
+            let code = report(error)
+            Output.flush()
+            exit(code)
         }
     }
 
@@ -23,6 +30,8 @@ enum LumbarMain {
 
     /// Prints `error` as one line and returns the exit status it maps to.
     static func report(_ error: Error) -> Int32 {
+        // Results printed before the failure go out before its message.
+        Output.flush()
         switch error {
         case let error as CLIError:
             Output.error("lumbar: error: \(error.message)")
@@ -30,6 +39,9 @@ enum LumbarMain {
         case let error as StoreError:
             Output.error("lumbar: error: \(error.description)")
             return error.exitCode
+        case let error as TerminalError:
+            Output.error("lumbar: error: \(error.description)")
+            return ExitStatus.unavailable
         case let error as ExitCode:
             return error.rawValue
         default:

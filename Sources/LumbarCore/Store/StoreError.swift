@@ -8,6 +8,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case busy(path: String, waitedSeconds: Double)
     /// The operating system refused a read, write, sync or rename.
     case io(path: String, operation: String, errno: Int32)
+    /// A store file's place holds a symbolic link, device, FIFO or socket, which lumbar will not use.
+    case unsafeFile(path: String, reason: String)
+    /// The journal would grow past the size lumbar reads, so it is not written.
+    case tooLarge(path: String, bytes: Int, limit: Int)
 
     /// One line for the person at the terminal: what, where, and what to do.
     public var description: String {
@@ -17,18 +21,22 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .newerSchema(let path, let found, let known):
             return "the journal \(path) was written by a newer lumbar (schema \(found); this one knows up to \(known)). Upgrade lumbar to change it; nothing was written."
         case .busy(let path, let waited):
-            return "the journal \(path) is busy: another lumbar has held its lock for \(Int(waited.rounded())) s. Try again when it has finished."
+            return "the journal \(path) is busy: another lumbar has held its lock (\(path).lock) for \(Int(waited.rounded())) s. Try again when it has finished."
         case .io(let path, let operation, let errno):
             return "could not \(operation) \(path): \(POSIXFile.describe(errno)). Nothing was changed."
+        case .unsafeFile(let path, let reason):
+            return "refusing to use \(path): \(reason). Nothing was changed."
+        case .tooLarge(let path, let bytes, let limit):
+            return "not saving the journal \(path): it would be \(bytes / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB lumbar reads back. Nothing was changed; export and remove old entries first."
         }
     }
 
     /// The process exit status for this error (BSD sysexits).
     public var exitCode: Int32 {
         switch self {
-        case .unreadable, .newerSchema: return 65  // EX_DATAERR
+        case .unreadable, .newerSchema, .tooLarge: return 65  // EX_DATAERR
         case .busy: return 75  // EX_TEMPFAIL
-        case .io: return 74  // EX_IOERR
+        case .io, .unsafeFile: return 74  // EX_IOERR
         }
     }
 }

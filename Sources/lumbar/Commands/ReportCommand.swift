@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
         let report = Report(journal: journal, from: first, through: last, now: instant, timeZone: zone)
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         if let output {
-            try PrivateFile.write(Array(text.utf8), to: output)
+            try OutputFile.write(Array(text.utf8), to: output, store: storeOptions.journalStore, what: "report")
             Output.error("Wrote the \(format == .html ? "HTML" : "Markdown") report for \(first) to \(report.lastDay) to \(output).")
         } else {
             Output.write(Array(text.utf8))
