@@ -22,6 +22,8 @@ public struct JournalStore: Sendable {
     public var backupCount: Int
     /// The largest file accepted as a journal.
     public static let maximumSize = 64 * 1_048_576
+    /// The largest journal this store reads, and so the largest it writes (`maximumSize` unless a test lowers it).
+    public var sizeLimit = JournalStore.maximumSize
 
     /// Called once per read of a journal written by a newer lumbar, with a line for the person.
     public var onNotice: (@Sendable (String) -> Void)?
@@ -59,7 +61,7 @@ public struct JournalStore: Sendable {
     /// `read()`, keeping the file's bytes and where its entries are, so that a save can copy
     /// the entries it did not change instead of writing them again.
     private func readKeepingSource() throws -> (snapshot: Snapshot, source: JournalSource?) {
-        guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: Self.maximumSize) else {
+        guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: sizeLimit) else {
             return (Snapshot(journal: Journal(), fingerprint: nil), nil)
         }
         let (journal, source) = try Self.decodeKeepingSource(bytes, path: path)
@@ -110,7 +112,7 @@ public struct JournalStore: Sendable {
             journal.schemaVersion = Journal.currentSchemaVersion
             let bytes = JournalCodec.encode(journal, reusing: source)
             // Never write what the next read would refuse.
-            if bytes.count > Self.maximumSize { throw StoreError.tooLarge(path: path, bytes: bytes.count, limit: Self.maximumSize) }
+            if bytes.count > sizeLimit { throw StoreError.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
             if try replace(with: bytes, expecting: current.fingerprint) { return result }
         }
         throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)

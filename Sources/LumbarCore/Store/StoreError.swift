@@ -27,8 +27,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsafeFile(let path, let reason):
             return "refusing to use \(path): \(reason). Nothing was changed."
         case .tooLarge(let path, let bytes, let limit):
-            return "not saving the journal \(path): it would be \(bytes / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB lumbar reads back. Nothing was changed; export and remove old entries first."
+            return "not saving the journal \(path): it would be \(Self.size(bytes)), more than the \(Self.size(limit)) lumbar reads back. Nothing was changed; export and remove old entries first."
         }
+    }
+
+    /// A size for people: whole MiB from 1 MiB up, else bytes.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? "\(bytes / 1_048_576) MiB" : "\(bytes) bytes"
     }
 
     /// The process exit status for this error (BSD sysexits).
