@@ -42,16 +42,50 @@ extension TUITmux {
         return state != "Z" && !shown.contains("LUMBAR-EXIT=")
     }
 
-    /// Leaves whatever is open (text field, overlay), quits (answering yes to a draft question)
-    /// and checks that lumbar exits 0 with the terminal's line modes restored.
-    func quitAndCheckTerminal(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        for _ in 0..<3 {
-            try press("Escape")
-            usleep(120_000)
+    /// Waits until two captures 100 ms apart agree (the TUI has handled what it was sent), at most `timeout` seconds.
+    @discardableResult
+    func settle(timeout: Double = 3) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = try screen()
+        while Date() < deadline {
+            usleep(100_000)
+            let now = try screen()
+            if now == last { return now }
+            last = now
         }
-        try press("q")
-        usleep(300_000)
-        if try screen().contains("not saved") { try press("y") }
+        return last
+    }
+
+    /// Leaves whatever is open (text field, dialog, overlay) until `s` shows the status screen:
+    /// waits for each state instead of assuming a fixed delay is enough on a busy machine.
+    func reachStatusScreen(timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            try press("Escape")
+            try settle()
+            try press("s")
+            if try settle().contains("not a diagnosis") { return }
+        }
+        Issue.record("the status screen could not be reached; the screen was:\n\((try? screen()) ?? "")", sourceLocation: sourceLocation)
+        throw TUIError("the status screen could not be reached")
+    }
+
+    /// Leaves whatever is open (text field, overlay), quits (answering yes to a draft question)
+    /// and checks that lumbar exits 0 with the terminal's line modes restored. Each step waits
+    /// for the screen it needs, so a loaded machine only makes it slower.
+    func quitAndCheckTerminal(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, try !screen().contains("LUMBAR-EXIT=") {
+            try press("Escape")
+            try settle()
+            try press("q")
+            let shown = try settle()
+            if shown.contains("LUMBAR-EXIT=") { break }
+            if shown.contains("not saved") {
+                try press("y")
+                try settle()
+            }
+        }
         let after = try waitForExit(0, sourceLocation: sourceLocation)
         #expect(after.contains("MODES: icanon echo END"), "the terminal was not restored:\n\(after)", sourceLocation: sourceLocation)
     }
@@ -134,16 +168,11 @@ struct ReliabilityTerminalTests {
         var paste = ""
         while paste.utf8.count < 10_240 { paste += "Back felt tight after deadlifts, heat helped 痛い 😣 " }
         try tui.paste(paste, through: sandbox)
-        usleep(500_000)
+        try tui.settle()
         let running = try tui.lumbarIsRunning()
         #expect(running, "lumbar died on a 10 KB paste:\n\((try? tui.screen()) ?? "")")
         // It still answers: out of any field or dialog, to the status screen.
-        for _ in 0..<3 {
-            try tui.press("Escape")
-            usleep(120_000)
-        }
-        try tui.press("s")
-        try tui.waitFor("not a diagnosis")
+        try tui.reachStatusScreen()
         try tui.quitAndCheckTerminal()
         #expect(throws: Never.self, "the journal does not open after the storm") { _ = try sandbox.load() }
     }
@@ -159,7 +188,7 @@ struct ReliabilityTerminalTests {
         var paste = ""
         while paste.utf8.count < 10_240 { paste += "used heat, quit early?\nyes. Dull ache 痛い 😣\n" }
         try tui.paste(paste, through: sandbox)
-        usleep(500_000)
+        try tui.settle()
         #expect(try tui.lumbarIsRunning(), "the paste ended the TUI")
         #expect(try sandbox.load().checkIns.isEmpty, "a line break in the paste saved the check-in")
         try tui.press("Enter")
