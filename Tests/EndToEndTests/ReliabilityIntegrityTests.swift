@@ -277,4 +277,17 @@ struct ReliabilityIntegrityTests {
         #expect(Date().timeIntervalSince(started) < 9, "waited \(Date().timeIntervalSince(started)) s")
         #expect(outcome.stderr.contains("the journal \(sandbox.journal) is busy"), "\(outcome.stderr)")
     }
+
+    @Test("TERM=dumb, an unknown TERM and no TERM at a real terminal: one clear line and exit 69, not an unusable screen or exit 1",
+          .enabled(if: TUITmux.shouldRun), arguments: ["dumb", "no-such-terminal-xyz", ""])
+    func dumbAndUnknownTerminals(term: String) throws {
+        let sandbox = try ReliabilitySandbox()
+        var environment = sandbox.environment(now: Self.now)
+        if term.isEmpty { environment.removeValue(forKey: "TERM") } else { environment["TERM"] = term }
+        let tui = try TUITmux(width: 80, height: 24, environment: environment, storePath: sandbox.journal, keepTerm: true)
+        let screen = try tui.waitFor("LUMBAR-EXIT=69")
+        #expect(screen.contains("set TERM"), "\(screen)")
+        #expect(!screen.contains("Check-in for today"))
+        #expect(sandbox.bytes().isEmpty)
+    }
 }

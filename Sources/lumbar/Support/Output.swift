@@ -17,10 +17,15 @@ enum Output {
         return isatty(STDOUT_FILENO) == 1
     }
 
-    /// Writes a line to standard error, its control characters neutralised.
+    /// Writes a line to standard error, its control characters neutralised, after what is
+    /// buffered for standard output (so a terminal shows both in the order they happened).
     static func error(_ line: String) {
-        let bytes = Array((TerminalSafeText.neutralize(line) + "\n").utf8)
-        _ = writeAll(bytes, to: STDERR_FILENO)
+        flush()
+        writeError(line)
+    }
+
+    private static func writeError(_ line: String) {
+        _ = writeAll(Array((TerminalSafeText.neutralize(line) + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Writes a warning line to standard error, at most once per process.
@@ -59,7 +64,7 @@ enum Output {
         guard code != 0 else { return }
         // A reader that went away (`| head`) wants no message; anything else is reported.
         if code != EPIPE {
-            error("lumbar: error: could not write to standard output: \(String(cString: strerror(code))). Anything saved is kept; the output is incomplete.")
+            writeError("lumbar: error: could not write to standard output: \(String(cString: strerror(code))). Anything saved is kept; the output is incomplete.")
         }
         exit(ExitStatus.io)
     }
