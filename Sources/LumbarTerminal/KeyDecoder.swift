@@ -13,8 +13,10 @@ enum KeyDecoder {
         case hangUp
     }
 
-    /// How long a pause inside a paste ends it: a paste arrives in one burst.
-    static let pastePauseMilliseconds = 100
+    /// How long a pause inside a paste ends it. A paste arrives in bursts that a loaded machine
+    /// can space out, and a paste cut short would run its remaining letters as commands; keys
+    /// typed after a lost end marker only become text in the field, and Escape always gets through.
+    static let pastePauseMilliseconds = 1_000
 
     /// The most a paste may hold; the rest is left unread.
     static let pasteLimit = 1_048_576

@@ -14,6 +14,7 @@ enum LumbarMain {
             var command = try Lumbar.parseAsRoot()
             try command.run()
             Output.flush()
+            Output.emitWarnings()
         } catch {
             let code = report(error)
             Output.flush()
@@ -43,6 +44,8 @@ enum LumbarMain {
             Output.error("lumbar: error: \(error.description)")
             return ExitStatus.unavailable
         case let error as ExitCode:
+            // A status the command chose (remind, --fail-at, a signal in the TUI): it did its work.
+            Output.emitWarnings()
             return error.rawValue
         default:
             let code = Lumbar.exitCode(for: error)

@@ -56,32 +56,44 @@ extension TUITmux {
         return last
     }
 
-    /// Leaves whatever is open (text field, dialog, overlay) until `s` shows the status screen:
-    /// waits for each state instead of assuming a fixed delay is enough on a busy machine.
-    func reachStatusScreen(timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            try press("Escape")
-            try settle()
-            try press("s")
-            if try settle().contains("not a diagnosis") { return }
+    /// Answers "no" to a confirmation dialog if one is open (hostile keys can open one, and
+    /// Escape does not close it), and returns the settled screen.
+    @discardableResult
+    func declineDialog() throws -> String {
+        var shown = try settle()
+        for _ in 0..<5 where shown.contains("y yes") && !shown.contains("Quit without") {
+            try press("n")
+            shown = try settle()
         }
+        return shown
+    }
+
+    /// Leaves whatever is open (text field, dialog, overlay) and shows the status screen, waiting
+    /// for each key to be handled (the screen settles) instead of assuming a fixed delay is enough.
+    func reachStatusScreen(timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            try press("Escape")
+            try declineDialog()
+            try press("s")
+            if try declineDialog().contains("not a diagnosis") { return }
+        } while Date() < deadline
         Issue.record("the status screen could not be reached; the screen was:\n\((try? screen()) ?? "")", sourceLocation: sourceLocation)
         throw TUIError("the status screen could not be reached")
     }
 
     /// Leaves whatever is open (text field, overlay), quits (answering yes to a draft question)
     /// and checks that lumbar exits 0 with the terminal's line modes restored. Each step waits
-    /// for the screen it needs, so a loaded machine only makes it slower.
-    func quitAndCheckTerminal(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let deadline = Date().addingTimeInterval(20)
+    /// for the screen to settle, so a loaded machine only makes it slower.
+    func quitAndCheckTerminal(timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline, try !screen().contains("LUMBAR-EXIT=") {
             try press("Escape")
-            try settle()
+            try declineDialog()
             try press("q")
-            let shown = try settle()
-            if shown.contains("LUMBAR-EXIT=") { break }
-            if shown.contains("not saved") {
+            let shown = try declineDialog()
+            // The dialog wraps its question, so only its start is matched.
+            if shown.contains("Quit without") {
                 try press("y")
                 try settle()
             }

@@ -28,10 +28,23 @@ enum Output {
         _ = writeAll(Array((TerminalSafeText.neutralize(line) + "\n").utf8), to: STDERR_FILENO)
     }
 
-    /// Writes a warning line to standard error, at most once per process.
+    /// Keeps a warning for `emitWarnings()`, at most once per process.
+    ///
+    /// Warnings wait for the end of a command that succeeded: a failing command says one thing,
+    /// its error, in one line.
     static func warnOnce(_ line: String) {
-        let isNew = warned.withLock { $0.insert(line).inserted }
-        if isNew { error("lumbar: warning: " + line) }
+        warned.withLock { list in
+            if !list.contains(line) { list.append(line) }
+        }
+    }
+
+    /// Writes the kept warnings to standard error, each once.
+    static func emitWarnings() {
+        let lines = warned.withLock { list -> [String] in
+            defer { list.removeAll() }
+            return list
+        }
+        for line in lines { error("lumbar: warning: " + line) }
     }
 
     /// Writes human-readable text to standard output, its control characters neutralised.
@@ -54,7 +67,7 @@ enum Output {
 
     private static let flushThreshold = 65_536
     private static let pending = Locked<[UInt8]>([])
-    private static let warned = Locked<Set<String>>([])
+    private static let warned = Locked<[String]>([])
 
     private static func flushLocked(_ buffer: inout [UInt8]) {
         guard !buffer.isEmpty else { return }
