@@ -114,14 +114,15 @@ func bytes(of path: String) -> [UInt8]? {
         let dir = TempDirectory()
         let store = JournalStore(path: dir.file("journal.json"))
         try FileManager.default.createDirectory(atPath: dir.path, withIntermediateDirectories: true)
-        let content = Array(#"{"schemaVersion":2,"sessions":[],"checkIns":[],"newThing":true}"#.utf8)
+        let newer = Journal.currentSchemaVersion + 1
+        let content = Array(#"{"schemaVersion":\#(newer),"sessions":[],"checkIns":[],"newThing":true}"#.utf8)
         #expect(FileManager.default.createFile(atPath: store.path, contents: Data(content)))
-        #expect(try store.load().schemaVersion == 2)
+        #expect(try store.load().schemaVersion == newer)
         #expect {
             try store.update { $0.profile.birthYear = 1980 }
         } throws: { error in
             guard case StoreError.newerSchema(_, let found, let known) = error else { return false }
-            return found == 2 && known == 1 && "\(error)".contains("Upgrade lumbar")
+            return found == newer && known == Journal.currentSchemaVersion && "\(error)".contains("Upgrade lumbar")
         }
         #expect(bytes(of: store.path) == content)
     }
