@@ -291,4 +291,17 @@ struct ReliabilityIntegrityTests {
         #expect(!screen.contains("Check-in for today"))
         #expect(sandbox.bytes().isEmpty)
     }
+
+    @Test("An import file over the size limit is named as itself, not as the journal")
+    func oversizeImportNamesTheFile() throws {
+        let sandbox = try ReliabilitySandbox()
+        _ = try sandbox.lumbar(["checkin", "--pain", "2"], now: Self.now)
+        let file = sandbox.directory + "/huge.json"
+        #expect(FileManager.default.createFile(atPath: file, contents: nil))
+        #expect(truncate(file, 70 * 1_048_576) == 0)  // sparse: no disk used
+        let outcome = try sandbox.lumbar(["import", file], now: Self.now)
+        #expect(outcome.status == .exited(65), "\(outcome)")
+        #expect(outcome.stderr.contains(file) && outcome.stderr.contains("70 MiB"), "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("the journal") && !outcome.stderr.contains("recover"), "\(outcome.stderr)")
+    }
 }

@@ -24,9 +24,14 @@ public enum PrivateFile {
 
     /// Reads a whole regular file of at most `limit` bytes, following a link the person named.
     public static func read(_ path: String, limit: Int = JournalStore.maximumSize) throws -> [UInt8] {
-        guard let (bytes, _) = try POSIXFile.readIfExists(path, limit: limit, followLinks: true) else {
-            throw StoreError.io(path: path, operation: "read", errno: ENOENT)
+        do {
+            guard let (bytes, _) = try POSIXFile.readIfExists(path, limit: limit, followLinks: true) else {
+                throw StoreError.io(path: path, operation: "read", errno: ENOENT)
+            }
+            return bytes
+        } catch StoreError.unreadable(let path, let reason) {
+            // Not the journal: its message must not send the person to `lumbar recover`.
+            throw StoreError.unreadableFile(path: path, reason: reason)
         }
-        return bytes
     }
 }

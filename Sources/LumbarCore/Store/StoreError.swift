@@ -2,6 +2,8 @@
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file exists but is not a journal lumbar can read.
     case unreadable(path: String, reason: String)
+    /// A file the person named (not the journal) cannot be read, e.g. it is too large.
+    case unreadableFile(path: String, reason: String)
     /// Written by a newer lumbar; may be read but not rewritten.
     case newerSchema(path: String, found: Int, known: Int)
     /// Another lumbar held the lock for the whole wait.
@@ -18,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let path, let reason):
             return "cannot read the journal \(path): \(reason). It was left untouched; fix it by hand, or run 'lumbar recover' to restore a backup."
+        case .unreadableFile(let path, let reason):
+            return "cannot read \(path): \(reason). Nothing was changed."
         case .newerSchema(let path, let found, let known):
             return "the journal \(path) was written by a newer lumbar (schema \(found); this one knows up to \(known)). Upgrade lumbar to change it; nothing was written."
         case .busy(let path, let waited):
@@ -39,7 +43,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The process exit status for this error (BSD sysexits).
     public var exitCode: Int32 {
         switch self {
-        case .unreadable, .newerSchema, .tooLarge: return 65  // EX_DATAERR
+        case .unreadable, .unreadableFile, .newerSchema, .tooLarge: return 65  // EX_DATAERR
         case .busy: return 75  // EX_TEMPFAIL
         case .io, .unsafeFile: return 74  // EX_IOERR
         }
