@@ -28,6 +28,7 @@ enum JournalFuzzChecks {
             fatalError("decode threw something other than StoreError: \(error)")
         }
         checkFastPath(bytes, journal)
+        checkAnswers(journal)
         checkMigration(journal)
         checkIncrementalSave(bytes)
         checkInterchange(journal)
@@ -39,6 +40,21 @@ enum JournalFuzzChecks {
         guard let fast = bytes.withUnsafeBufferPointer({ JournalReader.read($0) }) else { return }
         guard let tree = try? JournalCodec.decodeByTree(bytes) else { fatalError("the fast reader accepted what the general path refuses") }
         if fast != tree || fast != journal { fatalError("the fast reader and the general path disagree") }
+    }
+
+    /// No answer is both yes and no; a known key answered no is a warning sign; a version-1
+    /// journal answers every version-1 warning sign, and none of the new ones.
+    static func checkAnswers(_ journal: Journal) {
+        for checkIn in journal.checkIns {
+            if checkIn.denied.contains(where: { checkIn.symptoms.contains($0) || ($0.isKnown && !$0.isWarningSign) }) {
+                fatalError("a check-in was read with a contradictory or impossible no answer")
+            }
+            guard journal.schemaVersion < 2 else { continue }
+            if Symptom.version1WarningSigns.contains(where: { checkIn.answer(to: $0) == nil })
+                || Symptom.warningSigns.contains(where: { !Symptom.version1WarningSigns.contains($0) && checkIn.answer(to: $0) != nil }) {
+                fatalError("a version-1 check-in was not upgraded as the contract says")
+            }
+        }
     }
 
     /// A save that copies unchanged entries' text from the file writes the same bytes as one
@@ -54,7 +70,7 @@ enum JournalFuzzChecks {
             var changed = first
             changed.pain = (first.pain + 1) % 11
             changed.note += " edited"
-            edited.upsert(changed)
+            edited.edit(changed)
             variants.append(edited)
             var deleted = journal
             deleted.delete(id: journal.checkIns[journal.checkIns.count / 2].id, at: first.updatedAt)
@@ -109,7 +125,8 @@ enum JournalFuzzChecks {
         var writer = JSONWriter()
         writer.writePretty(JournalCodec.json(journal, includeTombstones: false))
         guard let imported = try? JournalCodec.decode(writer.bytes) else { fatalError("an export does not import") }
-        if imported.checkIns != journal.checkIns || imported.sessions != journal.sessions || imported.profile != journal.profile {
+        if imported.checkIns != journal.checkIns || imported.sessions != journal.sessions || imported.profile != journal.profile
+            || imported.assessments != journal.assessments {
             fatalError("an export changed the entries")
         }
     }
@@ -118,7 +135,7 @@ enum JournalFuzzChecks {
     static func checkMerge(_ journal: Journal) {
         var merged = journal
         let report = merged.merge(journal)
-        let ids = journal.checkIns.map(\.id) + journal.sessions.map(\.id)
+        let ids = journal.checkIns.map(\.id) + journal.sessions.map(\.id) + journal.assessments.map(\.id)
         let tombstoned = Set(journal.tombstones.map(\.id))
         guard Set(ids).count == ids.count, tombstoned.isDisjoint(with: ids) else { return }
         if report.changedSomething || merged != journal { fatalError("merging a journal with itself changed it: \(report)") }

@@ -100,6 +100,8 @@ struct EventLoop {
                 // The store re-reads under its lock, so the result includes anything written meanwhile.
                 let result = effects.save(transaction)
                 pending += state.update(result)
+            case .writeReport(let file):
+                pending += state.update(file.write())
             }
         }
         return nil

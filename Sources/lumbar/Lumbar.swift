@@ -26,8 +26,10 @@ struct Lumbar: ParsableCommand {
         subcommands: [
             CheckInCommand.self, SessionCommand.self, StatusCommand.self, HistoryCommand.self,
             EditCommand.self, DeleteCommand.self, ProfileCommand.self, GuideCommand.self,
+            TrainingCommand.self,
             ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
-            RemindCommand.self, ShowCommand.self, ReportCommand.self,
+            RemindCommand.self, ShowCommand.self, ReportCommand.self, UndeleteCommand.self,
+            AssessedCommand.self,
         ]
     )
 

@@ -145,6 +145,11 @@ enum JournalFixture {
             w.raw(i == 0 ? "\n" : ",\n")
             w.write(JournalCodec.json(c))
         }
+        w.raw("\n],\n\"assessments\":[")
+        for (i, a) in journal.assessments.enumerated() {
+            w.raw(i == 0 ? "\n" : ",\n")
+            w.write(JournalCodec.json(a))
+        }
         w.raw("\n],\n\"tombstones\":[")
         for (i, t) in journal.tombstones.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
@@ -293,7 +298,7 @@ enum JournalFixture {
                     }
                 }
             }
-            guard case .read(let before) = Self.general(bytes), before.schemaVersion == 1 else { continue }
+            guard case .read(let before) = Self.general(bytes), before.schemaVersion == Journal.currentSchemaVersion else { continue }
             var expected = before
             try PrivateFile.write(bytes, to: store.path)
             let change = round % 3

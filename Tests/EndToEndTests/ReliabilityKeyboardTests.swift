@@ -73,6 +73,9 @@ struct ReliabilityKeyboardTests {
                         if transaction.purpose == .checkIn { savedCheckIn = true }
                         pending += state.update(.saved(transaction, journal: journal, undo: undo))
                     }
+                case .writeReport(let file):
+                    // Random keys may ask for a report; nothing is written, the state just hears it went.
+                    pending += state.update(.reportWritten(file, path: "/reports/" + file.name))
                 }
             }
             return (savedCheckIn, failedSave, nil)

@@ -35,7 +35,7 @@ import Testing
         #expect(run.stdout.contains("- **Onset:** Tue 3 Mar 08:00, pain 5/10"))
         #expect(run.stdout.contains("- **Trigger session:** deadlift, Mon 2 Mar 18:00 (50 min, RPE 9, sharp pain at the session); 14 h before the onset"))
         #expect(run.stdout.contains("| Sharp pain at a session (`acute-injury`) | watch → **see-doctor** | Tue 3 Mar |"))
-        #expect(run.stdout.contains("| Severe pain 72–96 h after a session (`severe-72-96h`) | **see-doctor** | Fri 6 Mar |"))
+        #expect(run.stdout.contains("| Severe pain 72–96 h after the start (`severe-72-96h`) | **see-doctor** | Fri 6 Mar |"))
         #expect(run.stdout.contains("| Fri 6 Mar | 8 | – |"))
         #expect(run.stdout.contains("1RM attempt \\| 140 kg"))
         #expect(run.stdout.contains("\\<b\\>woke at 3am\\</b\\> & couldn't settle"))

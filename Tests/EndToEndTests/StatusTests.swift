@@ -70,4 +70,59 @@ import Testing
         // Piped output carries no ANSI colour.
         #expect(!run.stdout.contains("\u{1B}["))
     }
+
+    @Test func statusJSONCountsTheEntriesAfterNowThatItIgnored() throws {
+        let lumbar = try injuredLifter()
+        let early = try #require(try BinaryRunner.json(try lumbar.run(["status", "--now", "2026-03-02T20:00", "--json"]).stdout) as? [String: Any])
+        // The check-ins of 3 and 6 March and the run of 5 March lie after now.
+        #expect(early["ignoredFutureEntries"] as? Int == 3)
+        let late = try #require(try BinaryRunner.json(try lumbar.run(["status", "--now", "2026-03-06T20:00", "--json"]).stdout) as? [String: Any])
+        #expect(late["ignoredFutureEntries"] as? Int == 0)
+    }
+
+    @Test func anAssessmentCoversTheSeeDoctorFlagsAndStatusSaysWhen() throws {
+        let lumbar = try injuredLifter()
+        // The note comes on stdin, so it never shows in ps or the shell's history.
+        let recorded = try lumbar.run(["assessed", "--at", "2026-03-06T19:30", "--note", "-"], input: Data("physio: strain\n".utf8))
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(recorded.stdout.hasPrefix("Recorded assessment 2026-03-06 19:30 covering "), "\(recorded.stdout)")
+        #expect(recorded.stdout.contains("acute-injury (see-doctor)") && recorded.stdout.contains("severe-72-96h (see-doctor)"))
+        #expect(!recorded.stdout.contains("intense-pain"))
+
+        let export = try #require(try BinaryRunner.json(try lumbar.run(["export", "--format", "json"]).stdout) as? [String: Any])
+        let assessment = try #require((export["assessments"] as? [[String: Any]])?.first)
+        #expect(assessment["at"] as? String == "2026-03-06T19:30:00+01:00")
+        #expect(assessment["note"] as? String == "physio: strain")
+        let rules = (assessment["rules"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(Set(rules ?? []) == ["acute-injury", "severe-72-96h"])
+
+        let root = try #require(try BinaryRunner.json(try lumbar.run(["status", "--now", "2026-03-06T20:00", "--json"]).stdout) as? [String: Any])
+        let flags = try #require(root["flags"] as? [[String: Any]])
+        let byRule = Dictionary(uniqueKeysWithValues: flags.compactMap { f in (f["rule"] as? String).map { ($0, f) } })
+        #expect(byRule["acute-injury"]?["assessedAt"] as? String == "2026-03-06T19:30:00+01:00")
+        #expect(byRule["severe-72-96h"]?["assessedAt"] as? String == "2026-03-06T19:30:00+01:00")
+        #expect(byRule["intense-pain"]?["assessedAt"] == nil)
+        // Covered flags stay listed but no longer set the level: severe pain (watch) does.
+        #expect(root["level"] as? String == "watch")
+    }
+
+    @Test func assessedUrgentFlagsOnlyByNameAndNeverOneThatWasNotRaised() throws {
+        var lumbar = BinaryRunner()
+        lumbar.environment["LUMBAR_NOW"] = "2026-03-02T20:00+01:00"
+        try lumbar.run(["checkin", "--at", "2026-03-02T08:00", "--pain", "3", "--symptom", "leg-weakness"])
+        let before = FileManager.default.contents(atPath: lumbar.storePath)
+        for (arguments, message) in [
+            (["assessed"], "no flag at see-doctor was raised at that time (the flags raised then are leg-weakness; name the ones assessed with --rule ID)"),
+            (["assessed", "--rule", "nerve-signs"], "not raised at that time: nerve-signs; the flags raised then: leg-weakness"),
+            (["assessed", "--at", "2026-03-02T20:11"], "is in the future"),
+        ] {
+            let run = try lumbar.run(arguments)
+            #expect(run.status == 64, "\(arguments)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1 && run.stdout.isEmpty)
+        }
+        #expect(FileManager.default.contents(atPath: lumbar.storePath) == before)
+        let named = try lumbar.run(["assessed", "--rule", "leg-weakness"])
+        #expect(named.status == 0 && named.stdout.contains("covering leg-weakness (urgent)"), "\(named.stdout)\(named.stderr)")
+    }
 }

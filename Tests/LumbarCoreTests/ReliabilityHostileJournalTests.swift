@@ -46,6 +46,8 @@ enum ReliabilityCorpus {
             variants += [edited, deleted, inserted]
         }
         for (n, variant) in variants.enumerated() {
+            let reread = try? JournalCodec.decode(JournalCodec.encode(variant))
+            #expect(reread == variant, "variant \(n): what was written does not read back the same", sourceLocation: sourceLocation)
             let same = JournalCodec.encode(variant, reusing: source) == JournalCodec.encode(variant)
             #expect(same, "variant \(n): an incremental save wrote different bytes from a full one", sourceLocation: sourceLocation)
         }
@@ -249,12 +251,12 @@ struct ReliabilityHostileJournalTests {
         let store = JournalStore(path: scratch.file("journal.json"))
         #expect(FileManager.default.createFile(atPath: store.path, contents: Data(bytes)))
         let journal = try store.load()
-        #expect(journal.schemaVersion == 2)
+        #expect(journal.schemaVersion == 3)
         #expect(journal.unknownFields["newThing"] != nil)
         #expect {
             try store.update { $0.profile.birthYear = 1990 }
         } throws: { error in
-            guard case StoreError.newerSchema(let path, 2, Journal.currentSchemaVersion) = error else { return false }
+            guard case StoreError.newerSchema(let path, 3, Journal.currentSchemaVersion) = error else { return false }
             return path == store.path
         }
         let untouched = scratch.bytes("journal.json") == bytes

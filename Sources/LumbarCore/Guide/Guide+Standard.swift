@@ -3,7 +3,7 @@ extension Guide {
     /// technique and prevention, core exercises, and the flags explained.
     public static let standard = Guide(
         title: "lumbar guide: looking after your lower back after exercise",
-        introduction: "Most back pain after training is ordinary soreness that settles by itself. This guide gathers what the five articles lumbar rests on say about telling soreness from injury, caring for your back in the first days, getting back to training and preventing a repeat. If you have new trouble controlling your bladder or bowels, numbness around the genitals or inner thighs, or a leg that suddenly gives way, do not read on: get emergency care now.",
+        introduction: "Most back pain after training is ordinary soreness that settles by itself. This guide gathers what the five articles lumbar rests on say about telling soreness from injury, caring for your back in the first days, getting back to training and preventing a repeat. If you have new trouble passing urine or controlling your bladder or bowels, numbness or changed feeling around the genitals, back passage, buttocks or inner thighs, pain, numbness or weakness in both legs, chest pain, or back pain that began after a serious accident, do not read on: get emergency care now. A leg that is weak or gives way, a fever or feeling unwell, or losing weight without trying means contacting a doctor today.",
         sections: [sorenessOrInjury, firstDays, backToTraining, prevention, coreExercises, flagsExplained]
     )
 
@@ -39,8 +39,12 @@ extension Guide {
             sources: [.causesAndReliefTips, .whatCausesPain, .whenToBeConcerned]),
         GuideItem(
             title: "Pain relief",
-            text: "Over-the-counter painkillers such as ibuprofen or paracetamol (acetaminophen) can take the edge off so that you can keep moving. Follow the label, and ask a pharmacist if you are unsure they suit you.",
-            sources: [.shouldIBeWorried, .causesAndReliefTips, .whatCausesPain]),
+            text: "The articles mention over-the-counter painkillers such as ibuprofen or paracetamol (acetaminophen) to take the edge off so that you can keep moving. NICE's guideline prefers an anti-inflammatory such as ibuprofen to paracetamol on its own for back pain.",
+            sources: [.shouldIBeWorried, .causesAndReliefTips, .whatCausesPain, .niceNG59]),
+        GuideItem(
+            title: "Anti-inflammatory painkillers: take care",
+            text: "Use the lowest dose that helps, for the shortest time you need it, and follow the label. Do not take them without asking a pharmacist or doctor first if you have or have had a stomach ulcer or bleeding, kidney or heart problems, asthma that such painkillers have made worse, or high blood pressure, if you are pregnant, if you are older, or if you take other medicines (blood thinners in particular). A pharmacist can tell you whether they suit you.",
+            sources: [.niceNG59]),
         GuideItem(
             title: "Resting positions",
             text: "Lying on your back with a pillow under your knees, or on your side curled up with a pillow between your knees, takes strain off the lower back. Deep, soft sofas that sink your hips below your knees, sudden jerky lifting and sleeping on your stomach tend to aggravate it.",
@@ -55,8 +59,8 @@ extension Guide {
             sources: [.causesAndReliefTips]),
         GuideItem(
             title: "When home care is not enough",
-            text: "If the pain persists or worsens despite heat, ice, painkillers and stretching, see a doctor or physiotherapist. A physiotherapist can build a programme that raises the load step by step.",
-            sources: [.whenToBeConcerned, .causesAndReliefTips, .shouldIBeWorried]),
+            text: "If the pain persists or worsens despite heat, ice, painkillers and stretching, see a doctor or physiotherapist. A physiotherapist can build a programme that raises the load step by step. A weak leg, a fever or weight loss are for a doctor the same day, not a physiotherapist.",
+            sources: [.whenToBeConcerned, .causesAndReliefTips, .shouldIBeWorried, .nhsBackPain]),
     ])
 
     /// Getting back to training.

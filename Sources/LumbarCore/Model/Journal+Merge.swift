@@ -8,29 +8,66 @@ public struct MergeReport: Hashable, Sendable, CustomStringConvertible {
     public var updated = 0
     /// Entries already here in the same or a newer version.
     public var skipped = 0
-    /// Entries removed because the other side deleted them later than they were last edited.
-    public var deleted = 0
+    /// The entries removed because the other side deleted a version at least as new.
+    public var deletions: [Deletion] = []
+    /// Entries the other side changed without saying which version it changed (a CSV row with
+    /// an id and no revision) while this side holds different content: left as they are here.
+    public var conflicts: [UUID] = []
 
     /// An empty report.
     public init() {}
 
+    /// How many entries the merge deleted.
+    public var deleted: Int { deletions.count }
+
     /// Whether the merge changed anything.
     public var changedSomething: Bool { added + updated + deleted > 0 }
+
+    /// Whether a person must confirm the merge first: it deletes more than
+    /// `MergeReport.deletionsWithoutAsking` entries, or an entry edited after the deletion
+    /// was recorded (by the clocks), which may be a deletion nobody meant to keep.
+    public var needsConfirmation: Bool {
+        deletions.count > MergeReport.deletionsWithoutAsking || deletions.contains { $0.editedAfterDeletion }
+    }
+
+    /// How many deletions a merge may apply without asking.
+    public static let deletionsWithoutAsking = 3
 
     public var description: String {
         var parts = ["\(added) added", "\(updated) updated", "\(skipped) unchanged"]
         if deleted > 0 { parts.append("\(deleted) deleted") }
+        if !conflicts.isEmpty { parts.append("\(conflicts.count) kept as they are here (changed there without a revision)") }
         return parts.joined(separator: ", ")
+    }
+
+    /// One entry a merge deletes.
+    public struct Deletion: Hashable, Sendable {
+        /// The deleted entry's id.
+        public var id: UUID
+        /// "session", "checkIn" or "assessment".
+        public var kind: String
+        /// When the entry took place.
+        public var at: Timestamp
+        /// Whether this side last wrote the entry after the other side deleted it, by the clocks.
+        public var editedAfterDeletion: Bool
     }
 }
 
 extension Journal {
-    /// Folds `other` into this journal by id: the newer `updatedAt` wins, a deletion wins over
-    /// an edit made before it, and a profile field is taken only where this one has none.
+    /// Folds `other` into this journal by id, deletions included.
+    ///
+    /// Who wins never depends on a clock: the higher `revision` wins; at equal revisions with
+    /// different content the version whose canonical encoding sorts higher wins, so two
+    /// machines merging each other's copies end up with the same journal. A tombstone deletes
+    /// an entry whose revision is lower than its own (the deleter had seen that version); an
+    /// entry edited to the tombstone's revision or beyond survives it. Entries in `unrevised`
+    /// (CSV rows with an id and no revision) are added when new but never replace an entry here
+    /// that differs; they are listed in `conflicts`. The profile's birth year is taken only
+    /// where this one has none, and history items are united.
     ///
     /// Merging the same journal twice changes nothing the second time.
     @discardableResult
-    public mutating func merge(_ other: Journal) -> MergeReport {
+    public mutating func merge(_ other: Journal, unrevised: Set<UUID> = []) -> MergeReport {
         var report = MergeReport()
         var tombstoneByID: [UUID: Tombstone] = [:]
         for t in tombstones { tombstoneByID[t.id] = t }
@@ -38,34 +75,138 @@ extension Journal {
         for c in checkIns { ownCheckIns[c.id] = c }
         var ownSessions: [UUID: Session] = [:]
         for s in sessions { ownSessions[s.id] = s }
+        var ownAssessments: [UUID: Assessment] = [:]
+        for a in assessments { ownAssessments[a.id] = a }
 
         for theirs in other.tombstones {
-            if let mine = tombstoneByID[theirs.id], mine.deletedAt >= theirs.deletedAt { continue }
-            let editedAfter = (ownCheckIns[theirs.id]?.updatedAt).map { $0 > theirs.deletedAt }
-                ?? (ownSessions[theirs.id]?.updatedAt).map { $0 > theirs.deletedAt } ?? false
-            if editedAfter { continue }
-            if delete(id: theirs.id, at: theirs.deletedAt) != nil { report.deleted += 1 }
+            if let mine = tombstoneByID[theirs.id], !Journal.wins(theirs, over: mine) { continue }
+            let own: (revision: Int, updatedAt: Timestamp, at: Timestamp, kind: String, json: JSONValue)?
+            if let c = ownCheckIns[theirs.id] {
+                own = (c.revision, c.updatedAt, c.at, "checkIn", JournalCodec.json(c))
+            } else if let s = ownSessions[theirs.id] {
+                own = (s.revision, s.updatedAt, s.at, "session", JournalCodec.json(s))
+            } else if let a = ownAssessments[theirs.id] {
+                own = (a.revision, a.updatedAt, a.at, "assessment", JournalCodec.json(a))
+            } else {
+                own = nil
+            }
+            var tombstone = theirs
+            if let own {
+                // An edit the deleter had not seen outlives the deletion.
+                guard theirs.revision > own.revision else { continue }
+                if own.kind == "assessment" { deleteAssessment(id: theirs.id, at: theirs.deletedAt) } else { delete(id: theirs.id, at: theirs.deletedAt) }
+                report.deletions.append(.init(id: theirs.id, kind: own.kind, at: own.at,
+                                              editedAfterDeletion: own.updatedAt > theirs.deletedAt))
+                // Keep what this side had, so the deletion can be undone here too.
+                if tombstone.entry == nil {
+                    tombstone.kind = own.kind
+                    tombstone.entry = own.json.objectValue
+                }
+            }
             tombstones.removeAll { $0.id == theirs.id }
-            tombstones.append(theirs)
-            tombstoneByID[theirs.id] = theirs
+            tombstones.append(tombstone)
+            tombstoneByID[theirs.id] = tombstone
             ownCheckIns[theirs.id] = nil
             ownSessions[theirs.id] = nil
+            ownAssessments[theirs.id] = nil
         }
 
-        func decide(_ id: UUID, theirs: Timestamp, mine: Timestamp?) -> Bool {
-            if let dead = tombstoneByID[id], dead.deletedAt >= theirs { report.skipped += 1; return false }
+        func decide(_ id: UUID, revision: Int, theirs: () -> [UInt8], mine: (revision: Int, bytes: () -> [UInt8])?,
+                    sameContent: () -> Bool) -> Bool {
+            if let dead = tombstoneByID[id], dead.revision > revision { report.skipped += 1; return false }
             guard let mine else { report.added += 1; return true }
-            if theirs > mine { report.updated += 1; return true }
+            if unrevised.contains(id) {
+                if !sameContent() { report.conflicts.append(id) }
+                report.skipped += 1
+                return false
+            }
+            if revision > mine.revision || (revision == mine.revision && mine.bytes().lexicographicallyPrecedes(theirs())) {
+                report.updated += 1
+                return true
+            }
             report.skipped += 1
             return false
         }
-        for c in other.checkIns where decide(c.id, theirs: c.updatedAt, mine: ownCheckIns[c.id]?.updatedAt) {
-            upsert(c)
+        for c in other.checkIns {
+            let own = ownCheckIns[c.id]
+            let mine = own.map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
+            let same = { own.map { Journal.sameContent(c, $0) } ?? false }
+            if decide(c.id, revision: c.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(c)) }, mine: mine, sameContent: same) {
+                upsert(c)
+            }
         }
-        for s in other.sessions where decide(s.id, theirs: s.updatedAt, mine: ownSessions[s.id]?.updatedAt) {
-            upsert(s)
+        for s in other.sessions {
+            let mine = ownSessions[s.id].map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
+            if decide(s.id, revision: s.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(s)) }, mine: mine, sameContent: { false }) {
+                upsert(s)
+            }
+        }
+        for a in other.assessments {
+            let mine = ownAssessments[a.id].map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
+            if decide(a.id, revision: a.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(a)) }, mine: mine, sameContent: { false }) {
+                upsert(a)
+            }
         }
         if profile.birthYear == nil, let year = other.profile.birthYear { profile.birthYear = year }
+        for item in other.profile.history where !profile.history.contains(item) { profile.history.append(item) }
         return report
+    }
+
+    /// Whether tombstone `a` replaces `b` for the same id: the higher revision, then the
+    /// canonical bytes (never the clock).
+    static func wins(_ a: Tombstone, over b: Tombstone) -> Bool {
+        if a.revision != b.revision { return a.revision > b.revision }
+        let left = canonicalBytes(JournalCodec.json(a)), right = canonicalBytes(JournalCodec.json(b))
+        return left != right && !left.lexicographicallyPrecedes(right)
+    }
+
+    /// Whether two versions of a check-in say the same, whenever and however often written.
+    static func sameContent(_ a: CheckIn, _ b: CheckIn) -> Bool {
+        var a = a
+        a.updatedAt = b.updatedAt
+        a.revision = b.revision
+        return a == b
+    }
+
+    /// A value's compact encoding.
+    static func canonicalBytes(_ value: JSONValue) -> [UInt8] {
+        var w = JSONWriter(capacity: 256)
+        w.write(value)
+        return w.bytes
+    }
+
+    // MARK: Recovering deleted entries
+
+    /// The tombstones that still hold the entry they deleted, newest deletion first.
+    public var recoverableDeletions: [Tombstone] {
+        tombstones.filter { $0.entry != nil && $0.kind != nil }.sorted { $0.deletedAt > $1.deletedAt }
+    }
+
+    /// Brings back the entry a tombstone holds, as a new revision above the deletion so that
+    /// the recovery also wins a merge against copies that still have the tombstone.
+    /// - Returns: the kind of entry recovered, or `nil` when there is nothing to recover.
+    /// - Throws: `JournalFormatError` when the kept entry cannot be read.
+    @discardableResult
+    public mutating func undelete(id: UUID) throws(JournalFormatError) -> String? {
+        guard let tombstone = tombstones.first(where: { $0.id == id }), let entry = tombstone.entry,
+              let kind = tombstone.kind else { return nil }
+        let path = "tombstones[\(id.uuidString.lowercased())].entry"
+        switch kind {
+        case "checkIn":
+            var c = try JournalCodec.decodeCheckIn(.object(entry), path: path)
+            c.revision = tombstone.revision + 1
+            upsert(c)
+        case "session":
+            var s = try JournalCodec.decodeSession(.object(entry), path: path)
+            s.revision = tombstone.revision + 1
+            upsert(s)
+        case "assessment":
+            var a = try JournalCodec.decodeAssessment(.object(entry), path: path)
+            a.revision = tombstone.revision + 1
+            upsert(a)
+        default:
+            return nil
+        }
+        return kind
     }
 }

@@ -68,6 +68,29 @@ public struct Journal: Hashable, Sendable {
         Journal.insert(checkIn, into: &checkIns) { $0.at.epochMilliseconds }
     }
 
+    /// Replaces a check-in after a person's edit: its revision becomes one more than the stored
+    /// one's, so the edit wins a merge against every copy made before it (`upsert` keeps the
+    /// revision it is given, as a merge must).
+    public mutating func edit(_ checkIn: CheckIn) {
+        var edited = checkIn
+        edited.revision = max(self.checkIn(id: checkIn.id)?.revision ?? 0, checkIn.revision - 1) + 1
+        upsert(edited)
+    }
+
+    /// Replaces a session after a person's edit, one revision above the stored one.
+    public mutating func edit(_ session: Session) {
+        var edited = session
+        edited.revision = max(self.session(id: session.id)?.revision ?? 0, session.revision - 1) + 1
+        upsert(edited)
+    }
+
+    /// Replaces an assessment after a person's edit, one revision above the stored one.
+    public mutating func edit(_ assessment: Assessment) {
+        var edited = assessment
+        edited.revision = max(self.assessment(id: assessment.id)?.revision ?? 0, assessment.revision - 1) + 1
+        upsert(edited)
+    }
+
     /// Adds or replaces (by id) a session, keeping `at` order.
     public mutating func upsert(_ session: Session) {
         sessions.removeAll { $0.id == session.id }
@@ -91,7 +114,8 @@ public struct Journal: Hashable, Sendable {
         guard let index = assessments.firstIndex(where: { $0.id == id }) else { return nil }
         let removed = assessments.remove(at: index)
         tombstones.removeAll { $0.id == id }
-        tombstones.append(Tombstone(id: id, deletedAt: time))
+        tombstones.append(Tombstone(id: id, deletedAt: time, revision: removed.revision + 1, kind: "assessment",
+                                    entry: JournalCodec.json(removed).objectValue))
         return removed
     }
 
@@ -99,14 +123,21 @@ public struct Journal: Hashable, Sendable {
     @discardableResult
     public mutating func delete(id: UUID, at time: Timestamp) -> Entry? {
         var removed: Entry?
+        var tombstone: Tombstone?
         if let index = checkIns.firstIndex(where: { $0.id == id }) {
-            removed = .checkIn(checkIns.remove(at: index))
+            let c = checkIns.remove(at: index)
+            removed = .checkIn(c)
+            tombstone = Tombstone(id: id, deletedAt: time, revision: c.revision + 1, kind: "checkIn",
+                                  entry: JournalCodec.json(c).objectValue)
         } else if let index = sessions.firstIndex(where: { $0.id == id }) {
-            removed = .session(sessions.remove(at: index))
+            let s = sessions.remove(at: index)
+            removed = .session(s)
+            tombstone = Tombstone(id: id, deletedAt: time, revision: s.revision + 1, kind: "session",
+                                  entry: JournalCodec.json(s).objectValue)
         }
-        if removed != nil {
+        if let tombstone {
             tombstones.removeAll { $0.id == id }
-            tombstones.append(Tombstone(id: id, deletedAt: time))
+            tombstones.append(tombstone)
         }
         return removed
     }
@@ -114,11 +145,17 @@ public struct Journal: Hashable, Sendable {
     /// Forgets every deletion record (an export carries none, so an import must not apply any).
     public mutating func removeTombstones() { tombstones.removeAll() }
 
-    /// Puts back a deleted entry (undo), dropping its tombstone.
+    /// Puts back a deleted entry (undo), dropping its tombstone; the entry comes back one
+    /// revision above the deletion, so copies that already hold the deletion take it back too.
     public mutating func restore(_ entry: Entry) {
+        let above = (tombstones.first { $0.id == entry.id }?.revision).map { $0 + 1 }
         switch entry {
-        case .checkIn(let c): upsert(c)
-        case .session(let s): upsert(s)
+        case .checkIn(var c):
+            c.revision = max(c.revision, above ?? 0)
+            upsert(c)
+        case .session(var s):
+            s.revision = max(s.revision, above ?? 0)
+            upsert(s)
         }
     }
 

@@ -2,13 +2,14 @@
 public struct Episode: Hashable, Sendable {
     /// The check-in that opened it (the first with pain ≥ 1 while no episode was open).
     public var onset: CheckIn
-    /// The second of the two consecutive pain-free dates that closed it; `nil` while it is open.
+    /// The date it counts as closed on: the second of two consecutive pain-free dates, or the
+    /// last date before a silence; `nil` while it is open.
     public var closeDate: LocalDate?
     /// The highest pain among its check-ins.
     public var peak: Int
-    /// Its last check-in (for a closed episode, the first check-in of the closing date).
+    /// Its last check-in.
     public var latest: CheckIn
-    /// The session it is traced to, fixed at onset; may be absent.
+    /// The session it is traced to: the latest one with `at` in [onset − 72 h, onset]; may be absent.
     public var trigger: Session?
     /// The positions of its check-ins in `journal.checkIns`, onset first.
     public var checkInRange: Range<Int>
@@ -25,4 +26,7 @@ public struct Episode: Hashable, Sendable {
 
     /// Whether the episode was still open at the time it was found.
     public var isOpen: Bool { closeDate == nil }
+
+    /// The instant the rules measure hours from: the trigger's time, or the onset's without one.
+    public var start: Timestamp { trigger?.at ?? onset.at }
 }

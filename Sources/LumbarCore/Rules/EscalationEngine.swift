@@ -1,20 +1,34 @@
 import Foundation
 
-/// Evaluates the escalation rules of shared/escalation-rules.md against a journal.
+/// Evaluates the escalation rules of shared/escalation-rules.md (version 2) against a journal.
 public enum EscalationEngine {
     /// The status as of `now`, reading time in `timeZone`. Pure: no I/O, no clock.
     ///
-    /// Entries after `now` are ignored, so evaluating at a past instant gives the state as it was then.
+    /// Entries after `now` are ignored (and counted), so evaluating at a past instant gives the
+    /// state as it was then.
     ///
-    /// - Complexity: reads only the current episode and the last 7 days of check-ins (plus
-    ///   binary searches), not the whole history.
+    /// - Complexity: reads the current episode, the last 28 dates and the check-ins that gave
+    ///   the standing answers (plus binary searches), not the whole history.
     public static func evaluate(_ journal: Journal, now: Date, timeZone: TimeZone) -> Status {
         let context = RuleContext(journal: journal, now: now, timeZone: timeZone)
-        let flags = sorted(SymptomRules.flags(context) + EpisodeRules.flags(context))
+        var flags = WarningSignRules.flags(context) + EpisodeRules.flags(context)
+        if let recurring = RecurringPainRule.flag(context) { flags.append(recurring) }
+        // doms-window stays quiet beside any flag at watch or above, assessed or not.
+        if let doms = EpisodeRules.domsWindow(context, others: flags) { flags.append(doms) }
+        flags = sorted(AssessmentCoverage.apply(flags, context))
         let summary = context.episode.map {
             EpisodeSummary(onset: $0.onset, day: context.day, peak: $0.peak, latest: $0.latest, trigger: $0.trigger)
         }
-        return Status(now: context.now, level: flags.map(\.level).max() ?? .none, flags: flags, episode: summary)
+        let future = (journal.checkIns.count - context.checkInEnd) + (journal.sessions.count - context.sessionEnd)
+        return Status(now: context.now, level: level(of: flags), flags: flags, episode: summary, ignoredFutureEntries: future)
+    }
+
+    /// The status level: the highest level among flags not assessed; a covered flag at urgent or
+    /// emergency holds it at watch at least.
+    static func level(of flags: [Flag]) -> Level {
+        let counted = flags.filter { $0.assessedAt == nil }.map(\.level).max() ?? .none
+        let coveredSerious = flags.contains { $0.assessedAt != nil && $0.level >= .urgent }
+        return coveredSerious ? max(counted, .watch) : counted
     }
 
     /// Most urgent first; equal levels in the contract's rule order, so the output is stable.

@@ -16,3 +16,11 @@ public enum PainScale {
         return drop >= 2 || 10 * drop >= 3 * peak
     }
 }
+
+extension PainScale {
+    /// The lowest pain that counts as very severe.
+    public static let verySevere = 9
+
+    /// Whether `pain` is very severe (9 or more).
+    public static func isVerySevere(_ pain: Int) -> Bool { pain >= verySevere }
+}

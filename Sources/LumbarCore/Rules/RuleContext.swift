@@ -1,9 +1,9 @@
 import Foundation
 
-/// What the rules read at one moment: now, the last 7 days of check-ins, and the current episode.
+/// What the rules read at one moment: now, the standing answers, the recent episodes and the last dates.
 ///
-/// Built with binary searches and one backward scan, so it touches only the current episode
-/// and the last week, however long the journal is.
+/// Built with binary searches and short scans, so it touches only the current episode, the last
+/// 28 dates and the check-ins that gave the standing answers, however long the journal is.
 struct RuleContext {
     /// The journal being read (entries after now are never looked at).
     let journal: Journal
@@ -15,10 +15,22 @@ struct RuleContext {
     let timeZone: TimeZone
     /// Now − 168 h: the start of "the 7 days up to now".
     let weekStart: Int64
-    /// Check-ins with `at` in [now − 168 h, now].
-    let recentCheckIns: ArraySlice<CheckIn>
+    /// The number of check-ins with `at` ≤ now (they are `journal.checkIns[..<checkInEnd]`).
+    let checkInEnd: Int
+    /// The number of sessions with `at` ≤ now.
+    let sessionEnd: Int
+    /// The standing answer to each warning-sign question that has one.
+    let answers: [Symptom: StandingAnswer]
+    /// The episodes that hold the check-ins of the last 28 dates, oldest first.
+    let recentEpisodes: [Episode]
     /// The episode open at now, if any.
     let episode: Episode?
+    /// The highest pain of each date (by day number) among the check-ins near the last 28 dates
+    /// and near the latest check-in of the episode.
+    let highestPain: [Int: Int]
+
+    /// The first of the 28 dates that `recurring-pain` reads.
+    var windowStart: LocalDate { today.adding(days: -27) }
 
     /// The context for `journal` as of `now` in `timeZone`.
     init(journal: Journal, now date: Date, timeZone: TimeZone) {
@@ -29,10 +41,41 @@ struct RuleContext {
         today = now.localDate
         weekStart = milliseconds - 168 * TimeOrder.hour
         let checkIns = journal.checkIns
-        let end = TimeOrder.end(of: checkIns, upTo: milliseconds, by: \.at)
-        let start = TimeOrder.start(of: checkIns, from: weekStart, by: \.at)
-        recentCheckIns = checkIns[min(start, end)..<end]
-        episode = EpisodeTracker.currentEpisode(in: journal, at: date)
+        checkInEnd = TimeOrder.end(of: checkIns, upTo: milliseconds, by: \.at)
+        sessionEnd = TimeOrder.end(of: journal.sessions, upTo: milliseconds, by: \.at)
+        answers = StandingAnswer.all(in: journal, at: date)
+        // Eight dates before the window, so training soreness can look back 7 dates from its first date.
+        let firstDate = today.adding(days: -35)
+        let firstIndex = TimeOrder.start(of: checkIns, from: firstDate.start(in: timeZone).epochMilliseconds - Self.dateSlack, by: \.at)
+        recentEpisodes = EpisodeTracker.recentEpisodes(in: journal, upTo: date, timeZone: timeZone, coveringFrom: firstIndex)
+        let open = recentEpisodes.last.flatMap { $0.isOpen ? $0 : nil }
+        episode = open
+        var highest = Self.highestPain(checkIns, from: firstDate, through: today, end: checkInEnd, timeZone: timeZone)
+        if let latest = open?.latest, latest.date < firstDate.adding(days: 8) {
+            let older = Self.highestPain(checkIns, from: latest.date.adding(days: -7), through: latest.date, end: checkInEnd, timeZone: timeZone)
+            highest.merge(older) { max($0, $1) }
+        }
+        highestPain = highest
+    }
+
+    /// Hours of slack between an instant and its stored local date: zones reach ±14 h, and a
+    /// check-in keeps the date of the zone it was logged in.
+    static let dateSlack: Int64 = 36 * TimeOrder.hour
+
+    /// The highest pain of each date in `first...last` among the check-ins before `end`.
+    static func highestPain(_ checkIns: [CheckIn], from first: LocalDate, through last: LocalDate, end: Int,
+                            timeZone: TimeZone) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        var index = TimeOrder.start(of: checkIns, from: first.start(in: timeZone).epochMilliseconds - dateSlack, by: \.at)
+        let stop = last.end(in: timeZone).epochMilliseconds + dateSlack
+        while index < end, checkIns[index].at.epochMilliseconds <= stop {
+            let checkIn = checkIns[index]
+            if checkIn.date >= first, checkIn.date <= last {
+                result[checkIn.date.dayNumber] = max(result[checkIn.date.dayNumber] ?? 0, checkIn.pain)
+            }
+            index += 1
+        }
+        return result
     }
 
     /// The check-ins of the current episode, onset first (empty without one).
@@ -40,6 +83,47 @@ struct RuleContext {
         guard let episode else { return [] }
         return journal.checkIns[episode.checkInRange]
     }
+
+    /// The sessions with `at` in `[from, through]` (milliseconds), never after now.
+    func sessions(from: Int64, through: Int64) -> ArraySlice<Session> {
+        let sessions = journal.sessions[..<sessionEnd]
+        let lower = TimeOrder.start(of: sessions, from: from, by: \.at)
+        let upper = TimeOrder.end(of: sessions, upTo: through, by: \.at)
+        return sessions[lower..<max(lower, upper)]
+    }
+
+    /// The check-ins with `at` in `[from, through]` (milliseconds), never after now.
+    func checkIns(from: Int64, through: Int64) -> ArraySlice<CheckIn> {
+        let checkIns = journal.checkIns[..<checkInEnd]
+        let lower = TimeOrder.start(of: checkIns, from: from, by: \.at)
+        let upper = TimeOrder.end(of: checkIns, upTo: through, by: \.at)
+        return checkIns[lower..<max(lower, upper)]
+    }
+
+    /// Whether `session` is sudden: marked sudden pain, or followed within 48 h by a check-in
+    /// that answers sharp pain yes (judged on the journal up to now).
+    func isSudden(_ session: Session) -> Bool {
+        if session.suddenPain { return true }
+        let from = session.at.epochMilliseconds
+        return checkIns(from: from, through: from + 48 * TimeOrder.hour).contains { $0.has(.sharpPain) }
+    }
+
+    /// Whether `checkIn` is training soreness: pain ≤ 3, no warning sign answered yes by it,
+    /// within 72 h after a session and after no sudden one, and a pain-free date among the 7
+    /// dates before its own.
+    func isTrainingSoreness(_ checkIn: CheckIn) -> Bool {
+        guard checkIn.pain <= 3, !checkIn.symptoms.contains(where: \.isWarningSign) else { return false }
+        let at = checkIn.at.epochMilliseconds
+        let recent = sessions(from: at - 72 * TimeOrder.hour, through: at)
+        guard !recent.isEmpty, !recent.contains(where: isSudden) else { return false }
+        return (1...7).contains { highestPain[checkIn.date.adding(days: -$0).dayNumber] == 0 }
+    }
+
+    /// Whether the current episode's latest check-in is training soreness (it silences the duration rules).
+    var latestIsTrainingSoreness: Bool { episode.map { isTrainingSoreness($0.latest) } ?? false }
+
+    /// Whether the standing answer to `symptom` is yes.
+    func standsYes(_ symptom: Symptom) -> Bool { answers[symptom]?.isYes == true }
 
     /// Calendar days from the onset date to today (0 without an episode).
     var day: Int { episode.map { $0.onset.date.days(to: today) } ?? 0 }

@@ -1,25 +1,5 @@
 import Foundation
 
-/// The contract's rule ids (see shared/escalation-rules.md).
-public enum RuleID: String, CaseIterable, Sendable {
-    case bladderBowel = "bladder-bowel"
-    case saddleNumbness = "saddle-numbness"
-    case legWeakness = "leg-weakness"
-    case nerveSigns = "nerve-signs"
-    case nightPain = "night-pain"
-    case limitedMobility = "limited-mobility"
-    case spreadingPain = "spreading-pain"
-    case systemicSigns = "systemic-signs"
-    case intensePain = "intense-pain"
-    case acuteInjury = "acute-injury"
-    case severe72to96h = "severe-72-96h"
-    case pain2to4Weeks = "pain-2-4-weeks"
-    case worseDespiteCare = "worse-despite-care"
-    case sixWeekRisk = "six-week-risk"
-    case domsWindow = "doms-window"
-    case logToday = "log-today"
-}
-
 /// The time window a flag concerns, with its boundaries.
 public struct FlagWindow: Hashable, Sendable {
     /// What the window is measured from ("Mon 18:00 deadlift").
@@ -109,6 +89,11 @@ public struct Status: Hashable, Sendable {
     public var episode: EpisodeSummary?
     /// How many check-ins and sessions have an `at` after now (ignored by every rule).
     public var ignoredFutureEntries: Int
+    /// The one line naming the signs that mean emergency care at once; every status carries it.
+    public var safetyNet: String { Status.emergencyLine }
+
+    /// The signs that mean emergency care at once, in lumbar's words, for every status at any level.
+    public static let emergencyLine = "Get emergency care now (call the emergency number, or go to an emergency department) for: trouble passing urine or controlling your bladder or bowels; numbness or changed feeling around the genitals, back passage, buttocks or inner thighs; pain, numbness or weakness in both legs; chest pain; or back pain that began after a serious accident (a road crash, a fall from a height)."
 
     /// A status.
     public init(now: Timestamp, level: Level, flags: [Flag], episode: EpisodeSummary?, ignoredFutureEntries: Int = 0) {

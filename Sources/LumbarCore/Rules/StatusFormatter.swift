@@ -26,19 +26,34 @@ public enum StatusFormatter {
         }
         for flag in status.flags {
             lines.append("")
-            lines.append(contentsOf: flagLines(flag, color: color))
+            lines.append(contentsOf: flagLines(flag, color: color, timeZone: timeZone))
         }
         lines.append("")
         if let episode = episodeLine(status, timeZone: timeZone) { lines.append(episode) }
+        if let future = futureLine(status) { lines.append(future) }
+        lines.append(status.safetyNet)
         lines.append(disclaimer)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One flag as indented lines: level and title, headline, what to do, evidence, window, source.
-    public static func flagLines(_ flag: Flag, color: Bool) -> [String] {
+    /// "2 entries dated after now are not counted: check their dates.", or `nil` when there are none.
+    public static func futureLine(_ status: Status) -> String? {
+        switch status.ignoredFutureEntries {
+        case 0: return nil
+        case 1: return "1 entry dated after now is not counted: check its date."
+        case let count: return "\(count) entries dated after now are not counted: check their dates."
+        }
+    }
+
+    /// One flag as indented lines: level and title, headline, what to do, when assessed, evidence,
+    /// window, source.
+    public static func flagLines(_ flag: Flag, color: Bool, timeZone: TimeZone = .gmt) -> [String] {
         var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
         lines.append("  " + flag.headline)
         lines.append("  What to do: " + flag.action)
+        if let assessed = flag.assessedAt {
+            lines.append("  Assessed: " + TimeText.dateTime(assessed, in: timeZone) + " (not counted toward the level)")
+        }
         for (index, item) in flag.evidence.enumerated() {
             lines.append((index == 0 ? "  Seen: " : "        ") + item)
         }
@@ -75,15 +90,15 @@ public enum StatusFormatter {
         return parts.joined(separator: "; ")
     }
 
-    /// The first of the rules' time marks still ahead of now: 72 h / 96 h after the trigger,
+    /// The first of the rules' time marks still ahead of now: 72 h / 96 h after the start,
     /// then day 14, 28 and 42 of the episode.
     static func nextMark(_ episode: EpisodeSummary, now: Timestamp, timeZone: TimeZone) -> String? {
         var marks: [(at: Int64, text: String)] = []
-        if let trigger = episode.trigger {
-            for hours in [72, 96] {
-                let mark = trigger.at.adding(hours: Double(hours))
-                marks.append((mark.epochMilliseconds, "\(hours) h mark \(TimeText.near(mark, reference: now, in: timeZone))"))
-            }
+        // The hour marks count from the start: the trigger, or the onset without one.
+        let start = episode.trigger?.at ?? episode.onset.at
+        for hours in [72, 96] {
+            let mark = start.adding(hours: Double(hours))
+            marks.append((mark.epochMilliseconds, "\(hours) h mark \(TimeText.near(mark, reference: now, in: timeZone))"))
         }
         for day in [14, 28, 42] {
             let date = episode.onset.date.adding(days: day)
@@ -118,13 +133,14 @@ extension StatusFormatter {
     ///   "level": "see-doctor",                 // none | info | watch | see-doctor | urgent | emergency
     ///   "flags": [                             // most urgent first; each rule at most once
     ///     { "rule": "severe-72-96h", "level": "see-doctor",
-    ///       "title": "Severe pain 72–96 h after a session",
+    ///       "title": "Severe pain 72–96 h after the start",
     ///       "headline": "...", "action": "...",
     ///       "evidence": ["2026-03-06: pain 8, 83 h after it"],
     ///       "evidenceDates": ["2026-03-06"],
     ///       "window": { "start": "...", "end": "..." or null, "text": "96 h after Mon 18:00 deadlift = Fri 18:00" } or null,
     ///       "source": "main article title" or null,   // null only for log-today, lumbar's own rule
-    ///       "sources": ["main title", "other title"] }
+    ///       "sources": ["main title", "other title"],
+    ///       "assessedAt": "2026-03-05T10:00:00+01:00" }   // only when a clinician's assessment covers it
     ///   ],
     ///   "episode": {                            // null when no episode is open
     ///     "onset":  { "id": "UUID", "date": "2026-03-03", "at": "...", "pain": 4 },
@@ -132,6 +148,8 @@ extension StatusFormatter {
     ///     "latest": { "id": "UUID", "date": "2026-03-06", "at": "...", "pain": 8 },
     ///     "trigger": { "id": "UUID", "at": "...", "kind": "deadlift", "suddenPain": false, "hoursSince": 83 } or null
     ///   },
+    ///   "ignoredFutureEntries": 0,              // check-ins and sessions after now, not counted
+    ///   "safetyNet": "Get emergency care now ... for: ...",   // on every status, at any level
     ///   "disclaimer": "This is guidance drawn from the articles lumbar cites, not a diagnosis."
     /// }
     /// ```
@@ -141,6 +159,8 @@ extension StatusFormatter {
             ("level", .string(status.level.key)),
             ("flags", .array(status.flags.map(json))),
             ("episode", status.episode.map { json($0, now: status.now) } ?? .null),
+            ("ignoredFutureEntries", .int(status.ignoredFutureEntries)),
+            ("safetyNet", .string(status.safetyNet)),
             ("disclaimer", .string(disclaimer)),
         ]))
     }
@@ -154,7 +174,7 @@ extension StatusFormatter {
                 ("text", .string($0.text)),
             ]))
         } ?? .null
-        return .object(JSONObject([
+        var members: [(String, JSONValue)] = [
             ("rule", .string(flag.rule.rawValue)),
             ("level", .string(flag.level.key)),
             ("title", .string(flag.rule.title)),
@@ -165,7 +185,9 @@ extension StatusFormatter {
             ("window", window),
             ("source", flag.sources.first.map { .string($0.title) } ?? .null),
             ("sources", .array(flag.sources.map { .string($0.title) })),
-        ]))
+        ]
+        if let assessed = flag.assessedAt { members.append(("assessedAt", .string(assessed.description))) }
+        return .object(JSONObject(members))
     }
 
     /// The episode summary as JSON; `now` gives the hours since the trigger.

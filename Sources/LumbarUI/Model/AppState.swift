@@ -30,6 +30,11 @@ public struct AppState: Sendable {
     var chart = ChartState()
     var statusScroll = 0
     var guideScroll = 0
+    /// The Profile screen's draft; `nil` shows the journal's profile.
+    var profileForm: ProfileForm?
+    var reportForm = ReportForm()
+    /// First line of the help overlay.
+    var helpScroll = 0
     var overlay: Overlay?
     var flash: Flash?
     var undoStack: [UndoEntry] = []

@@ -12,4 +12,15 @@ enum EntryText {
             return "the \(s.kind) session of \(date.shortDescription) \(date.year) \(s.at.clockTime)"
         }
     }
+
+    /// "the check-in Tue 3 Mar 08:10" or "the deadlift session Mon 2 Mar 18:00": what a person
+    /// sees in History's date and time columns, so it can be found there.
+    static func short(_ entry: Journal.Entry) -> String {
+        switch entry {
+        case .checkIn(let c):
+            return "the check-in \(c.date.shortDescription) \(c.at.clockTime)"
+        case .session(let s):
+            return "the \(s.kind) session \(s.at.localDate.shortDescription) \(s.at.clockTime)"
+        }
+    }
 }

@@ -3,6 +3,8 @@ import LumbarCore
 
 /// One change to the journal that the TUI asks the store to make, and can undo.
 public enum JournalChange: Hashable, Sendable {
+    /// Replaces the profile (birth year and history).
+    case setProfile(Profile)
     /// Adds or replaces a check-in.
     case upsertCheckIn(CheckIn)
     /// Adds or replaces a session.
@@ -16,6 +18,11 @@ public enum JournalChange: Hashable, Sendable {
     /// returns the change that undoes it (`nil` when nothing changed).
     public func apply(to journal: inout Journal, at time: Timestamp) -> JournalChange? {
         switch self {
+        case .setProfile(let profile):
+            let previous = journal.profile
+            guard previous != profile else { return nil }
+            journal.profile = profile
+            return .setProfile(previous)
         case .upsertCheckIn(var checkIn):
             let previous = journal.checkIn(id: checkIn.id)
             checkIn.updatedAt = time
@@ -46,6 +53,8 @@ public enum JournalChange: Hashable, Sendable {
 public struct Transaction: Hashable, Sendable {
     /// Why the changes are made, which decides what the screen does once they are saved.
     public enum Purpose: Hashable, Sendable {
+        /// Changing the profile on the Profile screen.
+        case profile
         /// A check-in and/or session from the Today form.
         case checkIn
         /// Deleting an entry from History.

@@ -19,6 +19,10 @@ public enum Message: Sendable {
     case saved(Transaction, journal: Journal, undo: [JournalChange])
     /// A transaction could not be saved; nothing was written.
     case saveFailed(Transaction, reason: String)
+    /// A report was written to `path` (absolute).
+    case reportWritten(ReportFile, path: String)
+    /// A report could not be written; `reason` says why.
+    case reportFailed(ReportFile, reason: String)
 }
 
 /// Work the loop does for the update function: I/O, never done inside `update`.
@@ -27,4 +31,6 @@ public enum Effect: Hashable, Sendable {
     case save(Transaction)
     /// Leave the TUI with this exit status.
     case quit(Int32)
+    /// Write a report file (0600) with `ReportFile.write()`, then send what it returns.
+    case writeReport(ReportFile)
 }

@@ -10,6 +10,12 @@ public enum ScreenName: String, CaseIterable, Sendable {
     case chart
     /// What the flags mean, self-care advice and the sources.
     case guide
+    /// Whether to train today, weekly load and pain, and each kind of session.
+    case training
+    /// Birth year and medical history, which some rules weigh.
+    case profile
+    /// A report for a doctor or physiotherapist, written to a file.
+    case report
 
     /// The tab title.
     var title: String {
@@ -19,6 +25,9 @@ public enum ScreenName: String, CaseIterable, Sendable {
         case .history: return "History"
         case .chart: return "Chart"
         case .guide: return "Guide"
+        case .training: return "Training"
+        case .profile: return "Profile"
+        case .report: return "Report"
         }
     }
 
@@ -30,6 +39,9 @@ public enum ScreenName: String, CaseIterable, Sendable {
         case .history: return "h"
         case .chart: return "c"
         case .guide: return "g"
+        case .training: return "w"
+        case .profile: return "p"
+        case .report: return "r"
         }
     }
 }

@@ -20,6 +20,9 @@ public enum AppView {
         case .history: HistoryScreen.render(state, in: content, into: &buffer)
         case .chart: ChartScreen.render(state, in: content, into: &buffer)
         case .guide: GuideScreen.render(state, in: content, into: &buffer)
+        case .training: TrainingScreen.render(state, in: content, into: &buffer)
+        case .profile: ProfileScreen.render(state, in: content, into: &buffer)
+        case .report: ReportScreen.render(state, in: content, into: &buffer)
         }
         Chrome.renderMessageBar(state, into: &buffer)
         switch state.overlay {
@@ -27,6 +30,7 @@ public enum AppView {
         case .confirm(let confirmation): ConfirmDialog.render(confirmation, state: state, into: &buffer)
         case nil: break
         }
+        if !state.glyphs.isUnicode { buffer.fallBackToASCII() }
         return buffer
     }
 

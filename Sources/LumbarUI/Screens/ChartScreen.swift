@@ -1,23 +1,25 @@
 import LumbarCore
 
-/// Pain over 14 days, 90 days, a year or everything: daily highest pain as bars, the 7-day
-/// average, sessions, the current episode's 72 h / 96 h and day 14 / 28 marks, and a
-/// month calendar heat map beside or below.
+/// Pain over 14 days, 90 days, a year or everything: the highest pain of each day (or week)
+/// as bars, the 7-day average as a line beside them, sessions, the current episode's
+/// 72 h / 96 h and day 14 / 28 marks, and a month calendar heat map beside or below.
 enum ChartScreen {
-    static let calendarWidth = 21
+    static let calendarWidth = CalendarHeatMap.width
     static let calendarHeight = 10
 
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         var chartArea = rect
         var calendarArea: Rect?
-        if rect.width >= 72 && rect.height >= calendarHeight {
+        // A year of weeks needs the width more than a month needs a calendar, below 120 columns.
+        let long = state.chart.range == .year || state.chart.range == .all
+        if rect.width >= 72 && rect.height >= calendarHeight && (!long || rect.width >= 120) {
             let split = rect.splitLeft(rect.width - calendarWidth - 3)
             chartArea = split.left
             calendarArea = Rect(x: split.rest.x + 2, y: rect.y + 2, width: calendarWidth, height: calendarHeight)
-        } else if rect.height >= 12 + calendarHeight {
+        } else if rect.height >= (long ? 18 : 12) + calendarHeight {
             let split = rect.splitBottom(calendarHeight)
             chartArea = split.rest
-            calendarArea = Rect(x: rect.x + 4, y: split.bottom.y, width: calendarWidth, height: calendarHeight)
+            calendarArea = Rect(x: rect.x + 2, y: split.bottom.y, width: calendarWidth, height: calendarHeight)
         }
         drawChart(state, in: chartArea, into: &buffer)
         if let calendarArea { CalendarHeatMap.draw(state, in: calendarArea, into: &buffer) }
@@ -31,9 +33,50 @@ enum ChartScreen {
         return (first, max(1, first.days(to: today) + 1))
     }
 
+    /// How the days are grouped into bars: one day each when two columns a day fit, else
+    /// whole weeks (several weeks when even a week a column is too many).
+    struct Buckets {
+        /// The first day of the first bucket.
+        var first: LocalDate
+        var daysPerBucket: Int
+        var count: Int
+        /// Whether each bucket has a bar and a gap for the line (otherwise a bar a column).
+        var hasGaps: Bool
+        var plotLeft: Int
+        var plotWidth: Int
+
+        init(days: Int, ending today: LocalDate, plotLeft: Int, plotWidth: Int) {
+            var perBucket = 1
+            if days * 2 > plotWidth {
+                perBucket = 7
+                while (days + perBucket - 1) / perBucket > plotWidth, perBucket < days { perBucket += 7 }
+            }
+            count = (days + perBucket - 1) / perBucket
+            daysPerBucket = perBucket
+            // Buckets end today, so the last bar is the week (or day) that holds today.
+            first = today.adding(days: -(count * perBucket - 1))
+            hasGaps = count * 2 <= plotWidth
+            self.plotLeft = plotLeft
+            self.plotWidth = plotWidth
+        }
+
+        /// The column a bucket starts at: buckets are spread over the whole plot.
+        func x(_ bucket: Int) -> Int { plotLeft + bucket * plotWidth / count }
+        /// The bar's width in a bucket (less the gap the line is drawn in, when there is one).
+        func barWidth(_ bucket: Int) -> Int { max(1, x(bucket + 1) - x(bucket) - (hasGaps ? 1 : 0)) }
+        var usedWidth: Int { plotWidth }
+
+        func bucket(of date: LocalDate) -> Int? {
+            let offset = first.days(to: date)
+            guard offset >= 0 else { return nil }
+            let b = offset / daysPerBucket
+            return b < count ? b : nil
+        }
+    }
+
     private static func drawChart(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         let g = state.glyphs
-        let (first, dayCount) = span(state)
+        let (spanFirst, dayCount) = span(state)
         let today = state.today
         // Title and range keys.
         var x = rect.x + 1
@@ -46,11 +89,6 @@ enum ChartScreen {
             let style: Style = range == state.chart.range ? Style(attributes: [.bold, .reverse]) : .dim
             x += buffer.write(label, x: x, y: rect.y, maxWidth: rect.right - x, style: style) + 1
         }
-        let legend = [Span(String(g.full), Style(foreground: .yellow)), Span(" daily highest  "),
-                      Span(String(g.average), Style(foreground: .cyan, attributes: .bold)), Span(" 7-day avg  "),
-                      Span(String(g.session), .session), Span(" session  "),
-                      Span(String(g.mark), Style(foreground: .magenta)), Span(" episode")]
-        buffer.draw(legend, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2)
 
         let axisWidth = 3
         let plotHeight = rect.height - 6
@@ -59,13 +97,8 @@ enum ChartScreen {
         let plotTop = rect.y + 2
         let plotLeft = rect.x + axisWidth + 1
         let baseline = plotTop + plotHeight  // the axis row
-
-        // Columns: several per day when days are few, several days per column when many.
-        let daysPerColumn = max(1, (dayCount + plotWidth - 1) / plotWidth)
-        let columnsPerDay = daysPerColumn == 1 ? max(1, min(8, plotWidth / dayCount)) : 1
-        // Leave a gap between days whenever a day has more than one column.
-        let barWidth = columnsPerDay >= 2 ? columnsPerDay - 1 : 1
-        let bucketCount = (dayCount + daysPerColumn - 1) / daysPerColumn
+        let buckets = Buckets(days: dayCount, ending: today, plotLeft: plotLeft, plotWidth: plotWidth)
+        let first = max(buckets.first, spanFirst.adding(days: -(buckets.daysPerBucket - 1)))
 
         // Axis.
         for (label, value) in [("10", 10), (" 5", 5), (" 0", 0)] {
@@ -74,16 +107,14 @@ enum ChartScreen {
         }
         for row in plotTop..<baseline { buffer.write(String(g.vertical), x: plotLeft - 1, y: row, style: .dim) }
         buffer.write(g.isUnicode ? "└" : "+", x: plotLeft - 1, y: baseline, style: .dim)
-        let usedWidth = min(plotWidth, bucketCount * columnsPerDay)
-        buffer.fill(Rect(x: plotLeft, y: baseline, width: usedWidth, height: 1), with: g.rule, style: .dim)
+        buffer.fill(Rect(x: plotLeft, y: baseline, width: buckets.usedWidth, height: 1), with: g.rule, style: .dim)
 
         func columnX(_ date: LocalDate) -> Int? {
-            let offset = first.days(to: date)
-            guard offset >= 0, offset < dayCount else { return nil }
-            return plotLeft + (offset / daysPerColumn) * columnsPerDay
+            guard date >= first, let b = buckets.bucket(of: date) else { return nil }
+            return buckets.x(b)
         }
 
-        // Episode marks first, so bars and averages draw over them.
+        // Episode marks first, so bars and the line draw over them.
         var marks: [(Int, String)] = []
         if let episode = state.status.episode {
             let tz = state.timeZone
@@ -101,46 +132,80 @@ enum ChartScreen {
             for row in plotTop..<baseline { buffer.write(String(g.mark), x: cx, y: row, style: Style(foreground: .magenta)) }
         }
 
-        // Bars, averages, sessions.
+        // Bars, the line, sessions.
         let markRow = baseline + 1
         let sessionRow = baseline + 2
         let dateRow = baseline + 3
         let eighthsTotal = plotHeight * 8
-        for bucket in 0..<bucketCount {
-            let cx = plotLeft + bucket * columnsPerDay
-            guard cx + barWidth <= plotLeft + plotWidth else { break }
+        let lineStyle = Style(foreground: .cyan, attributes: .bold)
+        var drewBar = false
+        var drewLine = false
+        var drewSession = false
+        for bucket in 0..<buckets.count {
+            let cx = buckets.x(bucket)
+            let barWidth = buckets.barWidth(bucket)
             var pain: Int?
             var sessions = 0
             var sudden = false
             var lastDay = first
-            for d in 0..<daysPerColumn {
-                let index = bucket * daysPerColumn + d
-                guard index < dayCount else { break }
-                let date = first.adding(days: index)
+            for d in 0..<buckets.daysPerBucket {
+                let date = buckets.first.adding(days: bucket * buckets.daysPerBucket + d)
+                guard date >= first, date <= today else { continue }
                 lastDay = date
                 let day = state.digest.day(date)
                 if let p = day.pain { pain = max(pain ?? 0, p) }
                 sessions += day.sessions
                 sudden = sudden || day.suddenPain
             }
+            var barEighths = 0
             if let pain {
-                let height = max(1, Int((Double(pain) / 10 * Double(eighthsTotal)).rounded()))
+                drewBar = true
+                barEighths = max(1, Int((Double(pain) / 10 * Double(eighthsTotal)).rounded()))
                 let style = Style(foreground: pain == 0 ? .green : PainBar.color(for: pain))
                 for level in 0..<plotHeight {
-                    let fill = min(8, height - level * 8)
+                    let fill = min(8, barEighths - level * 8)
                     guard fill > 0 else { break }
                     let symbol = String(g.eighths[fill - 1])
                     for w in 0..<barWidth { buffer.write(symbol, x: cx + w, y: baseline - 1 - level, style: style) }
                 }
             }
-            if let average = state.digest.average(on: lastDay), lastDay <= today {
-                let level = min(plotHeight - 1, Int(average / 10 * Double(plotHeight - 1) + 0.5))
-                buffer.write(String(g.average), x: cx + (barWidth - 1) / 2, y: baseline - 1 - level, style: Style(foreground: .cyan, attributes: .bold))
+            if let average = state.digest.average(on: lastDay), lastDay <= today, lastDay >= first {
+                drewLine = true
+                // Half a row of precision: the lower or the upper half of a cell.
+                let halves = min(plotHeight * 2 - 1, Int(average / 10 * Double(plotHeight * 2 - 1) + 0.5))
+                let level = halves / 2
+                let y = baseline - 1 - level
+                let glyph = String(halves % 2 == 0 ? g.lineLow : g.lineHigh)
+                if buckets.hasGaps {
+                    buffer.write(glyph, x: cx + barWidth, y: y, style: lineStyle)
+                } else if barEighths > level * 8 {
+                    // Inside a bar with no gap beside it the line recolours the cells, so the bar keeps its height.
+                    buffer.applyStyle(Style(foreground: .cyan), to: Rect(x: cx, y: y, width: barWidth, height: 1))
+                } else {
+                    for w in 0..<barWidth { buffer.write(glyph, x: cx + w, y: y, style: lineStyle) }
+                }
             }
             if sessions > 0 {
+                drewSession = true
                 buffer.write(String(g.session), x: cx + (barWidth - 1) / 2, y: sessionRow, style: sudden ? .warning : .session)
             }
         }
+        // The legend names only what the plot shows.
+        let per = buckets.daysPerBucket == 1 ? "daily" : (buckets.daysPerBucket == 7 ? "weekly" : "\(buckets.daysPerBucket / 7)-week")
+        // Three wordings, longest first; the first that fits is drawn.
+        func legend(_ terse: Int) -> [Span] {
+            var spans: [Span] = []
+            let bar = [" \(per) highest  ", " \(per) max  ", " max  "][terse]
+            if drewBar { spans += [Span(String(g.full), Style(foreground: .yellow)), Span(bar)] }
+            if drewLine { spans += [Span(String(g.lineLow), lineStyle), Span([" 7-day avg  ", " 7-day  ", " avg  "][terse])] }
+            if drewSession { spans += [Span(String(g.session), .session), Span(" session  ")] }
+            if !marks.isEmpty { spans += [Span(String(g.mark), Style(foreground: .magenta)), Span(" episode")] }
+            return spans
+        }
+        let wordings = (0...2).map(legend)
+        let chosen = wordings.first { $0.reduce(0) { $0 + DisplayWidth.of($1.text) } <= rect.width - 2 } ?? wordings[2]
+        buffer.draw(chosen, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2)
+
         // Mark labels, left to right without overlapping.
         var free = plotLeft
         for (cx, label) in marks.sorted(by: { $0.0 < $1.0 }) where cx >= free {
@@ -154,16 +219,17 @@ enum ChartScreen {
         let startLabel = label(first)
         buffer.write(startLabel, x: plotLeft, y: dateRow, style: .dim)
         let endLabel = label(today)
-        let endX = plotLeft + usedWidth - DisplayWidth.of(endLabel)
+        let endX = plotLeft + buckets.usedWidth - DisplayWidth.of(endLabel)
         if endX > plotLeft + DisplayWidth.of(startLabel) + 1 { buffer.write(endLabel, x: endX, y: dateRow, style: .dim) }
-        let middle = first.adding(days: dayCount / 2)
+        let middle = first.adding(days: first.days(to: today) / 2)
         let midLabel = label(middle)
         if let mx = columnX(middle), mx - DisplayWidth.of(midLabel) / 2 > plotLeft + DisplayWidth.of(startLabel) + 2,
            mx + DisplayWidth.of(midLabel) < endX - 2 {
             buffer.write(midLabel, x: mx - DisplayWidth.of(midLabel) / 2, y: dateRow, style: .dim)
         }
         if state.digest.rows.isEmpty {
-            buffer.write("No check-ins yet. Press t to log one.", x: plotLeft + 2, y: plotTop + plotHeight / 2, style: .dim)
+            buffer.write(TextLayout.truncate("No check-ins yet. Press t to log one.", to: plotWidth - 2, glyphs: g),
+                         x: plotLeft + 2, y: plotTop + plotHeight / 2, style: .dim)
         }
     }
 }

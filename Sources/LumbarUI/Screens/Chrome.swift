@@ -1,33 +1,51 @@
 /// The tab row at the top and the message bar at the bottom.
 enum Chrome {
+    /// How much of each tab fits: full titles with the brand, full titles packed, or the
+    /// screen in front by name and the others by their key letter.
+    private enum TabLayout: CaseIterable { case roomy, packed, letters }
+
     static func renderTabs(_ state: AppState, into buffer: inout Buffer) {
         let y = 0
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), style: Style(attributes: .reverse))
+        let help = buffer.width >= 60 ? "? help " : "? "
+        let room = buffer.width - DisplayWidth.of(help)
+        let layout = TabLayout.allCases.first { width(of: $0, state) <= room } ?? .letters
         var x = 0
-        let brand = buffer.width >= 60 ? " lumbar " : ""
-        x += buffer.write(brand, x: x, y: y, style: Style(foreground: .cyan, attributes: [.reverse, .bold]))
-        let compact = buffer.width < 60
+        if layout == .roomy {
+            x += buffer.write(" lumbar ", x: x, y: y, style: Style(foreground: .cyan, attributes: [.reverse, .bold]))
+        }
         for screen in ScreenName.allCases {
-            let title = " " + screen.title + " "
             let active = screen == state.screen
             let base: Style = active ? Style(attributes: .bold) : Style(attributes: .reverse)
-            guard x + DisplayWidth.of(title) <= buffer.width else { break }
-            // The first letter is the key: underline it.
+            let title = tabTitle(screen, layout, active: active)
+            guard x + DisplayWidth.of(title) + 2 <= room else { break }
             x += buffer.write(" ", x: x, y: y, style: base)
-            x += buffer.write(String(screen.title.prefix(1)), x: x, y: y, style: base.with(.underline))
-            x += buffer.write(screen.title.dropFirst() + " ", x: x, y: y, style: base)
-            if !compact { x += buffer.write(" ", x: x, y: y, style: Style(attributes: .reverse)) }
+            // The key is underlined: the title's first letter, or the "w:" before a title that does not start with it.
+            x += buffer.write(String(title.prefix(1)), x: x, y: y, style: base.with(.underline))
+            x += buffer.write(title.dropFirst() + " ", x: x, y: y, style: base)
+            if layout == .roomy { x += buffer.write(" ", x: x, y: y, style: Style(attributes: .reverse)) }
         }
-        let help = compact ? "? " : "? help "
-        let hx = buffer.width - DisplayWidth.of(help)
-        if hx > x { buffer.write(help, x: hx, y: y, style: Style(attributes: .reverse)) }
+        buffer.write(help, x: buffer.width - DisplayWidth.of(help), y: y, style: Style(attributes: .reverse))
+    }
+
+    private static func width(of layout: TabLayout, _ state: AppState) -> Int {
+        ScreenName.allCases.reduce(layout == .roomy ? 8 : 0) { sum, screen in
+            sum + DisplayWidth.of(tabTitle(screen, layout, active: screen == state.screen)) + 2 + (layout == .roomy ? 1 : 0)
+        }
+    }
+
+    /// "History", "w:Training" when the key is not the title's first letter, or just the key letter.
+    private static func tabTitle(_ screen: ScreenName, _ layout: TabLayout, active: Bool) -> String {
+        if layout == .letters && !active { return String(screen.key) }
+        let keyFirst = screen.title.lowercased().hasPrefix(String(screen.key))
+        return keyFirst ? screen.title : String(screen.key) + ":" + screen.title
     }
 
     static func renderMessageBar(_ state: AppState, into buffer: inout Buffer) {
         let y = buffer.height - 1
         if let flash = state.flash {
             let style: Style = flash.isError ? .error : Style(foreground: .green)
-            buffer.write(TextLayout.truncate(flash.text, to: buffer.width), x: 0, y: y, style: style)
+            buffer.write(TextLayout.truncate(flash.text, to: buffer.width, glyphs: state.glyphs), x: 0, y: y, style: style)
             return
         }
         let hints = Hints.forState(state)
@@ -45,16 +63,16 @@ enum Chrome {
 enum Hints {
     static func forState(_ state: AppState) -> [(String, String)] {
         switch state.overlay {
-        case .help: return [("any key", "closes help")]
+        case .help: return [(state.glyphs.upDown, "scroll"), ("Esc", "closes help")]
         case .confirm: return [("y", "yes"), ("n", "no")]
         case nil: break
         }
-        let arrows = state.glyphs.isUnicode ? "↑↓" : "j/k"
-        let sideways = state.glyphs.isUnicode ? "←→" : "-/+"
+        let arrows = state.glyphs.upDown
+        let sideways = state.glyphs.leftRight
         switch state.screen {
         case .today:
             if state.isInTextField {
-                return [("Enter", "save"), ("Esc", "stop typing"), ("Tab", "next"), (arrows == "j/k" ? "Up/Down" : arrows, "move")]
+                return [("Enter", "save"), ("Esc", "stop typing"), ("Tab", "next"), (arrows, "move")]
             }
             switch state.form.focusedField {
             case .date: return [(sideways, "day"), ("Enter", "save"), ("Tab", "next"), ("?", "help"), ("q", "quit")]
@@ -64,10 +82,20 @@ enum Hints {
             }
         case .status: return [("t", "check in"), ("h", "history"), ("c", "chart"), (arrows, "scroll"), ("?", "help"), ("q", "quit")]
         case .history:
-            if state.history.filterField != nil { return [("Enter", "filter"), ("Esc", "cancel")] }
-            return [("Enter", "edit"), ("x", "delete"), ("u", "undo"), ("/", "filter"), (arrows, "move"), ("?", "help"), ("q", "quit")]
-        case .chart: return [("1-4", "range"), (sideways, "range"), ("[ ]", "month"), ("?", "help"), ("q", "quit")]
-        case .guide: return [(arrows, "scroll"), ("PgDn", "page"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
+            if state.history.filterField != nil { return [("Enter", "keep filter"), ("Esc", "cancel")] }
+            let undo = state.undoStack.last.flatMap { $0.screen == .history ? ("u", state.undoDescription($0)) : nil }
+            if state.history.showsDetail {
+                return [undo, ("Esc", "list"), ("e", "edit"), ("x", "delete"), (arrows, "next entry")].compactMap { $0 }
+            }
+            return [undo, ("Enter", "details"), ("e", "edit"), ("x", "delete"), ("/", "filter"), (arrows, "move"),
+                    ("?", "help")].compactMap { $0 }
+        case .chart: return [("1-4", "range"), (sideways, "range"), ("[", "month back"), ("]", "month on"), ("?", "help"), ("q", "quit")]
+        case .guide: return [(arrows, "scroll"), ("Home End", "top, end"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
+        case .profile:
+            let undo = state.undoStack.last.flatMap { $0.screen == .profile ? ("u", state.undoDescription($0)) : nil }
+            return [undo, ("Enter", "save"), ("Space", "tick"), ("0-9", "year"), (arrows, "move"), ("?", "help")].compactMap { $0 }
+        case .report: return [("Enter", "write the file"), ("Space", "change"), (arrows, "move"), ("?", "help"), ("q", "quit")]
+        case .training: return [("t", "check in"), ("s", "status"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
         }
     }
 }

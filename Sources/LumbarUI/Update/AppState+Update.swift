@@ -38,6 +38,7 @@ extension AppState {
             isSaving = false
             journalDidChange(newJournal)
             didSave(transaction, undo: undo)
+            selectEntryTouched(by: transaction)
             keepSelectionsInView()
             return []
         case .saveFailed(let transaction, let reason):
@@ -45,6 +46,12 @@ extension AppState {
             if transaction.purpose == .undo, let entry = pendingUndo { undoStack.append(entry) }
             pendingUndo = nil
             flash = Flash(text: "Not saved: \(reason)", isError: true)
+            return []
+        case .reportWritten(let file, let path):
+            didWriteReport(file, to: path)
+            return []
+        case .reportFailed(let file, let reason):
+            flash = Flash(text: "Could not write \(file.summary): \(reason)", isError: true)
             return []
         }
     }
@@ -68,6 +75,8 @@ extension AppState {
 
     private mutating func didSave(_ transaction: Transaction, undo: [JournalChange]) {
         switch transaction.purpose {
+        case .profile:
+            didSaveProfile(transaction, undo: undo)
         case .checkIn:
             if !undo.isEmpty { undoStack.append(UndoEntry(changes: undo, summary: transaction.summary)) }
             var next = TodayForm(date: form.date)
@@ -114,6 +123,9 @@ extension AppState {
         case .history: return handleHistoryKey(key)
         case .chart: handleChartKey(key)
         case .guide: scrollGuide(key)
+        case .training: break
+        case .profile: return handleProfileKey(key)
+        case .report: return handleReportKey(key)
         }
         return []
     }
@@ -129,11 +141,15 @@ extension AppState {
                 overlay = .confirm(Confirmation(question: "Your changes on Today are not saved. Quit without saving them?", action: .quit))
                 return []
             }
+            if let question = unsavedProfileQuestion {
+                overlay = .confirm(Confirmation(question: question, action: .quit))
+                return []
+            }
             return [.quit(0)]
         case .character("u"):
-            return undo()
+            return undoKey()
         case .escape:
-            if screen == .history, !history.filter.isEmpty { return nil }
+            if screen == .history, historyTakesEscape { return nil }
             if screen == .today, form.editing { return nil }
             goBack()
             return []
@@ -150,7 +166,7 @@ extension AppState {
     private mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
         switch overlay {
         case .help:
-            self.overlay = nil
+            handleHelpKey(key)
             return []
         case .confirm(let confirmation):
             switch key {
@@ -209,7 +225,7 @@ extension AppState {
         return [.save(transaction)]
     }
 
-    private mutating func undo() -> [Effect] {
+    mutating func undo() -> [Effect] {
         guard !isSaving else { return [] }
         guard let entry = undoStack.popLast() else {
             flash = Flash(text: "Nothing to undo.")
@@ -265,7 +281,7 @@ enum Scrolling {
         case .pageUp, .control("b"): next = offset - page
         case .pageDown, .control("f"), .character(" "): next = offset + page
         case .home: next = 0
-        case .end: next = maxOffset
+        case .end, .character("G"): next = maxOffset
         default: next = offset
         }
         return min(max(0, next), max(0, maxOffset))

@@ -1,7 +1,11 @@
 import LumbarCore
 
-/// One month as a calendar, each day shaded by its highest pain.
+/// One month as a calendar, each day shaded by its highest pain; a blank column between
+/// days keeps a number from running into the next day's shade.
 enum CalendarHeatMap {
+    /// Four columns a day (two for the number, one shade, one blank), less the last blank.
+    static let width = 27
+
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         let g = state.glyphs
         var year = state.today.year
@@ -11,12 +15,12 @@ enum CalendarHeatMap {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let title = "\(names[month - 1]) \(year)"
         buffer.write(title, x: rect.x + (rect.width - DisplayWidth.of(title)) / 2, y: rect.y, style: .bold)
-        buffer.write("Mo Tu We Th Fr Sa Su", x: rect.x, y: rect.y + 1, style: .dim)
+        buffer.write("Mo  Tu  We  Th  Fr  Sa  Su", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
         let lead = firstOfMonth.isoWeekday - 1
         let days = LocalDate.daysIn(month: month, year: year)
         for day in 1...days {
             let slot = lead + day - 1
-            let x = rect.x + (slot % 7) * 3
+            let x = rect.x + (slot % 7) * 4
             let y = rect.y + 2 + slot / 7
             guard let date = LocalDate(year: year, month: month, day: day) else { continue }
             let summary = state.digest.day(date)
@@ -28,11 +32,12 @@ enum CalendarHeatMap {
             }
         }
         let legendY = rect.y + 8
-        let legend = [Span(String(g.heat[0]), Style(attributes: .bold)), Span("0 "),
-                      Span(String(g.heat[1]), Style(foreground: .green, attributes: .bold)), Span("1-3 "),
-                      Span(String(g.heat[2]), Style(foreground: .yellow, attributes: .bold)), Span("4-6 "),
-                      Span(String(g.heat[3]), Style(foreground: .red, attributes: .bold)), Span("7+")]
+        let legend = [Span(String(g.heat[0]), Style(attributes: .bold)), Span(" 0  "),
+                      Span(String(g.heat[1]), Style(foreground: .green, attributes: .bold)), Span(" 1-3  "),
+                      Span(String(g.heat[2]), Style(foreground: .yellow, attributes: .bold)), Span(" 4-6  "),
+                      Span(String(g.heat[3]), Style(foreground: .red, attributes: .bold)), Span(" 7+")]
         buffer.draw(legend, x: rect.x, y: legendY, width: rect.width)
-        buffer.write("[ ] month", x: rect.x, y: legendY + 1, style: .dim)
+        // Plain words: "[ ]" alone reads as an empty checkbox.
+        buffer.write("[ earlier month  ] later", x: rect.x, y: legendY + 1, maxWidth: rect.width, style: .dim)
     }
 }

@@ -55,8 +55,12 @@ struct EditCommand: ParsableCommand {
                 if let option = sessionOnly.first { throw CLIError.usage("\(option) applies to sessions; \(c.id.shortID) is a check-in") }
                 if let pain { c.pain = pain }
                 if clearWorst { c.worst = nil } else if let worst { c.worst = worst }
-                if let w = c.worst, w < c.pain { throw CLIError.usage("worst (\(w)) cannot be lower than pain (\(c.pain))") }
-                if !self.symptoms.isEmpty { c.symptoms = symptoms }
+                if !self.symptoms.isEmpty {
+                    c.symptoms = symptoms
+                    // A yes given now replaces an earlier no to the same question.
+                    c.denied.removeAll { symptoms.contains($0) }
+                }
+                if let problem = EntryRules.problem(with: c) { throw CLIError.usage(problem.message) }
                 if !self.care.isEmpty { c.care = care }
                 if let note { c.note = note }
                 if at != nil || date != nil {
@@ -64,7 +68,7 @@ struct EditCommand: ParsableCommand {
                     c.date = LocalDate(instant: c.at.date, in: zone)
                 }
                 c.updatedAt = stamp
-                journal.upsert(c)
+                journal.edit(c)
                 return "Updated check-in \(c.date) \(c.at.converted(to: zone).clockTime), pain \(c.pain) [id \(c.id.shortID)]."
             case .session(var s):
                 if let option = checkInOnly.first { throw CLIError.usage("\(option) applies to check-ins; \(s.id.shortID) is a session") }
@@ -74,8 +78,11 @@ struct EditCommand: ParsableCommand {
                 if let suddenPain { s.suddenPain = suddenPain }
                 if let note { s.note = note }
                 if let at { s.at = try Input.timestamp(at, option: "--at", timeZone: zone) }
+                if kind != nil || minutes != nil || rpe != nil, let problem = EntryRules.problem(kind: s.kind, minutes: minutes, rpe: rpe) {
+                    throw CLIError.usage(problem.message)
+                }
                 s.updatedAt = stamp
-                journal.upsert(s)
+                journal.edit(s)
                 return "Updated session \(s.at.converted(to: zone).localDate) \(s.at.converted(to: zone).clockTime) \(s.kind) [id \(s.id.shortID)]."
             }
         }

@@ -8,9 +8,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the whole journal as JSON, or the check-ins as CSV.",
         discussion: """
-            json: {"schemaVersion", "profile", "sessions", "checkIns"}, the shape 'lumbar import' reads.
+            json: {"schemaVersion", "profile", "sessions", "checkIns", "assessments"}, the shape 'lumbar import' reads.
             csv: one row per check-in, RFC 4180 quoting, columns \(CheckInCSV.columns.joined(separator: ", ")); \
-            symptoms and care hold several keys joined with ';'.
+            symptoms (yes answers), denied (no answers) and care hold several keys joined with ';'; a cell \
+            that a spreadsheet would run as a formula starts with an added ' (import removes it).
             """
     )
 
@@ -41,7 +42,7 @@ struct ExportCommand: ParsableCommand {
 
 /// The interchange shape shared by `export` and `import`.
 enum Interchange {
-    /// `{"schemaVersion", "profile", "sessions", "checkIns"}`, indented for people.
+    /// `{"schemaVersion", "profile", "sessions", "checkIns", "assessments"}`, indented for people.
     static func exportJSON(_ journal: Journal) -> [UInt8] {
         var writer = JSONWriter()
         writer.writePretty(JournalCodec.json(journal, includeTombstones: false))
@@ -65,14 +66,48 @@ enum Interchange {
         if journal.schemaVersion > Journal.currentSchemaVersion {
             throw CLIError.data("cannot \(purpose) \(path): it was written by a newer lumbar (schema \(journal.schemaVersion)); upgrade lumbar first")
         }
+        if let duplicate = duplicateID(in: journal) {
+            throw CLIError.data("cannot \(purpose) \(path): \(duplicate.second) has the same id as \(duplicate.first) (\(duplicate.id)); each entry must have its own id; nothing was changed")
+        }
+        // An import keeps the entry rules the command line keeps. A merge takes another copy of
+        // the journal as it is (an older TUI saved worst below pain) but, like an import, only
+        // keys this build knows.
         for (i, c) in journal.checkIns.enumerated() {
-            if let bad = c.symptoms.first(where: { !$0.isKnown }) {
-                throw CLIError.data("cannot \(purpose) \(path): checkIns[\(i)] has unknown symptom '\(bad)'; known symptoms: \(Symptom.known.map(\.rawValue).joined(separator: ", "))")
-            }
-            if let bad = c.care.first(where: { !$0.isKnown }) {
-                throw CLIError.data("cannot \(purpose) \(path): checkIns[\(i)] has unknown self-care '\(bad)'; known self-care: \(SelfCare.known.map(\.rawValue).joined(separator: ", "))")
+            if let problem = EntryRules.problem(with: c), purpose == "import" || ["symptoms", "care"].contains(problem.field) {
+                throw CLIError.data("cannot \(purpose) \(path): checkIns[\(i)]: \(problem.message); nothing was changed")
             }
         }
         return journal
+    }
+
+    /// The first id that two entries of `journal` share, with where both are, in file order.
+    static func duplicateID(in journal: Journal) -> (first: String, second: String, id: String)? {
+        var seen: [UUID: String] = [:]
+        let entries = journal.sessions.enumerated().map { ($0.element.id, "sessions[\($0.offset)]") }
+            + journal.checkIns.enumerated().map { ($0.element.id, "checkIns[\($0.offset)]") }
+            + journal.assessments.enumerated().map { ($0.element.id, "assessments[\($0.offset)]") }
+        for (id, place) in entries {
+            if let first = seen[id] { return (first, place, id.uuidString.lowercased()) }
+            seen[id] = place
+        }
+        return nil
+    }
+
+    /// Lists the deletions a merge would make and asks whether to make them; without a
+    /// terminal to ask on, or on any answer but yes, throws (exit 65) so nothing changes.
+    static func confirmDeletions(_ report: MergeReport, from path: String) throws {
+        Output.error("lumbar: merging \(path) would delete \(report.deleted) entr\(report.deleted == 1 ? "y" : "ies"):")
+        for d in report.deletions {
+            let when = d.at.converted(to: Clock.timeZone)
+            let kind = d.kind == "checkIn" ? "check-in" : d.kind
+            Output.error("  \(kind) \(when.localDate) \(when.clockTime) [id \(d.id.shortID)]\(d.editedAfterDeletion ? " (edited here after it was deleted there)" : "")")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
+            throw CLIError.data("nothing was merged: run 'lumbar merge \(path) --yes' to apply these deletions (they stay recoverable with 'lumbar undelete')")
+        }
+        FileHandle.standardError.write(Data("Delete them? [y/N] ".utf8))
+        guard let answer = readLine(), ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw CLIError.data("nothing was merged")
+        }
     }
 }

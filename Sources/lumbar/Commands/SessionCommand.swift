@@ -21,8 +21,7 @@ struct SessionCommand: ParsableCommand {
     @ArgumentParser.Flag(name: .customLong("sudden-pain"), help: "Sharp pain began during or right after the session.")
     var suddenPain = false
 
-    @Option(help: "A note, any text.")
-    var note: String = ""
+    @OptionGroup var noteOptions: NoteOptions
 
     @Option(help: ArgumentHelp("When: ISO 8601 with an offset, Z, or a local time. Default: now.", valueName: "time"))
     var at: String?
@@ -36,9 +35,13 @@ struct SessionCommand: ParsableCommand {
         let minutes = try self.minutes.map { try Input.number($0, option: "--minutes", range: 1...1440, meaning: "the session's length in minutes") }
         let rpe = try self.rpe.map { try Input.number($0, option: "--rpe", range: 1...10, meaning: "the effort") }
         let at = try EntryTime.resolve(at: at, date: nil, now: now, timeZone: zone)
+        try EntryTime.refuseFuture(at, now: now, timeZone: zone)
+        let note = try noteOptions.resolve() ?? ""
         let session = Session(at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: suddenPain, note: note,
                               updatedAt: Timestamp(now, in: zone))
+        if let problem = EntryRules.problem(with: session) { throw CLIError.usage(problem.message) }
         try storeOptions.journalStore.update { $0.upsert(session) }
+        if minutes == nil || rpe == nil { Output.error("Logged without a load: add --minutes and --rpe (effort 1-10) next time, so 'lumbar training' can set the session's load against your usual week.") }
         print("Logged session \(session.at.localDate) \(session.at.clockTime) \(kind)\(suddenPain ? " (sudden pain)" : "") [id \(session.id.shortID)].")
     }
 }

@@ -24,6 +24,24 @@ enum Input {
         try knownKeys(values, known: Symptom.known, noun: "symptom", plural: "symptoms")
     }
 
+    /// Warning-sign keys for `option` (`--no`); an ordinary symptom or unknown key is refused
+    /// with the list of warning signs.
+    static func warningSigns(_ values: [String], option: String) throws -> [Symptom] {
+        let list = Symptom.warningSigns.map(\.rawValue).joined(separator: ", ")
+        return try keys(values).map { key in
+            guard let match = Symptom.warningSigns.first(where: { $0.rawValue == key }) else {
+                let kind = Symptom.ordinary.contains { $0.rawValue == key } ? "is not a warning sign" : "is not a known warning sign"
+                throw CLIError.usage("\(option) '\(key)' \(kind); \(option) takes warning signs: \(list)")
+            }
+            return match
+        }
+    }
+
+    /// Medical history keys from `HistoryItem.known`; each value may hold several separated by commas.
+    static func historyItems(_ values: [String]) throws -> [HistoryItem] {
+        try knownKeys(values, known: HistoryItem.known, noun: "history item", plural: "history items")
+    }
+
     /// Self-care keys; each value may hold several keys separated by commas.
     static func care(_ values: [String]) throws -> [SelfCare] {
         try knownKeys(values, known: SelfCare.known, noun: "self-care", plural: "self-care")
@@ -40,7 +58,8 @@ enum Input {
         }
     }
 
-    private static func keys(_ values: [String]) -> [String] {
+    /// The keys in `values`, split at commas, trimmed and lowercased.
+    static func keys(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     }
 

@@ -62,7 +62,7 @@ import Testing
         #expect(markdown.contains("**A self-tracked log, not a diagnosis.**"))
         #expect(markdown.contains(StatusFormatter.disclaimer))
         #expect(markdown.contains("- **Onset:** Tue 3 Mar 08:00, pain 5/10"))
-        #expect(markdown.contains("| Severe pain 72–96 h after a session (`severe-72-96h`) | watch → **see-doctor** | Thu 5 Mar | Sat 7 Mar |"))
+        #expect(markdown.contains("| Severe pain 72–96 h after the start (`severe-72-96h`) | watch → **see-doctor** | Thu 5 Mar | Sat 7 Mar |"))
     }
 
     @Test(arguments: [

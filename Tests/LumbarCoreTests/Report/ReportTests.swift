@@ -159,7 +159,7 @@ import Testing
         #expect(try flag(.nerveSigns).firstFired == date("2026-03-05"))
         #expect(try flag(.pain2to4Weeks).firstFired == date("2026-03-17"))
         #expect(try flag(.logToday).firstFired == date("2026-03-12"))
-        #expect(flags.first { $0.rule == .worseDespiteCare } == nil)
+        #expect(flags.first { $0.rule == .gettingWorse } == nil)
         // Most urgent first.
         #expect(flags.map(\.highestLevel) == flags.map(\.highestLevel).sorted(by: >))
     }

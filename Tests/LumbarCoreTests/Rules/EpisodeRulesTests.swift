@@ -19,9 +19,9 @@ struct EpisodeRulesTests {
 
     // MARK: intense-pain
 
-    @Test("intense-pain: latest pain ≥ 7 within the last 7 days", arguments: [
-        (7, 0, Level?.some(.watch)), (10, 0, .watch), (6, 0, nil),
-        (7, 168 * 60, .watch), (7, 168 * 60 + 1, nil),
+    @Test("intense-pain: latest pain ≥ 7 within the last 7 days is watch, ≥ 9 see-doctor", arguments: [
+        (7, 0, Level?.some(.watch)), (8, 0, .watch), (9, 0, .seeDoctor), (10, 0, .seeDoctor), (6, 0, nil),
+        (7, 168 * 60, .watch), (7, 168 * 60 + 1, nil), (9, 168 * 60, .seeDoctor), (9, 168 * 60 + 1, nil),
     ])
     func intensePain(pain: Int, minutesLater: Int, expected: Level?) {
         var b = Self.base()
@@ -38,7 +38,7 @@ struct EpisodeRulesTests {
         let flag = Self.base(onsetPain: 8).flag(.intensePain, at: "2026-03-03 10:00")
         #expect(flag?.evidence == ["2026-03-03: pain 8, latest check-in"])
         #expect(flag?.window?.text == "7 days after the check-in of Tue 3 Mar 09:00 = Tue 10 Mar 09:00")
-        #expect(flag?.action.contains("72–96 h") == true)
+        #expect(flag?.action.contains("96 h after the Mon 18:00 deadlift") == true)
     }
 
     // MARK: acute-injury
@@ -57,12 +57,49 @@ struct EpisodeRulesTests {
         var b = Self.base(suddenPain: false)
         b.checkIn("2026-03-03 12:00", pain: 9)
         #expect(b.level(.acuteInjury, at: "2026-03-03 13:00") == nil)
-        // A sudden-pain session outside [onset − 72 h, onset] is not the trigger.
+        // A sudden session more than 7 days before the onset is too far.
         var far = JournalBuilder()
-        far.session("2026-02-28 08:59", suddenPain: true)
+        far.session("2026-02-24 08:59", suddenPain: true)
         far.checkIn(Self.onset, pain: 8)
         #expect(far.status(at: "2026-03-03 10:00").episode?.trigger == nil)
         #expect(far.level(.acuteInjury, at: "2026-03-03 10:00") == nil)
+    }
+
+    @Test("acute-injury: a first check-in days after a sudden session is judged on that check-in", arguments: [
+        ("2026-02-24 09:00", 8, false, Level?.some(.seeDoctor)),  // exactly 7 days before the onset
+        ("2026-02-24 08:59", 8, false, nil),                      // a minute more
+        ("2026-02-26 09:00", 6, false, .watch),                   // not severe at the first check-in
+        ("2026-02-26 09:00", 8, true, nil),                       // a check-in came between: not a late first check-in
+    ])
+    func acuteInjuryLateFirstCheckIn(sessionAt: String, pain: Int, checkInBetween: Bool, expected: Level?) {
+        var b = JournalBuilder()
+        b.session(sessionAt, suddenPain: true)
+        if checkInBetween { b.checkIn("2026-02-27 09:00", pain: 0) }
+        b.checkIn(Self.onset, pain: pain)
+        #expect(b.level(.acuteInjury, at: "2026-03-03 10:00") == expected)
+    }
+
+    @Test("acute-injury: a sudden session during the episode counts, and an easy session after it hides nothing")
+    func acuteInjuryDuringEpisode() {
+        var b = Self.base(onsetPain: 3)
+        b.session("2026-03-05 18:00", "deadlift", suddenPain: true)
+        b.checkIn("2026-03-05 20:00", pain: 8)
+        b.session("2026-03-06 10:00", "walk")
+        b.checkIn("2026-03-06 12:00", pain: 6)
+        let flag = b.flag(.acuteInjury, at: "2026-03-06 13:00")
+        #expect(flag?.level == .seeDoctor)
+        #expect(flag?.evidence.first == "2026-03-05: deadlift at 18:00, marked as sudden pain")
+    }
+
+    @Test("acute-injury: a sharp-pain yes within 48 h makes a session sudden", arguments: [
+        (48 * 60, Level?.some(.seeDoctor)), (48 * 60 + 1, nil),
+    ])
+    func acuteInjurySharpPain(minutesAfter: Int, expected: Level?) {
+        var b = JournalBuilder()
+        b.session(Self.deadlift)
+        b.checkIn(b.time(Self.deadlift, plusHours: 0, minutes: 30), pain: 8)
+        b.checkIn(b.time(Self.deadlift, plusHours: 0, minutes: minutesAfter), pain: 8, [.sharpPain])
+        #expect(b.level(.acuteInjury, at: "2026-03-05 20:00") == expected)
     }
 
     @Test("acute-injury shows the 48 h window and what would escalate it")
@@ -71,7 +108,7 @@ struct EpisodeRulesTests {
         let flag = b.flag(.acuteInjury, at: "2026-03-03 10:00")
         #expect(flag?.window?.text == "48 h after Mon 18:00 deadlift = Wed 18:00")
         #expect(flag?.action == "Keep logging; if the pain reaches 7/10 by Wed 18:00, book a doctor or physiotherapist.")
-        #expect(flag?.evidence.first == "2026-03-02: deadlift at 18:00, sharp pain began during or right after it")
+        #expect(flag?.evidence.first == "2026-03-02: deadlift at 18:00, marked as sudden pain")
     }
 
     // MARK: severe-72-96h
@@ -102,13 +139,18 @@ struct EpisodeRulesTests {
         #expect(seeDoctor?.evidenceDates.map(\.description) == ["2026-03-02", "2026-03-06"])
     }
 
-    @Test("severe-72-96h needs a trigger")
-    func severeNeedsTrigger() {
+    @Test("severe-72-96h without a session counts from the onset", arguments: [
+        (71 * 60 + 59, Level?.none), (72 * 60, .watch), (96 * 60, .seeDoctor),
+    ])
+    func severeWithoutTrigger(minutesAfterOnset: Int, expected: Level?) {
         var b = JournalBuilder()
-        b.checkIn(Self.onset, pain: 4)
-        b.checkIn("2026-03-08 09:00", pain: 9)
-        #expect(b.level(.severe72to96h, at: "2026-03-08 10:00") == nil)
-        #expect(b.level(.intensePain, at: "2026-03-08 10:00") == .watch)
+        b.checkIn(Self.onset, pain: 8)
+        let at = b.time(Self.onset, plusHours: 0, minutes: minutesAfterOnset)
+        b.checkIn(at, pain: 8)
+        #expect(b.level(.severe72to96h, at: at) == expected)
+        if expected == .seeDoctor {
+            #expect(b.flag(.severe72to96h, at: at)?.window?.text == "96 h after the onset at Tue 09:00 = Sat 09:00")
+        }
     }
 
     // MARK: pain-2-4-weeks
@@ -163,49 +205,68 @@ struct EpisodeRulesTests {
         #expect(PainScale.isImproved(peak: peak, latest: latest) == expected)
     }
 
-    // MARK: worse-despite-care
+    // MARK: not-improving
 
-    @Test("worse-despite-care: W starts at the 72 h mark (inclusive)", arguments: [
-        ("2026-03-05 18:00", 5, Level?.some(.seeDoctor)),
-        ("2026-03-05 17:59", 5, nil),
-        ("2026-03-05 18:00", 4, nil),
+    @Test("not-improving: day 7 to 13, latest ≥ 1 and not improved", arguments: [
+        (5, 5, 6, Level?.none), (5, 5, 7, .watch), (5, 4, 13, .watch), (5, 5, 14, nil),
+        (5, 3, 10, nil),   // improved by 2
+        (3, 2, 10, nil),   // improved by a third
+        (5, 0, 10, nil),   // pain-free latest
     ])
-    func worse(lowAt: String, latestPain: Int, expected: Level?) {
-        var b = Self.base()
-        b.checkIn(lowAt, pain: 3, care: [.heat])
-        b.checkIn("2026-03-06 18:00", pain: latestPain, care: [.heat])
-        #expect(b.level(.worseDespiteCare, at: "2026-03-06 18:30") == expected)
+    func notImproving(peak: Int, latest: Int, day: Int, expected: Level?) {
+        var b = JournalBuilder()
+        b.checkIn(Self.onset, pain: peak)
+        let date = LocalDate("2026-03-03")!.adding(days: day)
+        b.checkIn("\(date) 09:00", pain: latest)
+        #expect(b.level(.notImproving, at: "\(date) 10:00") == expected)
     }
 
-    @Test("worse-despite-care needs self-care logged inside W")
-    func worseNeedsCare() {
+    // MARK: getting-worse
+
+    @Test("getting-worse: W starts at the 72 h mark (inclusive); latest ≥ 4 and ≥ 2 above the lowest other", arguments: [
+        ("2026-03-05 18:00", 3, 5, Level?.some(.seeDoctor)),
+        ("2026-03-05 17:59", 3, 5, nil),
+        ("2026-03-05 18:00", 3, 4, nil),       // a rise of 1
+        ("2026-03-05 18:00", 1, 3, nil),       // a rise within mild pain is not worse
+        ("2026-03-05 18:00", 2, 4, .seeDoctor),
+    ])
+    func worse(lowAt: String, lowPain: Int, latestPain: Int, expected: Level?) {
+        var b = Self.base()
+        b.checkIn(lowAt, pain: lowPain)
+        b.checkIn("2026-03-06 18:00", pain: latestPain)
+        #expect(b.level(.gettingWorse, at: "2026-03-06 18:30") == expected)
+    }
+
+    @Test("getting-worse needs no self-care, and names the self-care logged in W")
+    func worseNamesCare() {
         var b = Self.base()
         b.checkIn("2026-03-04 09:00", pain: 4, care: [.ice])
         b.checkIn("2026-03-05 19:00", pain: 3)
         b.checkIn("2026-03-06 18:00", pain: 5)
-        #expect(b.level(.worseDespiteCare, at: "2026-03-06 18:30") == nil)
+        let bare = b.flag(.gettingWorse, at: "2026-03-06 18:30")
+        #expect(bare?.level == .seeDoctor)
+        #expect(bare?.headline.hasPrefix("Pain rose from 3 to 5;") == true)
         var withCare = b
-        withCare.checkIn("2026-03-06 19:00", pain: 6, care: [.stretching])
-        let flag = withCare.flag(.worseDespiteCare, at: "2026-03-06 19:30")
-        #expect(flag?.level == .seeDoctor)
-        #expect(flag?.headline == "Pain rose from 3 to 6 although you logged self-care (stretching).")
+        withCare.checkIn("2026-03-06 19:00", pain: 6, care: [.heat, .rest])
+        let flag = withCare.flag(.gettingWorse, at: "2026-03-06 19:30")
+        #expect(flag?.headline.hasPrefix("Pain rose from 3 to 6 despite heat and rest;") == true)
         #expect(flag?.window?.text == "from 72 h after Mon 18:00 deadlift = Thu 18:00, to now")
     }
 
-    @Test("worse-despite-care compares the latest with the lowest of the others")
+    @Test("getting-worse compares the latest with the lowest of the others")
     func worseLowestOther() {
         var b = Self.base()
         b.checkIn("2026-03-05 19:00", pain: 5, care: [.heat])
         b.checkIn("2026-03-06 09:00", pain: 3)
         b.checkIn("2026-03-06 18:00", pain: 5)
-        #expect(b.level(.worseDespiteCare, at: "2026-03-06 18:30") == .seeDoctor)
+        #expect(b.level(.gettingWorse, at: "2026-03-06 18:30") == .seeDoctor)
         var flat = Self.base()
         flat.checkIn("2026-03-05 19:00", pain: 5, care: [.heat])
         flat.checkIn("2026-03-06 18:00", pain: 6)
-        #expect(flat.level(.worseDespiteCare, at: "2026-03-06 18:30") == nil)
+        #expect(flat.level(.gettingWorse, at: "2026-03-06 18:30") == nil)
     }
 
-    @Test("worse-despite-care: W keeps only the 168 h up to now (inclusive)", arguments: [
+    @Test("getting-worse: W keeps only the 168 h up to now (inclusive)", arguments: [
         ("2026-03-13 12:00", Level?.some(.seeDoctor)), ("2026-03-13 12:01", nil),
     ])
     func worseWeek(now: String, expected: Level?) {
@@ -213,21 +274,21 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-06 12:00", pain: 2, care: [.ice])
         b.checkIn("2026-03-10 12:00", pain: 5, care: [.ice])
         b.checkIn("2026-03-13 12:00", pain: 6)
-        #expect(b.level(.worseDespiteCare, at: now) == expected)
+        #expect(b.level(.gettingWorse, at: now) == expected)
     }
 
-    @Test("worse-despite-care without a trigger counts 72 h from the onset")
+    @Test("getting-worse without a trigger counts 72 h from the onset")
     func worseWithoutTrigger() {
         var b = JournalBuilder()
         b.checkIn(Self.onset, pain: 4)
         b.checkIn("2026-03-06 09:00", pain: 3, care: [.active])
         b.checkIn("2026-03-07 09:00", pain: 6)
-        #expect(b.level(.worseDespiteCare, at: "2026-03-07 10:00") == .seeDoctor)
+        #expect(b.level(.gettingWorse, at: "2026-03-07 10:00") == .seeDoctor)
         var early = JournalBuilder()
         early.checkIn(Self.onset, pain: 4)
         early.checkIn("2026-03-06 08:59", pain: 3, care: [.active])
         early.checkIn("2026-03-07 09:00", pain: 6, care: [.active])
-        #expect(early.level(.worseDespiteCare, at: "2026-03-07 10:00") == nil)
+        #expect(early.level(.gettingWorse, at: "2026-03-07 10:00") == nil)
     }
 
     // MARK: six-week-risk
@@ -247,10 +308,21 @@ struct EpisodeRulesTests {
     func sixWeeks(peak: Int, latest: Int, day: Int, birthYear: Int?, fever: Bool, expected: Level?) {
         var b = JournalBuilder()
         b.birthYear = birthYear
+        // A yes the episode later answered no still counts as a risk factor.
         b.checkIn(Self.onset, pain: peak, fever ? [.fever] : [])
         let date = LocalDate("2026-03-03")!.adding(days: day)
-        b.checkIn("\(date) 09:00", pain: latest)
+        b.checkIn("\(date) 09:00", pain: latest, no: [.fever])
         #expect(b.level(.sixWeekRisk, at: "\(date) 10:00") == expected)
+    }
+
+    @Test("six-week-risk: any profile history item is a risk factor")
+    func sixWeeksHistory() {
+        var b = JournalBuilder()
+        b.history = [.osteoporosis]
+        b.checkIn(Self.onset, pain: 5)
+        b.checkIn("2026-04-14 09:00", pain: 5)
+        #expect(b.level(.sixWeekRisk, at: "2026-04-14 10:00") == .seeDoctor)
+        #expect(b.level(.sixWeekRisk, at: "2026-04-13 23:00") == nil)
     }
 
     @Test("six-week-risk reads weight loss and tender-to-tap anywhere in the episode, not before it",
@@ -277,9 +349,9 @@ struct EpisodeRulesTests {
         b.checkIn(Self.onset, pain: 6)
         b.checkIn("2026-04-15 09:00", pain: 6, [.fever])
         let flag = b.flag(.sixWeekRisk, at: "2026-04-15 10:00")
-        #expect(flag?.evidence == ["2026-03-03: pain 6, onset", "2026-04-15: pain 6, latest, fever", "profile: born 1960, age 66 in 2026"])
+        #expect(flag?.evidence == ["2026-03-03: pain 6, onset, peak", "2026-04-15: pain 6, latest, fever", "profile: born 1960, age 66 in 2026"])
         #expect(flag?.evidenceDates.map(\.description) == ["2026-03-03", "2026-04-15"])
-        #expect(flag?.headline == "Pain has lasted 43 days, is not improving (peak 6, now 6), and a risk factor is present: age 66, fever.")
+        #expect(flag?.headline == "Pain has lasted 43 days, is not improving (peak 6, now 6), with a risk factor the articles name: age 66, fever.")
     }
 
     // MARK: doms-window
@@ -296,7 +368,7 @@ struct EpisodeRulesTests {
     func domsText() {
         let flag = Self.base().flag(.domsWindow, at: "2026-03-03 10:00")
         #expect(flag?.window?.text == "72 h after Mon 18:00 deadlift = Thu 18:00")
-        #expect(flag?.action.contains("6–8 h") == true)
+        #expect(flag?.action.contains("24–48 h") == true)
         #expect(flag?.action.contains("(Thu 18:00)") == true)
         #expect(flag?.sources.count == 3)
         var noTrigger = JournalBuilder()

@@ -30,7 +30,7 @@ struct EpisodeTrackerTests {
         let status = b.status(at: "2026-03-04 10:00")
         #expect(status.episode?.onset == onset)
         #expect(status.episode?.day == 2)
-        #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 10:00").date).count == 1)
+        #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 10:00").date, timeZone: b.zone).count == 1)
     }
 
     @Test("two consecutive pain-free dates close it as soon as the second date's check-ins are all 0")
@@ -41,7 +41,7 @@ struct EpisodeTrackerTests {
         b.checkIn("2026-03-04 07:00", pain: 0)
         #expect(b.status(at: "2026-03-04 06:59").episode != nil)
         #expect(b.status(at: "2026-03-04 07:00").episode == nil)
-        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 08:00").date)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 08:00").date, timeZone: b.zone)
         #expect(episodes.count == 1)
         #expect(episodes.first?.closeDate == LocalDate("2026-03-04"))
         #expect(episodes.first?.isOpen == false)
@@ -59,7 +59,7 @@ struct EpisodeTrackerTests {
         let status = b.status(at: "2026-03-04 15:00")
         #expect(status.episode?.onset == onset)
         #expect(status.episode?.latest.pain == 2)
-        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 16:00").date)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 16:00").date, timeZone: b.zone)
         #expect(episodes.count == 1)
         #expect(episodes.first?.isOpen == true)
     }
@@ -73,7 +73,7 @@ struct EpisodeTrackerTests {
         #expect(b.status(at: "2026-03-05 20:00").episode?.onset == onset)
         b.checkIn("2026-03-06 09:00", pain: 0)
         #expect(b.status(at: "2026-03-06 09:00").episode == nil)
-        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-07 00:00").date)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-07 00:00").date, timeZone: b.zone)
         #expect(episodes.map(\.closeDate) == [LocalDate("2026-03-06")])
     }
 
@@ -110,7 +110,7 @@ struct EpisodeTrackerTests {
         #expect(status.episode?.onset == second)
         #expect(status.episode?.peak == 2)
         #expect(status.episode?.day == 0)
-        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-06 10:00").date)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-06 10:00").date, timeZone: b.zone)
         #expect(episodes.map(\.onset) == [first, second])
         #expect(episodes.map(\.closeDate) == [LocalDate("2026-03-04"), nil])
         #expect(episodes.map(\.peak) == [6, 2])
@@ -175,12 +175,14 @@ struct EpisodeTrackerTests {
         #expect(status.flags.isEmpty)
         #expect(b.status(at: "2026-03-03 12:00").episode?.peak == 9)
         #expect(b.status(at: "2026-03-03 12:00").flags.map(\.rule) == [.intensePain])
-        #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-03 08:59").date).isEmpty)
+        #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-03 08:59").date, timeZone: b.zone).isEmpty)
     }
 
     @Test("the backward scan finds the same current episode as a walk over the whole history", arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func backwardMatchesForward(seed: Int) {
         var rng = SplitMix64(seed: UInt64(seed))
+        var limits = SplitMix64(seed: UInt64(seed) &+ 1000)
+        var gaps = SplitMix64(seed: UInt64(seed) &+ 2000)
         for zoneID in ["Europe/Stockholm", "America/New_York", "Pacific/Auckland"] {
             var b = JournalBuilder(zoneID)
             var time = b.time("2026-01-01 08:00")
@@ -189,6 +191,8 @@ struct EpisodeTrackerTests {
                 // Irregular logging (several a day, some days skipped) through calm and painful spells,
                 // with odd pain-free check-ins in a painful spell and odd twinges in a calm one.
                 time = time.adding(hours: Double(Int.random(in: 3...36, using: &rng)))
+                // Now and then a silence of one to three weeks, so the silence closes are exercised too.
+                if Int.random(in: 0...25, using: &gaps) == 0 { time = time.adding(hours: Double(Int.random(in: 150...500, using: &gaps))) }
                 if Int.random(in: 0...6, using: &rng) == 0 { calm.toggle() }
                 let odd = Int.random(in: 0...5, using: &rng) == 0
                 let pain = calm != odd ? 0 : Int.random(in: 1...8, using: &rng)
@@ -199,15 +203,97 @@ struct EpisodeTrackerTests {
             var open = 0
             var closed = 0
             for _ in 0..<60 {
-                let now = b.time("2026-01-01 08:00").adding(hours: Double(Int.random(in: 0...(24 * 400), using: &rng)))
-                let all = EpisodeTracker.episodes(in: journal, upTo: now.date)
+                let now = b.time("2026-01-01 08:00").adding(hours: Double(Int.random(in: 0...(24 * 500), using: &rng)))
+                let all = EpisodeTracker.episodes(in: journal, upTo: now.date, timeZone: b.zone)
                 let expected = all.last.flatMap { $0.isOpen ? $0 : nil }
-                #expect(EpisodeTracker.currentEpisode(in: journal, at: now.date) == expected, "\(zoneID) at \(now)")
+                #expect(EpisodeTracker.currentEpisode(in: journal, at: now.date, timeZone: b.zone) == expected, "\(zoneID) at \(now)")
+                // The recent episodes, as recurring-pain reads them, agree with the whole walk from any index on.
+                let limit = Int.random(in: 0...journal.checkIns.count, using: &limits)
+                let recent = EpisodeTracker.recentEpisodes(in: journal, upTo: now.date, timeZone: b.zone, coveringFrom: limit)
+                let wanted = all.filter { $0.checkInRange.upperBound > limit }
+                #expect(Array(recent.suffix(wanted.count)) == wanted, "\(zoneID) at \(now) from \(limit)")
                 if expected == nil { closed += 1 } else { open += 1 }
             }
             // The generated history must exercise both answers, and many closes.
             #expect(open > 5 && closed > 5)
-            #expect(EpisodeTracker.episodes(in: journal, upTo: time.date).count > 10)
+            #expect(EpisodeTracker.episodes(in: journal, upTo: time.date, timeZone: b.zone).count > 10)
+            let silences = EpisodeTracker.episodes(in: journal, upTo: time.date, timeZone: b.zone).filter { episode in
+                guard let close = episode.closeDate else { return false }
+                let checkIns = journal.checkIns[episode.checkInRange]
+                let last = checkIns.filter { $0.date == close }
+                let previous = checkIns.filter { $0.date == close.adding(days: -1) }
+                // Not a pair of pain-free dates: a silence closed it.
+                return !(last.allSatisfy { $0.pain == 0 } && !previous.isEmpty && previous.allSatisfy { $0.pain == 0 })
+            }
+            #expect(!silences.isEmpty, "some episodes closed by a silence")
         }
+    }
+
+    // MARK: silences (version 2)
+
+    @Test("a pain-free date followed by 7 or more dates without a check-in closes the episode on that date", arguments: [
+        ("2026-03-10 09:00", true), ("2026-03-09 23:59", false),
+    ])
+    func pauseAfterPainFree(nextAt: String, closed: Bool) {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 09:00", pain: 5)
+        b.checkIn("2026-03-03 09:00", pain: 0)
+        b.checkIn(nextAt, pain: 4)
+        let status = b.status(at: nextAt)
+        #expect((status.episode?.day == 0) == closed)
+        let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time(nextAt).date, timeZone: b.zone)
+        #expect(episodes.first?.closeDate == (closed ? LocalDate("2026-03-03") : nil))
+        #expect(episodes.count == (closed ? 2 : 1))
+    }
+
+    @Test("a pain-free date with no check-in since counts as closed once now is 7 dates on", arguments: [
+        ("2026-03-10 00:00", false), ("2026-03-09 23:59", true),
+    ])
+    func pauseUntilNow(now: String, open: Bool) {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 09:00", pain: 5)
+        b.checkIn("2026-03-03 09:00", pain: 0)
+        #expect((b.status(at: now).episode != nil) == open)
+        #expect(b.status(at: now).flags.contains { $0.rule == .logToday } == open)
+    }
+
+    @Test("mild pain, 14 silent dates, then new pain within 72 h after a new session: a new episode", arguments: [
+        // (last mild pain, next check-in, session, closed)
+        (3, "2026-03-17 09:00", "2026-03-16 18:00", true),
+        (4, "2026-03-17 09:00", "2026-03-16 18:00", false),   // not mild
+        (3, "2026-03-16 09:00", "2026-03-15 18:00", false),   // only 13 dates later
+        (3, "2026-03-17 09:00", "2026-03-14 08:59", false),   // the session is more than 72 h before
+        (3, "2026-03-17 09:00", "2026-03-03 08:00", false),   // the session is before the mild date's last check-in
+    ])
+    func mildSilence(mild: Int, nextAt: String, sessionAt: String, closed: Bool) {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 09:00", pain: 6)
+        b.checkIn("2026-03-03 09:00", pain: mild)
+        b.session(sessionAt)
+        b.checkIn(nextAt, pain: 5)
+        let episode = b.status(at: nextAt).episode
+        #expect((episode?.onset.date == b.time(nextAt).localDate) == closed)
+        #expect((episode?.onset.date == LocalDate("2026-03-01")) == !closed)
+    }
+
+    @Test("mild pain and then nothing logged does not close the episode (no next check-in)")
+    func mildSilenceUntilNow() {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-01 09:00", pain: 3)
+        b.session("2026-03-20 18:00")
+        #expect(b.status(at: "2026-04-01 09:00").episode?.onset.date == LocalDate("2026-03-01"))
+    }
+
+    @Test("a missed day does not hide a new sudden injury: the old episode closed after its silence")
+    func newInjuryAfterSilence() {
+        var b = JournalBuilder()
+        b.checkIn("2026-02-01 09:00", pain: 4)
+        b.checkIn("2026-02-02 09:00", pain: 0)
+        b.session("2026-02-20 18:00", suddenPain: true)
+        b.checkIn("2026-02-20 20:00", pain: 8)
+        let status = b.status(at: "2026-02-20 21:00")
+        #expect(status.episode?.day == 0)
+        #expect(status.episode?.trigger?.suddenPain == true)
+        #expect(b.level(.acuteInjury, at: "2026-02-20 21:00") == .seeDoctor)
     }
 }

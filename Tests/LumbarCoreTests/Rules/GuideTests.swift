@@ -35,7 +35,7 @@ struct GuideTests {
         let section = try #require(guide.sections.last)
         #expect(section.items.count == RuleID.allCases.count)
         #expect(section.items.first?.title == "Bladder or bowel control (emergency)")
-        #expect(section.items.contains { $0.title == "Severe pain 72–96 h after a session (watch / see-doctor)" })
+        #expect(section.items.contains { $0.title == "Severe pain 72–96 h after the start (watch / see-doctor)" })
         #expect(section.items.last?.sources.isEmpty == true)
     }
 
@@ -57,5 +57,26 @@ struct GuideTests {
         #expect(TextWrapper.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
         #expect(TextWrapper.wrap("", width: 10) == [""])
         #expect(TextWrapper.wrap("a  b", width: 10) == ["a b"])
+    }
+
+    @Test("the guide gives NICE NG59's cautions for anti-inflammatory painkillers", arguments: [
+        "lowest dose", "shortest time", "stomach ulcer", "kidney or heart", "asthma", "pregnant", "pharmacist",
+    ])
+    func painkillerCautions(phrase: String) throws {
+        let item = try #require(guide.sections.flatMap(\.items).first { $0.title.hasPrefix("Anti-inflammatory painkillers") })
+        #expect(item.text.contains(phrase))
+        #expect(item.sources == [.niceNG59])
+    }
+
+    @Test("the guide agrees with the levels: leg weakness and fever mean a doctor today; the emergency line is up front")
+    func levelsAgree() throws {
+        #expect(guide.introduction.contains("weak or gives way, a fever or feeling unwell"))
+        #expect(guide.introduction.contains("contacting a doctor today"))
+        for sign in ["passing urine", "both legs", "chest pain", "serious accident"] { #expect(guide.introduction.contains(sign)) }
+        let flags = try #require(guide.sections.last)
+        #expect(flags.items.contains { $0.title == "Leg weakness (urgent)" })
+        #expect(flags.items.contains { $0.title == "Fever or weight loss (urgent)" })
+        #expect(flags.items.contains { $0.title == "New sexual problems (urgent / emergency)" })
+        #expect(flags.items.contains { $0.sources.contains(.girftCaudaEquina) })
     }
 }

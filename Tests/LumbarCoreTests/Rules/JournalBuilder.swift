@@ -7,7 +7,9 @@ struct JournalBuilder {
     let zone: TimeZone
     private(set) var sessions: [Session] = []
     private(set) var checkIns: [CheckIn] = []
+    private(set) var assessments: [Assessment] = []
     var birthYear: Int?
+    var history: [HistoryItem] = []
 
     init(_ zoneID: String = "Europe/Stockholm") {
         zone = TimeZone(identifier: zoneID)!
@@ -36,21 +38,45 @@ struct JournalBuilder {
     }
 
     @discardableResult
-    mutating func checkIn(_ at: String, pain: Int, _ symptoms: [Symptom] = [], care: [SelfCare] = []) -> CheckIn {
-        checkIn(time(at), pain: pain, symptoms, care: care)
+    mutating func checkIn(_ at: String, pain: Int, _ symptoms: [Symptom] = [], no denied: [Symptom] = [],
+                          care: [SelfCare] = []) -> CheckIn {
+        checkIn(time(at), pain: pain, symptoms, no: denied, care: care)
     }
 
     @discardableResult
-    mutating func checkIn(_ at: Timestamp, pain: Int, _ symptoms: [Symptom] = [], care: [SelfCare] = []) -> CheckIn {
+    mutating func checkIn(_ at: Timestamp, pain: Int, _ symptoms: [Symptom] = [], no denied: [Symptom] = [],
+                          care: [SelfCare] = []) -> CheckIn {
         let local = at.converted(to: zone)
-        let checkIn = CheckIn(date: local.localDate, at: local, pain: pain, symptoms: symptoms, care: care, updatedAt: local)
+        let checkIn = CheckIn(date: local.localDate, at: local, pain: pain, symptoms: symptoms, denied: denied, care: care,
+                              updatedAt: local)
         checkIns.append(checkIn)
         return checkIn
     }
 
-    var journal: Journal {
-        Journal(profile: Profile(birthYear: birthYear), sessions: sessions, checkIns: checkIns)
+    /// Records an assessment at `at` covering `rules` at the given levels (as stored, final).
+    @discardableResult
+    mutating func assessed(_ at: String, _ rules: [(RuleID, Level)]) -> Assessment {
+        let assessment = Assessment(at: time(at), rules: rules.map { Assessment.CoveredRule(rule: $0.0.rawValue, level: $0.1) },
+                                    updatedAt: time(at))
+        assessments.append(assessment)
+        return assessment
     }
+
+    /// Records the assessment `lumbar assessed` would build at `at` (the default, or the named rules).
+    @discardableResult
+    mutating func assessed(_ at: String, naming rules: [RuleID]? = nil) throws(AssessmentError) -> Assessment {
+        let assessment = try EscalationEngine.assessment(of: journal, at: time(at).date, timeZone: zone, rules: rules,
+                                                         note: "", id: UUID(), updatedAt: time(at))
+        assessments.append(assessment)
+        return assessment
+    }
+
+    var journal: Journal {
+        Journal(profile: Profile(birthYear: birthYear, history: history), sessions: sessions, checkIns: checkIns,
+                assessments: assessments)
+    }
+
+    func rules(at now: String) -> [RuleID] { status(at: now).flags.map(\.rule) }
 
     func status(at now: String) -> Status { status(at: time(now)) }
 

@@ -113,4 +113,73 @@ struct RuleTimeTests {
         b.checkIn("2026-03-03 09:00", pain: 3)
         #expect(b.flag(.domsWindow, at: "2026-03-03 10:00")?.window?.text == "72 h after Mon 18:00 deadlift = Thu 18:00")
     }
+
+    // MARK: both changes in three zones (version 2)
+
+    @Test("hours rules count real hours across both changes in Stockholm, New York and Sydney", arguments: [
+        ("Europe/Stockholm", "2026-03-28 18:00", "2026-03-31 19:00", "2026-04-01 19:00"),
+        ("Europe/Stockholm", "2026-10-24 18:00", "2026-10-27 17:00", "2026-10-28 17:00"),
+        ("America/New_York", "2026-03-07 18:00", "2026-03-10 19:00", "2026-03-11 19:00"),
+        ("America/New_York", "2026-10-31 18:00", "2026-11-03 17:00", "2026-11-04 17:00"),
+        ("Australia/Sydney", "2026-10-03 18:00", "2026-10-06 19:00", "2026-10-07 19:00"),
+        ("Australia/Sydney", "2026-04-04 18:00", "2026-04-07 17:00", "2026-04-08 17:00"),
+    ])
+    func hoursAcrossChanges(zoneID: String, session: String, mark72: String, mark96: String) {
+        var b = JournalBuilder(zoneID)
+        b.session(session)
+        b.checkIn(b.time(session, plusHours: 12), pain: 5)
+        var before = b
+        before.checkIn(b.time(mark72, plusHours: 0, minutes: -1), pain: 8)
+        #expect(before.level(.severe72to96h, at: b.time(mark72, plusHours: 0, minutes: -1)) == nil)
+        #expect(before.level(.domsWindow, at: b.time(mark72, plusHours: 0, minutes: -1)) == nil, "pain 8: peak above 6")
+        b.checkIn(mark72, pain: 8)
+        #expect(b.time(session).hours(to: b.time(mark72)) == 72)
+        #expect(b.level(.severe72to96h, at: mark72) == .watch)
+        b.checkIn(b.time(mark96, plusHours: 0, minutes: -1), pain: 8)
+        #expect(b.level(.severe72to96h, at: b.time(mark96, plusHours: 0, minutes: -1)) == .watch)
+        b.checkIn(mark96, pain: 8)
+        #expect(b.level(.severe72to96h, at: mark96) == .seeDoctor)
+    }
+
+    @Test("day rules count calendar dates across both changes in Stockholm, New York and Sydney", arguments: [
+        ("Europe/Stockholm", "2026-03-20"), ("Europe/Stockholm", "2026-10-20"),
+        ("America/New_York", "2026-03-01"), ("America/New_York", "2026-10-25"),
+        ("Australia/Sydney", "2026-09-27"), ("Australia/Sydney", "2026-03-29"),
+    ])
+    func daysAcrossChanges(zoneID: String, onsetDate: String) {
+        var b = JournalBuilder(zoneID)
+        let onset = LocalDate(onsetDate)!
+        b.checkIn("\(onset) 00:30", pain: 5)
+        b.checkIn("\(onset.adding(days: 13)) 23:00", pain: 5)
+        let day13 = "\(onset.adding(days: 13)) 23:59"
+        let day14 = "\(onset.adding(days: 14)) 00:01"
+        #expect(b.status(at: day13).episode?.day == 13)
+        #expect(b.level(.pain2to4Weeks, at: day13) == nil)
+        #expect(b.status(at: day14).episode?.day == 14)
+        #expect(b.level(.pain2to4Weeks, at: day14) == .seeDoctor)
+    }
+
+    @Test("east of UTC, local dates decide: a Tokyo morning is the previous UTC date")
+    func eastOfUTC() {
+        let tokyo = TimeZone(identifier: "Asia/Tokyo")!
+        var b = JournalBuilder("Asia/Tokyo")
+        // 08:00 in Tokyo is 23:00Z the day before.
+        let checkIn = b.checkIn("2026-03-03 08:00", pain: 3)
+        #expect(checkIn.date == LocalDate("2026-03-03"))
+        #expect(checkIn.at.date.formatted(.iso8601.year().month().day()) == "2026-03-02")
+        // 00:30 on 5 Mar in Tokyo (15:30Z on 4 Mar): two local dates after the check-in.
+        let now = b.time("2026-03-05 00:30")
+        #expect(EscalationEngine.evaluate(b.journal, now: now.date, timeZone: tokyo).flags.map(\.rule) == [.logToday])
+        #expect(EscalationEngine.evaluate(b.journal, now: now.date, timeZone: TimeZone(identifier: "UTC")!).flags.isEmpty)
+        // Two pain-free Tokyo mornings close the episode, though both are evenings of the UTC dates before.
+        b.checkIn("2026-03-04 08:00", pain: 0)
+        b.checkIn("2026-03-05 08:00", pain: 0)
+        #expect(b.status(at: "2026-03-05 08:00").episode == nil)
+        // A pain-free date and seven silent dates: counted on Tokyo dates.
+        var silent = JournalBuilder("Asia/Tokyo")
+        silent.checkIn("2026-03-01 08:00", pain: 4)
+        silent.checkIn("2026-03-02 08:00", pain: 0)
+        #expect(silent.status(at: "2026-03-08 23:59").episode != nil)
+        #expect(silent.status(at: "2026-03-09 00:00").episode == nil)
+    }
 }

@@ -21,14 +21,15 @@ struct StatusFormatterTests {
         let text = StatusFormatter.text(b.status(at: Self.now), timeZone: b.zone, color: false)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "Level: watch (2 flags). " + Level.watch.action)
-        #expect(lines.contains("[watch] Severe pain 72–96 h after a session (severe-72-96h)"))
+        #expect(lines.contains("[watch] Severe pain 72–96 h after the start (severe-72-96h)"))
         #expect(lines.contains("  Window: 72 h after Mon 18:00 deadlift = Thu 18:00; 96 h = Fri 18:00"))
         #expect(lines.contains("  Seen: 2026-03-02: deadlift at 18:00, the session the episode is traced to"))
-        #expect(lines.contains("        2026-03-06: pain 8, 82 h after it"))
+        #expect(lines.contains("        2026-03-06: pain 8, 82 h after the start"))
         #expect(lines.contains("  Source: When Post-Exercise Lower Back Discomfort Calls for Attention (also: Lower Back Pain After Exercise – Causes and Relief Tips)"))
         #expect(lines.contains { $0.hasPrefix("  What to do: Keep logging; if it is still 7 or more at the 96 h mark (Fri 18:00)") })
         #expect(lines.contains("Episode: day 3 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00"))
         #expect(lines.dropLast().last == StatusFormatter.disclaimer)
+        #expect(lines.dropLast(2).last == Status.emergencyLine)
         #expect(text.hasSuffix("\n"))
         #expect(!text.contains("\u{1B}"))
     }
@@ -40,7 +41,7 @@ struct StatusFormatterTests {
         let text = StatusFormatter.text(b.status(at: Self.now), timeZone: b.zone, color: false)
         let urgent = text.range(of: "[urgent]")
         let watch = text.range(of: "[watch]")
-        #expect(text.hasPrefix("Level: urgent (3 flags). Seek medical care today."))
+        #expect(text.hasPrefix("Level: urgent (3 flags). " + Level.urgent.action))
         #expect(urgent != nil && watch != nil && urgent!.lowerBound < watch!.lowerBound)
     }
 
@@ -57,7 +58,7 @@ struct StatusFormatterTests {
         var b = JournalBuilder()
         b.checkIn("2026-03-03 09:00", pain: 0)
         let text = StatusFormatter.text(b.status(at: "2026-03-03 10:00"), timeZone: b.zone, color: false)
-        #expect(text == "Level: none. \(StatusFormatter.calmLine)\n\n\(StatusFormatter.disclaimer)\n")
+        #expect(text == "Level: none. \(StatusFormatter.calmLine)\n\n\(Status.emergencyLine)\n\(StatusFormatter.disclaimer)\n")
     }
 
     @Test("the episode line without a trigger points at the next day mark")
@@ -103,7 +104,8 @@ struct StatusFormatterTests {
         writer.writePretty(StatusFormatter.json(status))
         let parsed = try JSONParser.parse(writer.bytes)
         let root = try #require(parsed.objectValue)
-        #expect(root.members.map(\.key) == ["now", "level", "flags", "episode", "disclaimer"])
+        #expect(root.members.map(\.key) == ["now", "level", "flags", "episode", "ignoredFutureEntries", "safetyNet", "disclaimer"])
+        #expect(root["ignoredFutureEntries"]?.intValue == 0)
         #expect(root["now"]?.stringValue == "2026-03-06T05:00:00+01:00")
         #expect(root["level"]?.stringValue == "see-doctor")
         let flags = try #require(root["flags"]?.arrayValue)
@@ -155,5 +157,23 @@ struct StatusFormatterTests {
         for rule in RuleID.allCases where rule != .logToday {
             #expect(!rule.sources.isEmpty, "\(rule.rawValue) must cite an article")
         }
+    }
+
+    @Test("ignored future entries are counted in the text and the JSON")
+    func futureEntries() {
+        var b = Self.severeJournal()
+        b.checkIn("2027-03-06 04:00", pain: 1)
+        b.session("2027-03-06 05:00")
+        let status = b.status(at: Self.now)
+        #expect(status.ignoredFutureEntries == 2)
+        #expect(StatusFormatter.text(status, timeZone: b.zone, color: false).contains("2 entries dated after now are not counted: check their dates."))
+        #expect(StatusFormatter.json(status).objectValue?["ignoredFutureEntries"]?.intValue == 2)
+    }
+
+    @Test("without a session the hour marks count from the onset")
+    func hourMarksFromOnset() {
+        var b = JournalBuilder()
+        b.checkIn("2026-03-03 09:00", pain: 6)
+        #expect(StatusFormatter.episodeLine(b.status(at: "2026-03-04 10:00"), timeZone: b.zone)?.hasSuffix("next: 72 h mark Fri 09:00") == true)
     }
 }

@@ -10,6 +10,8 @@ struct Driver {
     var stored: Journal
     var exitCode: Int32?
     var savedTransactions: [Transaction] = []
+    /// Reports the TUI asked to write (not written: the path reported is made up).
+    var writtenReports: [ReportFile] = []
     /// The instant saves are stamped with.
     var clock: Date
 
@@ -29,6 +31,9 @@ struct Driver {
                 savedTransactions.append(transaction)
                 let undo = transaction.apply(to: &stored, at: Timestamp(clock, in: Fixtures.zone))
                 pending += state.update(.saved(transaction, journal: stored, undo: undo))
+            case .writeReport(let file):
+                writtenReports.append(file)
+                pending += state.update(.reportWritten(file, path: "/reports/" + file.name))
             }
         }
     }

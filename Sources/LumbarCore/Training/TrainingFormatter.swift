@@ -1,0 +1,192 @@
+import Foundation
+
+/// Renders a `TrainingReport` for people (`lumbar training`) and for programs (`training --json`).
+public enum TrainingFormatter {
+    /// The line that says what the numbers are and are not.
+    public static let factsLine = "Facts from your log, not a risk score: lumbar does not predict injuries from load."
+
+    /// The human text: today's answer and why, the week's load, each kind, and what came before
+    /// the episodes. Ends with a newline.
+    public static func text(_ report: TrainingReport, timeZone: TimeZone) -> String {
+        var lines = ["Today: " + report.today.answer.headline]
+        lines += report.today.reasons.map { "  - " + $0 }
+        lines.append("  Source: " + StatusFormatter.sourceText(report.today.answer.sources))
+        lines.append("")
+        lines.append("Load: " + capitalized(LoadText.week(report.week)) + " (load = minutes × RPE).")
+        if report.sessionsWithoutLoad > 0 {
+            lines.append("  \(report.sessionsWithoutLoad) of \(report.sessions) sessions have no minutes or RPE, so no load; log both with --minutes and --rpe.")
+        }
+        if !report.recentSessions.isEmpty {
+            lines.append("")
+            lines.append("Latest sessions (pain before → highest in the 24 h after):")
+            lines += report.recentSessions.suffix(5).map { "  " + sessionText($0, timeZone: timeZone) }
+        }
+        lines.append("")
+        lines.append("By kind of session:")
+        if report.kinds.isEmpty {
+            lines.append("  No sessions logged yet.")
+        } else {
+            lines.append("  " + kindHeader())
+            lines += report.kinds.map { "  " + kindRow($0) }
+            lines.append("  flared = pain 2 or more points higher in the 24 h after than before; triggered = began an episode.")
+        }
+        lines.append("")
+        lines.append("Before each episode:")
+        if report.leads.isEmpty {
+            lines.append("  No episode of back pain in the log yet.")
+        } else {
+            for lead in report.leads.suffix(5) { lines.append("  " + leadText(lead, timeZone: timeZone)) }
+            if report.leads.count > 5 { lines.append("  (the latest 5 of \(report.leads.count); --json lists them all)") }
+            lines += report.counts.sentences.map { "  " + $0 }
+        }
+        lines.append("")
+        lines.append(factsLine)
+        lines.append(StatusFormatter.disclaimer)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The column titles of the per-kind table.
+    public static func kindHeader() -> String {
+        TextColumns.row(["kind", "sessions", "median load", "flared", "triggered", "sudden"], widths: kindWidths)
+    }
+
+    /// One kind as a table row.
+    public static func kindRow(_ kind: KindSummary) -> String {
+        TextColumns.row([kind.kind, String(kind.sessions), kind.medianLoad.map { LoadText.number(Int($0.rounded())) } ?? "–",
+                         "\(kind.flared) of \(kind.judged)", String(kind.triggers), String(kind.suddenTriggers)], widths: kindWidths)
+    }
+
+    static let kindWidths = [14, 8, 11, 8, 9, 6]
+
+    /// "Tue 3 Mar: after the deadlift of Mon 2 Mar 18:00 (load 360, 27 % of the usual week; sudden); week 2,150, 60 % above the usual 1,340".
+    public static func leadText(_ lead: EpisodeLead, timeZone: TimeZone) -> String {
+        var text = lead.episode.onset.date.shortDescription + ": "
+        if let trigger = lead.trigger {
+            text += "after the \(TimeText.kind(of: trigger.session)) of \(TimeText.dateTime(trigger.session.at, in: timeZone))"
+            var details: [String] = []
+            if let load = trigger.session.load {
+                details.append("load \(LoadText.number(load))" + (lead.triggerShareOfUsual.map { ", \($0) % of the usual week" } ?? ""))
+            } else {
+                details.append("no load logged")
+            }
+            if trigger.isSudden { details.append("sudden") }
+            text += " (" + details.joined(separator: "; ") + ")"
+        } else {
+            text += "no session in the 72 h before"
+        }
+        return text + "; " + LoadText.week(lead.week).replacingOccurrences(of: "this week", with: "week")
+    }
+
+    /// "Mon 2 Mar 18:00 deadlift, load 675: pain 1 → 6 (next morning 6); flared; sudden".
+    public static func sessionText(_ pain: SessionPain, timeZone: TimeZone) -> String {
+        var text = TimeText.dateTime(pain.session.at, in: timeZone) + " " + TimeText.kind(of: pain.session)
+        text += pain.session.load.map { ", load \(LoadText.number($0))" } ?? ", no load"
+        text += ": pain " + (pain.before.map { String($0.pain) } ?? "–") + " → " + (pain.after.map { String($0.pain) } ?? "–")
+        if let morning = pain.nextMorning { text += " (next morning \(morning.pain))" }
+        if pain.flared { text += "; flared" }
+        if pain.isSudden { text += "; sudden" }
+        return text
+    }
+
+    /// The report as JSON for `training --json`.
+    public static func json(_ report: TrainingReport, timeZone: TimeZone) -> JSONValue {
+        func time(_ t: Timestamp) -> JSONValue { .string(t.converted(to: timeZone).description) }
+        let today = report.today
+        let kinds: [JSONValue] = report.kinds.map { kind in
+            .object(JSONObject([
+                ("kind", .string(kind.kind)), ("sessions", .int(kind.sessions)), ("sessionsWithoutLoad", .int(kind.sessionsWithoutLoad)),
+                ("medianLoad", kind.medianLoad.map(number) ?? .null), ("judged", .int(kind.judged)), ("flared", .int(kind.flared)),
+                ("triggers", .int(kind.triggers)), ("suddenTriggers", .int(kind.suddenTriggers)),
+            ]))
+        }
+        let weeks: [JSONValue] = report.weeks.map { bar in
+            .object(JSONObject([
+                ("start", time(bar.start)), ("end", time(bar.end)), ("load", .int(bar.load)), ("sessions", .int(bar.sessions)),
+                ("highestPain", bar.highestPain.map(JSONValue.int) ?? .null), ("meanPain", bar.meanPain.map(number) ?? .null),
+            ]))
+        }
+        let episodes: [JSONValue] = report.leads.map { lead in
+            let trigger: JSONValue = lead.trigger.map {
+                .object(JSONObject([
+                    ("kind", .string(TimeText.kind(of: $0.session))), ("at", time($0.session.at)),
+                    ("load", $0.session.load.map(JSONValue.int) ?? .null), ("sudden", .bool($0.isSudden)),
+                ]))
+            } ?? .null
+            return .object(JSONObject([
+                ("onset", time(lead.episode.onset.at)), ("trigger", trigger),
+                ("triggerShareOfUsual", lead.triggerShareOfUsual.map(JSONValue.int) ?? .null),
+                ("week", json(lead.week)), ("kindsBefore", .array(lead.kindsBefore.map(JSONValue.string))),
+            ]))
+        }
+        return .object(JSONObject([
+            ("now", time(report.now)),
+            ("today", .object(JSONObject([
+                ("answer", .string(today.answer.key)), ("headline", .string(today.answer.headline)),
+                ("reasons", .array(today.reasons.map(JSONValue.string))),
+                ("sources", .array(today.answer.sources.map { .string($0.title) })),
+                ("pain", today.painCheckIn.map { .int($0.pain) } ?? .null),
+                ("painAt", today.painCheckIn.map { time($0.at) } ?? .null),
+                ("checkInIsStale", .bool(today.isStale)),
+                ("flags", .array(today.unassessedFlags.map { .string($0.rule.rawValue) })),
+            ]))),
+            ("week", json(report.week)),
+            ("weeks", .array(weeks)),
+            ("kinds", .array(kinds)),
+            ("sessions", .int(report.sessions)),
+            ("sessionsWithoutLoad", .int(report.sessionsWithoutLoad)),
+            ("recentSessions", .array(report.recentSessions.map { pain in
+                .object(JSONObject([
+                    ("kind", .string(TimeText.kind(of: pain.session))), ("at", time(pain.session.at)),
+                    ("load", pain.session.load.map(JSONValue.int) ?? .null),
+                    ("painBefore", pain.before.map { .int($0.pain) } ?? .null),
+                    ("painAfter", pain.after.map { .int($0.pain) } ?? .null),
+                    ("nextMorning", pain.nextMorning.map { .int($0.pain) } ?? .null),
+                    ("flared", .bool(pain.flared)), ("sudden", .bool(pain.isSudden)),
+                ]))
+            })),
+            ("episodes", .array(episodes)),
+            ("episodeCounts", .object(JSONObject([
+                ("episodes", .int(report.counts.episodes)),
+                ("afterKind", .array(report.counts.afterKind.map { .object(JSONObject([("kind", .string($0.kind)), ("episodes", .int($0.episodes))])) })),
+                ("afterHeavyWeek", .int(report.counts.afterHeavyWeek)),
+                ("suddenTriggers", .int(report.counts.suddenTriggers)),
+            ]))),
+            ("note", .string(factsLine)),
+        ]))
+    }
+
+    /// A load week as JSON: load, usual (rounded), change in percent, sessions.
+    static func json(_ week: LoadWeek) -> JSONValue {
+        .object(JSONObject([
+            ("load", .int(week.load)), ("usual", .int(week.usualRounded)),
+            ("changePercent", week.changePercent.map(JSONValue.int) ?? .null),
+            ("atLeastOneAndAHalfTimesUsual", .bool(week.isHeavy)),
+            ("sessions", .int(week.sessions)), ("sessionsWithoutLoad", .int(week.sessionsWithoutLoad)),
+        ]))
+    }
+
+    /// A number with at most two decimals, written without a fraction when whole.
+    static func number(_ value: Double) -> JSONValue {
+        let hundredths = Int((value * 100).rounded())
+        if hundredths % 100 == 0 { return .int(hundredths / 100) }
+        let fraction = abs(hundredths % 100)
+        let whole = (hundredths < 0 ? "-" : "") + String(abs(hundredths / 100))
+        let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+        return .number(whole + "." + digits)
+    }
+
+    private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+}
+
+/// Fixed-width text columns: the first left-aligned, the rest right-aligned, cut to fit.
+enum TextColumns {
+    static func row(_ cells: [String], widths: [Int]) -> String {
+        var line = ""
+        for (index, (cell, width)) in zip(cells, widths).enumerated() {
+            let fitted = cell.count > width ? String(cell.prefix(max(0, width - 1))) + "…" : cell
+            let pad = String(repeating: " ", count: max(0, width - fitted.count))
+            line += index == 0 ? fitted + pad : " " + pad + fitted
+        }
+        return line
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Today's training answer with its reasons, evaluated like the escalation rules: pure, `now` a parameter.
+public struct TrainingToday: Hashable, Sendable {
+    /// The answer.
+    public var answer: TrainingAnswer
+    /// Why, one line each, the deciding reason first.
+    public var reasons: [String]
+    /// The check-in whose pain the answer used (the latest at or before now); `nil` when none.
+    public var painCheckIn: CheckIn?
+    /// Whether that check-in is more than 24 h old (the answer then asks for a new one).
+    public var isStale: Bool
+    /// The see-doctor-or-higher flags no clinician has assessed, most urgent first.
+    public var unassessedFlags: [Flag]
+
+    /// An answer from its parts.
+    public init(answer: TrainingAnswer, reasons: [String], painCheckIn: CheckIn?, isStale: Bool, unassessedFlags: [Flag]) {
+        self.answer = answer
+        self.reasons = reasons
+        self.painCheckIn = painCheckIn
+        self.isStale = isStale
+        self.unassessedFlags = unassessedFlags
+    }
+
+    /// Today's answer for `journal` at `now`, with times written in `timeZone`.
+    ///
+    /// - Parameter week: the load week ending at now (passed in so it is computed once).
+    /// - Complexity: the escalation engine's evaluation plus O(log n) and the sessions of the last 48 h.
+    public static func evaluate(_ journal: Journal, now: Date, timeZone: TimeZone, week: LoadWeek) -> TrainingToday {
+        let status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone)
+        return evaluate(journal, now: now, timeZone: timeZone, week: week, status: status)
+    }
+
+    /// Today's answer given the escalation status at the same `now` (for callers that have it).
+    public static func evaluate(_ journal: Journal, now: Date, timeZone: TimeZone, week: LoadWeek, status: Status) -> TrainingToday {
+        let nowMs = TimeOrder.milliseconds(of: now)
+        let nowStamp = Timestamp(now, in: timeZone)
+        let checkIns = journal.checkIns
+        let sessions = journal.sessions
+        let checkInEnd = TimeOrder.end(of: checkIns, upTo: nowMs, by: \.at)
+        let latest = checkInEnd > 0 ? checkIns[checkInEnd - 1] : nil
+        let isStale = latest.map { nowMs - $0.at.epochMilliseconds > TrainingWindow.milliseconds(hours: TrainingWindow.staleCheckInHours) } ?? false
+        func when(_ time: Timestamp) -> String { TimeText.near(time, reference: nowStamp, in: timeZone) }
+
+        var freshness: [String] = []
+        if let latest, isStale {
+            freshness.append("Your latest check-in is from \(TimeText.dateTime(latest.at, in: timeZone)), more than 24 h ago: check in now so the answer reads today's pain.")
+        } else if latest == nil {
+            freshness.append("No check-in yet: check in so the answer can read your pain.")
+        }
+
+        let flags = status.flags.filter { $0.level >= .seeDoctor && $0.assessedAt == nil }
+        if !flags.isEmpty {
+            let reasons = flags.map { "\($0.level.key): \($0.headline) (\($0.rule.rawValue))" }
+                + ["Training waits until a doctor or physiotherapist has assessed this; the status (lumbar status) says what to do."]
+            return TrainingToday(answer: .notUntilChecked, reasons: reasons, painCheckIn: latest, isStale: isStale, unassessedFlags: flags)
+        }
+
+        var rest: [String] = []
+        if let latest, latest.pain >= TrainingWindow.restPain {
+            rest.append("Pain \(latest.pain) at \(when(latest.at)): 7 or more.")
+        }
+        let sessionEnd = TimeOrder.end(of: sessions, upTo: nowMs, by: \.at)
+        if let latest, sessionEnd > 0 {
+            let last = SessionPain.of(sessions[sessionEnd - 1], checkIns: checkIns, now: now)
+            if let before = last.before, latest.pain >= before.pain + TrainingWindow.restRise {
+                rest.append("Pain \(latest.pain) at \(when(latest.at)), up \(latest.pain - before.pain) from \(before.pain) before your latest session (\(TimeText.kind(of: last.session)), \(when(last.session.at))).")
+            }
+        }
+        let suddenFrom = TimeOrder.start(of: sessions, from: nowMs - TrainingWindow.milliseconds(hours: TrainingWindow.suddenRestHours), by: \.at)
+        for index in suddenFrom..<max(suddenFrom, sessionEnd) {
+            let pain = SessionPain.of(sessions[index], checkIns: checkIns, now: now)
+            guard pain.isSudden else { continue }
+            let until = pain.session.at.adding(hours: Double(TrainingWindow.suddenRestHours))
+            rest.append("Sharp pain began with the \(TimeText.kind(of: pain.session)) of \(when(pain.session.at)): rest until 48 h after it (\(when(until))).")
+        }
+        if !rest.isEmpty {
+            return TrainingToday(answer: .rest, reasons: rest + freshness, painCheckIn: latest, isStale: isStale, unassessedFlags: [])
+        }
+        guard let latest else {
+            // Without any pain on record the cautious answer is light; the reason asks for a check-in.
+            return TrainingToday(answer: .light, reasons: freshness, painCheckIn: nil, isStale: false, unassessedFlags: [])
+        }
+        if latest.pain >= 1 {
+            return TrainingToday(answer: .light, reasons: ["Pain \(latest.pain) at \(when(latest.at)): mild to moderate (1–6)."] + freshness,
+                                 painCheckIn: latest, isStale: isStale, unassessedFlags: [])
+        }
+        var reasons = ["Pain-free at \(when(latest.at))."]
+        if week.isHeavy, let change = week.changePercent {
+            reasons.append("This week's load is \(LoadText.number(week.load)), \(change) % above your usual \(LoadText.number(week.usualRounded)): sudden jumps in load are one way backs get hurt, so build up from your usual week gradually.")
+        }
+        return TrainingToday(answer: .train, reasons: reasons + freshness, painCheckIn: latest, isStale: isStale, unassessedFlags: [])
+    }
+}
