@@ -169,7 +169,7 @@ struct ReliabilityTerminalTests {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
         let tui = try TUITmux(sandbox, now: Self.now)
-        try tui.waitFor(" lumbar ")
+        try tui.waitFor("? help")
         let bytes = Self.hostileBytes(count: Reliability.count("LUMBAR_TERMINAL_BYTES", quick: 4_000, thorough: 40_000), seed: 11)
         for start in stride(from: 0, to: bytes.count, by: 512) {
             try tui.send(bytes: Array(bytes[start..<min(bytes.count, start + 512)]))
@@ -216,7 +216,7 @@ struct ReliabilityTerminalTests {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
         let tui = try TUITmux(sandbox, now: Self.now)
-        try tui.waitFor(" lumbar ")
+        try tui.waitFor("? help")
         var random = ReliabilityJournals.Generator(seed: 5)
         let resizes = Reliability.count("LUMBAR_RESIZES", quick: 300, thorough: 3_000)
         for n in 0..<resizes {
@@ -231,12 +231,12 @@ struct ReliabilityTerminalTests {
         // capture-pane may catch a frame mid-repaint under load; the frame must become whole.
         var frame = try tui.waitFor("not a diagnosis")
         let deadline = Date().addingTimeInterval(5)
-        while frame.split(separator: "\n").first?.contains(" lumbar ") != true, Date() < deadline {
+        while frame.split(separator: "\n").first?.contains("? help") != true, Date() < deadline {
             usleep(100_000)
             frame = try tui.screen()
         }
         let lines = frame.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first?.contains(" lumbar ") == true, "the tab bar is missing after the storm:\n\(frame)")
+        #expect(lines.first?.contains("? help") == true, "the tab bar is missing after the storm:\n\(frame)")
         #expect(lines.allSatisfy { $0.count <= 80 }, "a line is wider than the terminal:\n\(frame)")
         try tui.quitAndCheckTerminal()
     }
