@@ -375,6 +375,22 @@ enum Sample {
         #expect(other.checkIn(id: gone.id)?.pain == gone.pain)
     }
 
+    @Test func aDeletionThatDoesNotSayWhatItDeletedNeverLosesWhatThisSideKept() throws {
+        var mine = Sample.journal
+        let gone = mine.checkIns[1]
+        mine.delete(id: gone.id, at: Sample.time("2026-03-05T08:00"))
+        // The same deletion as an older lumbar records it: no entry, no kind.
+        let bare = Journal(sessions: Sample.journal.sessions, checkIns: [Sample.journal.checkIns[0]],
+                           tombstones: [Tombstone(id: gone.id, deletedAt: Sample.time("2026-03-05T09:00"))])
+        for _ in 0..<2 { mine.merge(bare) }
+        #expect(mine.recoverableDeletions.map(\.id) == [gone.id])
+        var other = bare
+        other.merge(mine)
+        other.merge(mine)
+        #expect(other.recoverableDeletions.map(\.id) == [gone.id])
+        #expect(try other.undelete(id: gone.id) == "checkIn")
+    }
+
     @Test func assessmentsHistoryAndAssessmentDeletionsAreMerged() throws {
         var mine = Sample.journal
         var theirs = mine

@@ -82,8 +82,8 @@ public enum JournalCodec {
 
     static func decodeProfile(_ object: JSONObject, path: String) throws(JournalFormatError) -> Profile {
         var r = Fields(object, path: path)
-        let year = try r.int("birthYear", range: JournalSchema.birthYearRange, optional: true)
-        let history = try r.keys("history").map(HistoryItem.init(rawValue:))
+        let year = try r.int(ProfileKey.birthYear.name, range: JournalSchema.birthYearRange, optional: true)
+        let history = try r.keys(ProfileKey.history.name).map(HistoryItem.init(rawValue:))
         return Profile(birthYear: year, history: history, unknownFields: r.unknown)
     }
 
@@ -146,24 +146,27 @@ public enum JournalCodec {
     static func decodeAssessment(_ value: JSONValue, path: String) throws(JournalFormatError) -> Assessment {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
         var r = Fields(object, path: path)
-        let id = try r.uuid("id")
-        let at = try r.timestamp("at")
+        typealias K = AssessmentKey
+        let id = try r.uuid(K.id.name)
+        let at = try r.timestamp(K.at.name)
         var rules: [Assessment.CoveredRule] = []
-        for (i, element) in try r.array("rules").enumerated() {
-            let rulePath = "\(path).rules[\(i)]"
+        for (i, element) in try r.array(K.rules.name).enumerated() {
+            let rulePath = "\(path).\(K.rules.name)[\(i)]"
             guard let ruleObject = element.objectValue else {
                 throw JournalFormatError(field: rulePath, problem: "must be an object {\"id\", \"level\"}, found \(element.typeDescription)")
             }
             var ruleFields = Fields(ruleObject, path: rulePath)
-            guard let rule = try ruleFields.string("id"), !rule.isEmpty else { throw ruleFields.fail("id", "must be a non-empty string") }
-            guard let levelKey = try ruleFields.string("level"), let level = Level(key: levelKey) else {
-                throw ruleFields.fail("level", "must be one of \(Level.allCases.map(\.key).joined(separator: ", "))")
+            guard let rule = try ruleFields.string(CoveredRuleKey.id.name), !rule.isEmpty else {
+                throw ruleFields.fail(CoveredRuleKey.id.name, "must be a non-empty string")
+            }
+            guard let levelKey = try ruleFields.string(CoveredRuleKey.level.name), let level = Level(key: levelKey) else {
+                throw ruleFields.fail(CoveredRuleKey.level.name, "must be one of \(Level.allCases.map(\.key).joined(separator: ", "))")
             }
             rules.append(Assessment.CoveredRule(rule: rule, level: level))
         }
-        let note = try r.string("note") ?? ""
-        let updatedAt = try r.optionalTimestamp("updatedAt") ?? at
-        let revision = try r.int("revision", range: JournalSchema.revisionRange, optional: true) ?? 1
+        let note = try r.string(K.note.name) ?? ""
+        let updatedAt = try r.optionalTimestamp(K.updatedAt.name) ?? at
+        let revision = try r.int(K.revision.name, range: JournalSchema.revisionRange, optional: true) ?? 1
         return Assessment(id: id, at: at, rules: rules, note: note, updatedAt: updatedAt, revision: revision,
                           unknownFields: r.unknown)
     }
@@ -171,11 +174,12 @@ public enum JournalCodec {
     static func decodeTombstone(_ value: JSONValue, path: String) throws(JournalFormatError) -> Tombstone {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
         var r = Fields(object, path: path)
-        let id = try r.uuid("id")
-        let deletedAt = try r.timestamp("deletedAt")
-        let revision = try r.int("revision", range: JournalSchema.revisionRange, optional: true) ?? 2
-        let kind = try r.string("kind")
-        let entry = try r.object("entry")
+        typealias K = TombstoneKey
+        let id = try r.uuid(K.id.name)
+        let deletedAt = try r.timestamp(K.deletedAt.name)
+        let revision = try r.int(K.revision.name, range: JournalSchema.revisionRange, optional: true) ?? 2
+        let kind = try r.string(K.kind.name)
+        let entry = try r.object(K.entry.name)
         return Tombstone(id: id, deletedAt: deletedAt, revision: revision, kind: kind, entry: entry)
     }
 
@@ -344,8 +348,8 @@ public enum JournalCodec {
     /// The JSON object of a profile.
     public static func json(_ p: Profile) -> JSONValue {
         var o = JSONObject([
-            ("birthYear", p.birthYear.map(JSONValue.int) ?? .null),
-            ("history", .array(p.history.map { .string($0.rawValue) })),
+            (ProfileKey.birthYear.name, p.birthYear.map(JSONValue.int) ?? .null),
+            (ProfileKey.history.name, .array(p.history.map { .string($0.rawValue) })),
         ])
         for member in p.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -354,12 +358,14 @@ public enum JournalCodec {
     /// The JSON object of an assessment (known fields first, then unknown ones).
     public static func json(_ a: Assessment) -> JSONValue {
         var o = JSONObject(distinct: [
-            ("id", .string(text(a.id))),
-            ("at", .string(text(a.at))),
-            ("rules", .array(a.rules.map { .object(JSONObject(distinct: [("id", .string($0.rule)), ("level", .string($0.level.key))])) })),
-            ("note", .string(a.note)),
-            ("updatedAt", .string(text(a.updatedAt))),
-            ("revision", .int(a.revision)),
+            (AssessmentKey.id.name, .string(text(a.id))),
+            (AssessmentKey.at.name, .string(text(a.at))),
+            (AssessmentKey.rules.name, .array(a.rules.map { rule in
+                .object(JSONObject(distinct: [(CoveredRuleKey.id.name, .string(rule.rule)), (CoveredRuleKey.level.name, .string(rule.level.key))]))
+            })),
+            (AssessmentKey.note.name, .string(a.note)),
+            (AssessmentKey.updatedAt.name, .string(text(a.updatedAt))),
+            (AssessmentKey.revision.name, .int(a.revision)),
         ])
         for member in a.unknownFields where o[member.key] == nil { o[member.key] = member.value }
         return .object(o)
@@ -367,10 +373,11 @@ public enum JournalCodec {
 
     /// The JSON object of a tombstone.
     public static func json(_ t: Tombstone) -> JSONValue {
-        var members: [(String, JSONValue)] = [("id", .string(text(t.id))), ("deletedAt", .string(text(t.deletedAt))),
-                                              ("revision", .int(t.revision))]
-        if let kind = t.kind { members.append(("kind", .string(kind))) }
-        if let entry = t.entry { members.append(("entry", .object(entry))) }
+        typealias K = TombstoneKey
+        var members: [(String, JSONValue)] = [(K.id.name, .string(text(t.id))), (K.deletedAt.name, .string(text(t.deletedAt))),
+                                              (K.revision.name, .int(t.revision))]
+        if let kind = t.kind { members.append((K.kind.name, .string(kind))) }
+        if let entry = t.entry { members.append((K.entry.name, .object(entry))) }
         return .object(JSONObject(distinct: members))
     }
 

@@ -1,9 +1,11 @@
 /// The journal's members, declared once: every object's member names in the order lumbar writes
 /// them, with what each holds.
 ///
-/// The one-pass reader's name lists, the writer's key order, the list of known names that unknown
-/// fields may not reuse, and the test that `docs/store-format.md` documents every member all read
-/// these tables, so adding a member starts here.
+/// The key enums below are the declarations. The tree reader, `json(_:)` and the one-pass
+/// reader's cases use them; the tables here, the one-pass reader's name lists, the CSV columns
+/// and the list of names unknown fields may not reuse come from them; and tests check that the
+/// compact writer (which spells names as literals, for speed) and `docs/store-format.md` agree.
+/// So adding a member starts with one enum case.
 public enum JournalSchema {
     /// One member of a stored object.
     public struct Member: Hashable, Sendable {
@@ -25,10 +27,7 @@ public enum JournalSchema {
     public static let journal: [Member] = JournalKey.allCases.map(\.member)
 
     /// `profile`.
-    public static let profile: [Member] = [
-        Member("birthYear", "integer 1000–9999 or null"),
-        Member("history", "array of keys"),
-    ]
+    public static let profile: [Member] = ProfileKey.allCases.map(\.member)
 
     /// `sessions[]`.
     public static let session: [Member] = SessionKey.allCases.map(\.member)
@@ -37,29 +36,13 @@ public enum JournalSchema {
     public static let checkIn: [Member] = CheckInKey.allCases.map(\.member)
 
     /// `assessments[]`.
-    public static let assessment: [Member] = [
-        Member("id", "UUID string", required: true),
-        Member("at", "ISO 8601 with offset", required: true),
-        Member("rules", "array of {id, level}"),
-        Member("note", "string"),
-        Member("updatedAt", "ISO 8601 with offset"),
-        Member("revision", "integer ≥ 1"),
-    ]
+    public static let assessment: [Member] = AssessmentKey.allCases.map(\.member)
 
     /// `assessments[].rules[]`.
-    public static let coveredRule: [Member] = [
-        Member("id", "non-empty string", required: true),
-        Member("level", "level key", required: true),
-    ]
+    public static let coveredRule: [Member] = CoveredRuleKey.allCases.map(\.member)
 
     /// `tombstones[]`.
-    public static let tombstone: [Member] = [
-        Member("id", "UUID string", required: true),
-        Member("deletedAt", "ISO 8601 with offset", required: true),
-        Member("revision", "integer ≥ 1"),
-        Member("kind", "\"session\", \"checkIn\" or \"assessment\""),
-        Member("entry", "object"),
-    ]
+    public static let tombstone: [Member] = TombstoneKey.allCases.map(\.member)
 
     /// Every table with the path prefix the docs use for its members ("checkIns[].").
     public static let tables: [(prefix: String, members: [Member])] = [
@@ -186,6 +169,104 @@ enum CheckInKey: Int, CaseIterable {
         case .note: return "note"
         case .updatedAt: return "updatedAt"
         case .revision: return "revision"
+        }
+    }
+}
+
+/// The members of the profile, in the order lumbar writes them.
+enum ProfileKey: Int, CaseIterable {
+    case birthYear, history
+
+    /// The member's name and what it holds.
+    var member: JournalSchema.Member {
+        switch self {
+        case .birthYear: return .init(name, "integer 1000–9999 or null")
+        case .history: return .init(name, "array of keys")
+        }
+    }
+
+    /// The member's name as stored.
+    var name: String {
+        switch self {
+        case .birthYear: return "birthYear"
+        case .history: return "history"
+        }
+    }
+}
+
+/// The members of an assessment, in the order lumbar writes them.
+enum AssessmentKey: Int, CaseIterable {
+    case id, at, rules, note, updatedAt, revision
+
+    /// The member's name and what it holds.
+    var member: JournalSchema.Member {
+        switch self {
+        case .id: return .init(name, "UUID string", required: true)
+        case .at: return .init(name, "ISO 8601 with offset", required: true)
+        case .rules: return .init(name, "array of {id, level}")
+        case .note: return .init(name, "string")
+        case .updatedAt: return .init(name, "ISO 8601 with offset")
+        case .revision: return .init(name, "integer ≥ 1")
+        }
+    }
+
+    /// The member's name as stored.
+    var name: String {
+        switch self {
+        case .id: return "id"
+        case .at: return "at"
+        case .rules: return "rules"
+        case .note: return "note"
+        case .updatedAt: return "updatedAt"
+        case .revision: return "revision"
+        }
+    }
+}
+
+/// The members of one rule an assessment covers.
+enum CoveredRuleKey: Int, CaseIterable {
+    case id, level
+
+    /// The member's name and what it holds.
+    var member: JournalSchema.Member {
+        switch self {
+        case .id: return .init(name, "non-empty string", required: true)
+        case .level: return .init(name, "level key", required: true)
+        }
+    }
+
+    /// The member's name as stored.
+    var name: String {
+        switch self {
+        case .id: return "id"
+        case .level: return "level"
+        }
+    }
+}
+
+/// The members of a tombstone, in the order lumbar writes them.
+enum TombstoneKey: Int, CaseIterable {
+    case id, deletedAt, revision, kind, entry
+
+    /// The member's name and what it holds.
+    var member: JournalSchema.Member {
+        switch self {
+        case .id: return .init(name, "UUID string", required: true)
+        case .deletedAt: return .init(name, "ISO 8601 with offset", required: true)
+        case .revision: return .init(name, "integer ≥ 1")
+        case .kind: return .init(name, "\"session\", \"checkIn\" or \"assessment\"")
+        case .entry: return .init(name, "object")
+        }
+    }
+
+    /// The member's name as stored.
+    var name: String {
+        switch self {
+        case .id: return "id"
+        case .deletedAt: return "deletedAt"
+        case .revision: return "revision"
+        case .kind: return "kind"
+        case .entry: return "entry"
         }
     }
 }

@@ -79,7 +79,8 @@ extension Journal {
         for a in assessments { ownAssessments[a.id] = a }
 
         for theirs in other.tombstones {
-            if let mine = tombstoneByID[theirs.id], !Journal.wins(theirs, over: mine) { continue }
+            let mine = tombstoneByID[theirs.id]
+            if let mine, !Journal.wins(theirs, over: mine) { continue }
             let own: (revision: Int, updatedAt: Timestamp, at: Timestamp, kind: String, json: JSONValue)?
             if let c = ownCheckIns[theirs.id] {
                 own = (c.revision, c.updatedAt, c.at, "checkIn", JournalCodec.json(c))
@@ -91,6 +92,11 @@ extension Journal {
                 own = nil
             }
             var tombstone = theirs
+            if tombstone.entry == nil, let kept = mine?.entry {
+                // A deletion that does not say what it deleted never loses what this side kept.
+                tombstone.kind = mine?.kind
+                tombstone.entry = kept
+            }
             if let own {
                 // An edit the deleter had not seen outlives the deletion.
                 guard theirs.revision > own.revision else { continue }
@@ -152,10 +158,11 @@ extension Journal {
         return report
     }
 
-    /// Whether tombstone `a` replaces `b` for the same id: the higher revision, then the
-    /// canonical bytes (never the clock).
+    /// Whether tombstone `a` replaces `b` for the same id: the higher revision, then the one
+    /// that keeps the deleted entry, then the canonical bytes (never the clock).
     static func wins(_ a: Tombstone, over b: Tombstone) -> Bool {
         if a.revision != b.revision { return a.revision > b.revision }
+        if (a.entry == nil) != (b.entry == nil) { return a.entry != nil }
         let left = canonicalBytes(JournalCodec.json(a)), right = canonicalBytes(JournalCodec.json(b))
         return left != right && !left.lexicographicallyPrecedes(right)
     }

@@ -16,6 +16,10 @@ public struct Journal: Hashable, Sendable {
     public private(set) var sessions: [Session]
     /// Check-ins, ordered by `at`, ties in logging order.
     public private(set) var checkIns: [CheckIn]
+    /// The warning-sign questions that some check-in answers, yes or no: a standing answer is
+    /// looked for only among these, so a question never asked (a version-1 journal never asked
+    /// the four new ones) does not make every evaluation read the whole history.
+    public private(set) var answeredWarningSigns: Set<Symptom> = []
     /// Clinicians' assessments, ordered by `at`, ties in recording order.
     public private(set) var assessments: [Assessment]
     /// Deleted entries' ids, so merges do not bring them back.
@@ -37,6 +41,7 @@ public struct Journal: Hashable, Sendable {
         self.profile = profile
         self.sessions = Journal.stablySorted(sessions) { $0.at.epochMilliseconds }
         self.checkIns = Journal.stablySorted(checkIns) { $0.at.epochMilliseconds }
+        answeredWarningSigns = Journal.answeredWarningSigns(in: self.checkIns)
         self.assessments = Journal.stablySorted(assessments) { $0.at.epochMilliseconds }
         self.tombstones = tombstones
         self.unknownFields = unknownFields
@@ -63,9 +68,15 @@ public struct Journal: Hashable, Sendable {
 
     /// Adds or replaces (by id) a check-in, keeping `at` order; a replaced entry moves to its new time.
     public mutating func upsert(_ checkIn: CheckIn) {
+        let replaced = checkIns.contains { $0.id == checkIn.id }
         checkIns.removeAll { $0.id == checkIn.id }
         tombstones.removeAll { $0.id == checkIn.id }
         Journal.insert(checkIn, into: &checkIns) { $0.at.epochMilliseconds }
+        if replaced {
+            answeredWarningSigns = Journal.answeredWarningSigns(in: checkIns)
+        } else {
+            answeredWarningSigns.formUnion(Journal.answeredWarningSigns(in: [checkIn]))
+        }
     }
 
     /// Replaces a check-in after a person's edit: its revision becomes one more than the stored
@@ -126,6 +137,7 @@ public struct Journal: Hashable, Sendable {
         var tombstone: Tombstone?
         if let index = checkIns.firstIndex(where: { $0.id == id }) {
             let c = checkIns.remove(at: index)
+            answeredWarningSigns = Journal.answeredWarningSigns(in: checkIns)
             removed = .checkIn(c)
             tombstone = Tombstone(id: id, deletedAt: time, revision: c.revision + 1, kind: "checkIn",
                                   entry: JournalCodec.json(c).objectValue)
@@ -181,6 +193,18 @@ public struct Journal: Hashable, Sendable {
             case .session(let s): return s.updatedAt
             }
         }
+    }
+
+    // MARK: Answered questions
+
+    /// The warning signs answered by any of `checkIns`.
+    static func answeredWarningSigns(in checkIns: [CheckIn]) -> Set<Symptom> {
+        var answered = Set<Symptom>()
+        for checkIn in checkIns {
+            for symptom in checkIn.symptoms where symptom.isWarningSign { answered.insert(symptom) }
+            for symptom in checkIn.denied { answered.insert(symptom) }
+        }
+        return answered
     }
 
     // MARK: Ordering

@@ -11,52 +11,63 @@ public enum MarkdownReport {
         out.append("")
         out.append(contentsOf: facts(ReportContent.headerFacts(report)))
 
-        out.append("")
-        out.append("## " + ReportContent.episodeHeading(report))
-        out.append("")
+        section(&out, ReportContent.episodeHeading)
         out.append(contentsOf: facts(ReportContent.episodeFacts(report)))
+        out.append("")
+        out.append("Daily pain, the highest each day from \(report.firstDay.shortDescription) to \(report.lastDay.shortDescription) "
+                   + "(\u{00B7} = no check-in): " + ReportContent.dailyPainLine(report))
 
+        section(&out, "Warning signs")
+        out.append(contentsOf: table(ReportContent.warningSignTable(report)))
         out.append("")
-        out.append("## Flags raised in the period")
-        out.append("")
-        out.append(ReportContent.flagsExplanation)
-        out.append("")
+        out.append(ReportContent.warningSignExplanation)
+
+        section(&out, "Flags over time")
         if let table = ReportContent.flagsTable(report) {
             out.append(contentsOf: self.table(table))
         } else {
             out.append(ReportContent.noFlags)
         }
 
+        section(&out, "Assessments")
+        let assessments = ReportContent.assessmentLines(report)
+        if assessments.isEmpty {
+            out.append(ReportContent.noAssessments)
+        } else {
+            out.append(contentsOf: assessments.map { "- " + line($0, continuation: "  ") })
+        }
+
+        section(&out, "Self-care")
+        if let care = ReportContent.careTable(report) {
+            out.append(contentsOf: table(care))
+            out.append("")
+            out.append(ReportContent.careExplanation)
+        } else {
+            out.append(ReportContent.noCare)
+        }
+
         out.append("")
-        out.append("## Pain trend, day by day")
-        out.append("")
+        out.append("---")
+        section(&out, "Day by day")
         out.append(ReportContent.trendExplanation + " " + ReportContent.redFlagLegend)
         out.append("")
         out.append(contentsOf: table(ReportContent.dailyTable(report)))
 
-        out.append("")
-        out.append("## Red-flag questions")
-        out.append("")
-        out.append(contentsOf: table(ReportContent.redFlagTable(report)))
-
-        out.append("")
-        out.append("## Self-care and sessions")
-        out.append("")
-        if let care = ReportContent.careTable(report) {
-            out.append(contentsOf: table(care))
-        } else {
-            out.append(ReportContent.noCare)
+        if let detail = ReportContent.flagDetailTable(report) {
+            section(&out, "Flags in detail")
+            out.append(contentsOf: table(detail))
+            out.append("")
+            out.append(ReportContent.flagsExplanation)
         }
-        out.append("")
+
+        section(&out, "Sessions")
         if let sessions = ReportContent.sessionsTable(report) {
             out.append(contentsOf: table(sessions))
         } else {
             out.append(ReportContent.noSessions)
         }
 
-        out.append("")
-        out.append("## Notes")
-        out.append("")
+        section(&out, "Notes")
         let notes = ReportContent.noteLines(report)
         if notes.isEmpty {
             out.append(ReportContent.noNotes)
@@ -69,6 +80,13 @@ public enum MarkdownReport {
         out.append("")
         out.append("_" + ReportContent.footer + "_")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A blank line, a second-level heading and a blank line.
+    static func section(_ out: inout [String], _ title: String) {
+        out.append("")
+        out.append("## " + MarkdownText.inline(title))
+        out.append("")
     }
 
     /// "- **Label:** value" lines.

@@ -1,17 +1,21 @@
 import Foundation
 
 /// Draws a report's pain trend as an inline SVG: each check-in's pain at its time, the 7-day average, the severe band,
-/// the episode's window marks (session, 72 h, 96 h, day 14, day 28), sessions, red-flag days and
-/// a strip with each day's level. Plain SVG with no scripts, fonts or links, so it prints anywhere.
+/// the main episode shaded, its window marks (trigger, 72 h, 96 h, days 14, 28 and 42), sessions,
+/// warning signs answered yes, a strip with each day's level and a numbered marker where each flag
+/// was first raised. Every mark names itself in a `<title>` (shown on hover). Plain SVG with no
+/// scripts, fonts or links, so it prints anywhere.
 public enum PainChart {
     /// The drawing's width in user units (it scales to the page).
     static let width = 720.0
     /// The drawing's height in user units.
-    static let height = 236.0
+    static let height = 176.0
     /// The plot area.
-    static let left = 34.0, right = 710.0, top = 34.0, bottom = 174.0
+    static let left = 34.0, right = 710.0, top = 30.0, bottom = 128.0
     /// The level strip under the x-axis labels.
-    static let stripTop = 196.0, stripHeight = 9.0
+    static let stripTop = 146.0, stripHeight = 9.0
+    /// The middle of the row of flag markers.
+    static let flagRow = 166.0
 
     /// The colour of each level in the strip and the legend.
     public static func color(of level: Level) -> String {
@@ -30,8 +34,33 @@ public enum PainChart {
         switch mark {
         case .trigger: return "#111827"
         case .hours72, .hours96: return "#c2410c"
-        case .day14, .day28: return "#6d28d9"
+        case .day14, .day28, .day42: return "#6d28d9"
         }
+    }
+
+    /// The main episode's shading.
+    static let episodeFill = "#e0e7ff"
+
+    /// The main episode's window marks that fall inside the period's days, in time order.
+    static func drawnMarks(_ report: Report) -> [ReportMark] {
+        guard let episode = report.episode else { return [] }
+        let start = report.firstDay.start(in: report.timeZone)
+        let end = report.lastDay.end(in: report.timeZone)
+        return episode.marks.filter { $0.at >= start && $0.at <= end }
+    }
+
+    /// The flags first raised in the period, numbered from 1 in the order they were first raised.
+    static func drawnFlags(_ report: Report) -> [(number: Int, flag: ReportFlag)] {
+        let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
+        let sorted = report.flags.sorted {
+            $0.firstFired != $1.firstFired ? $0.firstFired < $1.firstFired : (order[$0.rule] ?? 0) < (order[$1.rule] ?? 0)
+        }
+        return sorted.enumerated().map { ($0.offset + 1, $0.element) }
+    }
+
+    /// The trigger mark's label: the session's kind, cut short.
+    static func triggerLabel(_ report: Report) -> String {
+        shortened(report.episode?.trigger.map(TimeText.kind(of:)) ?? "session")
     }
 
     /// The chart as an `<svg>` element (no XML declaration), or `nil` for a period without days.
@@ -52,6 +81,17 @@ public enum PainChart {
         out.append("<svg class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">")
         out.append("<title>\(HTMLText.escape(label))</title>")
 
+        // The main episode, shaded from its onset to its close (or the period's end).
+        if let episode = report.episode {
+            let from = max(position(episode.onset.at), 0)
+            let to = min(episode.closeDate.map { position($0.end(in: report.timeZone)) } ?? Double(days.count), Double(days.count))
+            if to > from {
+                let title = "Main episode: onset \(TimeText.dateTime(episode.onset.at, in: report.timeZone)), "
+                    + (episode.closeDate.map { "closed \($0.shortDescription)" } ?? "still open") + ", peak \(episode.peak)/10"
+                out.append("<rect x=\"\(n(x(from)))\" y=\"\(n(top))\" width=\"\(n(x(to) - x(from)))\" height=\"\(n(bottom - top))\" fill=\"\(episodeFill)\" opacity=\"0.6\"><title>\(HTMLText.escape(title))</title></rect>")
+            }
+        }
+
         // Severe band and grid.
         out.append("<rect x=\"\(n(left))\" y=\"\(n(y(10)))\" width=\"\(n(right - left))\" height=\"\(n(y(7) - y(10)))\" fill=\"#fdecec\"/>")
         out.append("<text x=\"\(n(right - 4))\" y=\"\(n(y(10) + 10))\" text-anchor=\"end\" class=\"band\">severe (7\u{2013}10)</text>")
@@ -71,28 +111,28 @@ public enum PainChart {
             }
         }
 
-        // Window marks with their labels, staggered on two rows when they would collide.
-        if let episode = report.episode {
-            var rowEnds = [-Double.infinity, -Double.infinity]
-            for mark in episode.marks {
-                let at = position(mark.at)
-                guard at >= 0, at <= Double(days.count) else { continue }
-                let markX = x(at)
-                let dash = mark.kind == .trigger ? "" : " stroke-dasharray=\"4 3\""
-                out.append("<line x1=\"\(n(markX))\" y1=\"\(n(top - 4))\" x2=\"\(n(markX))\" y2=\"\(n(bottom))\" stroke=\"\(color(of: mark.kind))\" stroke-width=\"1.2\"\(dash)/>")
-                let text = mark.kind == .trigger ? shortened(episode.trigger.map(TimeText.kind(of:)) ?? "session") : mark.kind.label
-                let halfWidth = Double(text.count) * 2.9 + 2
-                let labelX = min(max(markX, left + halfWidth), right - halfWidth)
-                let row = labelX - halfWidth > rowEnds[0] ? 0 : 1
-                rowEnds[row] = labelX + halfWidth
-                out.append("<text x=\"\(n(labelX))\" y=\"\(row == 0 ? "12" : "24")\" text-anchor=\"middle\" class=\"mark\" fill=\"\(color(of: mark.kind))\">\(HTMLText.escape(text))</text>")
-            }
+        // Window marks with their labels, staggered on two rows when they would collide; each names itself on hover.
+        var rowEnds = [-Double.infinity, -Double.infinity]
+        for mark in drawnMarks(report) {
+            let markX = x(position(mark.at))
+            let dash = mark.kind == .trigger ? "" : " stroke-dasharray=\"4 3\""
+            let text = mark.kind == .trigger ? triggerLabel(report) : mark.kind.label
+            let halfWidth = Double(text.count) * 2.9 + 2
+            let labelX = min(max(markX, left + halfWidth), right - halfWidth)
+            let row = labelX - halfWidth > rowEnds[0] ? 0 : 1
+            rowEnds[row] = labelX + halfWidth
+            let title = mark.kind.meaning.prefix(1).uppercased() + mark.kind.meaning.dropFirst() + ": "
+                + TimeText.dateTime(mark.at, in: report.timeZone)
+            out.append("<g class=\"window\"><title>\(HTMLText.escape(title))</title>")
+            out.append("<line x1=\"\(n(markX))\" y1=\"\(n(top - 4))\" x2=\"\(n(markX))\" y2=\"\(n(bottom))\" stroke=\"\(color(of: mark.kind))\" stroke-width=\"1.2\"\(dash)/>")
+            out.append("<text x=\"\(n(labelX))\" y=\"\(row == 0 ? "12" : "24")\" text-anchor=\"middle\" class=\"mark\" fill=\"\(color(of: mark.kind))\">\(HTMLText.escape(text))</text>")
+            out.append("</g>")
         }
 
         // Sessions as small triangles on the x-axis.
         for session in report.sessions {
             let at = x(position(session.at))
-            let title = TimeText.kind(of: session) + ", " + TimeText.dateTime(session.at, in: report.timeZone)
+            let title = "Session: " + TimeText.kind(of: session) + ", " + TimeText.dateTime(session.at, in: report.timeZone)
             out.append("<path d=\"M\(n(at)) \(n(bottom - 7))L\(n(at - 4)) \(n(bottom))L\(n(at + 4)) \(n(bottom))Z\" fill=\"#4b5563\"><title>\(HTMLText.escape(title))</title></path>")
         }
 
@@ -100,22 +140,25 @@ public enum PainChart {
         out.append(contentsOf: polylines(days.enumerated().map { index, day in
             day.sevenDayAverage.map { (x(Double(index) + 0.5), y($0)) }
         }, attributes: "stroke=\"#2563eb\" stroke-width=\"2\" stroke-dasharray=\"6 3\" fill=\"none\" opacity=\"0.85\""))
-        // Each check-in at its own time, so it reads right against the hour marks; the line
-        // breaks across a day without check-ins rather than inventing values for it.
+        // Each check-in at its own time, so it reads right against the hour marks. Logging every
+        // other day is common, so the line bridges one day without a check-in but breaks across
+        // longer gaps rather than inventing a course for them.
         let checkIns = days.flatMap(\.checkIns)
         var points: [(Double, Double)?] = []
         for (index, checkIn) in checkIns.enumerated() {
-            if index > 0, checkIns[index - 1].date.days(to: checkIn.date) > 1 { points.append(nil) }
+            if index > 0, checkIns[index - 1].date.days(to: checkIn.date) > 2 { points.append(nil) }
             let at = min(max(position(checkIn.at), 0), Double(days.count))
             points.append((x(at), y(Double(checkIn.pain))))
         }
         out.append(contentsOf: polylines(points, attributes: "stroke=\"#374151\" stroke-width=\"1.6\" fill=\"none\""))
         for (checkIn, point) in zip(checkIns, points.compactMap { $0 }) {
             let fill = PainScale.isSevere(checkIn.pain) ? "#b91c1c" : "#111827"
-            let title = TimeText.dateTime(checkIn.at, in: report.timeZone) + ": pain \(checkIn.pain)"
-            out.append("<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"3\" fill=\"\(fill)\"><title>\(HTMLText.escape(title))</title></circle>")
-            if checkIn.symptoms.contains(where: \.isWarningSign) {
-                out.append("<text x=\"\(n(point.0))\" y=\"\(n(point.1 - 6))\" text-anchor=\"middle\" class=\"rf\">!</text>")
+            let when = TimeText.dateTime(checkIn.at, in: report.timeZone)
+            out.append("<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"2.6\" fill=\"\(fill)\"><title>\(HTMLText.escape(when + ": pain \(checkIn.pain)"))</title></circle>")
+            let signs = checkIn.symptoms.filter(\.isWarningSign)
+            if !signs.isEmpty {
+                let title = when + ": answered yes to " + signs.map(\.label).joined(separator: ", ")
+                out.append("<text x=\"\(n(point.0))\" y=\"\(n(point.1 - 6))\" text-anchor=\"middle\" class=\"rf\">!<title>\(HTMLText.escape(title))</title></text>")
             }
         }
 
@@ -124,7 +167,22 @@ public enum PainChart {
         for (index, day) in days.enumerated() {
             out.append("<rect x=\"\(n(x(Double(index)) + 0.3))\" y=\"\(n(stripTop))\" width=\"\(n(dayWidth - 0.6))\" height=\"\(n(stripHeight))\" fill=\"\(color(of: day.level))\"><title>\(day.date.shortDescription): \(day.level.key)</title></rect>")
         }
-        out.append("<text x=\"\(n(left))\" y=\"\(n(stripTop + stripHeight + 14))\" class=\"axis\">\u{25CF} = a check-in\u{2019}s \u{201C}pain now\u{201D} at its time; ! = a red-flag answer in it; \u{25B2} = exercise session.</text>")
+
+        // A numbered marker under the strip on the day each flag was first raised; same-day markers sit side by side.
+        out.append("<text x=\"\(n(left - 6))\" y=\"\(n(flagRow + 3))\" text-anchor=\"end\" class=\"axis\">flags</text>")
+        // Markers are 11 units wide: one on a neighbouring day moves right rather than covering the other.
+        var nextFree = -Double.infinity
+        for (number, flag) in drawnFlags(report) {
+            let centre = min(max(x(Double(first.days(to: flag.firstFired)) + 0.5), nextFree), right - 5)
+            nextFree = centre + 12
+            let steps = flag.steps.map { step in (step.level?.key ?? "cleared") + " " + step.date.shortDescription }
+            let title = "Flag \(number): \(flag.rule.title) (\(flag.rule.rawValue)): " + steps.joined(separator: " \u{2192} ")
+            let ink = flag.highestLevel >= .urgent ? "#fff" : "#111827"
+            out.append("<g class=\"flag\"><title>\(HTMLText.escape(title))</title>")
+            out.append("<circle cx=\"\(n(centre))\" cy=\"\(n(flagRow))\" r=\"5.5\" fill=\"\(color(of: flag.highestLevel))\" stroke=\"#374151\" stroke-width=\"0.5\"/>")
+            out.append("<text x=\"\(n(centre))\" y=\"\(n(flagRow + 3))\" text-anchor=\"middle\" class=\"flagnum\" fill=\"\(ink)\">\(number)</text>")
+            out.append("</g>")
+        }
         out.append("</svg>")
         return out.joined(separator: "\n")
     }

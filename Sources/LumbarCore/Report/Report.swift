@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a clinician needs from the log on one page: the episode, the pain trend, the flags raised
-/// day by day, the red-flag answers, self-care, sessions and notes, for a period of days.
+/// What a clinician needs from the log: on the first page who, which episode, how it evolved,
+/// what was ruled out, the flags, assessments and self-care; then the days, sessions and notes.
 ///
 /// Built by a pure function of the journal, the period, now and the time zone; the renderers
 /// (`MarkdownReport`, `HTMLReport`) only lay it out.
@@ -10,24 +10,30 @@ public struct Report: Hashable, Sendable {
     public var firstDay: LocalDate
     /// The last day covered (never after the day of `generatedAt`).
     public var lastDay: LocalDate
+    /// Why the period was chosen.
+    public var reason: ReportPeriod.Reason
     /// When the report was made, in the report's zone.
     public var generatedAt: Timestamp
     /// The moment the status and the episode are read at: the end of `lastDay`, or `generatedAt` if sooner.
     public var asOf: Timestamp
     /// The zone every time is shown in.
     public var timeZone: TimeZone
+    /// The person's profile (birth year and history).
+    public var profile: Profile
     /// The status at `asOf`.
     public var status: Status
-    /// The episode open at `asOf`, else the last one that overlaps the period; `nil` when there is none.
+    /// The most significant episode overlapping the period (highest peak, then longest, then latest); `nil` when none does.
     public var episode: ReportEpisode?
     /// Every day of the period, oldest first.
     public var days: [ReportDay]
     /// The flags raised on some day of the period, most urgent first.
     public var flags: [ReportFlag]
-    /// How each red-flag question was answered over the period.
-    public var redFlagAnswers: [RedFlagAnswer]
+    /// How each warning-sign question was answered over the period, in asking order.
+    public var warningSigns: [WarningSignAnswer]
     /// The self-care actions logged in the period.
     public var care: [CareSummary]
+    /// The clinicians' assessments recorded in the period, in time order.
+    public var assessments: [Assessment]
     /// The sessions of the period, in time order.
     public var sessions: [Session]
     /// The notes of the period's check-ins and sessions, in time order.
@@ -35,20 +41,24 @@ public struct Report: Hashable, Sendable {
 
     /// The longest period a report covers, in days.
     public static let maximumDays = 366
-    /// How far back the default period reaches to include the onset of the current episode, in days.
-    public static let maximumDefaultDays = 90
+
+    /// The report on `period` of `journal` (cut at the day of `now`), as of `now`.
+    public init(journal: Journal, period: ReportPeriod, now: Date, timeZone: TimeZone) {
+        self.init(journal: journal, from: period.first, through: period.last, now: now, timeZone: timeZone, reason: period.reason)
+    }
 
     /// The report on `journal` from `first` through `last` (cut at the day of `now`), as of `now`.
     ///
     /// Entries after `now` are left out, as everywhere else in lumbar. Each day's level and the
     /// flags come from evaluating the rules at the end of every day of the period.
-    public init(journal: Journal, from first: LocalDate, through last: LocalDate, now: Date, timeZone: TimeZone) {
+    public init(journal: Journal, from first: LocalDate, through last: LocalDate, now: Date, timeZone: TimeZone,
+                reason: ReportPeriod.Reason = .requested) {
         let today = LocalDate(instant: now, in: timeZone)
         let lastDay = min(last, today)
         let generatedAt = Timestamp(now, in: timeZone)
         let endOfPeriod = lastDay.end(in: timeZone)
         let asOf = endOfPeriod < generatedAt ? endOfPeriod : generatedAt
-        let daily = EscalationEngine.daily(journal, from: first, through: lastDay, now: now, timeZone: timeZone)
+        let daily = Report.daily(journal, from: first, through: lastDay, now: now, timeZone: timeZone)
 
         let checkIns = journal.checkIns.filter { $0.at <= asOf && $0.date >= first && $0.date <= lastDay }
         let sessions = journal.sessions.filter {
@@ -58,17 +68,23 @@ public struct Report: Hashable, Sendable {
 
         self.firstDay = first
         self.lastDay = lastDay
+        self.reason = reason
         self.generatedAt = generatedAt
         self.asOf = asOf
         self.timeZone = timeZone
+        self.profile = journal.profile
         self.status = daily.last?.status ?? EscalationEngine.evaluate(journal, now: asOf.date, timeZone: timeZone)
         self.days = Report.days(first: first, last: lastDay, checkIns: checkIns, sessions: sessions, daily: daily,
                                 averages: Report.sevenDayAverages(journal, from: first, through: lastDay, asOf: asOf),
                                 timeZone: timeZone)
         self.episode = Report.episode(journal, first: first, last: lastDay, asOf: asOf, timeZone: timeZone)
         self.flags = ReportFlag.flags(in: daily)
-        self.redFlagAnswers = RedFlagAnswer.answers(checkIns)
+        self.warningSigns = WarningSignAnswer.answers(checkIns)
         self.care = CareSummary.summaries(days)
+        self.assessments = journal.assessments.filter {
+            let date = $0.at.converted(to: timeZone).localDate
+            return $0.at <= asOf && date >= first && date <= lastDay
+        }
         self.sessions = sessions
         self.notes = Report.notes(checkIns: checkIns, sessions: sessions, timeZone: timeZone)
     }
@@ -82,22 +98,29 @@ public struct Report: Hashable, Sendable {
     /// The period's rows for a daily table, runs of empty days folded.
     public var rows: [ReportRow] { ReportRow.rows(days) }
 
-    /// The first day of the default period ending on `last`: 30 days before it, or the onset of the
-    /// episode open at the end of `last` when that is earlier, but never more than 90 days before it.
-    public static func defaultFirstDay(through last: LocalDate, journal: Journal, now: Date, timeZone: TimeZone) -> LocalDate {
-        let monthBack = last.adding(days: -30)
-        let end = last.end(in: timeZone).date
-        let asOf = end < now ? end : now
-        guard let onset = EpisodeTracker.currentEpisode(in: journal, at: asOf)?.onset.date, onset < monthBack else {
-            return monthBack
+    /// The status at the end of each day from `first` through `last`: a day is read at its last
+    /// millisecond, or at `now` for the day holding it; days after `now` are left out.
+    ///
+    /// Built on `EscalationEngine.evaluate` alone, the one entry point the rules engine keeps
+    /// from contract version 1 to 2, so the report does not follow the engine's helpers around.
+    static func daily(_ journal: Journal, from first: LocalDate, through last: LocalDate, now: Date,
+                      timeZone: TimeZone) -> [(date: LocalDate, status: Status)] {
+        let nowMilliseconds = Timestamp(now, in: timeZone).epochMilliseconds
+        var days: [(date: LocalDate, status: Status)] = []
+        var date = first
+        while date <= last, date.start(in: timeZone).epochMilliseconds <= nowMilliseconds {
+            let end = date.end(in: timeZone)
+            let instant = end.epochMilliseconds > nowMilliseconds ? now : end.date
+            days.append((date, EscalationEngine.evaluate(journal, now: instant, timeZone: timeZone)))
+            date = date.adding(days: 1)
         }
-        return max(onset, last.adding(days: -maximumDefaultDays))
+        return days
     }
 
     // MARK: Building
 
     private static func days(first: LocalDate, last: LocalDate, checkIns: [CheckIn], sessions: [Session],
-                             daily: [DailyStatus], averages: [LocalDate: Double], timeZone: TimeZone) -> [ReportDay] {
+                             daily: [(date: LocalDate, status: Status)], averages: [LocalDate: Double], timeZone: TimeZone) -> [ReportDay] {
         let checkInsByDate = Dictionary(grouping: checkIns, by: \.date)
         let sessionsByDate = Dictionary(grouping: sessions) { $0.at.converted(to: timeZone).localDate }
         let levelByDate = Dictionary(daily.map { ($0.date, $0.status.level) }, uniquingKeysWith: { $1 })
@@ -131,15 +154,15 @@ public struct Report: Hashable, Sendable {
 
     private static func episode(_ journal: Journal, first: LocalDate, last: LocalDate, asOf: Timestamp,
                                 timeZone: TimeZone) -> ReportEpisode? {
-        let found = EpisodeTracker.episodes(in: journal, upTo: asOf.date).last {
-            $0.onset.date <= last && ($0.closeDate.map { $0 >= first } ?? true)
+        let overlapping = EpisodeTracker.episodes(in: journal, upTo: asOf.date, timeZone: timeZone).filter {
+            $0.onset.date <= last && ($0.closeDate ?? asOf.localDate) >= first
         }
-        guard let found else { return nil }
-        let checkIns = journal.checkIns[found.checkInRange]
-        let day = found.onset.date.days(to: found.closeDate ?? asOf.localDate)
+        guard let found = ReportPeriod.mostSignificant(overlapping, asOf: asOf.localDate) else { return nil }
+        let checkIns = Array(journal.checkIns[found.checkInRange])
+        let day = ReportPeriod.length(of: found, asOf: asOf.localDate)
         return ReportEpisode(onset: found.onset, closeDate: found.closeDate, day: day, peak: found.peak,
                              peakCheckIn: checkIns.first { $0.pain == found.peak } ?? found.onset,
-                             latest: found.latest, trigger: found.trigger, checkInCount: checkIns.count,
+                             latest: found.latest, trigger: found.trigger, checkIns: checkIns,
                              marks: ReportEpisode.windowMarks(onset: found.onset, trigger: found.trigger, timeZone: timeZone))
     }
 

@@ -53,8 +53,8 @@ enum ReportContent {
     static let nature = "A self-tracked log, not a diagnosis."
 
     /// What the log is and how to read pain scores.
-    static let natureDetail = "The person recorded these entries themselves with lumbar, a private self-care app. "
-        + "Pain is self-rated from 0 (none) to 10 (worst imaginable); 7 or more counts as severe."
+    static let natureDetail = "The person made these entries in lumbar, a private self-care app; "
+        + "pain is self-rated from 0 (none) to 10 (worst imaginable), 7 or more is severe."
 
     /// How the trend values are computed.
     static let trendExplanation = "Pain is the \u{201C}pain now\u{201D} score of each check-in; the 7-day average is the mean "
@@ -62,10 +62,10 @@ enum ReportContent {
 
     /// How flags were found.
     static let flagsExplanation = "lumbar evaluated its escalation rules at the end of every day of the period; "
-        + "each rule appears once, with the day it first fired. " + StatusFormatter.disclaimer
+        + "each rule appears once, with the days its level changed. " + StatusFormatter.disclaimer
 
     /// The legend for red-flag symptoms in the daily table.
-    static let redFlagLegend = "Symptoms marked ! answer yes to a red-flag question."
+    static let redFlagLegend = "Symptoms marked ! answer yes to a warning-sign question."
 
     /// The closing line.
     static let footer = "Made with lumbar from the person\u{2019}s own log. Its flags restate published guidance on back pain "
@@ -73,13 +73,34 @@ enum ReportContent {
 
     // MARK: Header
 
-    /// Period, generated time, level and counts.
+    /// "Sat 17 Oct 2026 – Tue 1 Dec 2026 (46 days)".
+    static func periodText(_ report: Report) -> String {
+        let days = report.firstDay.days(to: report.lastDay) + 1
+        return longDate(report.firstDay) + " \u{2013} " + longDate(report.lastDay) + " (\(days) \(days == 1 ? "day" : "days"))"
+    }
+
+    /// One line saying why the period covers these days.
+    static func periodReason(_ report: Report) -> String {
+        switch report.reason {
+        case .requested:
+            return "Chosen by the person making the report."
+        case .episode(let onset, let trigger, let peak, let days, let isOpen, let clipped):
+            let span = isOpen ? "open for \(days) \(days == 1 ? "day" : "days")" : "\(days) \(days == 1 ? "day" : "days") long"
+            let start = trigger.map { "the \(TimeText.kind(of: $0)) session of \($0.at.converted(to: report.timeZone).localDate.shortDescription)" }
+                ?? "the onset on \(onset.shortDescription)"
+            let cut = clipped ? " (cut to \(Report.maximumDays) days)" : ""
+            return "Starts at \(start)\(cut), which the worst episode of back pain in the last "
+                + "\(ReportPeriod.lookBackDays) days is traced to (peak \(peak)/10, \(span))."
+        case .recentDays(let count):
+            return "The last \(count) days, as no episode of back pain overlaps the last \(ReportPeriod.lookBackDays) days."
+        }
+    }
+
+    /// Period, why, generated time, level, counts and who.
     static func headerFacts(_ report: Report) -> [(String, ReportLine)] {
         let days = report.firstDay.days(to: report.lastDay) + 1
-        let start = report.firstDay.year == report.lastDay.year ? report.firstDay.shortDescription : longDate(report.firstDay)
-        let period = start + " \u{2013} " + longDate(report.lastDay) + " (\(days) \(days == 1 ? "day" : "days"))"
         let generated = longDate(report.generatedAt.localDate) + " " + report.generatedAt.clockTime
-            + " (times in \(report.timeZone.identifier))"
+            + ", times in \(report.timeZone.identifier)"
         let count = report.status.flags.count
         let flagText = count == 0 ? " (no flag raised)" : count == 1 ? " (1 flag raised)" : " (\(count) flags raised)"
         let levelLabel = report.asOf == report.generatedAt ? "Level now" : "Level at end of period"
@@ -87,19 +108,36 @@ enum ReportContent {
         let logged = "\(checkIns) \(checkIns == 1 ? "check-in" : "check-ins") on \(report.loggedDayCount) of \(days) days; "
             + "\(report.sessions.count) exercise \(report.sessions.count == 1 ? "session" : "sessions")"
         return [
-            ("Period", [.text(period)]),
-            ("Generated", [.text(generated)]),
+            ("Period", [.strong(periodText(report))]),
+            ("Why", [.text(periodReason(report))]),
+            ("Person", [.text(personText(report))]),
             (levelLabel, [.level(report.status.level), .text(flagText)]),
             ("Logged", [.text(logged)]),
+            ("Generated", [.text(generated)]),
         ]
+    }
+
+    /// "age band 40–49; history: osteoporosis", from the profile.
+    static func personText(_ report: Report) -> String {
+        let age = report.profile.birthYear.flatMap { ageBand(birthYear: $0, in: report.lastDay.year) }
+            .map { "age \($0)" } ?? "age not given"
+        let history = report.profile.history.isEmpty ? "no medical history recorded"
+            : "history: " + report.profile.history.map(\.label).joined(separator: ", ")
+        return age + "; " + history
+    }
+
+    /// The ten-year band of the age reached in `year` ("40–49"), `nil` for a birth year after it.
+    static func ageBand(birthYear: Int, in year: Int) -> String? {
+        let age = year - birthYear
+        guard age >= 0 else { return nil }
+        let low = age / 10 * 10
+        return "\(low)\u{2013}\(low + 9)"
     }
 
     // MARK: Episode
 
-    /// The episode's heading: current or last.
-    static func episodeHeading(_ report: Report) -> String {
-        report.episode?.isOpen == false ? "Last episode" : "Current episode"
-    }
+    /// The episode's heading.
+    static let episodeHeading = "Main episode"
 
     /// The episode as label/value facts, or a single line when there is none.
     static func episodeFacts(_ report: Report) -> [(String, ReportLine)] {
@@ -109,80 +147,241 @@ enum ReportContent {
         let zone = report.timeZone
         var facts: [(String, ReportLine)] = []
         if let close = episode.closeDate {
-            facts.append(("Status", [.text("Closed on \(close.shortDescription) after two pain-free days in a row; it lasted \(episode.day) days.")]))
+            facts.append(("Status", [.text("Closed on \(close.shortDescription) after two pain-free days in a row; it lasted "),
+                                     .strong("\(episode.day) days"), .text(".")]))
         } else {
             facts.append(("Status", [.strong("Day \(episode.day)"), .text(" (onset day = day 0), still open on \(report.asOf.localDate.shortDescription).")]))
         }
-        facts.append(("Onset", [.text(TimeText.dateTime(episode.onset.at, in: zone) + ", pain \(episode.onset.pain)/10")]))
         if let trigger = episode.trigger {
             let hours = Int(trigger.at.hours(to: episode.onset.at).rounded(.down))
-            facts.append(("Trigger session", [.text(sessionSummary(trigger, timeZone: zone, withDate: true)
-                                                    + "; \(hours) h before the onset")]))
+            var details: [String] = []
+            if let minutes = trigger.minutes { details.append("\(minutes) min") }
+            if let rpe = trigger.rpe { details.append("RPE \(rpe)") }
+            let during = trigger.suddenPain ? "pain began during it" : "no sudden pain during it"
+            facts.append(("Trigger", [.strong(TimeText.kind(of: trigger)), .text(", " + TimeText.dateTime(trigger.at, in: zone)
+                + (details.isEmpty ? "" : ", " + details.joined(separator: ", ")) + "; " + during + "; \(hours) h before the onset")]))
         } else {
-            facts.append(("Trigger session", [.text("none logged in the 72 h before the onset")]))
+            facts.append(("Trigger", [.text("no session logged in the 72 h before the onset")]))
         }
-        let latest = "latest \(episode.latest.pain)/10 (" + TimeText.dateTime(episode.latest.at, in: zone) + ")"
-        facts.append(("Pain", [.text("peak \(episode.peak)/10 (\(episode.peakCheckIn.date.shortDescription)); " + latest
-                                     + "; \(episode.checkInCount) \(episode.checkInCount == 1 ? "check-in" : "check-ins")")]))
-        let marks = episode.marks.filter { $0.kind != .trigger }.map { mark in
-            let when = mark.kind == .day14 || mark.kind == .day28
-                ? mark.at.localDate.shortDescription : TimeText.dateTime(mark.at, in: zone)
-            return mark.kind.label + ": " + when + (mark.at > report.asOf ? " (ahead)" : "")
-        }
-        facts.append(("Windows", [.text(marks.joined(separator: " \u{00B7} "))]))
+        facts.append(("Onset", [.text(TimeText.dateTime(episode.onset.at, in: zone) + ", pain \(episode.onset.pain)/10")]))
+        let peakDay = episode.onset.date.days(to: episode.peakCheckIn.date)
+        facts.append(("Pain", [.text("peak "), .strong("\(episode.peak)/10"), .text(" on \(episode.peakCheckIn.date.shortDescription) (day \(peakDay)); latest "),
+                               .strong("\(episode.latest.pain)/10"), .text(" on " + TimeText.dateTime(episode.latest.at, in: zone)
+                                   + "; \(episode.checkInCount) \(episode.checkInCount == 1 ? "check-in" : "check-ins")")]))
+        facts.append(("Trend", [.text(trendLine(episode))]))
+        facts.append(("Windows", [.text(windowsLine(episode, report: report))]))
         return facts
+    }
+
+    /// The pain at the onset, the peak, days 7, 14, 28 and 42, and the latest, in one line.
+    static func trendLine(_ episode: ReportEpisode) -> String {
+        var parts = ["\(episode.onset.pain) at onset"]
+        var shown: Set<UUID> = [episode.onset.id]
+        var milestones: [(day: Int, checkIn: CheckIn)] = []
+        let lastDate = episode.latest.date
+        for day in [7, 14, 28, 42] {
+            let date = episode.onset.date.adding(days: day)
+            guard date <= lastDate, let checkIn = episode.checkIns.last(where: { $0.date <= date }) else { continue }
+            milestones.append((day, checkIn))
+        }
+        let peakDay = episode.onset.date.days(to: episode.peakCheckIn.date)
+        var peakShown = episode.peakCheckIn.id == episode.onset.id
+        for milestone in milestones {
+            if !peakShown, peakDay <= milestone.day {
+                parts.append("peak \(episode.peak) on day \(peakDay)")
+                shown.insert(episode.peakCheckIn.id)
+                peakShown = true
+            }
+            guard !shown.contains(milestone.checkIn.id) else { continue }
+            shown.insert(milestone.checkIn.id)
+            parts.append("\(milestone.checkIn.pain) by day \(milestone.day)")
+        }
+        if !peakShown {
+            parts.append("peak \(episode.peak) on day \(peakDay)")
+            shown.insert(episode.peakCheckIn.id)
+        }
+        if !shown.contains(episode.latest.id), parts.last?.hasPrefix("\(episode.latest.pain) ") != true {
+            parts.append("\(episode.latest.pain) on day \(episode.onset.date.days(to: episode.latest.date))")
+        }
+        let direction = episode.latest.pain < episode.peak ? "Eased" : episode.latest.pain > episode.onset.pain ? "Worsened" : "Held"
+        return direction + ": " + parts.joined(separator: " \u{2192} ") + "."
+    }
+
+    /// Each window mark after the trigger with when it fell and the pain then, or that it lies ahead.
+    static func windowsLine(_ episode: ReportEpisode, report: Report) -> String {
+        let zone = report.timeZone
+        let marks = episode.marks.filter { $0.kind != .trigger }.map { mark -> String in
+            let when = mark.kind == .hours72 || mark.kind == .hours96
+                ? TimeText.dateTime(mark.at, in: zone) : mark.at.localDate.shortDescription
+            let state: String
+            if mark.at > report.asOf {
+                state = "not reached"
+            } else if let close = episode.closeDate, mark.at.localDate > close {
+                state = "after it closed"
+            } else if mark.kind == .hours72 || mark.kind == .hours96,
+                      let near = episode.checkIns.filter({ abs($0.at.hours(to: mark.at)) <= 24 && $0.at <= report.asOf })
+                        .min(by: { abs($0.at.hours(to: mark.at)) < abs($1.at.hours(to: mark.at)) }) {
+                // The rules judge the pain around these hours, so the nearest check-in on either side tells most.
+                state = abs(near.at.hours(to: mark.at)) <= 3 ? "pain \(near.pain) then"
+                    : "pain \(near.pain) at " + TimeText.weekdayTime(near.at, in: zone)
+            } else if let checkIn = episode.checkIns.last(where: {
+                mark.kind == .hours72 || mark.kind == .hours96 ? $0.at <= mark.at : $0.date <= mark.at.localDate
+            }) {
+                // A check-in from days before the mark says little about "then": name its day instead.
+                state = checkIn.date == mark.at.localDate && mark.kind != .hours72 && mark.kind != .hours96
+                    ? "pain \(checkIn.pain) then" : "last pain \(checkIn.pain) on \(checkIn.date.shortDescription)"
+            } else {
+                state = "no check-in yet"
+            }
+            return mark.kind.label + " " + when + " (" + state + ")"
+        }
+        return marks.joined(separator: " \u{00B7} ")
     }
 
     // MARK: Flags
 
-    /// The flags table, or `nil` when nothing fired.
+    /// The flags and how their levels moved, for the first page, or `nil` when nothing fired.
     static func flagsTable(_ report: Report) -> ReportTable? {
         guard !report.flags.isEmpty else { return nil }
         let rows = report.flags.map { flag -> ReportTable.Row in
-            let level: ReportLine = flag.firstLevel == flag.highestLevel
-                ? [.level(flag.highestLevel)] : [.level(flag.firstLevel), .text(" \u{2192} "), .level(flag.highestLevel)]
-            let last: ReportLine = flag.isRaisedAtEnd ? [.strong("still raised")] : [.text(flag.lastSeen.shortDescription)]
-            let source = flag.latest.sources.first?.title ?? "lumbar\u{2019}s own rule (no article)"
-            return ReportTable.Row(cells: [
-                [.text(flag.rule.title + " ("), .code(flag.rule.rawValue), .text(")")], level,
-                [.text(flag.firstFired.shortDescription)], last, [.text(flag.latest.headline)], [.text(source)],
-            ])
+            var rule: ReportLine = [.text(flag.rule.title + " ("), .code(flag.rule.rawValue), .text(")")]
+            if let assessed = flag.latest.assessedAt {
+                rule.append(.text(", assessed " + TimeText.dateTime(assessed, in: report.timeZone)))
+            }
+            return ReportTable.Row(cells: [rule, levelSteps(flag)])
         }
-        return ReportTable(columns: [
-            .init(title: "Rule"), .init(title: "Level"), .init(title: "First fired"), .init(title: "Last raised"),
-            .init(title: "What lumbar saw (last time raised)"), .init(title: "Source", underPrevious: true),
-        ], rows: rows)
+        return ReportTable(columns: [.init(title: "Rule"), .init(title: "Level at the end of each day, when it changed")], rows: rows)
+    }
+
+    /// What lumbar saw each flag on and the article it rests on, or `nil` when nothing fired.
+    static func flagDetailTable(_ report: Report) -> ReportTable? {
+        guard !report.flags.isEmpty else { return nil }
+        let rows = report.flags.map { flag -> ReportTable.Row in
+            let source = flag.latest.sources.first?.title ?? "lumbar\u{2019}s own rule (no article)"
+            return ReportTable.Row(cells: [[.code(flag.rule.rawValue)], [.text(flag.latest.headline)], [.text(source)]])
+        }
+        return ReportTable(columns: [.init(title: "Rule"), .init(title: "What lumbar saw, the last day it was raised"),
+                                     .init(title: "Source", underPrevious: true)], rows: rows)
+    }
+
+    /// "watch Sat 17 Oct → see-doctor Sun 18 Oct → cleared Wed 21 Oct", long histories shortened in the middle.
+    static func levelSteps(_ flag: ReportFlag) -> ReportLine {
+        var steps = flag.steps.map(Optional.some)
+        if steps.count > 6 { steps = Array(steps.prefix(2)) + [nil] + Array(steps.suffix(3)) }
+        var line: ReportLine = []
+        for (index, step) in steps.enumerated() {
+            if index > 0 { line.append(.text(" \u{2192} ")) }
+            guard let step else {
+                line.append(.text("\u{2026}"))
+                continue
+            }
+            if let level = step.level { line.append(.level(level)) } else { line.append(.text("cleared")) }
+            line.append(.text(" " + step.date.shortDescription))
+        }
+        if flag.isRaisedAtEnd { line.append(.strong(" (still raised)")) }
+        return line
     }
 
     /// The line shown instead of the flags table.
     static let noFlags = "No rule fired on any day of the period."
 
-    // MARK: Red flags
+    // MARK: Warning signs
 
-    /// One row per red-flag question with its answers over the period.
-    static func redFlagTable(_ report: Report) -> ReportTable {
-        let rows = report.redFlagAnswers.map { answer -> ReportTable.Row in
-            let of = "\(answer.count) of \(answer.checkInCount) \(answer.checkInCount == 1 ? "check-in" : "check-ins")"
-            let cell: ReportLine
-            if answer.checkInCount == 0 {
-                cell = [.text("no check-ins in the period")]
-            } else if answer.wasReported {
-                cell = [.strong("yes"), .text(" " + dayList(answer.dates) + " (\(of))")]
-            } else {
-                cell = [.text("not reported (\(of))")]
+    /// One row per warning-sign question: those answered yes first, then the documented negatives, in asking order.
+    static func warningSignTable(_ report: Report) -> ReportTable {
+        let ordered = report.warningSigns.filter(\.wasReported) + report.warningSigns.filter { !$0.wasReported }
+        let rows = ordered.map { answer in
+            ReportTable.Row(cells: [answer.wasReported ? [.redFlag(signName(answer.symptom))] : [.text(signName(answer.symptom))],
+                                    answerLine(answer)], muted: !answer.wasReported && answer.noCount == 0)
+        }
+        return ReportTable(columns: [.init(title: "Warning sign"), .init(title: "Answers over the period")], rows: rows)
+    }
+
+    /// "no on 18 of 20 check-ins, yes on Wed 4 Mar, not asked on 2".
+    static func answerLine(_ answer: WarningSignAnswer) -> ReportLine {
+        let total = answer.checkInCount
+        guard total > 0 else { return [.text("no check-ins in the period")] }
+        let checkIns = total == 1 ? "check-in" : "check-ins"
+        var line: ReportLine = []
+        // The total is said once, on the first count given.
+        var totalSaid = false
+        func of() -> String {
+            defer { totalSaid = true }
+            return totalSaid ? "" : " of \(total) \(checkIns)"
+        }
+        if answer.wasReported {
+            // Several yes answers on one day would hide behind the day list: count them then.
+            let times = answer.yesCount == answer.yesDates.count ? "" : " (\(answer.yesCount) check-ins)"
+            line.append(.strong("yes " + yesDays(answer) + times))
+        }
+        if answer.noCount > 0 {
+            line.append(.text((line.isEmpty ? "" : ", ") + "no on \(answer.noCount)" + of()))
+        }
+        if answer.notAskedCount > 0 {
+            line.append(.text((line.isEmpty ? "" : ", ") + "not asked on \(answer.notAskedCount)" + of()))
+        }
+        if !totalSaid { line.append(.text(", all \(total) \(checkIns)")) }
+        if let since = answer.noSince {
+            line.append(.text("; no again since " + since.shortDescription))
+        } else if answer.standsAtEnd {
+            line.append(.strong("; still yes at the end"))
+        }
+        return line
+    }
+
+    /// "on Wed 4 Mar", "on Wed 4 Mar and Fri 6 Mar", or "on 5 days, first Wed 4 Mar, last Mon 16 Mar".
+    static func yesDays(_ answer: WarningSignAnswer) -> String {
+        let dates = answer.yesDates
+        guard let first = dates.first, let last = dates.last else { return "" }
+        switch dates.count {
+        case 1: return "on " + first.shortDescription
+        case 2: return "on " + first.shortDescription + " and " + last.shortDescription
+        default: return "on \(dates.count) days, first \(first.shortDescription), last \(last.shortDescription)"
+        }
+    }
+
+    /// The warning sign named so it reads alone in a list, in a few words.
+    static func signName(_ symptom: Symptom) -> String {
+        switch symptom.rawValue {
+        case "both-legs": return "both legs affected"
+        case "after-fall": return "after a fall or blow"
+        case "tingling": return "pins and needles"
+        case "radiating-pain": return "pain into buttock/leg"
+        case "fever": return "fever or unwell"
+        case "cough-sneeze-pain": return "worse on cough/sneeze"
+        default: return symptom.label
+        }
+    }
+
+    /// What "not asked" means.
+    static let warningSignExplanation = "Each check-in asks these questions; a question skipped counts as not asked, "
+        + "not as a no."
+
+    // MARK: Assessments
+
+    /// One line per assessment: when, the flags it covers at their levels, and its note.
+    static func assessmentLines(_ report: Report) -> [ReportLine] {
+        report.assessments.map { assessment in
+            var line: ReportLine = [.strong(TimeText.dateTime(assessment.at, in: report.timeZone)), .text(": covers ")]
+            for (index, rule) in assessment.rules.enumerated() {
+                if index > 0 { line.append(.text(", ")) }
+                line.append(.code(rule.rule))
+                line.append(.text(" at "))
+                line.append(.level(rule.level))
             }
-            return ReportTable.Row(cells: [[.text(answer.symptom.question)], cell], muted: !answer.wasReported)
+            if assessment.rules.isEmpty { line.append(.text("no flag")) }
+            let note = assessment.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !note.isEmpty {
+                line.append(.text(" \u{2014} "))
+                let paragraphs = note.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+                line.append(.text(paragraphs.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")))
+            }
+            return line
         }
-        return ReportTable(columns: [.init(title: "Question"), .init(title: "Answers over the period")], rows: rows)
     }
 
-    /// "on Thu 5 Mar, Fri 6 Mar", or "on 12 days, Thu 5 Mar to Fri 20 Mar" when listing them would fill the cell.
-    static func dayList(_ dates: [LocalDate]) -> String {
-        guard dates.count > 6, let first = dates.first, let last = dates.last else {
-            return "on " + dates.map(\.shortDescription).joined(separator: ", ")
-        }
-        return "on \(dates.count) days, \(first.shortDescription) to \(last.shortDescription)"
-    }
+    /// The line shown when no assessment was recorded.
+    static let noAssessments = "No assessment by a clinician recorded in the period."
 
     // MARK: Days
 
@@ -220,17 +419,28 @@ enum ReportContent {
 
     // MARK: Care and sessions
 
-    /// Self-care actions with how many days each was logged, or `nil` when none was.
+    /// Self-care actions with the days logged and how pain moved after them, or `nil` when none was.
     static func careTable(_ report: Report) -> ReportTable? {
         guard !report.care.isEmpty else { return nil }
         let rows = report.care.map { summary in
-            ReportTable.Row(cells: [
-                [.text(summary.care.label)], [.text(String(summary.dates.count))],
-                [.text(summary.dates.first?.shortDescription ?? "")], [.text(summary.dates.last?.shortDescription ?? "")],
+            let range = summary.dates.count == 1 ? (summary.dates.first?.shortDescription ?? "")
+                : (summary.dates.first?.shortDescription ?? "") + " \u{2013} " + (summary.dates.last?.shortDescription ?? "")
+            let after = summary.comparedDays == 0 ? "no later check-in"
+                : "lower \(summary.lowerAfter), same \(summary.sameAfter), higher \(summary.higherAfter)"
+            return ReportTable.Row(cells: [
+                [.text(summary.care.label)], [.text(String(summary.dates.count))], [.text(range)], [.text(after)],
             ])
         }
         return ReportTable(columns: [.init(title: "Self-care"), .init(title: "Days", numeric: true),
-                                     .init(title: "First"), .init(title: "Last")], rows: rows)
+                                     .init(title: "When"), .init(title: "Pain on the next logged day")], rows: rows)
+    }
+
+    /// How to read the self-care table.
+    static let careExplanation = "A day\u{2019}s highest pain against the next logged day\u{2019}s: what followed, not what caused it."
+
+    /// The period's pain as one character per day (the day's highest, `·` without a check-in), for text readers.
+    static func dailyPainLine(_ report: Report) -> String {
+        report.days.map { $0.pain.map(String.init) ?? "\u{00B7}" }.joined(separator: " ")
     }
 
     /// The period's sessions, or `nil` when there were none.

@@ -30,7 +30,8 @@ public struct StandingAnswer: Hashable, Sendable {
     static func all(in journal: Journal, upTo end: Int) -> [Symptom: StandingAnswer] {
         let checkIns = journal.checkIns
         var answers: [Symptom: StandingAnswer] = [:]
-        let wanted = Symptom.warningSigns.count
+        // Only questions some check-in answers can have a standing answer; stop when all are found.
+        let wanted = journal.answeredWarningSigns.count
         var index = end - 1
         while index >= 0, answers.count < wanted {
             let checkIn = checkIns[index]

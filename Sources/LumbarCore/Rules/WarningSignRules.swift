@@ -38,7 +38,7 @@ enum WarningSignRules {
             evidence.add(answer.checkIn, ["\(answer.symptom.rawValue): yes, standing until answered no"])
         }
         let keys = yes.map(\.symptom.rawValue).joined(separator: ",")
-        let answerNo = "If this has gone, answer it no: lumbar checkin --no \(keys) (in the check-in form, key n)."
+        let answerNo = "If this has gone, answer it no: lumbar checkin --no \(keys) --pain N, with N your pain now (in the check-in form, key n)."
         return Flag(rule: rule, level: level, headline: said + " " + reason(rule, level, keys: yes.count),
                     action: [level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo,
                     evidence: evidence.lines, evidenceDates: evidence.dates, window: nil, sources: rule.sources)

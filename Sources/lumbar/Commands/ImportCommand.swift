@@ -140,7 +140,8 @@ struct UndeleteCommand: ParsableCommand {
             let deletions = try store.load().recoverableDeletions
             if deletions.isEmpty { print("No deleted entries to bring back.") }
             for t in deletions {
-                print("\(t.id.shortID)  \(t.kind ?? "entry")  deleted \(t.deletedAt.converted(to: Clock.timeZone).localDate) \(t.deletedAt.converted(to: Clock.timeZone).clockTime)")
+                let kind = t.kind == "checkIn" ? "check-in" : (t.kind ?? "entry").escapingControlCharacters
+                print("\(t.id.shortID)  \(kind)  deleted \(t.deletedAt.converted(to: Clock.timeZone).localDate) \(t.deletedAt.converted(to: Clock.timeZone).clockTime)")
             }
             return
         }

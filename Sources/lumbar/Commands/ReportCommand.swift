@@ -1,21 +1,30 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LumbarCore
 
 /// `lumbar report`: one page for a clinician, in Markdown or as a self-contained HTML file.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a one-page summary of the log for a doctor or physiotherapist.",
+        abstract: "Write a summary of the log for a doctor or physiotherapist.",
         discussion: """
-            The report shows the current episode (onset, day count, trigger session), the pain trend \
-            (a daily table in Markdown; a chart with the 7-day average and the 72 h / 96 h / day 14 / \
-            day 28 marks in HTML), each flag raised in the period with the day it first fired, the \
-            red-flag answers, self-care, sessions and notes. It is a self-tracked log, not a diagnosis.
+            Page 1 tells a clinician what happened, when, how it evolved and what was ruled out: the \
+            main episode (trigger session, onset, day count, peak and latest pain, the trend, the \
+            72 h / 96 h / day 14 / day 28 / day 42 windows crossed), the warning signs answered yes \
+            and no, the flags and their levels over time, assessments, self-care and a chart. The \
+            day-by-day table, the sessions and the notes follow. It is a self-tracked log, not a diagnosis.
 
-            The period defaults to the 30 days before --to (today), reaching back to the onset of the \
-            current episode when that is earlier (up to \(Report.maximumDefaultDays) days). The HTML \
-            file needs no network and no scripts, and prints on A4.
+            The period defaults to the most significant episode of back pain (highest peak, then \
+            longest) overlapping the last \(ReportPeriod.lookBackDays) days before --to: from its trigger \
+            session, or its onset, to --to (today). Without such an episode it is the last \
+            \(ReportPeriod.recentDays) days.
+
+            On a terminal without --output, the HTML report is written to a new file in the current \
+            directory (readable only by you) and its path printed; piped, Markdown goes to standard \
+            output. The HTML needs no network and no scripts, prints on A4 and reads on a phone.
             """
     )
 
@@ -24,7 +33,7 @@ struct ReportCommand: ParsableCommand {
         case md, html
     }
 
-    @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD). Default: 30 days before --to, or the current episode's onset.", valueName: "date"))
+    @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD). Default: the main episode's trigger session or onset.", valueName: "date"))
     var from: String?
 
     @Option(help: ArgumentHelp("Last day of the period (YYYY-MM-DD). Default: today.", valueName: "date"))
@@ -33,8 +42,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Make the report as of this time (ISO 8601). Default: now.", valueName: "time"))
     var now: String?
 
-    @Option(help: ArgumentHelp("Output format: md (Markdown) or html.", valueName: "format"))
-    var format: Format = .md
+    @Option(help: ArgumentHelp("Output format: md (Markdown) or html. Default: html to a file on a terminal, else md.", valueName: "format"))
+    var format: Format?
 
     @Option(help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "path"))
     var output: String?
@@ -63,14 +72,35 @@ struct ReportCommand: ParsableCommand {
         }
 
         let journal = try storeOptions.journalStore.load()
-        let first = requestedFrom ?? Report.defaultFirstDay(through: last, journal: journal, now: instant, timeZone: zone)
-        let report = Report(journal: journal, from: first, through: last, now: instant, timeZone: zone)
+        let period = requestedFrom.map { ReportPeriod(first: $0, last: last, reason: .requested) }
+            ?? ReportPeriod.standard(through: last, journal: journal, now: instant, timeZone: zone)
+        let report = Report(journal: journal, period: period, now: instant, timeZone: zone)
+        // A page of HTML is no use printed on a terminal: there it goes to a file to open in a browser.
+        let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+        let format = self.format ?? (toTerminal ? .html : .md)
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
+        let kind = format == .html ? "HTML" : "Markdown"
         if let output {
             try OutputFile.write(Array(text.utf8), to: output, store: storeOptions.journalStore, what: "report")
-            Output.error("Wrote the \(format == .html ? "HTML" : "Markdown") report for \(first) to \(report.lastDay) to \(output).")
+            Output.error("Wrote the \(kind) report for \(period.first) to \(report.lastDay) to \(output).")
+        } else if toTerminal, format == .html {
+            let path = Self.newFile(named: "lumbar-report-\(report.lastDay)", extension: "html",
+                                    in: FileManager.default.currentDirectoryPath)
+            try PrivateFile.write(Array(text.utf8), to: path)
+            Output.write(Array("Wrote the HTML report for \(period.first) to \(report.lastDay) to \(path); open it in a browser to read or print it.\n".utf8))
         } else {
             Output.write(Array(text.utf8))
         }
+    }
+
+    /// A path in `directory` that no file has yet: `name.ext`, else `name-2.ext`, `name-3.ext`...
+    static func newFile(named name: String, extension ext: String, in directory: String) -> String {
+        var candidate = directory + "/" + name + "." + ext
+        var number = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = directory + "/" + name + "-\(number)." + ext
+            number += 1
+        }
+        return candidate
     }
 }

@@ -56,10 +56,8 @@ enum ReportFixture {
         ])
     }
 
-    /// The report with the default period, as `lumbar report --now 2026-03-20T09:00+01:00` makes it.
+    /// The report on the 31 days from Wed 18 Feb through Fri 20 Mar, made at `now`.
     static var report: Report {
-        let today = LocalDate(instant: now, in: zone)
-        let first = Report.defaultFirstDay(through: today, journal: journal, now: now, timeZone: zone)
-        return Report(journal: journal, from: first, through: today, now: now, timeZone: zone)
+        Report(journal: journal, from: LocalDate("2026-02-18")!, through: LocalDate(instant: now, in: zone), now: now, timeZone: zone)
     }
 }

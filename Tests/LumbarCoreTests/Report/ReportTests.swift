@@ -9,30 +9,76 @@ import Testing
 
     // MARK: Period
 
-    @Test func theDefaultPeriodIsThirtyDaysBackWhenTheEpisodeBeganLater() {
-        let today = date("2026-03-20")
-        let first = Report.defaultFirstDay(through: today, journal: ReportFixture.journal, now: ReportFixture.now, timeZone: zone)
-        #expect(first == date("2026-02-18"))
+    @Test func theDefaultPeriodStartsAtTheTriggerSessionOfTheWorstEpisode() {
+        let period = ReportPeriod.standard(through: date("2026-03-20"), journal: ReportFixture.journal, now: ReportFixture.now, timeZone: zone)
+        // The February episode (peak 2) is milder than the March one (peak 8), which began with the deadlift of Mon 2 Mar.
+        #expect(period.first == date("2026-03-02"))
+        #expect(period.last == date("2026-03-20"))
+        guard case .episode(let onset, let trigger, let peak, let days, let isOpen, let clipped) = period.reason else {
+            Issue.record("\(period.reason)")
+            return
+        }
+        #expect((onset, trigger?.kind, peak, days, isOpen, clipped) == (date("2026-03-03"), "deadlift", 8, 17, true, false))
     }
 
-    @Test(arguments: [(40, "2026-02-08"), (90, "2025-12-20"), (120, "2025-12-20")])
-    func theDefaultPeriodReachesBackToAnOlderOnsetButNotPastNinetyDays(daysAgo: Int, expected: String) {
+    @Test func theSixWeekStoryIsReportedFromItsDeadliftNotFromTheBlipOpenNow() throws {
+        let report = SixWeekStory.report
+        #expect(report.firstDay == date("2026-10-17"))
+        #expect(report.lastDay == date("2026-12-01"))
+        let episode = try #require(report.episode)
+        #expect(episode.trigger?.kind == "deadlift")
+        #expect(episode.closeDate == date("2026-11-29"))
+        #expect((episode.peak, episode.day) == (7, 43))
+        #expect(report.status.episode?.peak == 1)
+        #expect(ReportContent.periodText(report) == "Sat 17 Oct 2026 \u{2013} Tue 1 Dec 2026 (46 days)")
+        #expect(ReportContent.periodReason(report).hasPrefix("Starts at the deadlift session of Sat 17 Oct, which the worst episode"))
+    }
+
+    @Test(arguments: [(40, "2026-02-08"), (89, "2025-12-21"), (200, "2025-09-01")])
+    func theDefaultPeriodReachesBackToAnOpenEpisodesOnset(daysAgo: Int, expected: String) {
         var builder = JournalBuilder()
         let today = date("2026-03-20")
         let onset = today.adding(days: -daysAgo)
         builder.checkIn("\(onset) 08:00", pain: 3)
         builder.checkIn("2026-03-19 08:00", pain: 2)
         let now = builder.time("2026-03-20 09:00").date
-        #expect(Report.defaultFirstDay(through: today, journal: builder.journal, now: now, timeZone: zone) == date(expected))
+        #expect(ReportPeriod.standard(through: today, journal: builder.journal, now: now, timeZone: zone).first == date(expected))
     }
 
-    @Test func theDefaultPeriodIgnoresAnEpisodeThatClosedBeforeTheLastDay() {
+    @Test func anEpisodeThatClosedInsideTheLookBackStillChoosesThePeriod() {
         var builder = JournalBuilder()
+        builder.session("2026-01-09 18:00", "squat")
         builder.checkIn("2026-01-10 08:00", pain: 3)
         builder.checkIn("2026-01-12 08:00", pain: 0)
         builder.checkIn("2026-01-13 08:00", pain: 0)
+        builder.checkIn("2026-03-10 08:00", pain: 2)
         let now = builder.time("2026-03-20 09:00").date
-        #expect(Report.defaultFirstDay(through: date("2026-03-20"), journal: builder.journal, now: now, timeZone: zone) == date("2026-02-18"))
+        let period = ReportPeriod.standard(through: date("2026-03-20"), journal: builder.journal, now: now, timeZone: zone)
+        #expect(period.first == date("2026-01-09"))
+    }
+
+    @Test func equalPeaksGoToTheLongerEpisode() {
+        var builder = JournalBuilder()
+        builder.checkIn("2026-02-01 08:00", pain: 4)
+        builder.checkIn("2026-02-09 08:00", pain: 2)
+        builder.checkIn("2026-02-10 08:00", pain: 0)
+        builder.checkIn("2026-02-11 08:00", pain: 0)
+        builder.checkIn("2026-03-01 08:00", pain: 4)
+        builder.checkIn("2026-03-02 08:00", pain: 0)
+        builder.checkIn("2026-03-03 08:00", pain: 0)
+        let now = builder.time("2026-03-20 09:00").date
+        #expect(ReportPeriod.standard(through: date("2026-03-20"), journal: builder.journal, now: now, timeZone: zone).first == date("2026-02-01"))
+    }
+
+    @Test func withoutAnEpisodeInTheLastNinetyDaysThePeriodIsTheLastThirtyDays() {
+        var builder = JournalBuilder()
+        builder.checkIn("2025-12-10 08:00", pain: 3)
+        builder.checkIn("2025-12-12 08:00", pain: 0)
+        builder.checkIn("2025-12-13 08:00", pain: 0)
+        let now = builder.time("2026-03-20 09:00").date
+        let period = ReportPeriod.standard(through: date("2026-03-20"), journal: builder.journal, now: now, timeZone: zone)
+        #expect(period.first == date("2026-02-19"))
+        #expect(period.reason == .recentDays(30))
     }
 
     @Test func thePeriodStopsAtTodayAndLeavesOutEntriesAfterNow() {
@@ -46,7 +92,7 @@ import Testing
         #expect(report.days.last?.checkIns.map(\.pain) == [4])
         #expect(report.asOf == report.generatedAt)
         #expect(!report.notes.contains { $0.text == "later today" })
-        #expect(report.redFlagAnswers.first { $0.symptom == .legWeakness }?.wasReported == false)
+        #expect(report.warningSigns.first { $0.symptom == .legWeakness }?.wasReported == false)
         #expect(report.status.level == .seeDoctor)
     }
 
@@ -115,10 +161,10 @@ import Testing
         #expect(episode.peakCheckIn.date == date("2026-03-06"))
         #expect(episode.latest.date == date("2026-03-20"))
         #expect(episode.checkInCount == 13)
-        #expect(episode.marks.map(\.kind) == [.trigger, .hours72, .hours96, .day14, .day28])
+        #expect(episode.marks.map(\.kind) == [.trigger, .hours72, .hours96, .day14, .day28, .day42])
         #expect(episode.marks.map(\.at) == [
             ReportFixture.time("2026-03-02 18:00"), ReportFixture.time("2026-03-05 18:00"), ReportFixture.time("2026-03-06 18:00"),
-            ReportFixture.time("2026-03-17 00:00"), ReportFixture.time("2026-03-31 00:00"),
+            ReportFixture.time("2026-03-17 00:00"), ReportFixture.time("2026-03-31 00:00"), ReportFixture.time("2026-04-14 00:00"),
         ])
     }
 
@@ -176,21 +222,46 @@ import Testing
 
     // MARK: Answers, care, notes
 
-    @Test func redFlagAnswersCountCheckInsAndListTheDays() throws {
-        let answers = ReportFixture.report.redFlagAnswers
-        #expect(answers.count == 14)
-        #expect(answers.map(\.symptom) == Symptom.known.filter(\.isWarningSign))
+    @Test func warningSignAnswersCountYesNoAndNotAsked() throws {
+        let answers = SixWeekStory.report.warningSigns
+        #expect(answers.map(\.symptom) == Symptom.warningSigns)
         let tingling = try #require(answers.first { $0.symptom == .tingling })
-        #expect(tingling.dates == [date("2026-03-05"), date("2026-03-20")])
-        #expect((tingling.count, tingling.checkInCount) == (2, 15))
-        #expect(answers.first { $0.symptom == .bladderBowel }?.wasReported == false)
+        #expect(tingling.yesDates == [date("2026-11-08")])
+        #expect((tingling.yesCount, tingling.noCount, tingling.notAskedCount) == (1, 30, 2))
+        let bladder = try #require(answers.first { $0.symptom == .bladderBowel })
+        #expect((bladder.yesCount, bladder.noCount, bladder.notAskedCount) == (0, 31, 2))
+        #expect(ReportContent.answerLine(bladder) == [.text("no on 31 of 33 check-ins"), .text(", not asked on 2")])
+        let always = WarningSignAnswer(symptom: .tingling, yesDates: [date("2026-11-08")], yesCount: 2, noCount: 0, notAskedCount: 0)
+        #expect(ReportContent.answerLine(always) == [.strong("yes on Sun 8 Nov (2 check-ins)"), .text(", all 2 check-ins"),
+                                                    .strong("; still yes at the end")])
+        #expect(tingling.noSince == date("2026-11-09"))
+        #expect(ReportContent.answerLine(tingling) == [.strong("yes on Sun 8 Nov"), .text(", no on 30 of 33 check-ins"),
+                                                      .text(", not asked on 2"), .text("; no again since Mon 9 Nov")])
     }
 
-    @Test func aLongListOfDaysIsSummedUp() {
-        let dates = (0..<7).map { date("2026-03-01").adding(days: 2 * $0) }
-        #expect(ReportContent.dayList(Array(dates.prefix(2))) == "on Sun 1 Mar, Tue 3 Mar")
-        #expect(ReportContent.dayList(Array(dates.prefix(6))).hasSuffix(", Wed 11 Mar"))
-        #expect(ReportContent.dayList(dates) == "on 7 days, Sun 1 Mar to Fri 13 Mar")
+    @Test func aYesLeftUnansweredStillStandsAndALaterYesUndoesAnEarlierNo() throws {
+        var checkIns = [SixWeekStory.asked("2026-11-01 09:00", pain: 3, [.numbness]),
+                        SixWeekStory.asked("2026-11-02 09:00", pain: 3),
+                        SixWeekStory.asked("2026-11-03 09:00", pain: 3, [.numbness]),
+                        ReportFixture.checkIn("2026-11-04 09:00", pain: 2)]
+        var numbness = try #require(WarningSignAnswer.answers(checkIns).first { $0.symptom == .numbness })
+        #expect(numbness.noSince == nil && numbness.standsAtEnd)
+        #expect(ReportContent.answerLine(numbness).last == .strong("; still yes at the end"))
+        checkIns.append(SixWeekStory.asked("2026-11-05 09:00", pain: 2))
+        numbness = try #require(WarningSignAnswer.answers(checkIns).first { $0.symptom == .numbness })
+        #expect(numbness.noSince == date("2026-11-05") && !numbness.standsAtEnd)
+        #expect((numbness.yesCount, numbness.noCount, numbness.notAskedCount) == (2, 2, 1))
+        #expect(numbness.yesDates == [date("2026-11-01"), date("2026-11-03")])
+    }
+
+    @Test func aQuestionNeverAnsweredSaysSoAndManyYesDaysGiveTheFirstAndLast() {
+        let never = WarningSignAnswer(symptom: .fever, yesDates: [], yesCount: 0, noCount: 0, notAskedCount: 4)
+        #expect(ReportContent.answerLine(never) == [.text("not asked on 4 of 4 check-ins")])
+        let dates = (0..<3).map { date("2026-03-01").adding(days: 2 * $0) }
+        let many = WarningSignAnswer(symptom: .tingling, yesDates: dates, yesCount: 4, noCount: 1, notAskedCount: 0)
+        #expect(ReportContent.yesDays(many) == "on 3 days, first Sun 1 Mar, last Thu 5 Mar")
+        #expect(ReportContent.yesDays(WarningSignAnswer(symptom: .tingling, yesDates: Array(dates.prefix(2)), yesCount: 2,
+                                                        noCount: 0, notAskedCount: 0)) == "on Sun 1 Mar and Tue 3 Mar")
     }
 
     @Test func careIsSummedByDayInChecklistOrder() {
