@@ -41,7 +41,7 @@ struct ReportForm: Hashable, Sendable {
     /// The period to report on, or why the typed dates do not make one.
     func period(today: LocalDate, journal: Journal, now: Date, timeZone: TimeZone) -> Result<(first: LocalDate, last: LocalDate), ProfileForm.Problem> {
         if usesDefaultPeriod {
-            return .success((Report.defaultFirstDay(through: today, journal: journal, now: now, timeZone: timeZone), today))
+            return .success((ReportPeriod.standard(through: today, journal: journal, now: now, timeZone: timeZone).first, today))
         }
         guard let first = LocalDate(from) else {
             return .failure(.init(text: "From \u{201C}\(from)\u{201D} is not a date; type it as YYYY-MM-DD."))
