@@ -18,17 +18,18 @@ let package = Package(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "LumbarTerminal", dependencies: ["CNCursesW", "LumbarUI"]),
+        .target(name: "CLumbarSystem", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "LumbarTerminal", dependencies: ["CNCursesW", "CLumbarSystem", "LumbarUI"]),
         .executableTarget(
             name: "lumbar",
             dependencies: [
-                "LumbarCore", "LumbarUI", "LumbarTerminal",
+                "LumbarCore", "LumbarUI", "LumbarTerminal", "CLumbarSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore"], exclude: ["Report/Golden"]),
         .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore"], exclude: ["Golden"]),
-        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "LumbarUI", "LumbarCore"]),
+        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI", "LumbarCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarUI"]),
     ],
     swiftLanguageModes: [.v6]

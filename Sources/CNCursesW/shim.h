@@ -111,106 +111,13 @@ static inline int lumbar_locale_is_utf8(void) {
 
 static inline int lumbar_setlocale_from_environment(void) { return setlocale(LC_ALL, "") != NULL; }
 
-// Signals that end the TUI. The handler only records the signal: the main loop notices it
-// (the blocking read returns with EINTR or at its timeout) and restores the terminal itself,
-// because endwin() is not async-signal-safe.
-// Storage lives in function-local statics: Swift's importer emits those with the function,
-// but not file-scope statics of a header.
-static inline volatile sig_atomic_t *lumbar_signal_slot(void) {
-    static volatile sig_atomic_t slot = 0;
-    return &slot;
+/// Whether the terminal can move the cursor (has `cup`); a dumb terminal cannot hold a screen.
+static inline int lumbar_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
 }
 
-static inline int lumbar_caught_signal(int i) {
-    switch (i) {
-    case 0: return SIGINT;
-    case 1: return SIGTERM;
-    case 2: return SIGHUP;
-    default: return SIGQUIT;
-    }
-}
-
-static inline void lumbar_record_signal(int signal_number) { *lumbar_signal_slot() = signal_number; }
-
-/// The number of signals lumbar catches (the size of the array the two calls below take).
-static inline int lumbar_caught_signal_count(void) { return 4; }
-
-/// Installs the recording handler for SIGINT, SIGTERM, SIGHUP and SIGQUIT, saving the
-/// handlers in place into `previous` (4 entries). Called before newterm so that ncurses,
-/// seeing handlers in place, leaves these signals to lumbar.
-static inline void lumbar_install_signal_handlers(struct sigaction *previous) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = lumbar_record_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;  // no SA_RESTART: a blocking read returns so the loop sees the signal
-    *lumbar_signal_slot() = 0;
-    for (int i = 0; i < 4; i++) sigaction(lumbar_caught_signal(i), &action, &previous[i]);
-}
-
-/// Puts back the handlers `lumbar_install_signal_handlers` saved.
-static inline void lumbar_restore_signal_handlers(const struct sigaction *previous) {
-    for (int i = 0; i < 4; i++) sigaction(lumbar_caught_signal(i), &previous[i], NULL);
-}
-
-/// The signal received since the last call (0 for none), clearing it.
-static inline int lumbar_take_signal(void) {
-    int signal_number = *lumbar_signal_slot();
-    *lumbar_signal_slot() = 0;
-    return signal_number;
-}
-
-// Crashes (a Swift trap is SIGILL or SIGTRAP; bad memory SIGSEGV or SIGBUS; abort SIGABRT)
-// restore the terminal first, then run whatever handled them before (the Swift runtime's
-// backtracer, or the default action), as htop's CRT_handleSIGSEGV does.
-static inline int lumbar_crash_signal(int i) {
-    switch (i) {
-    case 0: return SIGSEGV;
-    case 1: return SIGBUS;
-    case 2: return SIGILL;
-    case 3: return SIGFPE;
-    case 4: return SIGTRAP;
-    default: return SIGABRT;
-    }
-}
-
-/// The number of crash signals (the size of the array the calls below take).
-static inline int lumbar_crash_signal_count(void) { return 6; }
-
-static inline struct sigaction **lumbar_crash_previous_slot(void) {
-    static struct sigaction *slot = NULL;
-    return &slot;
-}
-
-static inline void lumbar_on_crash(int signal_number) {
-    endwin();
-    struct sigaction *previous = *lumbar_crash_previous_slot();
-    for (int i = 0; i < 6; i++) {
-        if (lumbar_crash_signal(i) != signal_number) continue;
-        if (previous != NULL) sigaction(signal_number, &previous[i], NULL);
-        else signal(signal_number, SIG_DFL);
-    }
-    // Delivered again once this handler returns (it is blocked until then), now to the
-    // previous handler; a fault would also recur when the instruction is re-run.
-    raise(signal_number);
-}
-
-/// Installs the crash handler, saving the handlers in place into `previous` (6 entries,
-/// which must stay allocated until `lumbar_restore_crash_handlers`).
-static inline void lumbar_install_crash_handlers(struct sigaction *previous) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = lumbar_on_crash;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_ONSTACK;
-    *lumbar_crash_previous_slot() = previous;
-    for (int i = 0; i < 6; i++) sigaction(lumbar_crash_signal(i), &action, &previous[i]);
-}
-
-/// Puts back the handlers `lumbar_install_crash_handlers` saved.
-static inline void lumbar_restore_crash_handlers(const struct sigaction *previous) {
-    for (int i = 0; i < 6; i++) sigaction(lumbar_crash_signal(i), &previous[i], NULL);
-    *lumbar_crash_previous_slot() = NULL;
-}
+// The signal and crash handlers live in the CLumbarSystem target (one definition of their state,
+// in a .c file): a header's static inline storage can be duplicated between modules.
 
 #endif

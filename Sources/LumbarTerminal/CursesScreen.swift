@@ -1,3 +1,4 @@
+import CLumbarSystem
 import CNCursesW
 #if canImport(Glibc)
 import Glibc
@@ -51,11 +52,20 @@ final class CursesScreen {
         _ = lumbar_setlocale_from_environment()
         isUTF8 = lumbar_locale_is_utf8() != 0
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let term = environment["TERM"] ?? ""
+        // A dumb terminal (or none named) cannot place text: curses would start a screen nobody can use.
+        if term.isEmpty || term == "dumb" { throw TerminalError.unsupportedTerminal(term) }
         // Before newterm, so ncurses sees our handlers and does not install its own exit-on-signal ones.
         lumbar_install_signal_handlers(previousActions)
         guard let screen = lumbar_newterm() else {
             lumbar_restore_signal_handlers(previousActions)
-            throw TerminalError.unsupportedTerminal(environment["TERM"] ?? "")
+            throw TerminalError.unsupportedTerminal(term)
+        }
+        guard lumbar_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            lumbar_restore_signal_handlers(previousActions)
+            throw TerminalError.unsupportedTerminal(term)
         }
         self.screen = screen
         lumbar_install_crash_handlers(previousCrashActions)
@@ -100,7 +110,18 @@ final class CursesScreen {
         var code: wint_t = 0
         let status = wget_wch(lumbar_stdscr(), &code)
         if status == lumbar_ok(), code == 27, let paste = readBracketedPaste() { return paste }
+        if status == lumbar_err(), Self.terminalIsGone() { return .hangUp }
         return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// Whether the terminal has gone away (window closed, ssh dropped, tmux killed): input hung up
+    /// or in error, or standard input or output no longer a terminal. Reads then fail at once,
+    /// so a loop that kept reading would spin at full speed.
+    static func terminalIsGone() -> Bool {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return true }
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return errno != EINTR }
+        return Int32(input.revents) & (POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// After an ESC: the text of a bracketed paste if `[200~` follows at once, else `nil` with
@@ -116,25 +137,22 @@ final class CursesScreen {
             if code != wint_t(expected.value) { break }
         }
         guard consumed.count == 5, consumed.last == wint_t(126) else {
-            // unget_wch is a stack: push back in reverse so the keys come out in order.
-            for code in consumed.reversed() { _ = unget_wch(wchar_t(bitPattern: UInt32(code))) }
+            pushBack(consumed.map { UInt32($0) })
             return nil
         }
-        var codes: [UInt32] = []
-        let end: [UInt32] = [27, 91, 50, 48, 49, 126]  // ESC [201~
-        // A paste arrives in one burst; a gap of a second means the end marker was lost.
-        lumbar_input_timeout(1000)
-        while codes.count < 1_048_576 {
+        lumbar_input_timeout(Int32(KeyDecoder.pastePauseMilliseconds))
+        let paste = KeyDecoder.readPaste {
             var code: wint_t = 0
-            guard wget_wch(lumbar_stdscr(), &code) == lumbar_ok() else { break }
-            codes.append(UInt32(code))
-            if codes.count >= end.count, Array(codes.suffix(end.count)) == end {
-                codes.removeLast(end.count)
-                break
-            }
+            return wget_wch(lumbar_stdscr(), &code) == lumbar_ok() ? UInt32(code) : nil
         }
-        let scalars = codes.compactMap(Unicode.Scalar.init)
-        return .paste(String(String.UnicodeScalarView(scalars)))
+        pushBack(paste.leftover)
+        return .paste(paste.text)
+    }
+
+    /// Returns codes to curses' input queue so they are read next, in order.
+    private func pushBack(_ codes: [UInt32]) {
+        // unget_wch is a stack: push back in reverse so the keys come out in order.
+        for code in codes.reversed() { _ = unget_wch(wchar_t(bitPattern: code)) }
     }
 
     /// Makes the next refresh redraw the whole screen (after a resize).

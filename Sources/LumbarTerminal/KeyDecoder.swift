@@ -9,6 +9,42 @@ enum KeyDecoder {
         case resize
         /// Text between the terminal's bracketed-paste markers.
         case paste(String)
+        /// The terminal went away: input hung up or failed.
+        case hangUp
+    }
+
+    /// How long a pause inside a paste ends it. A paste arrives in bursts that a loaded machine
+    /// can space out, and a paste cut short would run its remaining letters as commands; keys
+    /// typed after a lost end marker only become text in the field, and Escape always gets through.
+    static let pastePauseMilliseconds = 1_000
+
+    /// The most a paste may hold; the rest is left unread.
+    static let pasteLimit = 1_048_576
+
+    /// Reads a bracketed paste after its start marker from `next` (a code, or `nil` when input
+    /// paused for `pastePauseMilliseconds`).
+    ///
+    /// The paste ends at the end marker `ESC [201~`, at a pause, at `pasteLimit` codes, or at any
+    /// other ESC: a real paste has no escape sequences in it, so an ESC that does not start the end
+    /// marker is a key typed after a lost marker, and it and what followed it are `leftover`, to be
+    /// read again as keys. So an unterminated marker among hostile bytes swallows no Escape.
+    static func readPaste(next: () -> UInt32?) -> (text: String, leftover: [UInt32]) {
+        let endMarker: [UInt32] = [91, 50, 48, 49, 126]  // [201~
+        var codes: [UInt32] = []
+        var leftover: [UInt32] = []
+        reading: while codes.count < pasteLimit {
+            guard let code = next() else { break }
+            guard code == 27 else { codes.append(code); continue }
+            var tail: [UInt32] = []
+            for expected in endMarker {
+                guard let following = next() else { leftover = [27] + tail; break reading }
+                tail.append(following)
+                if following != expected { leftover = [27] + tail; break reading }
+            }
+            break
+        }
+        let scalars = codes.compactMap(Unicode.Scalar.init)
+        return (String(String.UnicodeScalarView(scalars)), leftover)
     }
 
     /// The input for a `wget_wch` status (`OK`, `KEY_CODE_YES`, `ERR`) and code; `nil` for

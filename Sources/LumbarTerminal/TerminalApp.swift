@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LumbarCore
 import LumbarUI
 
@@ -64,6 +67,9 @@ struct EventLoop {
             case .paste(let text):
                 if let code = dispatch(.paste(text)) { return code }
                 needsPaint = true
+            case .hangUp:
+                // Nobody can answer a "discard?" question now; leave as a hang-up would.
+                return 128 + SIGHUP
             case nil:
                 if AppState.minuteChanged(from: state.now, to: time) {
                     if let code = dispatch(.tick(time)) { return code }

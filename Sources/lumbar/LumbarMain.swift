@@ -1,16 +1,24 @@
 import ArgumentParser
+import CLumbarSystem
 import Foundation
 import LumbarCore
+import LumbarTerminal
 
 /// The entry point: runs the command and turns every failure into one line on stderr.
 @main
 enum LumbarMain {
     static func main() {
+        // A core dump would hold the journal as it was in memory, in a file others may read.
+        _ = lumbar_disable_core_dumps()
         do {
             var command = try Lumbar.parseAsRoot()
             try command.run()
+            Output.flush()
+            Output.emitWarnings()
         } catch {
-            exit(report(error))
+            let code = report(error)
+            Output.flush()
+            exit(code)
         }
     }
 
@@ -23,6 +31,8 @@ enum LumbarMain {
 
     /// Prints `error` as one line and returns the exit status it maps to.
     static func report(_ error: Error) -> Int32 {
+        // Results printed before the failure go out before its message.
+        Output.flush()
         switch error {
         case let error as CLIError:
             Output.error("lumbar: error: \(error.message)")
@@ -30,7 +40,12 @@ enum LumbarMain {
         case let error as StoreError:
             Output.error("lumbar: error: \(error.description)")
             return error.exitCode
+        case let error as TerminalError:
+            Output.error("lumbar: error: \(error.description)")
+            return ExitStatus.unavailable
         case let error as ExitCode:
+            // A status the command chose (remind, --fail-at, a signal in the TUI): it did its work.
+            Output.emitWarnings()
             return error.rawValue
         default:
             let code = Lumbar.exitCode(for: error)

@@ -42,16 +42,62 @@ extension TUITmux {
         return state != "Z" && !shown.contains("LUMBAR-EXIT=")
     }
 
-    /// Leaves whatever is open (text field, overlay), quits (answering yes to a draft question)
-    /// and checks that lumbar exits 0 with the terminal's line modes restored.
-    func quitAndCheckTerminal(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        for _ in 0..<3 {
-            try press("Escape")
-            usleep(120_000)
+    /// Waits until two captures 100 ms apart agree (the TUI has handled what it was sent), at most `timeout` seconds.
+    @discardableResult
+    func settle(timeout: Double = 3) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = try screen()
+        while Date() < deadline {
+            usleep(100_000)
+            let now = try screen()
+            if now == last { return now }
+            last = now
         }
-        try press("q")
-        usleep(300_000)
-        if try screen().contains("not saved") { try press("y") }
+        return last
+    }
+
+    /// Answers "no" to a confirmation dialog if one is open (hostile keys can open one, and
+    /// Escape does not close it), and returns the settled screen.
+    @discardableResult
+    func declineDialog() throws -> String {
+        var shown = try settle()
+        for _ in 0..<5 where shown.contains("y yes") && !shown.contains("Quit without") {
+            try press("n")
+            shown = try settle()
+        }
+        return shown
+    }
+
+    /// Leaves whatever is open (text field, dialog, overlay) and shows the status screen, waiting
+    /// for each key to be handled (the screen settles) instead of assuming a fixed delay is enough.
+    func reachStatusScreen(timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            try press("Escape")
+            try declineDialog()
+            try press("s")
+            if try declineDialog().contains("not a diagnosis") { return }
+        } while Date() < deadline
+        Issue.record("the status screen could not be reached; the screen was:\n\((try? screen()) ?? "")", sourceLocation: sourceLocation)
+        throw TUIError("the status screen could not be reached")
+    }
+
+    /// Leaves whatever is open (text field, overlay), quits (answering yes to a draft question)
+    /// and checks that lumbar exits 0 with the terminal's line modes restored. Each step waits
+    /// for the screen to settle, so a loaded machine only makes it slower.
+    func quitAndCheckTerminal(timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline, try !screen().contains("LUMBAR-EXIT=") {
+            try press("Escape")
+            try declineDialog()
+            try press("q")
+            let shown = try declineDialog()
+            // The dialog wraps its question, so only its start is matched.
+            if shown.contains("Quit without") {
+                try press("y")
+                try settle()
+            }
+        }
         let after = try waitForExit(0, sourceLocation: sourceLocation)
         #expect(after.contains("MODES: icanon echo END"), "the terminal was not restored:\n\(after)", sourceLocation: sourceLocation)
     }
@@ -123,7 +169,7 @@ struct ReliabilityTerminalTests {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
         let tui = try TUITmux(sandbox, now: Self.now)
-        try tui.waitFor(" lumbar ")
+        try tui.waitFor("? help")
         let bytes = Self.hostileBytes(count: Reliability.count("LUMBAR_TERMINAL_BYTES", quick: 4_000, thorough: 40_000), seed: 11)
         for start in stride(from: 0, to: bytes.count, by: 512) {
             try tui.send(bytes: Array(bytes[start..<min(bytes.count, start + 512)]))
@@ -134,16 +180,11 @@ struct ReliabilityTerminalTests {
         var paste = ""
         while paste.utf8.count < 10_240 { paste += "Back felt tight after deadlifts, heat helped 痛い 😣 " }
         try tui.paste(paste, through: sandbox)
-        usleep(500_000)
+        try tui.settle()
         let running = try tui.lumbarIsRunning()
         #expect(running, "lumbar died on a 10 KB paste:\n\((try? tui.screen()) ?? "")")
         // It still answers: out of any field or dialog, to the status screen.
-        for _ in 0..<3 {
-            try tui.press("Escape")
-            usleep(120_000)
-        }
-        try tui.press("s")
-        try tui.waitFor("not a diagnosis")
+        try tui.reachStatusScreen()
         try tui.quitAndCheckTerminal()
         #expect(throws: Never.self, "the journal does not open after the storm") { _ = try sandbox.load() }
     }
@@ -159,7 +200,7 @@ struct ReliabilityTerminalTests {
         var paste = ""
         while paste.utf8.count < 10_240 { paste += "used heat, quit early?\nyes. Dull ache 痛い 😣\n" }
         try tui.paste(paste, through: sandbox)
-        usleep(500_000)
+        try tui.settle()
         #expect(try tui.lumbarIsRunning(), "the paste ended the TUI")
         #expect(try sandbox.load().checkIns.isEmpty, "a line break in the paste saved the check-in")
         try tui.press("Enter")
@@ -175,7 +216,7 @@ struct ReliabilityTerminalTests {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
         let tui = try TUITmux(sandbox, now: Self.now)
-        try tui.waitFor(" lumbar ")
+        try tui.waitFor("? help")
         var random = ReliabilityJournals.Generator(seed: 5)
         let resizes = Reliability.count("LUMBAR_RESIZES", quick: 300, thorough: 3_000)
         for n in 0..<resizes {
@@ -190,12 +231,12 @@ struct ReliabilityTerminalTests {
         // capture-pane may catch a frame mid-repaint under load; the frame must become whole.
         var frame = try tui.waitFor("not a diagnosis")
         let deadline = Date().addingTimeInterval(5)
-        while frame.split(separator: "\n").first?.contains(" lumbar ") != true, Date() < deadline {
+        while frame.split(separator: "\n").first?.contains("? help") != true, Date() < deadline {
             usleep(100_000)
             frame = try tui.screen()
         }
         let lines = frame.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first?.contains(" lumbar ") == true, "the tab bar is missing after the storm:\n\(frame)")
+        #expect(lines.first?.contains("? help") == true, "the tab bar is missing after the storm:\n\(frame)")
         #expect(lines.allSatisfy { $0.count <= 80 }, "a line is wider than the terminal:\n\(frame)")
         try tui.quitAndCheckTerminal()
     }

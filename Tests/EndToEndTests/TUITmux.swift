@@ -34,18 +34,19 @@ final class TUITmux {
     /// Starts `lumbar --store storePath` with exactly `environment` (an xterm `TERM` unless it names a real one) at
     /// `width` × `height`; after it exits, the pane prints its exit status and the terminal
     /// modes, then waits.
-    init(width: Int, height: Int, environment: [String: String], storePath: String, ownedDirectory: String? = nil) throws {
+    init(width: Int, height: Int, environment: [String: String], storePath: String, ownedDirectory: String? = nil,
+         executable: String = BinaryRunner.executable, keepTerm: Bool = false) throws {
         self.ownedDirectory = ownedDirectory
         self.storePath = storePath
         guard TUITmux.tmuxPath != nil else {
             throw TUIError("tmux is not installed; the TUI end-to-end tests need it (CI=true makes its absence a failure)")
         }
         var environment = environment
-        if environment["TERM"] == nil || environment["TERM"] == "dumb" { environment["TERM"] = "xterm-256color" }
+        if !keepTerm, environment["TERM"] == nil || environment["TERM"] == "dumb" { environment["TERM"] = "xterm-256color" }
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // `trap : INT` keeps this shell alive when Ctrl-C reaches the pane's process group, as an
         // interactive shell would; lumbar still gets SIGINT with its default disposition.
-        let script = "trap : INT; env -i \(assignments) \(Self.quote(BinaryRunner.executable)) --store \(Self.quote(storePath)); "
+        let script = "trap : INT; env -i \(assignments) \(Self.quote(executable)) --store \(Self.quote(storePath)); "
             + "echo LUMBAR-EXIT=$?; echo MODES: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 600"
         // The server this starts must not inherit a pipe we read to its end: it would never close.
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
@@ -108,6 +109,21 @@ final class TUITmux {
         }
         Issue.record("timed out waiting for \"\(text)\"; the screen was:\n\(last)", sourceLocation: sourceLocation)
         throw TUIError("timed out waiting for \(text)")
+    }
+
+    /// Waits until `condition` holds for the screen and returns it; fails with the last screen after `timeout`.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: Double = 8, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TUIError("timed out waiting for \(what)")
     }
 
     /// Waits for lumbar to exit with `status` and returns the screen, which then also shows the

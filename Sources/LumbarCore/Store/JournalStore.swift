@@ -13,7 +13,8 @@ import Darwin
 /// Writers go through `update(_:)`, which locks, re-reads, applies the change to what is on
 /// disk now, keeps a backup and replaces the file.
 public struct JournalStore: Sendable {
-    /// The journal file.
+    /// The journal file: the path given, or where it points when it is a symbolic link (a journal
+    /// kept in a sync folder), so that saves replace the target and the link stays.
     public let path: String
     /// How long a writer waits for another to finish.
     public var lockTimeout: Double
@@ -21,16 +22,21 @@ public struct JournalStore: Sendable {
     public var backupCount: Int
     /// The largest file accepted as a journal.
     public static let maximumSize = 64 * 1_048_576
+    /// The largest journal this store reads, and so the largest it writes (`maximumSize` unless a test lowers it).
+    public var sizeLimit = JournalStore.maximumSize
 
-    /// A store at `path`.
+    /// Called once per read of a journal written by a newer lumbar, with a line for the person.
+    public var onNotice: (@Sendable (String) -> Void)?
+
+    /// A store at `path` (a link is followed to its target).
     public init(path: String, lockTimeout: Double = 5, backupCount: Int = 5) {
-        self.path = path
+        self.path = StorePath.resolvingFinalLinks(path)
         self.lockTimeout = lockTimeout
         self.backupCount = backupCount
     }
 
     /// The directory that holds the journal, its lock, temp files and backups.
-    public var directory: String { (path as NSString).deletingLastPathComponent }
+    public var directory: String { StorePath.directory(of: path) }
     /// The lock file.
     public var lockPath: String { path + ".lock" }
     /// The path of backup `n` (1 = newest).
@@ -55,10 +61,13 @@ public struct JournalStore: Sendable {
     /// `read()`, keeping the file's bytes and where its entries are, so that a save can copy
     /// the entries it did not change instead of writing them again.
     private func readKeepingSource() throws -> (snapshot: Snapshot, source: JournalSource?) {
-        guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: Self.maximumSize) else {
+        guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: sizeLimit) else {
             return (Snapshot(journal: Journal(), fingerprint: nil), nil)
         }
         let (journal, source) = try Self.decodeKeepingSource(bytes, path: path)
+        if journal.schemaVersion > Journal.currentSchemaVersion {
+            onNotice?("the journal \(path) was written by a newer lumbar (schema \(journal.schemaVersion); this one knows up to \(Journal.currentSchemaVersion)): it is shown as far as this lumbar understands it and will not be changed. Upgrade lumbar to log or edit entries.")
+        }
         return (Snapshot(journal: journal, fingerprint: fingerprint), source)
     }
 
@@ -89,7 +98,7 @@ public struct JournalStore: Sendable {
     @discardableResult
     public func update<T>(_ change: (inout Journal) throws -> T) throws -> T {
         try POSIXFile.makeDirectories(directory)
-        let lock = try FileLock(path: lockPath, timeout: lockTimeout)
+        let lock = try FileLock(path: lockPath, journal: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         removeStaleTempFiles()
         for _ in 0..<8 {
@@ -101,7 +110,10 @@ public struct JournalStore: Sendable {
             let result = try change(&journal)
             guard journal != current.journal || current.fingerprint == nil else { return result }
             journal.schemaVersion = Journal.currentSchemaVersion
-            if try replace(with: JournalCodec.encode(journal, reusing: source), expecting: current.fingerprint) { return result }
+            let bytes = JournalCodec.encode(journal, reusing: source)
+            // Never write what the next read would refuse.
+            if bytes.count > sizeLimit { throw StoreError.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
+            if try replace(with: bytes, expecting: current.fingerprint) { return result }
         }
         throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)
     }
@@ -163,19 +175,19 @@ public struct JournalStore: Sendable {
             let temp = try POSIXFile.writeTemp(bytes, beside: newest)
             if rename(temp, newest) != 0 { unlink(temp); throw POSIXFile.fail(newest, "keep a backup as") }
         }
-        _ = chmod(newest, 0o600)
+        POSIXFile.makePrivate(newest)
     }
 
     /// Temp files left by a process killed mid-save (the journal's, and a backup copy's
     /// `journal.json.1.tmp-…`). Called with the lock held, so none is in use.
     private func removeStaleTempFiles() {
-        let prefix = (path as NSString).lastPathComponent + "."
+        let prefix = StorePath.name(of: path) + "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasPrefix(prefix) {
             // "journal.json.tmp-…" or "journal.json.<n>.tmp-…"; nothing else is this store's to remove.
             let rest = name.dropFirst(prefix.count)
             guard rest.hasPrefix("tmp-") || (rest.first?.isNumber == true && rest.drop(while: \.isNumber).hasPrefix(".tmp-")) else { continue }
-            unlink((directory as NSString).appendingPathComponent(name))
+            unlink(StorePath.joining(directory, name))
         }
     }
 
@@ -214,7 +226,7 @@ public struct JournalStore: Sendable {
     @discardableResult
     public func restore(backup number: Int, now: Date = Date()) throws -> String? {
         try POSIXFile.makeDirectories(directory)
-        let lock = try FileLock(path: lockPath, timeout: lockTimeout)
+        let lock = try FileLock(path: lockPath, journal: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         let source = backupPath(number)
         guard let (bytes, _) = try POSIXFile.readIfExists(source, limit: Self.maximumSize) else {

@@ -30,20 +30,59 @@ enum POSIXFile {
         .io(path: path, operation: operation, errno: errno)
     }
 
-    /// Reads a whole file; `nil` when it does not exist.
-    static func readIfExists(_ path: String, limit: Int) throws -> (bytes: [UInt8], fingerprint: JournalFingerprint)? {
-        let fd = retrying { open(path, O_RDONLY | O_CLOEXEC) }
+    /// Opens a store file without following a symbolic link and without blocking on a FIFO, and
+    /// checks with `fstat` that it is a regular file; `nil` when it does not exist.
+    ///
+    /// A planted link (to another user's file, or dangling to a place of an attacker's choosing)
+    /// or a device or FIFO in a store file's place is refused, so lumbar never reads, chmods or
+    /// writes through it.
+    static func openRegular(_ path: String, _ flags: Int32, mode: mode_t = 0o600, followLinks: Bool = false) throws -> (descriptor: Int32, info: stat)? {
+        let base = flags | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW)
+        let fd = retrying { open(path, base, mode) }
         if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw fail(path, "open")
+            let code = errno
+            if code == ENOENT && (flags & O_CREAT) == 0 { return nil }
+            if code == ELOOP && !followLinks {
+                throw StoreError.unsafeFile(path: path, reason: "it is a symbolic link, and lumbar never follows one for its own files; remove the link")
+            }
+            if code == ENXIO {
+                throw StoreError.unsafeFile(path: path, reason: "it is not a regular file; move it away")
+            }
+            throw StoreError.io(path: path, operation: "open", errno: code)
         }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw fail(path, "inspect") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw StoreError.io(path: path, operation: "read", errno: EISDIR) }
+        guard fstat(fd, &info) == 0 else { let e = fail(path, "inspect"); close(fd); throw e }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw StoreError.io(path: path, operation: "read", errno: EISDIR) }
+            throw StoreError.unsafeFile(path: path, reason: "it is \(kind(info.st_mode)), not a regular file; move it away")
+        }
+        // Regular files never block; clear the flag so writes are plain blocking writes.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return (fd, info)
+    }
+
+    /// What a non-regular file is, for a message.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFDIR: return "a directory"
+        case S_IFLNK: return "a symbolic link"
+        default: return "a special file"
+        }
+    }
+
+    /// Reads a whole file; `nil` when it does not exist. Store files are never read through a
+    /// link (`followLinks` is for files the person names, such as an import).
+    static func readIfExists(_ path: String, limit: Int, followLinks: Bool = false) throws -> (bytes: [UInt8], fingerprint: JournalFingerprint)? {
+        guard let (fd, info) = try openRegular(path, O_RDONLY, followLinks: followLinks) else { return nil }
+        defer { close(fd) }
         let size = Int(info.st_size)
         if size > limit {
-            throw StoreError.unreadable(path: path, reason: "the file is \(size / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB a journal may be (is --store pointing at the right file?)")
+            throw StoreError.unreadable(path: path, reason: "the file is \(size / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB lumbar reads")
         }
         // One byte more than the size, so the read that finds the end needs no reallocation
         // (a file that grew since fstat still reads whole, in further chunks).
@@ -59,7 +98,7 @@ enum POSIXFile {
             if n == 0 { break }
             filled += n
             if filled > limit {
-                throw StoreError.unreadable(path: path, reason: "the file is larger than the \(limit / 1_048_576) MiB a journal may be")
+                throw StoreError.unreadable(path: path, reason: "the file is larger than the \(limit / 1_048_576) MiB lumbar reads")
             }
         }
         bytes.removeSubrange(filled...)
@@ -70,7 +109,7 @@ enum POSIXFile {
     /// On any failure the temp file is removed and nothing else is touched.
     static func writeTemp(_ bytes: [UInt8], beside target: String) throws -> String {
         let temp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = retrying { open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
+        let fd = retrying { open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
         guard fd >= 0 else { throw fail(temp, "create") }
         var ok = false
         defer {
@@ -104,16 +143,30 @@ enum POSIXFile {
     }
 
     /// Creates `directory` and missing parents; directories it creates are 0700 whatever the umask.
+    ///
+    /// Each new directory's entry is synced in its parent, so a journal saved into directories
+    /// made moments before a power cut is still reachable afterwards.
     static func makeDirectories(_ directory: String) throws {
         var info = stat()
         if stat(directory, &info) == 0 {
             if (info.st_mode & S_IFMT) != S_IFDIR { throw StoreError.io(path: directory, operation: "use as a directory", errno: ENOTDIR) }
             return
         }
-        let parent = (directory as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != directory { try makeDirectories(parent) }
-        if mkdir(directory, 0o700) != 0 && errno != EEXIST { throw fail(directory, "create directory") }
+        let parent = StorePath.directory(of: directory)
+        if parent != directory { try makeDirectories(parent) }
+        if mkdir(directory, 0o700) != 0 {
+            if errno == EEXIST { return }  // made by another lumbar meanwhile; it synced it
+            throw fail(directory, "create directory")
+        }
         if chmod(directory, 0o700) != 0 { throw fail(directory, "set permissions of") }
+        try syncDirectory(parent)
+    }
+
+    /// Sets a store file's mode without following a link in its place.
+    static func makePrivate(_ path: String) {
+        guard let (fd, _) = try? openRegular(path, O_RDONLY) else { return }
+        _ = fchmod(fd, 0o600)
+        close(fd)
     }
 
     static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {

@@ -32,8 +32,8 @@ struct ExportCommand: ParsableCommand {
         let journal = try storeOptions.journalStore.load()
         let bytes = format == .json ? Interchange.exportJSON(journal) : Array(CheckInCSV.export(journal.checkIns).utf8)
         if let output {
-            try PrivateFile.write(bytes, to: output)
-            FileHandle.standardError.write(Data("Exported \(journal.checkIns.count) check-ins and \(journal.sessions.count) sessions to \(output).\n".utf8))
+            try OutputFile.write(bytes, to: output, store: storeOptions.journalStore, what: "export")
+            Output.error("Exported \(journal.checkIns.count) check-ins and \(journal.sessions.count) sessions to \(output).")
         } else {
             Output.write(bytes)
         }

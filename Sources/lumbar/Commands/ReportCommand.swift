@@ -81,7 +81,7 @@ struct ReportCommand: ParsableCommand {
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         let kind = format == .html ? "HTML" : "Markdown"
         if let output {
-            try PrivateFile.write(Array(text.utf8), to: output)
+            try OutputFile.write(Array(text.utf8), to: output, store: storeOptions.journalStore, what: "report")
             Output.error("Wrote the \(kind) report for \(period.first) to \(report.lastDay) to \(output).")
         } else if toTerminal, format == .html {
             let path = Self.newFile(named: "lumbar-report-\(report.lastDay)", extension: "html",

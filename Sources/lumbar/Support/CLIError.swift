@@ -27,6 +27,8 @@ enum ExitStatus {
     static let usage: Int32 = 64
     /// A file that cannot be read as a journal, CSV or export (EX_DATAERR).
     static let data: Int32 = 65
+    /// The full-screen view cannot run on this terminal (EX_UNAVAILABLE).
+    static let unavailable: Int32 = 69
     /// A read, write, sync or rename failed (EX_IOERR).
     static let io: Int32 = 74
     /// The journal is locked by another lumbar (EX_TEMPFAIL).

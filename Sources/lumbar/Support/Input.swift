@@ -66,7 +66,13 @@ enum Input {
     /// An ISO 8601 time: with an offset or `Z`, or a local time in the process time zone.
     static func timestamp(_ text: String, option: String, timeZone: TimeZone = Clock.timeZone) throws -> Timestamp {
         switch Timestamp.parse(text.trimmingCharacters(in: .whitespaces), localTimeZone: timeZone) {
-        case .success(let t): return t.converted(to: timeZone)
+        case .success(let t):
+            // Years 1–9999 in every zone (offsets reach ±18 h): a time near either end could
+            // become year 0 or 10000 where it is shown, and lumbar would write what it cannot read.
+            guard StoreLimits.acceptedInstants.contains(t.epochMilliseconds) else {
+                throw CLIError.usage("\(option) '\(text)' is outside the years lumbar keeps (0001-01-02 to 9999-12-30); give a real date")
+            }
+            return t.converted(to: timeZone)
         case .failure(.malformed):
             throw CLIError.usage("\(option) must be an ISO 8601 time such as 2026-03-02T18:00, 2026-03-02T18:00:00+01:00 or 2026-03-02T17:00Z, got '\(text)'")
         case .failure(.outOfRange):

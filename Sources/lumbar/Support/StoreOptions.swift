@@ -7,8 +7,12 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The journal file. Default: $LUMBAR_STORE, else $XDG_DATA_HOME/lumbar/journal.json (~/.local/share/lumbar/journal.json).", valueName: "path"))
     var store: String?
 
-    /// The store these options name.
+    /// The store these options name. Warns once (stderr) when the journal is open to others, and
+    /// when it was written by a newer lumbar.
     var journalStore: JournalStore {
-        JournalStore(path: StoreLocation.journalPath(explicit: store, environment: ProcessInfo.processInfo.environment))
+        var store = JournalStore(path: StoreLocation.journalPath(explicit: self.store, environment: ProcessInfo.processInfo.environment))
+        store.onNotice = { Output.warnOnce($0) }
+        for warning in StoreExposure.warnings(for: store) { Output.warnOnce(warning) }
+        return store
     }
 }
