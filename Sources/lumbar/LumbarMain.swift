@@ -29,6 +29,43 @@ enum LumbarMain {
         return "lumbar --help"
     }
 
+    /// Every command and option lumbar knows, read from the help ArgumentParser renders so that
+    /// it can never list an option the parser would refuse.
+    static var usageSuggestion: UsageSuggestion {
+        func command(_ type: ParsableCommand.Type) -> UsageSuggestion.Command {
+            let help = Lumbar.helpMessage(for: type, includeHidden: true, columns: 10_000)
+            var options: [String: Bool] = [:]
+            var inOptions = false
+            for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !line.hasPrefix(" ") { inOptions = line.hasSuffix("OPTIONS:"); continue }
+                let entry = line.drop { $0 == " " }
+                guard inOptions, entry.hasPrefix("-") else { continue }
+                // "  -h, --help", "  --pain <0-10>", "  --sudden-pain/--no-sudden-pain"
+                let names = entry.components(separatedBy: "  ")[0]
+                let takesValue = names.contains("<")
+                for item in names.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == " " })
+                where item.hasPrefix("-") {
+                    options[String(item)] = takesValue
+                    if item.contains("[no-]") {
+                        options[item.replacingOccurrences(of: "[no-]", with: "")] = takesValue
+                        options[item.replacingOccurrences(of: "[no-]", with: "no-")] = takesValue
+                    }
+                }
+            }
+            // Always accepted by the parser, never listed.
+            for name in ["--help", "-h", "--version"] where options[name] == nil { options[name] = false }
+            if type == Lumbar.self {
+                options["--generate-completion-script"] = true
+                options["--experimental-dump-help"] = false
+            }
+            return UsageSuggestion.Command(
+                name: type == Lumbar.self ? "lumbar" : (type.configuration.commandName ?? ""),
+                options: options,
+                subcommands: type.configuration.subcommands.map(command))
+        }
+        return UsageSuggestion(root: command(Lumbar.self))
+    }
+
     /// Prints `error` as one line and returns the exit status it maps to.
     static func report(_ error: Error) -> Int32 {
         // Results printed before the failure go out before its message.
@@ -48,6 +85,12 @@ enum LumbarMain {
             Output.emitWarnings()
             return error.rawValue
         default:
+            // ArgumentParser's own words for a typo do not always name it (a missing value may be
+            // reported first), and `help nosuch` is not an error to it at all.
+            if let problem = usageSuggestion.problem(in: Array(CommandLine.arguments.dropFirst())) {
+                Output.error("lumbar: error: \(problem)")
+                return ExitStatus.usage
+            }
             let code = Lumbar.exitCode(for: error)
             if code == .success {
                 // --help and --version: let ArgumentParser print them.
