@@ -19,8 +19,9 @@ struct Lumbar: ParsableCommand {
             in its source articles; it is guidance, not a diagnosis.
 
             Exit status: 0 ok; 1 'remind' found no check-in today; 3 'status --fail-at' reached \
-            its level; 64 bad usage; 65 a file lumbar cannot read; 74 an I/O error; 75 the \
-            journal is locked by another lumbar.
+            its level; 64 bad usage; 65 a file lumbar cannot read; 69 no usable terminal for the \
+            full-screen view (TERM dumb or unknown); 74 an I/O error; 75 the journal is locked \
+            by another lumbar.
             """,
         version: version,
         subcommands: [
