@@ -7,11 +7,14 @@ import LumbarUI
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a screen of the full-screen UI as text (today, status, history, chart, guide).",
+        abstract: "Print a screen of the full-screen UI as text (\(screens.joined(separator: ", "))).",
         discussion: "For ssh sessions without curses, login messages and scripts. ANSI colour only on a terminal and without NO_COLOR."
     )
 
-    @Argument(help: ArgumentHelp("today, status, history, chart or guide.", valueName: "screen"))
+    /// Every screen's name, in tab order; read from the UI so that a new screen is listed here too.
+    static let screens = ScreenName.allCases.map(\.rawValue)
+
+    @Argument(help: ArgumentHelp("\(screens.dropLast().joined(separator: ", ")) or \(screens.last ?? "").", valueName: "screen"))
     var screen: String
 
     @Option(help: ArgumentHelp("Columns (default: the terminal's, else 80).", valueName: "W"))
@@ -24,7 +27,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         guard let name = ScreenName(rawValue: screen.lowercased()) else {
-            throw CLIError.usage("unknown screen '\(screen)'; screens: \(ScreenName.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CLIError.usage("unknown screen '\(screen)'; screens: \(Self.screens.joined(separator: ", "))")
         }
         let terminal = Terminal.size
         let columns = width ?? terminal?.columns ?? 80
