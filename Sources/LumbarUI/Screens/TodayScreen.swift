@@ -7,6 +7,8 @@ enum TodayScreen {
     /// One line of the scrolling form.
     enum Line: Hashable {
         case field(Int)
+        /// Several short checkboxes side by side, so a wide terminal shows more of the form.
+        case fields([Int], columns: Int)
         /// More of a question that did not fit on its field's line.
         case continuation(field: Int, text: String)
         case heading(String, warning: Bool)
@@ -72,9 +74,21 @@ enum TodayScreen {
         add(.worst)
         lines.append(.blank)
         lines.append(.heading(narrow ? "Symptoms" : "Symptoms (your usual ones first)", warning: false))
-        for s in form.symptomOrder { add(.symptom(s)) }
+        // Short checkboxes go side by side when the width allows, each column wide enough for its text.
+        func addGrid(_ fields: [TodayForm.Field]) {
+            let indices = fields.compactMap { position[$0] }
+            let widest = fields.compactMap { questionText($0, form: form) ?? checkboxText($0) }.map(DisplayWidth.of).max() ?? 0
+            let columns = min(3, max(1, (width - 2) / (checkboxTextColumn + widest + 2)))
+            guard columns > 1 else { return fields.forEach(add) }
+            var start = 0
+            while start < indices.count {
+                lines.append(.fields(Array(indices[start..<min(indices.count, start + columns)]), columns: columns))
+                start += columns
+            }
+        }
+        addGrid(form.symptomOrder.map { .symptom($0) })
         lines.append(.heading(narrow ? "Self-care" : "Self-care since the last check-in (usual first)", warning: false))
-        for c in form.careOrder { add(.care(c)) }
+        addGrid(form.careOrder.map { .care($0) })
         lines.append(.blank)
         lines.append(.heading(narrow ? "Warning signs: y yes, n no" : "Warning signs: y yes, n no, N no to all the rest", warning: true))
         for text in TextLayout.wrap("Unanswered is not \"no\": an earlier yes stands until you answer no.", width: max(10, width - 4)) {
@@ -136,9 +150,32 @@ enum TodayScreen {
                 buffer.write(TextLayout.truncate(text, to: area.width - labelWidth - 4), x: 2 + labelWidth + 1, y: y, style: .dim)
             case .field(let f):
                 renderField(f, state: state, labelWidth: labelWidth, area: area, into: &buffer)
+            case .fields(let fields, let columns):
+                let columnWidth = (area.width - 1) / max(1, columns)
+                for (column, f) in fields.enumerated() {
+                    let cell = Rect(x: area.x + column * columnWidth, y: y, width: columnWidth, height: 1)
+                    renderField(f, state: state, labelWidth: labelWidth, area: cell, into: &buffer)
+                }
             }
         }
         ScrollHint.draw(offset: form.scroll, visible: body.height, total: lines.count, in: body, glyphs: state.glyphs, into: &buffer)
+    }
+
+    /// The text beside a self-care checkbox (symptoms show their question).
+    static func checkboxText(_ field: TodayForm.Field) -> String? {
+        if case .care(let care) = field { return care.label }
+        return nil
+    }
+
+    /// The line that shows `field`, whether alone or in a row of the grid.
+    static func line(of field: Int, in lines: [Line]) -> Int? {
+        lines.firstIndex {
+            switch $0 {
+            case .field(let f): return f == field
+            case .fields(let fields, _): return fields.contains(field)
+            default: return false
+            }
+        }
     }
 
     private static func title(_ state: AppState) -> [Span] {
@@ -171,7 +208,7 @@ enum TodayScreen {
         let g = state.glyphs
         let y = area.y
         if focused {
-            buffer.write(g.isUnicode ? "›" : ">", x: 0, y: y, style: .accent)
+            buffer.write(g.isUnicode ? "›" : ">", x: area.x, y: y, style: .accent)
         }
         let labelStyle: Style = focused ? Style(attributes: [.bold, .reverse]) : .bold
         func label(_ text: String) -> Int {
@@ -179,11 +216,11 @@ enum TodayScreen {
             return 2 + labelWidth + 1
         }
         func checkbox(_ on: Bool, _ text: String, marker: Span? = nil) {
-            var x = 2
+            var x = area.x + 2
             x += buffer.write(on ? "[x]" : "[ ]", x: x, y: y, style: focused ? Style(attributes: [.bold, .reverse]) : (on ? .bold : .plain))
             x += 1
             if let marker { x += buffer.write(marker.text, x: x, y: y, style: marker.style) + 1 }
-            let room = area.width - x - 1
+            let room = area.x + area.width - x - 1
             buffer.write(TextLayout.truncate(text, to: room), x: x, y: y, style: on ? .bold : .plain)
         }
         let narrow = area.width < 60

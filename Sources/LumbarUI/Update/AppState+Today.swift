@@ -221,7 +221,7 @@ extension AppState {
 
     mutating func keepFormFocusInView() {
         let lines = TodayScreen.lines(form, width: width)
-        let line = lines.firstIndex(of: .field(form.focus)) ?? 0
+        let line = TodayScreen.line(of: form.focus, in: lines) ?? 0
         let view = TodayScreen.viewHeight(self)
         guard view > 0 else { return }
         if line < form.scroll + 1 { form.scroll = max(0, line - 1) }
