@@ -73,6 +73,7 @@ import Testing
         let help = try lumbar.run(["help", "checkin"], store: false)
         #expect(help.status == 0)
         #expect(help.stdout.contains("--pain"))
+        #expect(try lumbar.run(["help", "help"], store: false).status == 0)
         let logged = try lumbar.run(["checkin", "--pain=2", "--no-other-signs", "--care", "walking", "--note=--pian is a note"])
         #expect(logged.status == 0, "\(logged.stderr)")
         let history = try lumbar.run(["history", "--json"])

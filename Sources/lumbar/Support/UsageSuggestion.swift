@@ -54,7 +54,8 @@ struct UsageSuggestion: Sendable {
     /// about), or nil when it is one.
     private func unknownCommand(_ word: String, under command: Command, forHelp: Bool) -> String? {
         let names = command.subcommands.map(\.name)
-        if names.contains(word) { return nil }
+        // `help help` is ArgumentParser's own and works.
+        if names.contains(word) || (forHelp && word == "help") { return nil }
         let hint = Self.closest(to: word, in: names).map { "; did you mean '\($0)'?" }
             ?? "; the commands are \(names.joined(separator: ", "))"
         let what = "'\(word)' is not a \(command.name) command"
