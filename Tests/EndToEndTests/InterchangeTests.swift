@@ -30,6 +30,28 @@ import Testing
         #expect(FileManager.default.contents(atPath: lumbar.storePath) == before)
     }
 
+    /// Issue 11, item 11: an import must not bring in a time that some zone shows as year 0 or
+    /// 10000, or lumbar would write a journal it then refuses to read.
+    @Test(arguments: ["9999-12-31T23:00:00-10:00", "0001-01-01T01:00:00+14:00"])
+    func anImportedTimeOutsideYears1To9999IsRefused(at: String) throws {
+        let lumbar = BinaryRunner()
+        try lumbar.run(["checkin", "--at", "2026-03-01T08:00", "--pain", "1"])
+        let before = FileManager.default.contents(atPath: lumbar.storePath)
+        let csv = lumbar.directory + "/edge.csv"
+        try Data("date,at,pain\n2026-03-02,\(at),3\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let refusedCSV = try lumbar.run(["import", csv])
+        #expect(refusedCSV.status == 65)
+        #expect(refusedCSV.stderr.contains("outside the years lumbar keeps"))
+        let json = lumbar.directory + "/edge.json"
+        let session = #"{"id":"5f0c1a52-7d6e-4a59-9a43-2d0f3b1e9c11","at":"\#(at)","kind":"run","updatedAt":"2026-03-01T08:00:00Z"}"#
+        try Data(#"{"schemaVersion":2,"sessions":[\#(session)],"checkIns":[]}"#.utf8).write(to: URL(fileURLWithPath: json))
+        let refusedJSON = try lumbar.run(["import", json])
+        #expect(refusedJSON.status == 65)
+        #expect(refusedJSON.stderr.contains("outside the years lumbar keeps"))
+        #expect(FileManager.default.contents(atPath: lumbar.storePath) == before)
+        #expect(try lumbar.run(["status"]).status == 0)
+    }
+
     @Test func editWithNothingToChangeIsRefused() throws {
         let lumbar = BinaryRunner()
         let logged = try lumbar.run(["checkin", "--at", "2026-03-01T08:00", "--pain", "4"])

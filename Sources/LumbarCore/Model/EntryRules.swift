@@ -12,6 +12,24 @@ public enum EntryRules {
     public static let minutes = 1...1440
     /// Rate of perceived exertion.
     public static let rpe = 1...10
+    /// The instants (epoch milliseconds) that are in years 1–9999 in every time zone: from
+    /// 0001-01-01T18:00Z to 9999-12-31T06:00Z, since UTC offsets reach ±18 hours. An entry
+    /// outside them could be shown, and written, as year 0 or 10000, which no reader accepts.
+    public static let instants: ClosedRange<Int64> = {
+        let first = LocalDate(year: 1, month: 1, day: 1).map { Int64($0.dayNumber) } ?? 0
+        let last = LocalDate(year: 9999, month: 12, day: 31).map { Int64($0.dayNumber) } ?? 0
+        let day: Int64 = 86_400_000
+        let hour: Int64 = 3_600_000
+        return (first * day + 18 * hour)...(last * day + 6 * hour)
+    }()
+
+    /// The problem with an entry's time, or `nil` when every zone shows it within years 1–9999.
+    public static func problem(at time: Timestamp) -> Problem? {
+        guard instants.contains(time.epochMilliseconds) else {
+            return Problem(field: "at", message: "the time \(time) is outside the years lumbar keeps (0001-01-02 to 9999-12-30); give a real date")
+        }
+        return nil
+    }
 
     /// What is wrong with an entry: the field and a sentence saying how to fix it.
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -54,7 +72,7 @@ public enum EntryRules {
 
     /// The first problem with a check-in, or `nil` when it may be saved.
     public static func problem(with checkIn: CheckIn) -> Problem? {
-        problem(pain: checkIn.pain, worst: checkIn.worst, symptoms: checkIn.symptoms, denied: checkIn.denied, care: checkIn.care)
+        problem(at: checkIn.at) ?? problem(pain: checkIn.pain, worst: checkIn.worst, symptoms: checkIn.symptoms, denied: checkIn.denied, care: checkIn.care)
     }
 
     /// The first problem with a session's values, or `nil` when it may be saved.
@@ -73,6 +91,6 @@ public enum EntryRules {
 
     /// The first problem with a session, or `nil` when it may be saved.
     public static func problem(with session: Session) -> Problem? {
-        problem(kind: session.kind, minutes: session.minutes, rpe: session.rpe)
+        problem(at: session.at) ?? problem(kind: session.kind, minutes: session.minutes, rpe: session.rpe)
     }
 }

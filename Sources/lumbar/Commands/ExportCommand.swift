@@ -73,8 +73,14 @@ enum Interchange {
         // the journal as it is (an older TUI saved worst below pain) but, like an import, only
         // keys this build knows.
         for (i, c) in journal.checkIns.enumerated() {
-            if let problem = EntryRules.problem(with: c), purpose == "import" || ["symptoms", "care"].contains(problem.field) {
+            if let problem = EntryRules.problem(with: c), purpose == "import" || ["symptoms", "care", "at"].contains(problem.field) {
                 throw CLIError.data("cannot \(purpose) \(path): checkIns[\(i)]: \(problem.message); nothing was changed")
+            }
+        }
+        // A time that some zone would show as year 0 or 10000 would be written and then refused.
+        for (i, s) in journal.sessions.enumerated() {
+            if let problem = EntryRules.problem(at: s.at) {
+                throw CLIError.data("cannot \(purpose) \(path): sessions[\(i)]: \(problem.message); nothing was changed")
             }
         }
         return journal

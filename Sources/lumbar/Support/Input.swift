@@ -69,7 +69,7 @@ enum Input {
         case .success(let t):
             // Years 1–9999 in every zone (offsets reach ±18 h): a time near either end could
             // become year 0 or 10000 where it is shown, and lumbar would write what it cannot read.
-            guard StoreLimits.acceptedInstants.contains(t.epochMilliseconds) else {
+            guard EntryRules.instants.contains(t.epochMilliseconds) else {
                 throw CLIError.usage("\(option) '\(text)' is outside the years lumbar keeps (0001-01-02 to 9999-12-30); give a real date")
             }
             return t.converted(to: timeZone)

@@ -125,7 +125,7 @@ public enum CheckInCSV {
         let symptoms = keys(value("symptoms")).map(Symptom.init(rawValue:))
         let denied = keys(value("denied")).map(Symptom.init(rawValue:))
         let care = keys(value("care")).map(SelfCare.init(rawValue:))
-        if let problem = EntryRules.problem(pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care) {
+        if let problem = EntryRules.problem(at: at) ?? EntryRules.problem(pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care) {
             throw fail(problem.message)
         }
         var revision: Int?
