@@ -16,7 +16,7 @@ struct AssessedCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("When the assessment took place: ISO 8601 with an offset, Z, or a local time. Default: now.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("When the assessment took place: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
     var at: String?
 
     @Option(name: .customLong("rule"), help: ArgumentHelp("A flag the assessment covers, by rule id (repeatable or comma-separated).", valueName: "id"))

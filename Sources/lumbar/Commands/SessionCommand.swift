@@ -23,7 +23,7 @@ struct SessionCommand: ParsableCommand {
 
     @OptionGroup var noteOptions: NoteOptions
 
-    @Option(help: ArgumentHelp("When: ISO 8601 with an offset, Z, or a local time. Default: now.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("When: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
     var at: String?
 
     @OptionGroup var storeOptions: StoreOptions

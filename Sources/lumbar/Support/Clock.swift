@@ -9,7 +9,8 @@ enum Clock {
     /// Now, or the instant in `LUMBAR_NOW` when set (for tests and demos).
     static func now() throws -> Date {
         if let fixed = ProcessInfo.processInfo.environment["LUMBAR_NOW"], !fixed.isEmpty {
-            return try Input.timestamp(fixed, option: "LUMBAR_NOW").date
+            // The real clock anchors a relative LUMBAR_NOW; asking Clock.now() here would recurse.
+            return try Input.timestamp(fixed, option: "LUMBAR_NOW", now: Date()).date
         }
         return Date()
     }

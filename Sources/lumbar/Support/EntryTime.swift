@@ -15,9 +15,9 @@ enum EntryTime {
     /// A `--date` that disagrees with `--at`'s local date, or a later date than today, is refused.
     static func resolve(at: String?, date: String?, now: Date, timeZone: TimeZone) throws -> Timestamp {
         let nowStamp = Timestamp(now, in: timeZone).truncatedToSeconds
-        let day = try date.map { try Input.date($0, option: "--date") }
+        let day = try date.map { try Input.date($0, option: "--date", now: now, timeZone: timeZone) }
         if let at {
-            let time = try Input.timestamp(at, option: "--at", timeZone: timeZone)
+            let time = try Input.timestamp(at, option: "--at", now: now, timeZone: timeZone)
             if let day, LocalDate(instant: time.date, in: timeZone) != day {
                 throw CLIError.usage("--date \(day) does not match --at \(at), which is \(LocalDate(instant: time.date, in: timeZone)) in time zone \(timeZone.identifier); give just one of them")
             }
@@ -33,7 +33,7 @@ enum EntryTime {
             let text = "\(day)T\(hour):00"
             if case .success(let time) = Timestamp.parse(text, localTimeZone: timeZone) { return time.converted(to: timeZone) }
         }
-        return try Input.timestamp("\(day)T\(backfillHour):00", option: "--date", timeZone: timeZone)
+        return try Input.timestamp("\(day)T\(backfillHour):00", option: "--date", now: now, timeZone: timeZone)
     }
 
     /// Refuses a new entry's `time` more than `futureTolerance` after `now`: every rule ignores

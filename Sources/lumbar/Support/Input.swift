@@ -63,35 +63,33 @@ enum Input {
         values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     }
 
-    /// An ISO 8601 time: with an offset or `Z`, or a local time in the process time zone.
-    static func timestamp(_ text: String, option: String, timeZone: TimeZone = Clock.timeZone) throws -> Timestamp {
-        switch Timestamp.parse(text.trimmingCharacters(in: .whitespaces), localTimeZone: timeZone) {
+    /// A time as `TimeInput` reads it (ISO 8601, `now`, `18:00`, `yesterday 18:00`, `mon 7:30`,
+    /// `-2h`), relative to `now` (default: `Clock.now()`), seen in `timeZone`.
+    static func timestamp(_ text: String, option: String, now: Date? = nil, timeZone: TimeZone = Clock.timeZone) throws -> Timestamp {
+        switch TimeInput.parse(text, now: try now ?? Clock.now(), timeZone: timeZone) {
         case .success(let t):
             // Years 1–9999 in every zone (offsets reach ±18 h): a time near either end could
             // become year 0 or 10000 where it is shown, and lumbar would write what it cannot read.
             guard EntryRules.instants.contains(t.epochMilliseconds) else {
                 throw CLIError.usage("\(option) '\(text)' is outside the years lumbar keeps (0001-01-02 to 9999-12-30); give a real date")
             }
-            return t.converted(to: timeZone)
-        case .failure(.malformed):
-            throw CLIError.usage("\(option) must be an ISO 8601 time such as 2026-03-02T18:00, 2026-03-02T18:00:00+01:00 or 2026-03-02T17:00Z, got '\(text)'")
-        case .failure(.outOfRange):
-            throw CLIError.usage("\(option) '\(text)' is not a real date and time (check the month, day and hour)")
-        case .failure(.nonexistentLocalTime):
-            throw CLIError.usage("\(option) '\(text)' does not exist in time zone \(timeZone.identifier) (the clocks skip it); give an offset or another time")
+            return t
+        case .failure(let failure):
+            throw CLIError.usage(failure.message(for: text, option: option, timeZone: timeZone))
         }
     }
 
-    /// A calendar date `YYYY-MM-DD`.
-    static func date(_ text: String, option: String) throws -> LocalDate {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let date = LocalDate(trimmed) else {
-            if trimmed.utf8.count == 10, trimmed.split(separator: "-").count == 3 {
-                throw CLIError.usage("\(option) '\(text)' is not a real date (check the month and day)")
-            }
-            throw CLIError.usage("\(option) must be a date as YYYY-MM-DD, got '\(text)'")
+    /// A calendar date: `YYYY-MM-DD`, `today`, `yesterday` or a weekday name (the most recent
+    /// such day, today included), relative to `now` (default: `Clock.now()`).
+    static func date(_ text: String, option: String, now: Date? = nil, timeZone: TimeZone = Clock.timeZone) throws -> LocalDate {
+        switch TimeInput.parseDate(text, now: try now ?? Clock.now(), timeZone: timeZone) {
+        case .success(let date):
+            return date
+        case .failure(.outOfRange):
+            throw CLIError.usage("\(option) '\(text)' is not a real date (check the month and day)")
+        case .failure:
+            throw CLIError.usage("\(option) must be a date as YYYY-MM-DD, today, yesterday or a weekday name such as mon, got '\(text)'")
         }
-        return date
     }
 
     /// The entry a full or shortened id (at least 4 characters) names in `journal`.
