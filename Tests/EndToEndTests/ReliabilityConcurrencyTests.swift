@@ -49,7 +49,7 @@ struct ReliabilityConcurrencyTests {
     }
 
     @Test("An editor saving the journal between a check-in's read and its write: both the hand edit and the check-in are kept",
-          .enabled(if: Reliability.straceWorks, "needs strace to hold the check-in between its read and its write"),
+          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace to hold the check-in between its read and its write (required when CI=true)"),
           arguments: ["rename", "in place"])
     func handEditBetweenLoadAndSave(editorStyle: String) throws {
         let sandbox = try ReliabilitySandbox()

@@ -81,7 +81,7 @@ struct ReliabilityCrashTests {
                                 "link", "linkat", "unlink", "unlinkat", "fchmod", "chmod", "mkdir", "flock", "getdents64", "read"]
 
     @Test("Killed at each write, fsync, rename, link and unlink of a save in turn, the journal survives whole",
-          .enabled(if: Reliability.straceWorks, "needs strace with ptrace permission"))
+          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func killAtEachSystemCall() throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1))
@@ -132,7 +132,7 @@ struct ReliabilityCrashTests {
     }
 
     @Test("On a file system without hard links, a crash while copying the backup leaves nothing the next run does not sweep",
-          .enabled(if: Reliability.straceWorks, "needs strace with ptrace permission"))
+          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func backupCopyCrash() throws {
         let sandbox = try ReliabilitySandbox()
         #expect(try sandbox.lumbar(["checkin", "--pain", "3", "--note", "rel-first"]).status == .exited(0))
@@ -148,7 +148,7 @@ struct ReliabilityCrashTests {
     }
 
     @Test("Even with umask 000, the journal, its backups, its lock and its temp files are 0600 and a new directory 0700",
-          .enabled(if: Reliability.straceWorks, "needs strace with ptrace permission"))
+          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func filesStayPrivateWhateverTheUmask() throws {
         let sandbox = try ReliabilitySandbox()
         let store = sandbox.directory + "/fresh/dir/journal.json"
@@ -179,7 +179,7 @@ struct ReliabilityCrashTests {
     }
 
     @Test("A check-in is reported only after its data and the rename are on disk (fsync file, rename, fsync directory, then the message)",
-          .enabled(if: Reliability.straceWorks, "needs strace with ptrace permission"))
+          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func durableBeforeConfirmed() throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1))

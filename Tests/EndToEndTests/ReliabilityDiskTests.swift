@@ -30,7 +30,7 @@ struct ReliabilityDiskTests {
     }()
 
     @Test("Every I/O error a save can hit, at every store system call: a clear error, exit 74 and the journal byte-identical",
-          .enabled(if: Reliability.straceWorks, "needs strace with ptrace permission"))
+          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func injectedErrors() throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1))
@@ -86,7 +86,7 @@ struct ReliabilityDiskTests {
     }
 
     @Test("The very first save failing at the directory sync leaves no journal behind, so a retry cannot log twice",
-          .enabled(if: Reliability.straceWorks, "needs strace with ptrace permission"))
+          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func firstSaveRolledBack() throws {
         let sandbox = try ReliabilitySandbox()
         for fault in ["EIO", "ENOSPC"] {
@@ -100,7 +100,7 @@ struct ReliabilityDiskTests {
     }
 
     @Test("A full disk (a tiny tmpfs): exit 74, 'the disk is full', the journal byte-identical, no temp file; the next save after making room works",
-          .enabled(if: Self.canMountTmpfs, "needs root to mount a tmpfs"))
+          .enabled(if: Self.canMountTmpfs || Reliability.isCI, "needs root to mount a tmpfs (required when CI=true)"))
     func fullDisk() throws {
         let sandbox = try ReliabilitySandbox()
         let disk = sandbox.directory + "/disk"

@@ -115,7 +115,7 @@ struct ReliabilityIntegrityTests {
     }
 
     @Test("The first save into new directories fsyncs each new directory's parent",
-          .enabled(if: Reliability.straceWorks || ProcessInfo.processInfo.environment["CI"] == "true"))
+          .enabled(if: Reliability.straceWorks || Reliability.isCI))
     func newDirectoriesAreSynced() throws {
         let sandbox = try ReliabilitySandbox()
         let trace = sandbox.directory + "/trace"
@@ -221,7 +221,7 @@ struct ReliabilityIntegrityTests {
     }
 
     @Test("Core dumps are off from the start (RLIMIT_CORE 0, not dumpable)",
-          .enabled(if: Reliability.straceWorks || ProcessInfo.processInfo.environment["CI"] == "true"))
+          .enabled(if: Reliability.straceWorks || Reliability.isCI))
     func coreDumpsAreOff() throws {
         let sandbox = try ReliabilitySandbox()
         let trace = sandbox.directory + "/trace"

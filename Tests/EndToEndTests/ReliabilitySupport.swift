@@ -48,6 +48,9 @@ enum Reliability {
     }
 
     /// Whether `strace` can trace and inject here (it needs ptrace permission).
+    /// Under CI every gated test must run: a missing tool or permission is a failure there, not a skip.
+    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
     static let straceWorks: Bool = {
         guard let strace = straceBinary else { return false }
         let outcome = try? run([strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=getpid",

@@ -27,7 +27,8 @@ enum StatusScreen {
     static func textWidth(_ screenWidth: Int) -> Int { min(screenWidth - 2, 100) }
 
     /// The level, how many flags, and what to do, wrapped to `width` so that the most
-    /// important line is never cut (at most three rows; the flags below repeat it whole).
+    /// important line is never cut (at most four rows, enough for every level's action at 40
+    /// columns; past that the last row says it goes on, and the flags below repeat it whole).
     static func bannerLines(_ state: AppState, width: Int) -> [String] {
         guard width > 2 else { return [""] }
         let status = state.status
@@ -42,7 +43,8 @@ enum StatusScreen {
         if assessed > 0 { text += " (\(assessed) assessed)" }
         text += dot + status.level.action
         let lines = TextLayout.wrap(text, width: width - 2).map { " " + $0 }
-        return Array(lines.prefix(3))
+        guard lines.count > 4 else { return lines }
+        return Array(lines.prefix(3)) + [" " + TextLayout.truncate(lines[3...].map { String($0.dropFirst()) }.joined(separator: " "), to: width - 2, glyphs: state.glyphs)]
     }
 
     /// Rows between the banner and the disclaimer.

@@ -13,7 +13,12 @@ enum Golden {
     static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = url(name)
         if ProcessInfo.processInfo.environment["LUMBAR_RECORD"] == "1" {
+            // A recording run fails wherever it changed a file, so it can never pass as a check.
+            let previous = try? String(contentsOf: url, encoding: .utf8)
+            guard previous != actual else { return }
             try Data(actual.utf8).write(to: url)
+            Issue.record("re-recorded \(name) (\(previous == nil ? "new" : "it differed")); read `git diff` and run again without LUMBAR_RECORD=1",
+                         sourceLocation: sourceLocation)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Golden text files under Tests/LumbarUITests/Golden/; `LUMBAR_RECORD=1` rewrites them.
+/// Golden text files under Tests/LumbarUITests/Golden/; `LUMBAR_RECORD=1` rewrites the ones that
+/// differ and fails for each, so a recording run can never pass as a check.
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Golden")
@@ -13,10 +14,15 @@ enum Golden {
         let url = directory.appendingPathComponent(name + ".txt")
         let content = text + "\n"
         if isRecording {
+            let previous = try? String(contentsOf: url, encoding: .utf8)
+            guard previous != content else { return }
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             do { try content.write(to: url, atomically: true, encoding: .utf8) } catch {
                 Issue.record("could not record \(url.path): \(error)", sourceLocation: sourceLocation)
+                return
             }
+            Issue.record("re-recorded \(name).txt (\(previous == nil ? "new" : "it differed")); read `git diff` and run again without LUMBAR_RECORD=1",
+                         sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
