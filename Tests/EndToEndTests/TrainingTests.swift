@@ -176,7 +176,7 @@ import Testing
     }
 
     @Test func badNowIsOneLineAndUsageExit() throws {
-        let run = try BinaryRunner().run(["training", "--now", "yesterday"])
+        let run = try BinaryRunner().run(["training", "--now", "funday"])
         #expect(run.status == 64)
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(run.stdout.isEmpty)
