@@ -20,6 +20,16 @@ import Testing
         return entries.compactMap { $0["at"] as? String }
     }
 
+    @Test func editMovesAnEntryWithARelativeTimeGivenAsTwoArguments() throws {
+        let lumbar = runner()
+        let logged = try lumbar.run(["checkin", "--pain", "2", "--at", "-3h"])
+        let id = try #require(logged.stdout.split(separator: "[id ").last?.prefix(8))
+        let edit = try lumbar.run(["edit", String(id), "--at", "-2h"])
+        #expect(edit.status == 0, "\(edit.stderr)")
+        #expect(edit.stdout.hasPrefix("Updated check-in 2026-03-10 18:00"), "\(edit.stdout)")
+        #expect(try loggedTimes(lumbar) == ["2026-03-10T18:00:00+01:00"])
+    }
+
     @Test(arguments: [
         (["checkin", "--pain", "3", "--at", "-2h"], "2026-03-10T18:00:00+01:00", "Logged check-in 2026-03-10 18:00"),
         (["checkin", "--pain", "3", "--at=-2h"], "2026-03-10T18:00:00+01:00", "Logged check-in 2026-03-10 18:00"),

@@ -41,7 +41,7 @@ struct CheckInCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("When: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Backfill a past day (YYYY-MM-DD); the check-in is put at 12:00 that day.", valueName: "date"))
+    @Option(help: ArgumentHelp("Backfill a past day (YYYY-MM-DD, yesterday or a weekday name); the check-in is put at 12:00 that day.", valueName: "date"))
     var date: String?
 
     @OptionGroup var storeOptions: StoreOptions

@@ -17,13 +17,13 @@ struct EditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Check-in: worst pain, 0-10 ('none' clears it).", valueName: "0-10")) var worst: String?
     @Option(name: .customLong("symptom"), help: ArgumentHelp("Check-in: symptoms (replace the list; 'none' clears it).", valueName: "key")) var symptoms: [String] = []
     @Option(name: .customLong("care"), help: ArgumentHelp("Check-in: self-care (replace the list; 'none' clears it).", valueName: "key")) var care: [String] = []
-    @Option(help: ArgumentHelp("Check-in: move it to this date (YYYY-MM-DD).", valueName: "date")) var date: String?
+    @Option(help: ArgumentHelp("Check-in: move it to this date (YYYY-MM-DD, today, yesterday or a weekday name).", valueName: "date")) var date: String?
     @Option(help: "Session: what you did.") var kind: String?
     @Option(help: ArgumentHelp("Session: minutes.", valueName: "n")) var minutes: String?
     @Option(help: ArgumentHelp("Session: effort, 1-10.", valueName: "1-10")) var rpe: String?
     @ArgumentParser.Flag(name: .customLong("sudden-pain"), inversion: .prefixedNo, help: "Session: sharp pain began during or right after.") var suddenPain: Bool?
     @Option(help: "The note.") var note: String?
-    @Option(help: ArgumentHelp("When (ISO 8601).", valueName: "time")) var at: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("When: 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601.", valueName: "time")) var at: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
