@@ -493,20 +493,11 @@ public enum JournalCodec {
         w.raw(",\"worst\":")
         write(c.worst, to: &w)
         w.raw(",\"symptoms\":[")
-        for (i, symptom) in c.symptoms.enumerated() {
-            if i > 0 { w.byte(UInt8(ascii: ",")) }
-            w.string(symptom.rawValue)
-        }
+        writeKeys(c.symptoms, to: &w)
         w.raw("],\"denied\":[")
-        for (i, symptom) in c.denied.enumerated() {
-            if i > 0 { w.byte(UInt8(ascii: ",")) }
-            w.string(symptom.rawValue)
-        }
+        writeKeys(c.denied, to: &w)
         w.raw("],\"care\":[")
-        for (i, care) in c.care.enumerated() {
-            if i > 0 { w.byte(UInt8(ascii: ",")) }
-            w.string(care.rawValue)
-        }
+        writeKeys(c.care, to: &w)
         w.raw("],\"note\":")
         w.string(c.note)
         w.raw(",\"updatedAt\":")
@@ -517,15 +508,20 @@ public enum JournalCodec {
         w.byte(UInt8(ascii: "}"))
     }
 
+    /// Writes the keys' raw values as the elements of a JSON array (the brackets are the caller's).
+    private static func writeKeys<Key: RawRepresentable>(_ keys: [Key], to w: inout JSONWriter) where Key.RawValue == String {
+        for (i, key) in keys.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ",")) }
+            w.string(key.rawValue)
+        }
+    }
+
     /// Writes `json(p)` compactly.
     static func write(_ p: Profile, to w: inout JSONWriter) {
         w.raw("{\"birthYear\":")
         write(p.birthYear, to: &w)
         w.raw(",\"history\":[")
-        for (i, item) in p.history.enumerated() {
-            if i > 0 { w.byte(UInt8(ascii: ",")) }
-            w.string(item.rawValue)
-        }
+        writeKeys(p.history, to: &w)
         w.byte(UInt8(ascii: "]"))
         write(p.unknownFields, skipping: profileKeys, to: &w)
         w.byte(UInt8(ascii: "}"))
