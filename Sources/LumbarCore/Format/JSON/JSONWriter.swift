@@ -48,6 +48,25 @@ public struct JSONWriter {
         }
     }
 
+    /// Hands the bytes written so far to `sink` once there are at least `threshold` of them,
+    /// and goes on writing into the same memory, so a long document needs one chunk of room.
+    public mutating func drain(ifAtLeast threshold: Int = 0, into sink: ([UInt8]) -> Void) {
+        guard !bytes.isEmpty, bytes.count >= threshold else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Forgets what was written, keeping the memory.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends the UTF-8 of `text` as it is (not as a JSON string).
+    mutating func text(_ text: String) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
+    }
+
     /// Appends already-valid JSON text.
     mutating func append(_ text: ArraySlice<UInt8>) {
         bytes.append(contentsOf: text)
@@ -155,7 +174,8 @@ public struct JSONWriter {
         }
     }
 
-    private mutating func pad(_ count: Int) {
+    /// Appends `count` spaces (indentation).
+    mutating func pad(_ count: Int) {
         var left = count
         while left > 0 {
             let run = min(left, 16)
