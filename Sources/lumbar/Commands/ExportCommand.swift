@@ -30,6 +30,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let journal = try storeOptions.journalStore.load()
+        defer { KeptUntilExit.keep(journal) }
         if let output {
             var bytes: [UInt8] = []
             write(journal) { bytes.append(contentsOf: $0) }

@@ -27,6 +27,7 @@ struct HistoryCommand: ParsableCommand {
             throw CLIError.usage("--since \(since) is after --until \(until)")
         }
         let journal = try storeOptions.journalStore.load()
+        defer { KeptUntilExit.keep(journal) }
         func inRange(_ d: LocalDate) -> Bool { (since.map { d >= $0 } ?? true) && (until.map { d <= $0 } ?? true) }
         let checkIns = journal.checkIns.filter { inRange($0.date) }
         let sessions = journal.sessions.filter { inRange($0.at.converted(to: Clock.timeZone).localDate) }

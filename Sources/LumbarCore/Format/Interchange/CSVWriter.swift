@@ -19,7 +19,7 @@ struct CSVWriter {
     mutating func endCell() {
         if !atRecordStart { bytes.append(UInt8(ascii: ",")) }
         atRecordStart = false
-        let done: Bool = cellText.bytes.withUnsafeBufferPointer { appendASCIICell($0) }
+        let done: Bool = cellText.withUnsafeBytes { appendASCIICell($0) }
         if !done {
             // `CSV.field` looks at whole characters (a comma with a combining mark is not a
             // comma to it), so text beyond ASCII goes through it to stay byte for byte the same.
