@@ -4,71 +4,64 @@
 /// or a short run is a store and an add, where `Array.append` checks uniqueness and capacity on
 /// every call, which was most of the cost of writing a long document.
 public struct JSONWriter {
-    /// The memory written into; shared by copies until one of them writes (copy on write).
-    private final class Storage {
-        var base: UnsafeMutablePointer<UInt8>
-        var count = 0
-        var capacity: Int
+    /// Owns the memory (frees it); the pointer and counts live in the struct itself, so the hot
+    /// path touches no class property (which would be checked for exclusive access at run time).
+    private final class Owner {
+        let base: UnsafeMutablePointer<UInt8>
 
-        init(capacity: Int) {
-            self.capacity = Swift.max(capacity, 16)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        func copy() -> Storage {
-            let other = Storage(capacity: capacity)
-            other.base.update(from: base, count: count)
-            other.count = count
-            return other
-        }
-
-        /// Room for `extra` more bytes.
-        func reserve(_ extra: Int) {
-            guard count + extra > capacity else { return }
-            let grown = Swift.max(capacity * 2, count + extra)
-            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            moved.update(from: base, count: count)
-            base.deallocate()
-            base = moved
-            capacity = grown
-        }
+        init(capacity: Int) { base = .allocate(capacity: capacity) }
 
         deinit { base.deallocate() }
     }
 
-    private var storage: Storage
+    private var owner: Owner
+    private var base: UnsafeMutablePointer<UInt8>
+    private var used = 0
+    private var capacity: Int
 
     /// The bytes written so far (a copy).
     public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// The number of bytes written so far.
-    public var count: Int { storage.count }
+    public var count: Int { used }
 
     /// Calls `body` with the bytes written so far, without copying them.
     public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: used)) }
     }
 
     /// An empty writer, reserving room for `capacity` bytes.
-    public init(capacity: Int = 4096) { storage = Storage(capacity: capacity) }
+    public init(capacity: Int = 4096) {
+        self.capacity = Swift.max(capacity, 16)
+        owner = Owner(capacity: self.capacity)
+        base = owner.base
+    }
 
-    /// The storage, made this writer's own and with room for `extra` more bytes.
+    /// Makes the memory this writer's own (a copy shares it until then) with room for `extra` more bytes.
     @inline(__always)
-    private mutating func room(_ extra: Int) -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        storage.reserve(extra)
-        return storage
+    private mutating func reserve(_ extra: Int) {
+        if used + extra > capacity || !isKnownUniquelyReferenced(&owner) { grow(extra) }
+    }
+
+    private mutating func grow(_ extra: Int) {
+        let size = used + extra > capacity ? Swift.max(capacity * 2, used + extra) : capacity
+        let moved = Owner(capacity: size)
+        moved.base.update(from: base, count: used)
+        owner = moved
+        base = moved.base
+        capacity = size
     }
 
     /// Appends `count` bytes from `source`.
     @inline(__always)
     private mutating func append(_ source: UnsafePointer<UInt8>, count: Int) {
-        let s = room(count)
-        (s.base + s.count).update(from: source, count: count)
-        s.count += count
+        reserve(count)
+        (base + used).update(from: source, count: count)
+        used += count
     }
 
     /// Appends raw, already-valid JSON text.
+    @inline(__always)
     public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { utf8 in
             if let base = utf8.baseAddress { append(base, count: utf8.count) }
@@ -115,15 +108,14 @@ public struct JSONWriter {
     /// Hands the bytes written so far to `sink` once there are at least `threshold` of them,
     /// and goes on writing into the same memory, so a long document needs one chunk of room.
     public mutating func drain(ifAtLeast threshold: Int = 0, into sink: ([UInt8]) -> Void) {
-        guard storage.count > 0, storage.count >= threshold else { return }
+        guard used > 0, used >= threshold else { return }
         sink(bytes)
         removeAll()
     }
 
     /// Forgets what was written, keeping the memory.
     mutating func removeAll() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(capacity: storage.capacity) }
-        storage.count = 0
+        used = 0
     }
 
     /// Appends the UTF-8 of `text` as it is (not as a JSON string).
@@ -144,9 +136,9 @@ public struct JSONWriter {
     /// Appends one byte of already-valid JSON text.
     @inline(__always)
     mutating func byte(_ byte: UInt8) {
-        let s = room(1)
-        s.base[s.count] = byte
-        s.count += 1
+        reserve(1)
+        base[used] = byte
+        used += 1
     }
 
     /// Appends a non-negative `value` below 10 000 in decimal, zero-padded to at least `width` digits.
@@ -167,10 +159,10 @@ public struct JSONWriter {
     /// Appends `value` (0...99) as exactly two digits.
     @inline(__always)
     mutating func twoDigits(_ value: Int) {
-        let s = room(2)
-        s.base[s.count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10)
-        s.base[s.count + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
-        s.count += 2
+        reserve(2)
+        base[used] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10)
+        base[used + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+        used += 2
     }
 
     /// Appends a quoted, escaped string.
@@ -252,9 +244,9 @@ public struct JSONWriter {
     /// Appends `count` spaces (indentation).
     mutating func pad(_ count: Int) {
         guard count > 0 else { return }
-        let s = room(count)
-        (s.base + s.count).update(repeating: UInt8(ascii: " "), count: count)
-        s.count += count
+        reserve(count)
+        (base + used).update(repeating: UInt8(ascii: " "), count: count)
+        used += count
     }
 
 }
