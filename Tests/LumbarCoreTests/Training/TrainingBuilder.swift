@@ -1,5 +1,6 @@
 import Foundation
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Builds journals for training tests: sessions with minutes and RPE, check-ins through
 /// `JournalBuilder` (local wall-clock times in one zone, dated as the command line dates them).
@@ -9,7 +10,7 @@ struct TrainingBuilder {
 
     init(_ zoneID: String = "Europe/Stockholm") { base = JournalBuilder(zoneID) }
 
-    var zone: TimeZone { base.zone }
+    var zone: ZoneInfo { base.zone }
 
     func time(_ text: String) -> Timestamp { base.time(text) }
 
