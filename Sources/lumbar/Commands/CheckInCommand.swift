@@ -86,5 +86,6 @@ struct CheckInCommand: ParsableCommand {
         print("Logged check-in \(checkIn.date) \(checkIn.at.clockTime), pain \(pain)\(worst.map { " (worst \($0))" } ?? "") [id \(checkIn.id.shortID)].")
         let follow = CheckInFollowUp(journal: journal, checkIn: checkIn, timeZone: zone, storeOption: storeOptions.store)
         for line in [follow.standingYesLine, follow.unloggedDatesLine].compactMap({ $0 }) { print(line) }
+        KeptUntilExit.keep(follow)
     }
 }

@@ -65,6 +65,12 @@ enum Output {
     /// Writes bytes to standard output as they are (JSON, CSV, an export).
     static func write(_ bytes: [UInt8]) {
         pending.withLock { buffer in
+            // A large block (an export's chunk) goes out as it is rather than through a copy.
+            if bytes.count >= flushThreshold {
+                flushLocked(&buffer)
+                writeOrExit(bytes)
+                return
+            }
             buffer.append(contentsOf: bytes)
             if buffer.count >= flushThreshold { flushLocked(&buffer) }
         }
@@ -81,8 +87,12 @@ enum Output {
 
     private static func flushLocked(_ buffer: inout [UInt8]) {
         guard !buffer.isEmpty else { return }
-        let bytes = buffer
+        writeOrExit(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to standard output; a failure ends the process with exit 74.
+    private static func writeOrExit(_ bytes: [UInt8]) {
         let code = writeAll(bytes, to: STDOUT_FILENO)
         guard code != 0 else { return }
         // A reader that went away (`| head`) wants no message; anything else is reported.
