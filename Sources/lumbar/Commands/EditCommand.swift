@@ -64,7 +64,7 @@ struct EditCommand: ParsableCommand {
                 if !self.care.isEmpty { c.care = care }
                 if let note { c.note = note }
                 if at != nil || date != nil {
-                    c.at = try EntryTime.resolve(at: at, date: date, now: now, timeZone: zone)
+                    c.at = try EntryTime.resolve(at: at, date: date, now: now, timeZone: zone, backfill: ConfigLoader.preferences().backfillTime)
                     c.date = LocalDate(instant: c.at.date, in: zone)
                 }
                 c.updatedAt = stamp
