@@ -161,7 +161,7 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
         guard case .string(let text) = value else { throw wrongType(value) }
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let match = choices.first(where: { $0.rawValue == wanted }) else {
-            let suggestion = UsageSuggestion.closest(to: wanted, in: choices.map(\.rawValue)).map { "; did you mean \"\($0)\"?" } ?? ""
+            let suggestion = UsageSuggestion.closest(to: wanted, in: choices.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw ConfigProblem("\(rawValue) must be \(expected), not \"\(text)\"\(suggestion)")
         }
         return match

@@ -75,7 +75,7 @@ enum ConfigLoader {
             do {
                 try key.apply(environment: flag.value, to: &effective.preferences)
             } catch {
-                throw CLIError.usage("\(flag.name) '\(flag.value)': \(error.message)")
+                throw CLIError.usage("\(flag.name) must be \(key.expected), got '\(flag.value)'")
             }
             effective.sources[key] = .flag(flag.name)
         }
@@ -171,7 +171,8 @@ enum ConfigLoader {
             do {
                 try key.apply(entry.value, to: &parsed)
             } catch {
-                throw failure("\(error.message); for example \(key.example)")
+                // A near miss already says what to write; otherwise show a line that works.
+                throw failure(error.message.contains("did you mean") ? error.message : "\(error.message); for example \(key.example)")
             }
             lines[key] = entry.line
         }
