@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +18,7 @@ public enum TerminalApp {
     /// written to standard output except through curses while the TUI runs.
     /// `preferences` are the person's settings; their `color` decides colour before `NO_COLOR`
     /// does (`auto` leaves it to `NO_COLOR` and the terminal).
-    public static func run(store: JournalStore, timeZone: TimeZone, preferences: Preferences = .standard,
+    public static func run(store: JournalStore, timeZone: ZoneInfo, preferences: Preferences = .standard,
                            now: @escaping @Sendable () -> Date) throws -> Int32 {
         let snapshot = try store.read()
         var environment = ProcessInfo.processInfo.environment
@@ -41,7 +45,7 @@ struct EventLoop {
     /// may stand still, as it does under LUMBAR_NOW).
     private var lastPoll = -Double.infinity
 
-    init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: TimeZone, preferences: Preferences,
+    init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: ZoneInfo, preferences: Preferences,
          now: @escaping @Sendable () -> Date) {
         self.screen = screen
         self.now = now

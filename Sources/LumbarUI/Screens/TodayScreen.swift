@@ -180,7 +180,7 @@ enum TodayScreen {
 
     /// What the session time field is read as ("= Sun 1 Mar 18:00"), or how to write one.
     static func timeEcho(_ text: String, state: AppState, narrow: Bool) -> String {
-        if text.trimmingCharacters(in: .whitespaces).isEmpty { return narrow ? " empty=now" : " HH:MM, yesterday 18:00, -2h; empty = now" }
+        if text.trimmingSpaces().isEmpty { return narrow ? " empty=now" : " HH:MM, yesterday 18:00, -2h; empty = now" }
         switch state.typedSessionTime(text) {
         case .success(let time):
             let local = time.converted(to: state.timeZone)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 extension AppState {
@@ -273,7 +277,7 @@ extension AppState {
     /// (which may be a backfilled day); every other form is read as `--at` reads it
     /// ("yesterday 18:00", "mon 7:30", "-2h", "now", ISO 8601). Never after now.
     func typedSessionTime(_ text: String) -> Result<Timestamp, FormProblem> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let resolved: Timestamp
         if let clock = Clock(trimmed), trimmed.contains(":") {
             guard let onDate = instant(on: form.date, clock: clock) else {
@@ -414,7 +418,7 @@ extension AppState {
         var changes: [JournalChange] = []
         var parts: [String] = []
         let stamp = nowStamp
-        let kind = form.kind.text.trimmingCharacters(in: .whitespaces)
+        let kind = form.kind.text.trimmingSpaces()
         let sessionTouched = !form.time.isEmpty || !form.minutes.isEmpty || !form.rpe.isEmpty || form.sudden
 
         if form.pain == nil, form.original == nil, form.checkInDirty {

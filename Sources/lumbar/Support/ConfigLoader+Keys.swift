@@ -41,7 +41,7 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
 
     /// The environment variable that overrides the file (`LUMBAR_WEEK_START`).
     var environmentName: String {
-        "LUMBAR_" + rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
+        "LUMBAR_" + rawValue.uppercased().replacing("-", with: "_")
     }
 
     /// The command-line flag that overrides the environment, where there is one.
@@ -118,7 +118,7 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
         case .backfillTime:
             switch value {
             case .string(let text):
-                guard let time = TimeOfDay(text.trimmingCharacters(in: .whitespaces)) else { throw badValue(value) }
+                guard let time = TimeOfDay(text.trimmingSpaces()) else { throw badValue(value) }
                 preferences.backfillTime = time
             case .time(let hour, let minute, let second):
                 guard second == 0, let time = TimeOfDay(hour: hour, minute: minute) else { throw badValue(value) }
@@ -143,11 +143,11 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
 
     /// Sets this key from an environment variable's text: lists are comma-separated, numbers plain.
     func apply(environment text: String, to preferences: inout Preferences) throws(ConfigProblem) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let value: ConfigValue
         switch self {
         case .usualSymptoms, .usualCare:
-            value = .list(trimmed.split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) })
+            value = .list(trimmed.split(separator: ",").map { .string($0.trimmingSpaces()) })
         case .remindHour:
             value = Int(trimmed).map(ConfigValue.integer) ?? .string(text)
         default:
@@ -159,7 +159,7 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
     private func choice<Choice: RawRepresentable & CaseIterable>(_ value: ConfigValue, _ choices: Choice.AllCases) throws(ConfigProblem) -> Choice
     where Choice.RawValue == String {
         guard case .string(let text) = value else { throw wrongType(value) }
-        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let wanted = text.trimmingSpaces().lowercased()
         guard let match = choices.first(where: { $0.rawValue == wanted }) else {
             let suggestion = UsageSuggestion.closest(to: wanted, in: choices.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw ConfigProblem("\(rawValue) must be \(expected), not \"\(text)\"\(suggestion)")
@@ -175,7 +175,7 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
             guard case .string(let text) = item else {
                 throw ConfigProblem("\(rawValue) must be \(expected); it holds \(item.described)")
             }
-            let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+            let key = text.trimmingSpaces().lowercased()
             if let reason = refusal(key) { throw ConfigProblem(reason) }
             guard let match = known.first(where: { $0.rawValue == key }) else {
                 let suggestion = UsageSuggestion.closest(to: key, in: known.map(\.rawValue)).map { "did you mean \"\($0)\"? " } ?? ""
@@ -191,7 +191,7 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
     }
 
     private func badValue(_ value: ConfigValue) -> ConfigProblem {
-        ConfigProblem("\(rawValue) must be \(expected), not \(value.described.replacingOccurrences(of: "the string ", with: ""))")
+        ConfigProblem("\(rawValue) must be \(expected), not \(value.described.replacing("the string ", with: ""))")
     }
 }
 

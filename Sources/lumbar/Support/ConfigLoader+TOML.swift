@@ -28,7 +28,7 @@ struct TOMLEntry: Equatable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            let reason = error.description.trimmingCharacters(in: .whitespacesAndNewlines)
+            let reason = error.description.trimmingWhitespace()
             throw SyntaxError(line: error.source.begin.line,
                               message: "not valid TOML: \(reason) (column \(error.source.begin.column)); settings are written key = value, strings in double quotes")
         } catch {
@@ -77,7 +77,7 @@ struct TOMLEntry: Equatable {
                 name = line[..<equals]
                 if !(name.hasPrefix("\"") || name.hasPrefix("'")) { name = name.prefix { $0 != "." } }
             }
-            var key = name.trimmingCharacters(in: .whitespaces)
+            var key = name.trimmingSpaces()
             if key.count >= 2, let first = key.first, first == "\"" || first == "'", key.last == first {
                 key = String(key.dropFirst().dropLast())
             }

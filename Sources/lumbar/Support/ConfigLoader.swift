@@ -111,16 +111,18 @@ enum ConfigLoader {
         return StorePath.joining(String(cString: cwd), path)
     }
 
-    /// The file's text; `nil` when there is no file.
+    /// The file's text; `nil` when there is no file. A file the system cannot read is an I/O
+    /// error (74), as for the journal; one lumbar cannot use is a config error (78).
     static func read(_ path: String) throws(CLIError) -> String? {
-        func failure(_ reason: String) -> CLIError {
-            CLIError(message: "\(path): \(reason)", exitCode: ExitStatus.config)
+        func failure(_ reason: String, exitCode: Int32 = ExitStatus.config) -> CLIError {
+            CLIError(message: "\(path): \(reason)", exitCode: exitCode)
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
             if code == ENOENT { return nil }
-            throw failure("cannot read the config file: \(String(cString: strerror(code))); fix its permissions, or name another file with LUMBAR_CONFIG")
+            throw failure("cannot read the config file: \(String(cString: strerror(code))); fix its permissions, or name another file with LUMBAR_CONFIG",
+                          exitCode: ExitStatus.io)
         }
         defer { close(fd) }
         var info = stat()
@@ -133,7 +135,7 @@ enum ConfigLoader {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw failure("cannot read the config file: \(String(cString: strerror(errno)))")
+                throw failure("cannot read the config file: \(String(cString: strerror(errno)))", exitCode: ExitStatus.io)
             }
             if n == 0 { break }
             bytes += chunk[0..<n]
@@ -161,7 +163,7 @@ enum ConfigLoader {
             }
             guard let key = ConfigKey(rawValue: entry.key) else {
                 let known = ConfigKey.allCases.map(\.rawValue)
-                let near = UsageSuggestion.closest(to: entry.key.lowercased().replacingOccurrences(of: "_", with: "-"), in: known)
+                let near = UsageSuggestion.closest(to: entry.key.lowercased().replacing("_", with: "-"), in: known)
                 let hint = near.map { "did you mean '\($0)'?" } ?? "the keys are \(known.joined(separator: ", ")) (see docs/config.md)"
                 if case .other("table") = entry.value {
                     throw failure("unknown table [\(entry.key)]; settings go at the top of the file, without tables; \(hint)")
