@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LumbarCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,13 +14,19 @@ import Glibc
 /// pipe is seen: lumbar then says so on stderr and exits 74, instead of trapping in Foundation
 /// or exiting 0 having written nothing.
 enum Output {
-    /// Whether ANSI colour may be used on stdout: a terminal, and `NO_COLOR` unset.
+    /// Whether ANSI colour may be used on stdout: by the `color` setting, whose `auto` is a
+    /// terminal with `NO_COLOR` unset.
     static var colorEnabled: Bool {
-        let env = ProcessInfo.processInfo.environment
-        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
-        if env["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        colorMode.enabled(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     }
+
+    /// The `color` setting, set once a command has read the settings (`auto` until then).
+    static var colorMode: Preferences.ColorMode {
+        get { mode.withLock { $0 } }
+        set { mode.withLock { $0 = newValue } }
+    }
+
+    private static let mode = Locked<Preferences.ColorMode>(.auto)
 
     /// Writes a line to standard error, its control characters neutralised, after what is
     /// buffered for standard output (so a terminal shows both in the order they happened).
