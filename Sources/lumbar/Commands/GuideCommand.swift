@@ -10,12 +10,9 @@ struct GuideCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("Wrap lines at this width (default: the terminal's, else 80).", valueName: "n"))
-    var width: Int?
+    var width: GuideWidthArgument?
 
     func run() throws {
-        if let width, !(30...300).contains(width) {
-            throw CLIError.usage("--width must be from 30 to 300, got \(width)")
-        }
-        print(Guide.standard.text(width: width ?? Terminal.size.map { min($0.columns, 120) } ?? 80), terminator: "")
+        print(Guide.standard.text(width: width?.value ?? Terminal.size.map { min($0.columns, 120) } ?? 80), terminator: "")
     }
 }

@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The file to import.")
+    @Argument(help: "The file to import.", completion: .file())
     var file: String
 
     @ArgumentParser.Flag(name: .customLong("skip-bad"), help: "Import the good rows of a CSV and list the bad ones.")
@@ -90,7 +90,7 @@ struct MergeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The other journal file.")
+    @Argument(help: "The other journal file.", completion: .file())
     var other: String
 
     @ArgumentParser.Flag(name: .customLong("yes"), help: "Apply the deletions the merge lists without asking.")

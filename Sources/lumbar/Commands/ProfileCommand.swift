@@ -14,10 +14,10 @@ struct ProfileCommand: ParsableCommand {
     )
 
     @Option(name: .customLong("birth-year"), help: ArgumentHelp("Your year of birth ('none' clears it).", valueName: "YYYY"))
-    var birthYear: String?
+    var birthYear: Clearable<BirthYearArgument>?
 
     @Option(name: .customLong("history"), help: ArgumentHelp("Medical history items, comma-separated or repeated ('none' clears them).", valueName: "key"))
-    var history: [String] = []
+    var history: [Clearable<KeyListArgument<HistoryItem>>] = []
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -27,25 +27,19 @@ struct ProfileCommand: ParsableCommand {
             print(Self.describe(try store.load().profile))
             return
         }
-        let thisYear = LocalDate(instant: try Clock.now(), in: Clock.timeZone).year
         // Outer nil: --birth-year not given, keep the year; inner nil: 'none', clear it.
-        let year: Int?? = try birthYear.map { text in
-            text.lowercased() == "none"
-                ? nil
-                : try Input.number(text, option: "--birth-year", range: 1900...thisYear, meaning: "the year you were born")
-        }
-        let keys = Input.keys(history)
+        let year: Int?? = birthYear.map { $0.value?.value }
         let items: [HistoryItem]?
         if history.isEmpty {
             items = nil
-        } else if keys.contains("none") {
-            guard keys == ["none"] else {
+        } else if history.contains(where: { $0.value == nil }) {
+            guard history.count == 1 else {
                 throw CLIError.usage("--history none clears the history; give it alone, without other items")
             }
             items = []
         } else {
             var seen = Set<HistoryItem>()
-            items = try Input.historyItems(history).filter { seen.insert($0).inserted }
+            items = history.compactMap(\.value).keys().filter { seen.insert($0).inserted }
         }
         let profile = try store.update { journal -> Profile in
             if let year { journal.profile.birthYear = year }

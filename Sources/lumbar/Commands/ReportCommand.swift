@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: md (Markdown) or html. Default: html to a file on a terminal, else md.", valueName: "format"))
     var format: Format?
 
-    @Option(help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "path"), completion: .file())
     var output: String?
 
     @OptionGroup var storeOptions: StoreOptions

@@ -17,17 +17,12 @@ struct StatusCommand: ParsableCommand {
     var json = false
 
     @Option(name: .customLong("fail-at"), help: ArgumentHelp("Exit 3 when the level is at or above this.", valueName: "level"))
-    var failAt: String?
+    var failAt: KeyArgument<Level>?
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let threshold = try failAt.map { key in
-            guard let level = Level(key: key) else {
-                throw CLIError.usage("--fail-at must be one of \(Level.allCases.map(\.key).joined(separator: ", ")), got '\(key)'")
-            }
-            return level
-        }
+        let threshold = failAt?.value
         let instant = try now.map { try Input.timestamp($0, option: "--now").date } ?? Clock.now()
         let status = try Self.printStatus(store: storeOptions.journalStore, now: instant, json: json)
         if let threshold, status.level >= threshold { throw ExitCode(ExitStatus.levelReached) }
