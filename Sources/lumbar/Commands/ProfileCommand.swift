@@ -19,12 +19,15 @@ struct ProfileCommand: ParsableCommand {
     @Option(name: .customLong("history"), help: ArgumentHelp("Medical history items, comma-separated or repeated ('none' clears them).", valueName: "key"))
     var history: [Clearable<KeyListArgument<HistoryItem>>] = []
 
+    @ArgumentParser.Flag(help: "Print the profile as JSON: {\"birthYear\": YYYY or null, \"history\": [keys]}.")
+    var json = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let store = storeOptions.journalStore
         guard birthYear != nil || !history.isEmpty else {
-            print(Self.describe(try store.load().profile))
+            show(try store.load().profile)
             return
         }
         // Outer nil: --birth-year not given, keep the year; inner nil: 'none', clear it.
@@ -46,7 +49,19 @@ struct ProfileCommand: ParsableCommand {
             if let items { journal.profile.history = items }
             return journal.profile
         }
-        print(Self.describe(profile))
+        show(profile)
+    }
+
+    /// Prints `profile` as text or, with --json, as JSON.
+    private func show(_ profile: Profile) {
+        if json {
+            JSONOutput.print(JSONOutput.object([
+                ("birthYear", JSONOutput.int(profile.birthYear)),
+                ("history", .array(profile.history.map { .string($0.rawValue) })),
+            ]))
+        } else {
+            print(Self.describe(profile))
+        }
     }
 
     /// The profile in two lines, each saying how to set it when it is not set.

@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         discussion: "With --fail-at LEVEL the exit status is 3 when the level is at or above LEVEL (for cron jobs and shell prompts). Levels: none, info, watch, see-doctor, urgent, emergency."
     )
 
-    @Option(help: ArgumentHelp("Evaluate as of this time (ISO 8601). Default: now.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
     var now: String?
 
     @ArgumentParser.Flag(help: "Print the status as JSON.")
@@ -23,7 +23,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let threshold = failAt?.value
-        let instant = try now.map { try Input.timestamp($0, option: "--now").date } ?? Clock.now()
+        let instant = try Input.now(now)
         let status = try Self.printStatus(store: storeOptions.journalStore, now: instant, json: json)
         if let threshold, status.level >= threshold { throw ExitCode(ExitStatus.levelReached) }
     }

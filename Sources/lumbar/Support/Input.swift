@@ -32,6 +32,20 @@ enum Input {
         }
     }
 
+    /// The instant `--now TEXT` names, or the clock's now when `text` is nil. A typed form
+    /// (`yesterday 18:00`, `-2d`) is said back in full on standard error, so a person sees what
+    /// was understood; an ISO time already says it.
+    static func now(_ text: String?, option: String = "--now") throws -> Date {
+        guard let text else { return try Clock.now() }
+        let zone = Clock.timeZone
+        let time = try timestamp(text, option: option, timeZone: zone)
+        if case .failure = Timestamp.parse(text.trimmingCharacters(in: .whitespaces), localTimeZone: zone) {
+            let local = time.converted(to: zone)
+            Output.error("lumbar: as of \(local.localDate.weekdayAbbreviation) \(local.localDate) \(local.clockTime)")
+        }
+        return time.date
+    }
+
     /// A day for a range bound: a date as `date(_:)` reads it, or any time `timestamp(_:)` reads
     /// (`-7d`, `mon 7:30`), taken as its local date. A bound may lie in the future.
     static func day(_ text: String, option: String, now: Date, timeZone: TimeZone) throws -> LocalDate {
