@@ -30,7 +30,7 @@ struct Lumbar: ParsableCommand {
             TrainingCommand.self,
             ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
             RemindCommand.self, ShowCommand.self, ReportCommand.self, UndeleteCommand.self,
-            AssessedCommand.self,
+            AssessedCommand.self, ManualCommand.self,
         ]
     )
 

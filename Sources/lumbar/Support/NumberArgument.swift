@@ -3,7 +3,7 @@ import Foundation
 import LumbarCore
 
 /// A whole-number option value checked against its range when the command line is parsed.
-protocol NumberArgument: ExpressibleByArgument, Sendable {
+protocol NumberArgument: ExpressibleByArgument, ListedArgument, Sendable {
     /// The values allowed.
     static var range: ClosedRange<Int> { get }
     /// The refusal for `text`, given the option name.
@@ -15,6 +15,11 @@ protocol NumberArgument: ExpressibleByArgument, Sendable {
 }
 
 extension NumberArgument {
+    /// Every value when there are few enough to offer (a 0–10 score), else none.
+    static var completionWords: [String] { range.count <= 11 ? range.map(String.init) : [] }
+
+    static var defaultCompletionKind: CompletionKind { completionWords.isEmpty ? .default : .list(completionWords) }
+
     init?(argument: String) {
         guard let value = Int(argument.trimmingCharacters(in: .whitespaces)), Self.range.contains(value) else {
             ArgumentProblem.record(argument) { Self.refusal(argument, option: $0) }

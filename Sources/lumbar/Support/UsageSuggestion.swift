@@ -56,8 +56,9 @@ struct UsageSuggestion: Sendable {
         let names = command.subcommands.map(\.name)
         // `help help` is ArgumentParser's own and works.
         if names.contains(word) || (forHelp && word == "help") { return nil }
-        let hint = Self.closest(to: word, in: names).map { "; did you mean '\($0)'?" }
-            ?? "; the commands are \(names.joined(separator: ", "))"
+        // Hidden commands (`_manual`) are for packaging: never suggested.
+        let hint = Self.closest(to: word, in: names.filter { !$0.hasPrefix("_") }).map { "; did you mean '\($0)'?" }
+            ?? "; the commands are \(names.filter { !$0.hasPrefix("_") }.joined(separator: ", "))"
         let what = "'\(word)' is not a \(command.name) command"
         return (forHelp ? "no help: " + what : what) + hint
     }
