@@ -41,10 +41,13 @@ import Testing
         let dir = try Self.writePages()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        let help = try BinaryRunner().run(["--help"], store: false).stdout
-        let commands = help.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
-            .compactMap { $0.split(separator: " ").first.map(String.init) }
-            .filter { $0.allSatisfy { $0.isLetter } && $0 != "See" } ?? []
+        // The commands ArgumentParser parses, as it describes them (hidden ones and its own help aside).
+        let dump = try BinaryRunner().run(["--experimental-dump-help"], store: false).stdout
+        let root = try #require(try BinaryRunner.json(dump) as? [String: Any])
+        let tree = try #require(root["command"] as? [String: Any])
+        let commands = (tree["subcommands"] as? [[String: Any]] ?? [])
+            .filter { ($0["shouldDisplay"] as? Bool) != false }
+            .compactMap { $0["commandName"] as? String }.filter { $0 != "help" }
         #expect(commands.contains("checkin") && commands.contains("assessed"), "\(commands)")
         #expect(Set(files) == Set(["lumbar.1"] + commands.map { "lumbar-\($0).1" }), "\(files)")
         #expect(!files.contains { $0.contains("_manual") || $0 == "lumbar-help.1" })

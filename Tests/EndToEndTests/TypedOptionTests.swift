@@ -23,7 +23,7 @@ import Testing
         (["profile", "--birth-year", "2999"], "lumbar: error: --birth-year must be the year you were born, a whole number from 1900 to"),
         (["history", "--from", "funday"], "lumbar: error: --from must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got 'funday'"),
         (["history", "--from", "2026-03-09", "--to", "2026-03-01"], "lumbar: error: --from 2026-03-09 is after --to 2026-03-01; give the earlier day first"),
-        (["export", "--to", "2026-02-30"], "lumbar: error: --to '2026-02-30' is not a real date and time"),
+        (["export", "--to", "2026-02-30"], "lumbar: error: --to '2026-02-30' is not a real date (check the month and day)"),
         (["status", "--now", "-2x"], "lumbar: error: --now '-2x' is not a relative time"),
     ])
     func badValuesAreOneLineInLumbarsWords(arguments: [String], expected: String) throws {

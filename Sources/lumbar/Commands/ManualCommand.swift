@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import LumbarCore
 
 /// `lumbar _manual DIR`: writes the manual pages (`lumbar.1`, `lumbar-checkin.1`, …) for
@@ -14,6 +17,10 @@ struct ManualCommand: ParsableCommand {
     var directory: String
 
     func run() throws {
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw CLIError.usage("\(directory) is not a directory; create it first")
+        }
         for page in try ManualPage.all() {
             let path = directory + "/" + page.file
             do {

@@ -49,7 +49,11 @@ enum Input {
     /// A day for a range bound: a date as `date(_:)` reads it, or any time `timestamp(_:)` reads
     /// (`-7d`, `mon 7:30`), taken as its local date. A bound may lie in the future.
     static func day(_ text: String, option: String, now: Date, timeZone: TimeZone) throws -> LocalDate {
-        if case .success(let date) = TimeInput.parseDate(text, now: now, timeZone: timeZone) { return date }
+        switch TimeInput.parseDate(text, now: now, timeZone: timeZone) {
+        case .success(let date): return date
+        case .failure(.outOfRange): throw CLIError.usage("\(option) '\(text)' is not a real date (check the month and day)")
+        case .failure: break
+        }
         switch TimeInput.parse(text, now: now, timeZone: timeZone) {
         case .success(let time):
             return time.converted(to: timeZone).localDate
