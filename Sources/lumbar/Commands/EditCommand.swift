@@ -93,7 +93,7 @@ struct EditCommand: ParsableCommand {
     static func replacement<Key>(_ values: [Clearable<KeyListArgument<Key>>], option: String) throws -> [Key] {
         let lists = values.compactMap(\.value)
         if lists.count < values.count, values.count > 1 {
-            throw CLIError.usage("\(option) none clears the list; give it alone, without keys")
+            throw CLIError.usage(Clearable<KeyListArgument<Key>>.alone(option: option))
         }
         return lists.keys()
     }

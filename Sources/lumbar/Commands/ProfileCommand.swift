@@ -37,7 +37,7 @@ struct ProfileCommand: ParsableCommand {
             items = nil
         } else if history.contains(where: { $0.value == nil }) {
             guard history.count == 1 else {
-                throw CLIError.usage("--history none clears the history; give it alone, without other items")
+                throw CLIError.usage(Clearable<KeyListArgument<HistoryItem>>.alone(option: "--history"))
             }
             items = []
         } else {

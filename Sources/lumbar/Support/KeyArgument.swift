@@ -83,13 +83,23 @@ enum Clearable<Value: ExpressibleByArgument & Sendable>: ExpressibleByArgument, 
     case set(Value)
 
     init?(argument: String) {
-        if argument.trimmingCharacters(in: .whitespaces).lowercased() == "none" {
+        let words = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if words == ["none"] {
             self = .clear
+        } else if words.contains("none") {
+            ArgumentProblem.record(argument) { Self.alone(option: $0) }
+            return nil
         } else if let value = Value(argument: argument) {
             self = .set(value)
         } else {
             return nil
         }
+    }
+
+    /// The refusal of `none` given with other values: "--history none clears the history; give it alone, ...".
+    static func alone(option: String) -> String {
+        let what = ["--history": "the history", "--symptom": "the symptoms", "--care": "the self-care"][option] ?? "it"
+        return "\(option) none clears \(what); give it alone, without other items"
     }
 
     /// The value, or nil for `none`.
