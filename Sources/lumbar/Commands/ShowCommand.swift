@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
     /// Every screen's name, in tab order; read from the UI so that a new screen is listed here too.
     static let screens = ScreenName.allCases.map(\.rawValue)
 
-    @Argument(help: ArgumentHelp("\(screens.dropLast().joined(separator: ", ")) or \(screens.last ?? "").", valueName: "screen"))
+    @Argument(help: ArgumentHelp("The screen to print.", valueName: "screen"))
     var screen: KeyArgument<ScreenName>
 
     @Option(help: ArgumentHelp("Columns (default: the terminal's, else 80).", valueName: "W"))
