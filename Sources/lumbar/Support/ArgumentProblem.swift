@@ -31,8 +31,8 @@ enum ArgumentProblem {
     /// `<v>` alone (an argument) gives its value name.
     static func option(in parserMessage: String, value: String) -> String? {
         let prefix = "The value '\(value)' is invalid for '"
-        guard let start = parserMessage.range(of: prefix)?.upperBound else { return nil }
-        let rest = parserMessage[start...]
+        guard let found = parserMessage.indices.first(where: { parserMessage[$0...].hasPrefix(prefix) }) else { return nil }
+        let rest = parserMessage[parserMessage.index(found, offsetBy: prefix.count)...]
         let name = rest.prefix { $0 != " " && $0 != "'" }
         return name.isEmpty ? nil : String(name)
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// `--from`/`--to` (also spelled `--since`/`--until`): the days a listing or an export covers.
@@ -17,7 +21,7 @@ struct DateRangeArguments: ParsableArguments {
 
     /// Whether a bound was typed as something other than `YYYY-MM-DD` (`mon`, `-7d`), so that the
     /// day understood is worth saying back.
-    var isRelative: Bool { [from, to].contains { $0.map { LocalDate($0.trimmingCharacters(in: .whitespaces)) == nil } ?? false } }
+    var isRelative: Bool { [from, to].contains { $0.map { LocalDate($0.withoutBlankEnds) == nil } ?? false } }
 
     /// Says on standard error which days were understood, when a bound was relative.
     func echo(_ range: DateRange, what: String) {

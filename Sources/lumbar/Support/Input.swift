@@ -39,7 +39,7 @@ enum Input {
         guard let text else { return try Clock.now() }
         let zone = Clock.timeZone
         let time = try timestamp(text, option: option, timeZone: zone)
-        if case .failure = Timestamp.parse(text.trimmingCharacters(in: .whitespaces), localTimeZone: zone) {
+        if case .failure = Timestamp.parse(text.withoutBlankEnds, localTimeZone: zone) {
             let local = time.converted(to: zone)
             Output.error("lumbar: as of \(local.localDate.weekdayAbbreviation) \(local.localDate) \(local.clockTime)")
         }
@@ -66,7 +66,7 @@ enum Input {
 
     /// The entry a full or shortened id (at least 4 characters) names in `journal`.
     static func entry(_ idText: String, in journal: Journal) throws -> Journal.Entry {
-        let prefix = idText.trimmingCharacters(in: .whitespaces).lowercased()
+        let prefix = idText.withoutBlankEnds.lowercased()
         guard prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw CLIError.usage("'\(idText)' is not an entry id; use the id (or its first 8 characters) shown by 'lumbar history'")
         }

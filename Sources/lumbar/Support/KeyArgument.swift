@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import ArgumentParser
 import LumbarCore
 import LumbarUI
@@ -16,7 +21,7 @@ protocol ArgumentVocabulary: Sendable, Equatable {
 extension ArgumentVocabulary {
     /// The key `text` names (trimmed, any case), or nil.
     static func match(_ text: String) -> Self? {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = text.withoutBlankEnds.lowercased()
         return argumentKeys.first { $0.argumentKey == key }
     }
 
@@ -60,7 +65,7 @@ struct KeyListArgument<Key: ArgumentVocabulary>: ExpressibleByArgument, ListedAr
     init?(argument: String) {
         var values: [Key] = []
         for word in argument.split(separator: ",") {
-            let key = word.trimmingCharacters(in: .whitespaces)
+            let key = word.withoutBlankEnds
             if key.isEmpty { continue }
             guard let match = Key.match(key) else {
                 ArgumentProblem.record(argument) { Key.refusal(key, option: $0) }
@@ -83,7 +88,7 @@ enum Clearable<Value: ExpressibleByArgument & Sendable>: ExpressibleByArgument, 
     case set(Value)
 
     init?(argument: String) {
-        let words = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let words = argument.split(separator: ",").map { $0.withoutBlankEnds.lowercased() }
         if words == ["none"] {
             self = .clear
         } else if words.contains("none") {

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import ArgumentParser
 import LumbarCore
 import LumbarUI
@@ -191,7 +196,7 @@ enum ManualPage {
 
     /// One macro argument: escaped, quoted when it holds a blank.
     static func macroArgument(_ text: String) -> String {
-        let value = escaped(text).replacingOccurrences(of: "\"", with: "\\(dq")
+        let value = escaped(text).split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\\(dq")
         return value.contains(" ") || value.isEmpty ? "\"\(value)\"" : value
     }
 

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// A whole-number option value checked against its range when the command line is parsed.
@@ -21,7 +25,7 @@ extension NumberArgument {
     static var defaultCompletionKind: CompletionKind { completionWords.isEmpty ? .default : .list(completionWords) }
 
     init?(argument: String) {
-        guard let value = Int(argument.trimmingCharacters(in: .whitespaces)), Self.range.contains(value) else {
+        guard let value = Int(argument.withoutBlankEnds), Self.range.contains(value) else {
             ArgumentProblem.record(argument) { Self.refusal(argument, option: $0) }
             return nil
         }
