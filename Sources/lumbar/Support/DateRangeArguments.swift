@@ -21,7 +21,7 @@ struct DateRangeArguments: ParsableArguments {
 
     /// Whether a bound was typed as something other than `YYYY-MM-DD` (`mon`, `-7d`), so that the
     /// day understood is worth saying back.
-    var isRelative: Bool { [from, to].contains { $0.map { LocalDate($0.withoutBlankEnds) == nil } ?? false } }
+    var isRelative: Bool { [from, to].contains { $0.map { LocalDate($0.trimmingSpaces()) == nil } ?? false } }
 
     /// Says on standard error which days were understood, when a bound was relative.
     func echo(_ range: DateRange, what: String) {
@@ -29,7 +29,7 @@ struct DateRangeArguments: ParsableArguments {
     }
 
     /// The range these options give, relative to `now` in `timeZone`; nil bounds are open.
-    func resolve(now: Date, timeZone: TimeZone) throws -> DateRange {
+    func resolve(now: Date, timeZone: ZoneInfo) throws -> DateRange {
         let first = try from.map { try Input.day($0, option: "--from", now: now, timeZone: timeZone) }
         let last = try to.map { try Input.day($0, option: "--to", now: now, timeZone: timeZone) }
         if let first, let last, first > last {

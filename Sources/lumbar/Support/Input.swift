@@ -1,11 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// Parses and checks command-line values, failing with one line that says how to fix them.
 enum Input {
     /// A time as `TimeInput` reads it (ISO 8601, `now`, `18:00`, `yesterday 18:00`, `mon 7:30`,
     /// `-2h`), relative to `now` (default: `Clock.now()`), seen in `timeZone`.
-    static func timestamp(_ text: String, option: String, now: Date? = nil, timeZone: TimeZone = Clock.timeZone) throws -> Timestamp {
+    static func timestamp(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = Clock.timeZone) throws -> Timestamp {
         switch TimeInput.parse(text, now: try now ?? Clock.now(), timeZone: timeZone) {
         case .success(let t):
             // Years 1–9999 in every zone (offsets reach ±18 h): a time near either end could
@@ -21,7 +25,7 @@ enum Input {
 
     /// A calendar date: `YYYY-MM-DD`, `today`, `yesterday` or a weekday name (the most recent
     /// such day, today included), relative to `now` (default: `Clock.now()`).
-    static func date(_ text: String, option: String, now: Date? = nil, timeZone: TimeZone = Clock.timeZone) throws -> LocalDate {
+    static func date(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = Clock.timeZone) throws -> LocalDate {
         switch TimeInput.parseDate(text, now: try now ?? Clock.now(), timeZone: timeZone) {
         case .success(let date):
             return date
@@ -39,7 +43,7 @@ enum Input {
         guard let text else { return try Clock.now() }
         let zone = Clock.timeZone
         let time = try timestamp(text, option: option, timeZone: zone)
-        if case .failure = Timestamp.parse(text.withoutBlankEnds, localTimeZone: zone) {
+        if case .failure = Timestamp.parse(text.trimmingSpaces(), localTimeZone: zone) {
             let local = time.converted(to: zone)
             Output.error("lumbar: as of \(local.localDate.weekdayAbbreviation) \(local.localDate) \(local.clockTime)")
         }
@@ -48,7 +52,7 @@ enum Input {
 
     /// A day for a range bound: a date as `date(_:)` reads it, or any time `timestamp(_:)` reads
     /// (`-7d`, `mon 7:30`), taken as its local date. A bound may lie in the future.
-    static func day(_ text: String, option: String, now: Date, timeZone: TimeZone) throws -> LocalDate {
+    static func day(_ text: String, option: String, now: Date, timeZone: ZoneInfo) throws -> LocalDate {
         switch TimeInput.parseDate(text, now: now, timeZone: timeZone) {
         case .success(let date): return date
         case .failure(.outOfRange): throw CLIError.usage("\(option) '\(text)' is not a real date (check the month and day)")
@@ -66,7 +70,7 @@ enum Input {
 
     /// The entry a full or shortened id (at least 4 characters) names in `journal`.
     static func entry(_ idText: String, in journal: Journal) throws -> Journal.Entry {
-        let prefix = idText.withoutBlankEnds.lowercased()
+        let prefix = idText.trimmingSpaces().lowercased()
         guard prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw CLIError.usage("'\(idText)' is not an entry id; use the id (or its first 8 characters) shown by 'lumbar history'")
         }

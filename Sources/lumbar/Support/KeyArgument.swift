@@ -21,7 +21,7 @@ protocol ArgumentVocabulary: Sendable, Equatable {
 extension ArgumentVocabulary {
     /// The key `text` names (trimmed, any case), or nil.
     static func match(_ text: String) -> Self? {
-        let key = text.withoutBlankEnds.lowercased()
+        let key = text.trimmingSpaces().lowercased()
         return argumentKeys.first { $0.argumentKey == key }
     }
 
@@ -65,7 +65,7 @@ struct KeyListArgument<Key: ArgumentVocabulary>: ExpressibleByArgument, ListedAr
     init?(argument: String) {
         var values: [Key] = []
         for word in argument.split(separator: ",") {
-            let key = word.withoutBlankEnds
+            let key = word.trimmingSpaces()
             if key.isEmpty { continue }
             guard let match = Key.match(key) else {
                 ArgumentProblem.record(argument) { Key.refusal(key, option: $0) }
@@ -88,7 +88,7 @@ enum Clearable<Value: ExpressibleByArgument & Sendable>: ExpressibleByArgument, 
     case set(Value)
 
     init?(argument: String) {
-        let words = argument.split(separator: ",").map { $0.withoutBlankEnds.lowercased() }
+        let words = argument.split(separator: ",").map { $0.trimmingSpaces().lowercased() }
         if words == ["none"] {
             self = .clear
         } else if words.contains("none") {

@@ -25,7 +25,7 @@ extension NumberArgument {
     static var defaultCompletionKind: CompletionKind { completionWords.isEmpty ? .default : .list(completionWords) }
 
     init?(argument: String) {
-        guard let value = Int(argument.withoutBlankEnds), Self.range.contains(value) else {
+        guard let value = Int(argument.trimmingSpaces()), Self.range.contains(value) else {
             ArgumentProblem.record(argument) { Self.refusal(argument, option: $0) }
             return nil
         }
