@@ -34,7 +34,7 @@ struct Lumbar: ParsableCommand {
             TrainingCommand.self,
             ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
             RemindCommand.self, ShowCommand.self, ReportCommand.self, UndeleteCommand.self,
-            AssessedCommand.self, ConfigCommand.self,
+            AssessedCommand.self, ConfigCommand.self, ManualCommand.self,
         ]
     )
 

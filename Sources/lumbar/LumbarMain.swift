@@ -100,6 +100,11 @@ enum LumbarMain {
                 Output.error("lumbar: error: \(problem)")
                 return ExitStatus.usage
             }
+            // A value one of lumbar's argument types refused: its own words, naming the option.
+            if let message = ArgumentProblem.message(for: Lumbar.message(for: error)) {
+                Output.error("lumbar: error: \(message)")
+                return ExitStatus.usage
+            }
             let code = Lumbar.exitCode(for: error)
             if code == .success {
                 // --help and --version: let ArgumentParser print them.

@@ -87,7 +87,7 @@ import Testing
         (["checkin", "--pain", "3", "--at", "2099-03-03T08:00"], "--at 2099-03-03 08:00 is in the future"),
         (["checkin", "--pain", "3", "--date", "2099-03-03"], "is in the future"),
         (["session", "--kind", "run", "--at", "2099-03-03T08:00"], "is in the future (the clock says"),
-        (["profile", "--history", "cancr"], "unknown history item 'cancr'; known history items: cancer, osteoporosis, steroids, immunosuppression, iv-drugs"),
+        (["profile", "--history", "cancr"], "unknown history item 'cancr' (did you mean 'cancer'?); known history items: cancer, osteoporosis, steroids, immunosuppression, iv-drugs"),
         (["profile", "--history", "none,cancer"], "--history none clears the history"),
         (["checkin", "--pain", "3", "--note", "x", "--note-file", "/etc/hostname"], "--note and --note-file both give the note"),
         (["session", "--kind", "run", "--note", "-", "--edit-note"], "--note - and --edit-note"),

@@ -144,7 +144,7 @@ import Testing
 
     @Test(arguments: [
         (["report", "--from", "2026-02-30"], "--from '2026-02-30' is not a real date"),
-        (["report", "--to", "funday"], "--to must be a date as YYYY-MM-DD, today, yesterday or a weekday name such as mon, got 'funday'"),
+        (["report", "--to", "funday"], "--to must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got 'funday'"),
         (["report", "--format", "pdf"], "pdf"),
         (["report", "--from", "2026-03-10", "--to", "2026-03-01"], "--from 2026-03-10 is after --to 2026-03-01"),
         (["report", "--from", "2026-04-01"], "--from 2026-04-01 is after today (2026-03-20)"),

@@ -24,7 +24,7 @@ struct AssessedCommand: ParsableCommand {
     var at: String?
 
     @Option(name: .customLong("rule"), help: ArgumentHelp("A flag the assessment covers, by rule id (repeatable or comma-separated).", valueName: "id"))
-    var rules: [String] = []
+    var rules: [KeyListArgument<RuleID>] = []
 
     @OptionGroup var noteOptions: NoteOptions
 
@@ -33,12 +33,7 @@ struct AssessedCommand: ParsableCommand {
     func run() throws {
         let now = try Clock.now()
         let zone = Clock.timeZone
-        let named = try Input.keys(rules).map { key in
-            guard let rule = RuleID(rawValue: key) else {
-                throw CLIError.usage("unknown rule '\(key)'; rule ids: \(RuleID.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return rule
-        }
+        let named: [RuleID] = rules.keys()
         let at = try EntryTime.resolve(at: at, date: nil, now: now, timeZone: zone)
         try EntryTime.refuseFuture(at, now: now, timeZone: zone)
         let note = try noteOptions.resolve() ?? ""

@@ -23,22 +23,22 @@ struct CheckInCommand: ParsableCommand {
     // Optional to the parser so that a missing --pain gets lumbar's own one-line error, which
     // matters most when someone types only the --no command a flag suggested.
     @Option(help: ArgumentHelp("Pain now, 0 (none) to 10 (worst imaginable). Required.", valueName: "0-10"))
-    var pain: String?
+    var pain: PainArgument?
 
     @Option(help: ArgumentHelp("Worst pain since the last check-in, 0 to 10.", valueName: "0-10"))
-    var worst: String?
+    var worst: PainArgument?
 
     @Option(name: .customLong("symptom"), help: ArgumentHelp("A symptom you have: a yes answer (repeatable).", valueName: "key"))
-    var symptoms: [String] = []
+    var symptoms: [KeyListArgument<Symptom>] = []
 
     @Option(name: .customLong("no"), help: ArgumentHelp("A warning sign you do not have: a no answer (repeatable).", valueName: "key"))
-    var denied: [String] = []
+    var denied: [KeyListArgument<WarningSign>] = []
 
     @ArgumentParser.Flag(name: .customLong("no-other-signs"), help: "Answer no to every warning-sign question not answered yes.")
     var noOtherSigns = false
 
     @Option(name: .customLong("care"), help: ArgumentHelp("A self-care key (repeatable).", valueName: "key"))
-    var care: [String] = []
+    var care: [KeyListArgument<SelfCare>] = []
 
     @OptionGroup var noteOptions: NoteOptions
 
@@ -53,23 +53,23 @@ struct CheckInCommand: ParsableCommand {
     func run() throws {
         let now = try Clock.now()
         let zone = Clock.timeZone
-        guard let painText = self.pain else {
-            throw CLIError.usage("--pain is required: how your back feels now, 0 (none) to 10, e.g. lumbar checkin --pain 2\(denied.isEmpty ? "" : " --no " + denied.joined(separator: ","))")
+        let deniedKeys: [WarningSign] = self.denied.keys()
+        guard let pain = self.pain?.value else {
+            throw CLIError.usage("--pain is required: how your back feels now, 0 (none) to 10, e.g. lumbar checkin --pain 2\(deniedKeys.isEmpty ? "" : " --no " + deniedKeys.map(\.argumentKey).joined(separator: ","))")
         }
-        let pain = try Input.painScore(painText, option: "--pain")
-        let worst = try self.worst.map { try Input.painScore($0, option: "--worst") }
+        let worst = self.worst?.value
         if let worst, worst < pain {
             throw CLIError.usage("--worst (\(worst)) cannot be lower than --pain (\(pain)); worst is the highest pain since the last check-in")
         }
-        let symptoms = try Input.symptoms(self.symptoms)
-        var denied = try Input.warningSigns(self.denied, option: "--no")
+        let symptoms: [Symptom] = self.symptoms.keys()
+        var denied = deniedKeys.map(\.symptom)
         if let both = denied.first(where: symptoms.contains) {
             throw CLIError.usage("'\(both.rawValue)' is given both as --symptom (yes) and --no; give one answer")
         }
         if noOtherSigns {
             denied += Symptom.warningSigns.filter { !symptoms.contains($0) && !denied.contains($0) }
         }
-        let care = try Input.care(self.care)
+        let care: [SelfCare] = self.care.keys()
         // The rules the TUI and import keep too; the checks above only word them for options.
         if let problem = EntryRules.problem(pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care) {
             throw CLIError.usage(problem.message)

@@ -17,14 +17,14 @@ struct EditCommand: ParsableCommand {
     @Argument(help: "The entry's id.")
     var id: String
 
-    @Option(help: ArgumentHelp("Check-in: pain now, 0-10.", valueName: "0-10")) var pain: String?
-    @Option(help: ArgumentHelp("Check-in: worst pain, 0-10 ('none' clears it).", valueName: "0-10")) var worst: String?
-    @Option(name: .customLong("symptom"), help: ArgumentHelp("Check-in: symptoms (replace the list; 'none' clears it).", valueName: "key")) var symptoms: [String] = []
-    @Option(name: .customLong("care"), help: ArgumentHelp("Check-in: self-care (replace the list; 'none' clears it).", valueName: "key")) var care: [String] = []
+    @Option(help: ArgumentHelp("Check-in: pain now, 0-10.", valueName: "0-10")) var pain: PainArgument?
+    @Option(help: ArgumentHelp("Check-in: worst pain, 0-10 ('none' clears it).", valueName: "0-10")) var worst: Clearable<PainArgument>?
+    @Option(name: .customLong("symptom"), help: ArgumentHelp("Check-in: symptoms (replace the list; 'none' clears it).", valueName: "key")) var symptoms: [Clearable<KeyListArgument<Symptom>>] = []
+    @Option(name: .customLong("care"), help: ArgumentHelp("Check-in: self-care (replace the list; 'none' clears it).", valueName: "key")) var care: [Clearable<KeyListArgument<SelfCare>>] = []
     @Option(help: ArgumentHelp("Check-in: move it to this date (YYYY-MM-DD, today, yesterday or a weekday name).", valueName: "date")) var date: String?
     @Option(help: "Session: what you did.") var kind: String?
-    @Option(help: ArgumentHelp("Session: minutes.", valueName: "n")) var minutes: String?
-    @Option(help: ArgumentHelp("Session: effort, 1-10.", valueName: "1-10")) var rpe: String?
+    @Option(help: ArgumentHelp("Session: minutes.", valueName: "n")) var minutes: MinutesArgument?
+    @Option(help: ArgumentHelp("Session: effort, 1-10.", valueName: "1-10")) var rpe: RPEArgument?
     @ArgumentParser.Flag(name: .customLong("sudden-pain"), inversion: .prefixedNo, help: "Session: sharp pain began during or right after.") var suddenPain: Bool?
     @Option(help: "The note.") var note: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("When: 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601.", valueName: "time")) var at: String?
@@ -36,14 +36,14 @@ struct EditCommand: ParsableCommand {
         let zone = Clock.timeZone
         let store = storeOptions.journalStore
         // Check the values before taking the lock, so a typo never waits on it.
-        let pain = try self.pain.map { try Input.painScore($0, option: "--pain") }
-        let clearWorst = worst?.lowercased() == "none"
-        let worst = try clearWorst ? nil : self.worst.map { try Input.painScore($0, option: "--worst") }
-        let symptoms = symptoms.map { $0.lowercased() } == ["none"] ? [] : try Input.symptoms(symptoms)
-        let care = care.map { $0.lowercased() } == ["none"] ? [] : try Input.care(care)
+        let pain = self.pain?.value
+        let clearWorst = self.worst.map { $0.value == nil } ?? false
+        let worst = self.worst?.value?.value
+        let symptoms: [Symptom] = try Self.replacement(self.symptoms, option: "--symptom")
+        let care: [SelfCare] = try Self.replacement(self.care, option: "--care")
         let kind = try self.kind.map(SessionFields.kind)
-        let minutes = try self.minutes.map { try Input.number($0, option: "--minutes", range: 1...1440, meaning: "the session's length in minutes") }
-        let rpe = try self.rpe.map { try Input.number($0, option: "--rpe", range: 1...10, meaning: "the effort") }
+        let minutes = self.minutes?.value
+        let rpe = self.rpe?.value
         let stamp = Timestamp(now, in: zone)
         let checkInOnly = [self.pain.map { _ in "--pain" }, self.worst.map { _ in "--worst" }, self.symptoms.isEmpty ? nil : "--symptom",
                            self.care.isEmpty ? nil : "--care", self.date.map { _ in "--date" }].compactMap { $0 }
@@ -92,5 +92,14 @@ struct EditCommand: ParsableCommand {
             }
         }
         print(message)
+    }
+
+    /// The new list a repeated `--symptom`/`--care` gives: its keys, or none for a lone `none`.
+    static func replacement<Key>(_ values: [Clearable<KeyListArgument<Key>>], option: String) throws -> [Key] {
+        let lists = values.compactMap(\.value)
+        if lists.count < values.count, values.count > 1 {
+            throw CLIError.usage(Clearable<KeyListArgument<Key>>.alone(option: option))
+        }
+        return lists.keys()
     }
 }

@@ -32,14 +32,21 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: json or csv.", valueName: "format"))
     var format: Format = .json
 
-    @Option(help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "path"), completion: .file())
     var output: String?
+
+    @OptionGroup var range: DateRangeArguments
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let journal = try storeOptions.journalStore.load()
+        let days = try range.resolve(now: try Clock.now(), timeZone: Clock.timeZone)
+        var journal = try storeOptions.journalStore.load()
         defer { KeptUntilExit.keep(journal) }
+        if range.isGiven {
+            journal = Interchange.days(days, of: journal, timeZone: Clock.timeZone)
+            range.echo(days, what: "exporting the entries")
+        }
         if let output {
             var bytes: [UInt8] = []
             write(journal) { bytes.append(contentsOf: $0) }
@@ -61,6 +68,15 @@ struct ExportCommand: ParsableCommand {
 
 /// The interchange shape shared by `export` and `import`.
 enum Interchange {
+    /// The entries of `journal` on the days of `range` (local dates in `timeZone`), with its profile.
+    static func days(_ range: DateRange, of journal: Journal, timeZone: ZoneInfo) -> Journal {
+        Journal(schemaVersion: journal.schemaVersion, profile: journal.profile,
+                sessions: journal.sessions.filter { range.contains($0.at.converted(to: timeZone).localDate) },
+                checkIns: journal.checkIns.filter { range.contains($0.date) },
+                assessments: journal.assessments.filter { range.contains($0.at.converted(to: timeZone).localDate) },
+                unknownFields: journal.unknownFields)
+    }
+
     /// Reads a journal or export file for `import`/`merge`, refusing unknown keys and newer schemas.
     static func readJournal(at path: String, purpose: String) throws -> Journal {
         let bytes: [UInt8]

@@ -14,12 +14,37 @@ struct GuideCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("Wrap lines at this width (default: the terminal's, else 80).", valueName: "n"))
-    var width: Int?
+    var width: GuideWidthArgument?
+
+    @ArgumentParser.Flag(help: "Print the guide as JSON: title, disclaimer, introduction, sections with items and their sources.")
+    var json = false
 
     func run() throws {
-        if let width, !(30...300).contains(width) {
-            throw CLIError.usage("--width must be from 30 to 300, got \(width)")
+        if json {
+            JSONOutput.print(Self.json(Guide.standard))
+            return
         }
-        print(Guide.standard.text(width: width ?? Terminal.size.map { min($0.columns, 120) } ?? 80), terminator: "")
+        print(Guide.standard.text(width: width?.value ?? Terminal.size.map { min($0.columns, 120) } ?? 80), terminator: "")
+    }
+
+    /// `{"title", "disclaimer", "introduction", "sections": [{"title", "items": [{"title", "text", "sources": [{"id", "title"}]}]}]}`.
+    static func json(_ guide: Guide) -> JSONValue {
+        JSONOutput.object([
+            ("title", .string(guide.title)),
+            ("disclaimer", .string(StatusFormatter.disclaimer)),
+            ("introduction", .string(guide.introduction)),
+            ("sections", .array(guide.sections.map { section in
+                JSONOutput.object([
+                    ("title", .string(section.title)),
+                    ("items", .array(section.items.map { item in
+                        JSONOutput.object([
+                            ("title", .string(item.title)),
+                            ("text", .string(item.text)),
+                            ("sources", .array(item.sources.map { JSONOutput.object([("id", .string($0.rawValue)), ("title", .string($0.title))]) })),
+                        ])
+                    })),
+                ])
+            })),
+        ])
     }
 }

@@ -13,11 +13,7 @@ struct HistoryCommand: ParsableCommand {
         abstract: "List check-ins and sessions, oldest first, with their ids."
     )
 
-    @Option(help: ArgumentHelp("Only entries on or after this date (YYYY-MM-DD).", valueName: "date"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Only entries on or before this date (YYYY-MM-DD).", valueName: "date"))
-    var until: String?
+    @OptionGroup var range: DateRangeArguments
 
     @ArgumentParser.Flag(help: "Print {\"checkIns\": [...], \"sessions\": [...]} as JSON.")
     var json = false
@@ -25,14 +21,11 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let since = try self.since.map { try Input.date($0, option: "--since") }
-        let until = try self.until.map { try Input.date($0, option: "--until") }
-        if let since, let until, since > until {
-            throw CLIError.usage("--since \(since) is after --until \(until)")
-        }
+        let days = try range.resolve(now: try Clock.now(), timeZone: Clock.timeZone)
         let journal = try storeOptions.journalStore.load()
         defer { KeptUntilExit.keep(journal) }
-        func inRange(_ d: LocalDate) -> Bool { (since.map { d >= $0 } ?? true) && (until.map { d <= $0 } ?? true) }
+        func inRange(_ d: LocalDate) -> Bool { days.contains(d) }
+        if !json { range.echo(days, what: "entries") }
         let checkIns = journal.checkIns.filter { inRange($0.date) }
         let sessions = journal.sessions.filter { inRange($0.at.converted(to: Clock.timeZone).localDate) }
         if json {
@@ -42,7 +35,7 @@ struct HistoryCommand: ParsableCommand {
         if checkIns.isEmpty && sessions.isEmpty {
             print(journal.checkIns.isEmpty && journal.sessions.isEmpty
                   ? "No entries yet. Log one with: lumbar checkin --pain N"
-                  : "No entries in that range.")
+                  : "No entries \(days.description).")
             return
         }
         for line in HistoryTable.lines(checkIns: checkIns, sessions: sessions, timeZone: Clock.timeZone, unicode: Terminal.isUTF8) {

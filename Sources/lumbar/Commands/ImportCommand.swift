@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The file to import.")
+    @Argument(help: "The file to import.", completion: .file())
     var file: String
 
     @ArgumentParser.Flag(name: .customLong("skip-bad"), help: "Import the good rows of a CSV and list the bad ones.")
@@ -94,7 +94,7 @@ struct MergeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The other journal file.")
+    @Argument(help: "The other journal file.", completion: .file())
     var other: String
 
     @ArgumentParser.Flag(name: .customLong("yes"), help: "Apply the deletions the merge lists without asking.")
@@ -136,12 +136,22 @@ struct UndeleteCommand: ParsableCommand {
     @Argument(help: "The deleted entry's id (its first 8 characters are enough); without it, the deleted entries are listed.")
     var id: String?
 
+    @ArgumentParser.Flag(help: "List the deleted entries as JSON: {\"deleted\": [{\"id\", \"kind\", \"deletedAt\"}]}.")
+    var json = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let store = storeOptions.journalStore
         guard let id else {
             let deletions = try store.load().recoverableDeletions
+            if json {
+                JSONOutput.print(JSONOutput.object([("deleted", .array(deletions.map { t in
+                    JSONOutput.object([("id", .string(t.id.uuidString.lowercased())), ("kind", JSONOutput.string(t.kind)),
+                                       ("deletedAt", .string(t.deletedAt.description))])
+                }))]))
+                return
+            }
             if deletions.isEmpty { print("No deleted entries to bring back.") }
             for t in deletions {
                 let kind = t.kind == "checkIn" ? "check-in" : (t.kind ?? "entry").escapingControlCharacters

@@ -18,45 +18,54 @@ struct ProfileCommand: ParsableCommand {
     )
 
     @Option(name: .customLong("birth-year"), help: ArgumentHelp("Your year of birth ('none' clears it).", valueName: "YYYY"))
-    var birthYear: String?
+    var birthYear: Clearable<BirthYearArgument>?
 
     @Option(name: .customLong("history"), help: ArgumentHelp("Medical history items, comma-separated or repeated ('none' clears them).", valueName: "key"))
-    var history: [String] = []
+    var history: [Clearable<KeyListArgument<HistoryItem>>] = []
+
+    @ArgumentParser.Flag(help: "Print the profile as JSON: {\"birthYear\": YYYY or null, \"history\": [keys]}.")
+    var json = false
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let store = storeOptions.journalStore
         guard birthYear != nil || !history.isEmpty else {
-            print(Self.describe(try store.load().profile))
+            show(try store.load().profile)
             return
         }
-        let thisYear = LocalDate(instant: try Clock.now(), in: Clock.timeZone).year
         // Outer nil: --birth-year not given, keep the year; inner nil: 'none', clear it.
-        let year: Int?? = try birthYear.map { text in
-            text.lowercased() == "none"
-                ? nil
-                : try Input.number(text, option: "--birth-year", range: 1900...thisYear, meaning: "the year you were born")
-        }
-        let keys = Input.keys(history)
+        let year: Int?? = birthYear.map { $0.value?.value }
         let items: [HistoryItem]?
         if history.isEmpty {
             items = nil
-        } else if keys.contains("none") {
-            guard keys == ["none"] else {
-                throw CLIError.usage("--history none clears the history; give it alone, without other items")
+        } else if history.contains(where: { $0.value == nil }) {
+            guard history.count == 1 else {
+                throw CLIError.usage(Clearable<KeyListArgument<HistoryItem>>.alone(option: "--history"))
             }
             items = []
         } else {
             var seen = Set<HistoryItem>()
-            items = try Input.historyItems(history).filter { seen.insert($0).inserted }
+            items = history.compactMap(\.value).keys().filter { seen.insert($0).inserted }
         }
         let profile = try store.update { journal -> Profile in
             if let year { journal.profile.birthYear = year }
             if let items { journal.profile.history = items }
             return journal.profile
         }
-        print(Self.describe(profile))
+        show(profile)
+    }
+
+    /// Prints `profile` as text or, with --json, as JSON.
+    private func show(_ profile: Profile) {
+        if json {
+            JSONOutput.print(JSONOutput.object([
+                ("birthYear", JSONOutput.int(profile.birthYear)),
+                ("history", .array(profile.history.map { .string($0.rawValue) })),
+            ]))
+        } else {
+            print(Self.describe(profile))
+        }
     }
 
     /// The profile in two lines, each saying how to set it when it is not set.

@@ -17,6 +17,9 @@ struct RemindCommand: ParsableCommand {
     @Option(name: .customLong("after"), help: ArgumentHelp("Stay quiet before this local hour (0-23).", valueName: "hour"))
     var after: Int?
 
+    @ArgumentParser.Flag(help: "Print {\"date\", \"checkedIn\", \"checkIns\", \"message\"} as JSON (the exit status is the same).")
+    var json = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
@@ -24,10 +27,21 @@ struct RemindCommand: ParsableCommand {
         let preferences = try ConfigLoader.preferences(flags: flags)
         let journal = try storeOptions.journalStore.load()
         let now = Timestamp(try Clock.now(), in: Clock.timeZone)
-        if now.localParts.hour < preferences.remindHour { return }
         let today = now.localDate
-        if journal.checkIns.reversed().contains(where: { $0.date == today }) { return }
-        print("lumbar: no check-in yet today (\(today)). Log one: lumbar checkin --pain N  (or just: lumbar)")
-        throw ExitCode(ExitStatus.reminder)
+        let count = journal.checkIns.filter { $0.date == today }.count
+        // Before the remind hour there is nothing to nudge about yet.
+        let early = now.localParts.hour < preferences.remindHour
+        let message = count > 0 || early ? nil : "lumbar: no check-in yet today (\(today)). Log one: lumbar checkin --pain N  (or just: lumbar)"
+        if json {
+            JSONOutput.print(JSONOutput.object([
+                ("date", .string(today.description)),
+                ("checkedIn", .bool(count > 0)),
+                ("checkIns", .int(count)),
+                ("message", JSONOutput.string(message)),
+            ]))
+        } else if let message {
+            print(message)
+        }
+        if message != nil { throw ExitCode(ExitStatus.reminder) }
     }
 }

@@ -37,29 +37,29 @@ struct ReportCommand: ParsableCommand {
         case md, html
     }
 
-    @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD). Default: the main episode's trigger session or onset.", valueName: "date"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("First day of the period: YYYY-MM-DD, yesterday, a weekday name, or a time such as -14d (its day), relative to --now. Default: the main episode's trigger session or onset.", valueName: "date"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Last day of the period (YYYY-MM-DD). Default: today.", valueName: "date"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Last day of the period (the same forms). Default: today.", valueName: "date"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Make the report as of this time (ISO 8601). Default: now.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Make the report as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
     var now: String?
 
     @Option(help: ArgumentHelp("Output format: md (Markdown) or html. Default: html to a file on a terminal, else md.", valueName: "format"))
     var format: Format?
 
-    @Option(help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "path"), completion: .file())
     var output: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let zone = Clock.timeZone
-        let instant = try now.map { try Input.timestamp($0, option: "--now").date } ?? Clock.now()
+        let instant = try Input.now(now)
         let today = LocalDate(instant: instant, in: zone)
-        let requestedFrom = try from.map { try Input.date($0, option: "--from") }
-        let requestedTo = try to.map { try Input.date($0, option: "--to") }
+        let requestedFrom = try from.map { try Input.day($0, option: "--from", now: instant, timeZone: zone) }
+        let requestedTo = try to.map { try Input.day($0, option: "--to", now: instant, timeZone: zone) }
         if let requestedFrom, requestedFrom > today {
             throw CLIError.usage("--from \(requestedFrom) is after today (\(today)); a report covers days that have begun")
         }

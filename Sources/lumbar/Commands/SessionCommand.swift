@@ -17,10 +17,10 @@ struct SessionCommand: ParsableCommand {
     var kind: String
 
     @Option(help: ArgumentHelp("How long, in minutes.", valueName: "n"))
-    var minutes: String?
+    var minutes: MinutesArgument?
 
     @Option(help: ArgumentHelp("Effort, 1 (very light) to 10 (maximal).", valueName: "1-10"))
-    var rpe: String?
+    var rpe: RPEArgument?
 
     @ArgumentParser.Flag(name: .customLong("sudden-pain"), help: "Sharp pain began during or right after the session.")
     var suddenPain = false
@@ -36,8 +36,8 @@ struct SessionCommand: ParsableCommand {
         let now = try Clock.now()
         let zone = Clock.timeZone
         let kind = try SessionFields.kind(self.kind)
-        let minutes = try self.minutes.map { try Input.number($0, option: "--minutes", range: 1...1440, meaning: "the session's length in minutes") }
-        let rpe = try self.rpe.map { try Input.number($0, option: "--rpe", range: 1...10, meaning: "the effort") }
+        let minutes = self.minutes?.value
+        let rpe = self.rpe?.value
         let at = try EntryTime.resolve(at: at, date: nil, now: now, timeZone: zone)
         try EntryTime.refuseFuture(at, now: now, timeZone: zone)
         let note = try noteOptions.resolve() ?? ""

@@ -18,28 +18,27 @@ struct ShowCommand: ParsableCommand {
     /// Every screen's name, in tab order; read from the UI so that a new screen is listed here too.
     static let screens = ScreenName.allCases.map(\.rawValue)
 
-    @Argument(help: ArgumentHelp("\(screens.dropLast().joined(separator: ", ")) or \(screens.last ?? "").", valueName: "screen"))
-    var screen: String
+    @Argument(help: ArgumentHelp("The screen to print.", valueName: "screen"))
+    var screen: KeyArgument<ScreenName>
 
     @Option(help: ArgumentHelp("Columns (default: the terminal's, else 80).", valueName: "W"))
-    var width: Int?
+    var width: ScreenWidthArgument?
 
     @Option(help: ArgumentHelp("Rows (default: the terminal's, else 24).", valueName: "H"))
-    var height: Int?
+    var height: ScreenHeightArgument?
 
     @OptionGroup var storeOptions: StoreOptions
 
     @OptionGroup var colorOption: ColorOption
 
     func run() throws {
-        guard let name = ScreenName(rawValue: screen.lowercased()) else {
-            throw CLIError.usage("unknown screen '\(screen)'; screens: \(Self.screens.joined(separator: ", "))")
-        }
+        let name = screen.value
         let terminal = Terminal.size
-        let columns = width ?? terminal?.columns ?? 80
-        let rows = height ?? terminal?.rows ?? 24
-        guard (20...1000).contains(columns) else { throw CLIError.usage("--width must be from 20 to 1000, got \(columns)") }
-        guard (6...1000).contains(rows) else { throw CLIError.usage("--height must be from 6 to 1000, got \(rows)") }
+        let columns = width?.value ?? terminal?.columns ?? 80
+        let rows = height?.value ?? terminal?.rows ?? 24
+        // A terminal can be smaller than any screen lumbar draws.
+        guard ScreenWidthArgument.range.contains(columns) else { throw CLIError.usage(ScreenWidthArgument.between("\(columns)", option: "--width")) }
+        guard ScreenHeightArgument.range.contains(rows) else { throw CLIError.usage(ScreenHeightArgument.between("\(rows)", option: "--height")) }
         let preferences = try colorOption.preferences()
         let journal = try storeOptions.journalStore.load()
         let text = ScreenText.renderText(screen: name, journal: journal, now: try Clock.now(), timeZone: Clock.timeZone,

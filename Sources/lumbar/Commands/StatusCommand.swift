@@ -14,28 +14,23 @@ struct StatusCommand: ParsableCommand {
         discussion: "With --fail-at LEVEL the exit status is 3 when the level is at or above LEVEL (for cron jobs and shell prompts). Levels: none, info, watch, see-doctor, urgent, emergency."
     )
 
-    @Option(help: ArgumentHelp("Evaluate as of this time (ISO 8601). Default: now.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
     var now: String?
 
     @ArgumentParser.Flag(help: "Print the status as JSON.")
     var json = false
 
     @Option(name: .customLong("fail-at"), help: ArgumentHelp("Exit 3 when the level is at or above this.", valueName: "level"))
-    var failAt: String?
+    var failAt: KeyArgument<Level>?
 
     @OptionGroup var storeOptions: StoreOptions
 
     @OptionGroup var colorOption: ColorOption
 
     func run() throws {
-        let threshold = try failAt.map { key in
-            guard let level = Level(key: key) else {
-                throw CLIError.usage("--fail-at must be one of \(Level.allCases.map(\.key).joined(separator: ", ")), got '\(key)'")
-            }
-            return level
-        }
+        let threshold = failAt?.value
         let preferences = try colorOption.preferences()
-        let instant = try now.map { try Input.timestamp($0, option: "--now").date } ?? Clock.now()
+        let instant = try Input.now(now)
         let status = try Self.printStatus(store: storeOptions.journalStore, now: instant, json: json, preferences: preferences)
         if let threshold, status.level >= threshold { throw ExitCode(ExitStatus.levelReached) }
     }

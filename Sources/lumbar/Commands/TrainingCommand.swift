@@ -17,7 +17,7 @@ struct TrainingCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Evaluate as of this time (ISO 8601). Default: now.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
     var now: String?
 
     @ArgumentParser.Flag(help: "Print the report as JSON.")
@@ -26,7 +26,7 @@ struct TrainingCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let instant = try now.map { try Input.timestamp($0, option: "--now").date } ?? Clock.now()
+        let instant = try Input.now(now)
         let preferences = try ConfigLoader.preferences()
         let journal = try storeOptions.journalStore.load()
         let report = TrainingReport.make(journal, now: instant, timeZone: Clock.timeZone, clock: preferences.clock)

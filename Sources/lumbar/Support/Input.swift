@@ -7,66 +7,6 @@ import LumbarCore
 
 /// Parses and checks command-line values, failing with one line that says how to fix them.
 enum Input {
-    /// A 0–10 pain score.
-    static func painScore(_ text: String, option: String) throws -> Int {
-        guard let value = Int(text.trimmingSpaces()), (0...10).contains(value) else {
-            throw CLIError.usage("\(option) must be a whole number from 0 (no pain) to 10 (worst imaginable), got '\(text)'")
-        }
-        return value
-    }
-
-    /// A whole number in `range`.
-    static func number(_ text: String, option: String, range: ClosedRange<Int>, meaning: String) throws -> Int {
-        guard let value = Int(text.trimmingSpaces()), range.contains(value) else {
-            throw CLIError.usage("\(option) must be \(meaning), a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
-        }
-        return value
-    }
-
-    /// Symptom keys; each value may hold several keys separated by commas.
-    static func symptoms(_ values: [String]) throws -> [Symptom] {
-        try knownKeys(values, known: Symptom.known, noun: "symptom", plural: "symptoms")
-    }
-
-    /// Warning-sign keys for `option` (`--no`); an ordinary symptom or unknown key is refused
-    /// with the list of warning signs.
-    static func warningSigns(_ values: [String], option: String) throws -> [Symptom] {
-        let list = Symptom.warningSigns.map(\.rawValue).joined(separator: ", ")
-        return try keys(values).map { key in
-            guard let match = Symptom.warningSigns.first(where: { $0.rawValue == key }) else {
-                let kind = Symptom.ordinary.contains { $0.rawValue == key } ? "is not a warning sign" : "is not a known warning sign"
-                throw CLIError.usage("\(option) '\(key)' \(kind); \(option) takes warning signs: \(list)")
-            }
-            return match
-        }
-    }
-
-    /// Medical history keys from `HistoryItem.known`; each value may hold several separated by commas.
-    static func historyItems(_ values: [String]) throws -> [HistoryItem] {
-        try knownKeys(values, known: HistoryItem.known, noun: "history item", plural: "history items")
-    }
-
-    /// Self-care keys; each value may hold several keys separated by commas.
-    static func care(_ values: [String]) throws -> [SelfCare] {
-        try knownKeys(values, known: SelfCare.known, noun: "self-care", plural: "self-care")
-    }
-
-    /// Keys checked against a vocabulary; an unknown one is refused with the list of known ones.
-    private static func knownKeys<Key: RawRepresentable & Equatable>(_ values: [String], known: [Key], noun: String, plural: String) throws -> [Key]
-    where Key.RawValue == String {
-        try keys(values).map { key in
-            guard let match = known.first(where: { $0.rawValue == key }) else {
-                throw CLIError.usage("unknown \(noun) '\(key)'; known \(plural): \(known.map(\.rawValue).joined(separator: ", "))")
-            }
-            return match
-        }
-    }
-
-    /// The keys in `values`, split at commas, trimmed and lowercased.
-    static func keys(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
-    }
-
     /// A time as `TimeInput` reads it (ISO 8601, `now`, `18:00`, `yesterday 18:00`, `mon 7:30`,
     /// `-2h`), relative to `now` (default: `Clock.now()`), seen in `timeZone`.
     static func timestamp(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = Clock.timeZone) throws -> Timestamp {
@@ -93,6 +33,38 @@ enum Input {
             throw CLIError.usage("\(option) '\(text)' is not a real date (check the month and day)")
         case .failure:
             throw CLIError.usage("\(option) must be a date as YYYY-MM-DD, today, yesterday or a weekday name such as mon, got '\(text)'")
+        }
+    }
+
+    /// The instant `--now TEXT` names, or the clock's now when `text` is nil. A typed form
+    /// (`yesterday 18:00`, `-2d`) is said back in full on standard error, so a person sees what
+    /// was understood; an ISO time already says it.
+    static func now(_ text: String?, option: String = "--now") throws -> Date {
+        guard let text else { return try Clock.now() }
+        let zone = Clock.timeZone
+        let time = try timestamp(text, option: option, timeZone: zone)
+        if case .failure = Timestamp.parse(text.trimmingSpaces(), localTimeZone: zone) {
+            let local = time.converted(to: zone)
+            Output.error("lumbar: as of \(local.localDate.weekdayAbbreviation) \(local.localDate) \(local.clockTime)")
+        }
+        return time.date
+    }
+
+    /// A day for a range bound: a date as `date(_:)` reads it, or any time `timestamp(_:)` reads
+    /// (`-7d`, `mon 7:30`), taken as its local date. A bound may lie in the future.
+    static func day(_ text: String, option: String, now: Date, timeZone: ZoneInfo) throws -> LocalDate {
+        switch TimeInput.parseDate(text, now: now, timeZone: timeZone) {
+        case .success(let date): return date
+        case .failure(.outOfRange): throw CLIError.usage("\(option) '\(text)' is not a real date (check the month and day)")
+        case .failure: break
+        }
+        switch TimeInput.parse(text, now: now, timeZone: timeZone) {
+        case .success(let time):
+            return time.converted(to: timeZone).localDate
+        case .failure(.unrecognized):
+            throw CLIError.usage("\(option) must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got '\(text)'")
+        case .failure(let failure):
+            throw CLIError.usage(failure.message(for: text, option: option, timeZone: timeZone))
         }
     }
 

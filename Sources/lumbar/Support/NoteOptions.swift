@@ -16,7 +16,7 @@ struct NoteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A note, any text; '-' reads it from standard input (kept out of ps and shell history).", valueName: "text"))
     var note: String?
 
-    @Option(name: .customLong("note-file"), help: ArgumentHelp("Read the note from this file.", valueName: "path"))
+    @Option(name: .customLong("note-file"), help: ArgumentHelp("Read the note from this file.", valueName: "path"), completion: .file())
     var noteFile: String?
 
     @ArgumentParser.Flag(name: .customLong("edit-note"), help: "Write the note in $VISUAL or $EDITOR (a private temporary file, removed after).")

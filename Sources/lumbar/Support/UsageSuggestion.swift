@@ -19,6 +19,11 @@ struct UsageSuggestion: Sendable {
     func problem(in arguments: [String]) -> String? {
         var path = [root.name]
         var command = root
+        // ArgumentParser takes an enclosing command's options after a subcommand (`guide --store P`).
+        var enclosing: [Command] = []
+        func takesValue(_ name: String) -> Bool? {
+            command.options[name] ?? enclosing.reversed().lazy.compactMap { $0.options[name] }.first
+        }
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
@@ -26,7 +31,7 @@ struct UsageSuggestion: Sendable {
             if word == "--" { return nil }
             if word.hasPrefix("--") {
                 let name = String(word.prefix { $0 != "=" })
-                guard let takesValue = command.options[name] else {
+                guard let takesValue = takesValue(name) else {
                     let known = command.options.keys.filter { $0.hasPrefix("--") }
                     let hint = Self.closest(to: name, in: known).map { "; did you mean '\($0)'?" }
                         ?? "; see '\(path.joined(separator: " ")) --help' for its options"
@@ -36,12 +41,13 @@ struct UsageSuggestion: Sendable {
             } else if word.hasPrefix("-"), word.count > 1 {
                 // Short options are single letters; a typo there has no useful neighbour, so the
                 // parser's own message stands.
-                if command.options[word] == true { index += 1 }
+                if takesValue(word) == true { index += 1 }
             } else if !command.subcommands.isEmpty {
                 if word == "help" {
                     return arguments[index...].first.flatMap { unknownCommand($0, under: command, forHelp: true) }
                 }
                 if let problem = unknownCommand(word, under: command, forHelp: false) { return problem }
+                enclosing.append(command)
                 command = command.subcommands.first { $0.name == word } ?? command
                 path.append(word)
             }
@@ -56,8 +62,9 @@ struct UsageSuggestion: Sendable {
         let names = command.subcommands.map(\.name)
         // `help help` is ArgumentParser's own and works.
         if names.contains(word) || (forHelp && word == "help") { return nil }
-        let hint = Self.closest(to: word, in: names).map { "; did you mean '\($0)'?" }
-            ?? "; the commands are \(names.joined(separator: ", "))"
+        // Hidden commands (`_manual`) are for packaging: never suggested.
+        let hint = Self.closest(to: word, in: names.filter { !$0.hasPrefix("_") }).map { "; did you mean '\($0)'?" }
+            ?? "; the commands are \(names.filter { !$0.hasPrefix("_") }.joined(separator: ", "))"
         let what = "'\(word)' is not a \(command.name) command"
         return (forHelp ? "no help: " + what : what) + hint
     }
