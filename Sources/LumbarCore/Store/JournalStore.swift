@@ -97,6 +97,14 @@ public struct JournalStore: Sendable {
     /// - Returns: what `change` returned.
     @discardableResult
     public func update<T>(_ change: (inout Journal) throws -> T) throws -> T {
+        try update(change, whileLocked: { _ in })
+    }
+
+    /// `update(_:)`, then `afterward` with what `change` returned, once the journal is saved (or
+    /// needed no save) and before the lock is let go: a conflict copy is moved aside only when
+    /// its entries are safely in the journal, and no other lumbar can merge it meanwhile.
+    @discardableResult
+    public func update<T>(_ change: (inout Journal) throws -> T, whileLocked afterward: (T) throws -> Void) throws -> T {
         try POSIXFile.makeDirectories(directory)
         let lock = try FileLock(path: lockPath, journal: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
@@ -108,12 +116,18 @@ public struct JournalStore: Sendable {
             }
             var journal = current.journal
             let result = try change(&journal)
-            guard journal != current.journal || current.fingerprint == nil else { return result }
+            guard journal != current.journal || current.fingerprint == nil else {
+                try afterward(result)
+                return result
+            }
             journal.schemaVersion = Journal.currentSchemaVersion
             let bytes = JournalCodec.encode(journal, reusing: source)
             // Never write what the next read would refuse.
             if bytes.count > sizeLimit { throw StoreError.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
-            if try replace(with: bytes, expecting: current.fingerprint) { return result }
+            if try replace(with: bytes, expecting: current.fingerprint) {
+                try afterward(result)
+                return result
+            }
         }
         throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)
     }

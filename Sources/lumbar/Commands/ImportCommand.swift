@@ -118,6 +118,7 @@ struct MergeCommand: ParsableCommand {
             return report
         }
         print("Merged \(other): \(report).")
+        ConflictSweep.settle(mergedFile: other, store: store)
     }
 }
 
