@@ -28,7 +28,7 @@ struct Lumbar: ParsableCommand {
             CheckInCommand.self, SessionCommand.self, StatusCommand.self, HistoryCommand.self,
             EditCommand.self, DeleteCommand.self, ProfileCommand.self, GuideCommand.self,
             TrainingCommand.self,
-            ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
+            ExportCommand.self, ImportCommand.self, MergeCommand.self, MergeDriverCommand.self, RecoverCommand.self,
             RemindCommand.self, ShowCommand.self, ReportCommand.self, UndeleteCommand.self,
             AssessedCommand.self,
         ]
