@@ -12,11 +12,14 @@ public enum TerminalApp {
     ///
     /// The terminal is restored on every way out, including a thrown error. Nothing is
     /// written to standard output except through curses while the TUI runs.
-    public static func run(store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date) throws -> Int32 {
+    /// `notice` is shown in the bottom bar until the first key (what happened before the TUI opened).
+    public static func run(store: JournalStore, timeZone: TimeZone, notice: (text: String, needsAttention: Bool)? = nil,
+                           now: @escaping @Sendable () -> Date) throws -> Int32 {
         let snapshot = try store.read()
         let screen = try CursesScreen(environment: ProcessInfo.processInfo.environment)
         defer { screen.stop() }
         var loop = EventLoop(screen: screen, snapshot: snapshot, store: store, timeZone: timeZone, now: now)
+        if let notice { loop.showNotice(notice.text, needsAttention: notice.needsAttention) }
         return loop.run()
     }
 }
@@ -40,6 +43,10 @@ struct EventLoop {
                          glyphs: screen.isUTF8 ? .unicode : .ascii)
         effects = StoreEffects(store: store, timeZone: timeZone, now: now, fingerprint: snapshot.fingerprint)
         painter = Painter(color: screen.hasColor, defaultColors: screen.hasDefaultColors)
+    }
+
+    mutating func showNotice(_ text: String, needsAttention: Bool) {
+        state.showNotice(text, needsAttention: needsAttention)
     }
 
     mutating func run() -> Int32 {

@@ -46,7 +46,7 @@ struct Lumbar: ParsableCommand {
         }
         // TerminalApp reads the journal before curses starts, so an unreadable file is still a
         // one-line error on a normal terminal.
-        let code = try TerminalApp.run(store: store, timeZone: Clock.timeZone, now: { fixedNow ?? Date() })
+        let code = try TerminalApp.run(store: store, timeZone: Clock.timeZone, notice: ConflictSweep.notice, now: { fixedNow ?? Date() })
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -283,4 +283,32 @@ struct SyncConflictTests {
         #expect(held.stderr.contains("would delete 4 entries") && held.stderr.contains("lumbar merge --yes theirs.json"), "\(held)")
         #expect(try String(contentsOfFile: repo + "/journal.json", encoding: .utf8) == before)
     }
+    @Test("The full-screen view says in its bottom bar that a copy was merged, and the line is on the terminal after it closes",
+          .enabled(if: TUITmux.shouldRun))
+    func theTUISaysACopyWasMerged() throws {
+        let runner = BinaryRunner()
+        try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
+        try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(8, pain: 2, note: "here")]), to: runner.storePath)
+        try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(9, pain: 3, note: "there")]),
+                       to: runner.directory + "/data/journal.sync-conflict-20261201-101500-ABCDEFG.json")
+        let tui = try TUITmux(runner: runner, extraEnvironment: ["LUMBAR_NOW": Self.now])
+        try tui.waitFor("Merged 1 conflict copy from another machine")
+        try tui.press("q")
+        let after = try tui.waitForExit(0)
+        #expect(after.contains("lumbar: merged the Syncthing conflict copy"), "\(after)")
+        #expect(try Self.notes(runner.storePath) == ["here", "there"])
+    }
+
+    @Test("A journal holding git conflict markers is refused in one line that says what to run, and left as it is")
+    func gitConflictMarkersAreExplained() throws {
+        let sandbox = try ReliabilitySandbox()
+        let marked = "<<<<<<< HEAD\n{\"schemaVersion\":2}\n=======\n{\"schemaVersion\":2,\"sessions\":[]}\n>>>>>>> other\n"
+        try Data(marked.utf8).write(to: URL(fileURLWithPath: sandbox.journal))
+        let run = try sandbox.lumbar(["status"], now: Self.now)
+        #expect(run.status == .exited(65))
+        #expect(Self.lines(run.stderr).count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("git conflict markers") && run.stderr.contains("git checkout --ours journal.json")
+                && run.stderr.contains("lumbar merge --yes theirs.json") && run.stderr.contains("merge-driver"), "\(run.stderr)")
+        #expect(sandbox.bytes() == Array(marked.utf8))
+    }
 }

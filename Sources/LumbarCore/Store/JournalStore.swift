@@ -82,10 +82,26 @@ public struct JournalStore: Sendable {
         do {
             return try JournalCodec.decodeKeepingSource(bytes)
         } catch let error as JSONSyntaxError {
+            if holdsGitConflictMarkers(bytes) {
+                let name = StorePath.name(of: path)
+                throw StoreError.unreadable(path: path, reason: "it holds git conflict markers (<<<<<<<), left by a git merge without lumbar's merge driver. Keep your side with 'git checkout --ours \(name)', merge the other with 'git show :3:\(name) > theirs.json && lumbar merge --yes theirs.json', and set up 'lumbar merge-driver' (docs/sync.md)")
+            }
             throw StoreError.unreadable(path: path, reason: "not valid JSON at \(error)")
         } catch let error as JournalFormatError {
             throw StoreError.unreadable(path: path, reason: "not a lumbar journal: \(error)")
         }
+    }
+
+    /// Whether a line of `bytes` starts with git's `<<<<<<< ` conflict marker.
+    static func holdsGitConflictMarkers(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("<<<<<<< ".utf8)
+        if bytes.starts(with: marker) { return true }
+        var i = bytes.startIndex
+        while let newline = bytes[i...].firstIndex(of: 0x0A) {
+            i = newline + 1
+            if bytes[i...].starts(with: marker) { return true }
+        }
+        return false
     }
 
     /// Applies `change` to the journal as it is on disk now, under the lock, and saves it.

@@ -52,6 +52,20 @@ enum ConflictSweep {
         }
     }
 
+    /// One line for the TUI's bottom bar about what the sweep did, if anything (the lines on
+    /// stderr are hidden behind the full screen until it closes).
+    static var notice: (text: String, needsAttention: Bool)? {
+        let (merged, held, broken) = state.withLock { ($0.merged, $0.held.count, $0.broken) }
+        if held > 0 {
+            return ("\(held) conflict cop\(held == 1 ? "y was" : "ies were") not merged (too many deletions): see 'lumbar status'", true)
+        }
+        if broken > 0 {
+            return ("\(broken) conflict cop\(broken == 1 ? "y" : "ies") could not be read and \(broken == 1 ? "was" : "were") left in place (listed when you quit)", true)
+        }
+        guard merged > 0 else { return nil }
+        return ("Merged \(merged) conflict cop\(merged == 1 ? "y" : "ies") from another machine into the journal; moved to \(ConflictCopy.mergedFolderName)/", false)
+    }
+
     /// Says, once at the end of a command, which copies were left in place and how to apply them.
     static func warnAboutHeldCopies() {
         let (held, shown) = state.withLock { ($0.held, $0.shownByCommand) }
@@ -100,6 +114,7 @@ enum ConflictSweep {
             return true
         case .broken(let reason):
             Output.warnOnce("the \(copy.tool.displayName) conflict copy \(copy.path) was left in place, not merged: \(reason). Fix or delete it")
+            state.withLock { $0.broken += 1 }
             return true
         case .journal(let journal):
             incoming = journal
@@ -139,6 +154,7 @@ enum ConflictSweep {
             let command = "lumbar merge --yes \(shellQuoted(copy.path))" + (explicitStore.map { " --store \(shellQuoted($0))" } ?? "")
             state.withLock { $0.held.append(Held(copy: copy, report: report, command: command)) }
         case .merged(let report, _):
+            state.withLock { $0.merged += 1 }
             let place = movedTo.map { "moved it to \($0)" }
                 ?? moveFailure.map { "left it in place (\($0)); merging it again changes nothing" }
                 ?? "left it in place (it changed meanwhile; the next run merges it again)"
@@ -239,6 +255,8 @@ enum ConflictSweep {
         var started = false
         var held: [Held] = []
         var shownByCommand = false
+        var merged = 0
+        var broken = 0
     }
 
     private static let state = Locked(State())
