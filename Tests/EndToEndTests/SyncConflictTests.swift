@@ -311,4 +311,20 @@ struct SyncConflictTests {
                 && run.stderr.contains("lumbar merge --yes theirs.json") && run.stderr.contains("merge-driver"), "\(run.stderr)")
         #expect(sandbox.bytes() == Array(marked.utf8))
     }
+    @Test("Six lumbar processes starting at once merge a copy once, and only one of them says so")
+    func concurrentStartsMergeOnce() throws {
+        let sandbox = try ReliabilitySandbox()
+        for round in 0..<3 {
+            try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(8, pain: 2, note: "here")]), to: sandbox.journal)
+            try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(9, pain: 3, note: "there")]),
+                           to: sandbox.directory + "/journal.sync-conflict-20261201-10150\(round)-ABCDEFG.json")
+            let children = try (0..<6).map { _ in try sandbox.startLumbar(["status"], now: Self.now) }
+            let outcomes = children.map { $0.wait(timeout: 60) }
+            #expect(outcomes.allSatisfy { $0.status == .exited(0) }, "\(outcomes)")
+            let said = outcomes.flatMap { Self.lines($0.stderr) }
+            #expect(said.count == 1 && said.first?.contains("merged the Syncthing conflict copy") == true, "round \(round): \(said)")
+            #expect(try Self.notes(sandbox.journal) == ["here", "there"])
+            #expect(ConflictCopy.find(beside: sandbox.journal).isEmpty)
+        }
+    }
 }

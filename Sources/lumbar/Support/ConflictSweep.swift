@@ -110,7 +110,7 @@ enum ConflictSweep {
         let fingerprint = JournalFingerprint.current(of: copy.path)
         let incoming: Journal
         switch read(copy) {
-        case .notAJournal:
+        case .notAJournal, .gone:
             return true
         case .broken(let reason):
             Output.warnOnce("the \(copy.tool.displayName) conflict copy \(copy.path) was left in place, not merged: \(reason). Fix or delete it")
@@ -154,6 +154,8 @@ enum ConflictSweep {
             let command = "lumbar merge --yes \(shellQuoted(copy.path))" + (explicitStore.map { " --store \(shellQuoted($0))" } ?? "")
             state.withLock { $0.held.append(Held(copy: copy, report: report, command: command)) }
         case .merged(let report, _):
+            // Another lumbar merged and moved it while this one waited for the lock: nothing to say.
+            if movedTo == nil, moveFailure == nil, JournalFingerprint.current(of: copy.path) == nil { return true }
             state.withLock { $0.merged += 1 }
             let place = movedTo.map { "moved it to \($0)" }
                 ?? moveFailure.map { "left it in place (\($0)); merging it again changes nothing" }
@@ -168,6 +170,8 @@ enum ConflictSweep {
         case journal(Journal)
         case notAJournal
         case broken(String)
+        /// Removed since the folder was listed: another lumbar merged it first.
+        case gone
     }
 
     /// Reads a copy. Another program's file with a similar name (not JSON-object text, or a JSON
@@ -177,6 +181,8 @@ enum ConflictSweep {
         let bytes: [UInt8]
         do {
             bytes = try PrivateFile.read(copy.path)
+        } catch StoreError.io(_, _, ENOENT) {
+            return .gone
         } catch let error as StoreError {
             return .broken(error.description)
         } catch {
