@@ -51,9 +51,9 @@ struct SyncConflictTests {
             there.upsert(Self.checkIn(10, pain: 4, note: note))
             try Self.write(there, to: sandbox.directory + "/" + name)
         }
-        let old = umask(0)
-        defer { umask(old) }
-        let run = try sandbox.lumbar(["history"], now: Self.now)
+        // Under umask 000, so that the modes are lumbar's own (umask is per process: set it in the child only).
+        let run = try Reliability.run(["/bin/sh", "-c", "umask 000; exec \"$0\" \"$@\"", try Reliability.lumbar(), "history", "--store", sandbox.journal],
+                                      environment: sandbox.environment(now: Self.now))
         #expect(run.status == .exited(0), "\(run)")
         // One line per copy on stderr, naming it and where it went; stdout shows every entry.
         let said = Self.lines(run.stderr)

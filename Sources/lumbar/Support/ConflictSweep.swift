@@ -198,6 +198,8 @@ enum ConflictSweep {
         do {
             return .journal(try Interchange.readJournal(at: copy.path, purpose: "merge"))
         } catch let error as CLIError {
+            // Read twice (the checks read the file again): another lumbar may have moved it in between.
+            if JournalFingerprint.current(of: copy.path) == nil { return .gone }
             let prefix = "cannot merge \(copy.path): "
             var reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
             if reason.hasSuffix("; nothing was changed") { reason = String(reason.dropLast("; nothing was changed".count)) }
