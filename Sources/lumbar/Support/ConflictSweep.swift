@@ -29,8 +29,8 @@ enum ConflictSweep {
 
     /// What happened to one copy.
     enum Outcome: Sendable {
-        /// Merged; moved to the path (nil when it changed meanwhile and stays for the next run).
-        case merged(MergeReport, movedTo: String?)
+        /// Merged and saved.
+        case merged(MergeReport)
         /// Left in place: the merge needs a yes.
         case held(MergeReport)
     }
@@ -128,7 +128,7 @@ enum ConflictSweep {
                 let report = merged.merge(incoming)
                 if report.needsConfirmation { return .held(report) }
                 journal = merged
-                return .merged(report, movedTo: nil)
+                return .merged(report)
             }, whileLocked: { outcome in
                 guard case .merged = outcome else { return }
                 do {
@@ -153,7 +153,7 @@ enum ConflictSweep {
         case .held(let report):
             let command = "lumbar merge --yes \(shellQuoted(copy.path))" + (explicitStore.map { " --store \(shellQuoted($0))" } ?? "")
             state.withLock { $0.held.append(Held(copy: copy, report: report, command: command)) }
-        case .merged(let report, _):
+        case .merged(let report):
             // Another lumbar merged and moved it while this one waited for the lock: nothing to say.
             if movedTo == nil, moveFailure == nil, JournalFingerprint.current(of: copy.path) == nil { return true }
             state.withLock { $0.merged += 1 }
