@@ -17,8 +17,10 @@ public enum TerminalApp {
     /// The terminal is restored on every way out, including a thrown error. Nothing is
     /// written to standard output except through curses while the TUI runs.
     /// `preferences` are the person's settings; their `color` decides colour before `NO_COLOR`
-    /// does (`auto` leaves it to `NO_COLOR` and the terminal).
+    /// does (`auto` leaves it to `NO_COLOR` and the terminal). `notice` is shown in the bottom
+    /// bar until the first key (what happened before the TUI opened).
     public static func run(store: JournalStore, timeZone: ZoneInfo, preferences: Preferences = .standard,
+                           notice: (text: String, needsAttention: Bool)? = nil,
                            now: @escaping @Sendable () -> Date) throws -> Int32 {
         let snapshot = try store.read()
         var environment = ProcessInfo.processInfo.environment
@@ -30,6 +32,7 @@ public enum TerminalApp {
         let screen = try CursesScreen(environment: environment)
         defer { screen.stop() }
         var loop = EventLoop(screen: screen, snapshot: snapshot, store: store, timeZone: timeZone, preferences: preferences, now: now)
+        if let notice { loop.showNotice(notice.text, needsAttention: notice.needsAttention) }
         return loop.run()
     }
 }
@@ -54,6 +57,10 @@ struct EventLoop {
                          glyphs: screen.isUTF8 ? .unicode : .ascii, preferences: preferences)
         effects = StoreEffects(store: store, timeZone: timeZone, now: now, fingerprint: snapshot.fingerprint)
         painter = Painter(color: screen.hasColor, defaultColors: screen.hasDefaultColors)
+    }
+
+    mutating func showNotice(_ text: String, needsAttention: Bool) {
+        state.showNotice(text, needsAttention: needsAttention)
     }
 
     mutating func run() -> Int32 {

@@ -32,7 +32,7 @@ struct Lumbar: ParsableCommand {
             CheckInCommand.self, SessionCommand.self, StatusCommand.self, HistoryCommand.self,
             EditCommand.self, DeleteCommand.self, ProfileCommand.self, GuideCommand.self,
             TrainingCommand.self,
-            ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
+            ExportCommand.self, ImportCommand.self, MergeCommand.self, MergeDriverCommand.self, RecoverCommand.self,
             RemindCommand.self, ShowCommand.self, ReportCommand.self, UndeleteCommand.self,
             AssessedCommand.self, ConfigCommand.self, ManualCommand.self,
         ]
@@ -52,7 +52,8 @@ struct Lumbar: ParsableCommand {
         }
         // TerminalApp reads the journal before curses starts, so an unreadable file is still a
         // one-line error on a normal terminal.
-        let code = try TerminalApp.run(store: store, timeZone: Clock.timeZone, preferences: preferences, now: { fixedNow ?? Date() })
+        let code = try TerminalApp.run(store: store, timeZone: Clock.timeZone, preferences: preferences,
+                                       notice: ConflictSweep.notice, now: { fixedNow ?? Date() })
         if code != 0 { throw ExitCode(code) }
     }
 }

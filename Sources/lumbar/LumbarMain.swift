@@ -23,6 +23,7 @@ enum LumbarMain {
             var command = try Lumbar.parseAsRoot()
             try command.run()
             Output.flush()
+            ConflictSweep.warnAboutHeldCopies()
             Output.emitWarnings()
         } catch {
             let code = report(error)
@@ -91,6 +92,7 @@ enum LumbarMain {
             return ExitStatus.unavailable
         case let error as ExitCode:
             // A status the command chose (remind, --fail-at, a signal in the TUI): it did its work.
+            ConflictSweep.warnAboutHeldCopies()
             Output.emitWarnings()
             return error.rawValue
         default:

@@ -86,10 +86,26 @@ public struct JournalStore: Sendable {
         do {
             return try JournalCodec.decodeKeepingSource(bytes)
         } catch let error as JSONSyntaxError {
+            if holdsGitConflictMarkers(bytes) {
+                let name = StorePath.name(of: path)
+                throw StoreError.unreadable(path: path, reason: "it holds git conflict markers (<<<<<<<), left by a git merge without lumbar's merge driver. Keep your side with 'git checkout --ours \(name)', merge the other with 'git show :3:\(name) > theirs.json && lumbar merge --yes theirs.json', and set up 'lumbar merge-driver' (docs/sync.md)")
+            }
             throw StoreError.unreadable(path: path, reason: "not valid JSON at \(error)")
         } catch let error as JournalFormatError {
             throw StoreError.unreadable(path: path, reason: "not a lumbar journal: \(error)")
         }
+    }
+
+    /// Whether a line of `bytes` starts with git's `<<<<<<< ` conflict marker.
+    static func holdsGitConflictMarkers(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("<<<<<<< ".utf8)
+        if bytes.starts(with: marker) { return true }
+        var i = bytes.startIndex
+        while let newline = bytes[i...].firstIndex(of: 0x0A) {
+            i = newline + 1
+            if bytes[i...].starts(with: marker) { return true }
+        }
+        return false
     }
 
     /// Applies `change` to the journal as it is on disk now, under the lock, and saves it.
@@ -101,6 +117,14 @@ public struct JournalStore: Sendable {
     /// - Returns: what `change` returned.
     @discardableResult
     public func update<T>(_ change: (inout Journal) throws -> T) throws -> T {
+        try update(change, whileLocked: { _ in })
+    }
+
+    /// `update(_:)`, then `afterward` with what `change` returned, once the journal is saved (or
+    /// needed no save) and before the lock is let go: a conflict copy is moved aside only when
+    /// its entries are safely in the journal, and no other lumbar can merge it meanwhile.
+    @discardableResult
+    public func update<T>(_ change: (inout Journal) throws -> T, whileLocked afterward: (T) throws -> Void) throws -> T {
         try POSIXFile.makeDirectories(directory)
         let lock = try FileLock(path: lockPath, journal: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
@@ -112,12 +136,18 @@ public struct JournalStore: Sendable {
             }
             var journal = current.journal
             let result = try change(&journal)
-            guard journal != current.journal || current.fingerprint == nil else { return result }
+            guard journal != current.journal || current.fingerprint == nil else {
+                try afterward(result)
+                return result
+            }
             journal.schemaVersion = Journal.currentSchemaVersion
             let bytes = JournalCodec.encode(journal, reusing: source)
             // Never write what the next read would refuse.
             if bytes.count > sizeLimit { throw StoreError.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
-            if try replace(with: bytes, expecting: current.fingerprint) { return result }
+            if try replace(with: bytes, expecting: current.fingerprint) {
+                try afterward(result)
+                return result
+            }
         }
         throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)
     }

@@ -122,6 +122,7 @@ struct MergeCommand: ParsableCommand {
             return report
         }
         print("Merged \(other): \(report).")
+        ConflictSweep.settle(mergedFile: other, store: store)
     }
 }
 

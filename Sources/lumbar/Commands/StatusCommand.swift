@@ -40,12 +40,28 @@ struct StatusCommand: ParsableCommand {
     static func printStatus(store: JournalStore, now: Date, json: Bool, preferences: Preferences) throws -> Status {
         let journal = try store.load()
         let status = EscalationEngine.evaluate(journal, now: now, timeZone: Clock.timeZone, clock: preferences.clock)
+        // Conflict copies left unmerged hold entries this status cannot see: say so here, not on stderr.
+        let held = ConflictSweep.held
+        ConflictSweep.markHeldCopiesShown()
         if json {
+            var object = StatusFormatter.json(status).objectValue ?? JSONObject()
+            object["unmergedConflictCopies"] = .array(held.map { h in
+                .object(JSONObject([
+                    ("path", .string(h.copy.path)),
+                    ("tool", .string(h.copy.tool.rawValue)),
+                    ("wouldDelete", .int(h.report.deleted)),
+                    ("command", .string(h.command)),
+                ]))
+            })
             var writer = JSONWriter()
-            writer.writePretty(StatusFormatter.json(status))
+            writer.writePretty(.object(object))
             Output.write(writer.bytes + [0x0A])
         } else {
             print(StatusFormatter.text(status, timeZone: Clock.timeZone, color: Output.colorEnabled, clock: preferences.clock), terminator: "")
+            for h in held {
+                let line = ConflictSweep.line(for: h)
+                print(line.prefix(1).uppercased() + line.dropFirst())
+            }
         }
         return status
     }
