@@ -7,6 +7,8 @@ import Foundation
 #endif
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 import LumbarCore
 import LumbarTerminal
@@ -63,8 +65,8 @@ enum LumbarMain {
                 where item.hasPrefix("-") {
                     options[String(item)] = takesValue
                     if item.contains("[no-]") {
-                        options[item.replacingOccurrences(of: "[no-]", with: "")] = takesValue
-                        options[item.replacingOccurrences(of: "[no-]", with: "no-")] = takesValue
+                        options[String(item.replacing("[no-]", with: ""))] = takesValue
+                        options[String(item.replacing("[no-]", with: "no-"))] = takesValue
                     }
                 }
             }
@@ -80,13 +82,6 @@ enum LumbarMain {
                 subcommands: type.configuration.subcommands.map(command))
         }
         return UsageSuggestion(root: command(Lumbar.self))
-    }
-
-    /// `line` without the white space around it.
-    static func trimmed(_ line: Substring) -> Substring {
-        let start = line.drop(while: \.isWhitespace)
-        guard let last = start.lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return start[...last]
     }
 
     /// Whether `arguments` are `--help`, `-h` or `--version` alone, `COMMAND --help` or `-h`, or
@@ -135,7 +130,7 @@ enum LumbarMain {
                 Lumbar.exit(withError: error)
             }
             let message = Lumbar.message(for: error)
-                .split(whereSeparator: \.isNewline).map(trimmed)
+                .split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
                 .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") && !$0.hasPrefix("Help:") }
                 .joined(separator: " ")
             Output.error("lumbar: error: \(message) (see '\(helpCommand)')")
