@@ -24,7 +24,8 @@ enum LumbarMain {
         // reflection and dynamic casts cost tens of times what printing the version does
         // (docs/performance.md). The words are ArgumentParser's own: the version and a newline.
         if arguments == ["--version"] {
-            Output.text(Lumbar.version + "\n")
+            // Raw bytes: `Output.text` would first read the whole environment to decide on colour.
+            Output.write(Array((Lumbar.version + "\n").utf8))
             Output.flush()
             return
         }
