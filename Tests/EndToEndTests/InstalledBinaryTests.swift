@@ -12,12 +12,15 @@ import Glibc
        .enabled(if: ReleaseBinary.path != nil || ReleaseBinary.required))
 struct InstalledBinaryTests {
     /// The shared libraries an installed lumbar may need: the C library and ncurses.
-    static let allowedLibraries: Set<String> = ["libc.so.6", "libm.so.6", "libncursesw.so.6", "libtinfo.so.6"]
+    static let allowedLibraries: Set<String> = ["libc.so.6", "libm.so.6", "libncursesw.so.6", "libtinfo.so.6", "ld-linux-x86-64.so.2"]
 
     /// The folder the Swift runtime of this test process was loaded from (the toolchain's
     /// `lib/swift/linux`): the folder a binary that needs the toolchain would load it from too.
     static var toolchainRuntime: String? {
-        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return nil }
+        // /proc files report a size of 0, so they are read to their end, not by their size.
+        guard let handle = FileHandle(forReadingAtPath: "/proc/self/maps") else { return nil }
+        defer { try? handle.close() }
+        let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
         for line in maps.split(separator: "\n") {
             guard let slash = line.firstIndex(of: "/"), line.hasSuffix("/libswiftCore.so") else { continue }
             return (String(line[slash...]) as NSString).deletingLastPathComponent
