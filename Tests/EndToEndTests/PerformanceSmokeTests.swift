@@ -64,10 +64,12 @@ enum JournalFixture {
 ///
 /// | build | this code | bound |
 /// |---|---|---|
-/// | debug (`swift test`) | see `bound` | 9 × |
-/// | release | see `bound` | 4 × |
+/// | debug (`swift test`) | about 6 × | 9 × |
+/// | release | about 7 × (by instructions: 70.7 M against 10.6 M) | 10 × |
 ///
-/// Start-up itself is bounded by `StartupCostTests` (instructions, release binary).
+/// The release ratio rose from about 3 × when issue 15 made start-up, the reference's main
+/// cost, a seventh of what it was; start-up itself is bounded by `StartupCostTests`
+/// (instructions, release binary), which fails the code from before issue 15.
 @Suite(.serialized) struct PerformanceSmokeTests {
     @Test func statusOnTenYearsStaysWithinItsBound() throws {
         let lumbar = BinaryRunner()
@@ -94,7 +96,7 @@ enum JournalFixture {
     #if DEBUG
     static let bound = 9.0
     #else
-    static let bound = 4.0
+    static let bound = 10.0
     #endif
 
     static func median(_ values: [Double]) -> Double {
