@@ -68,7 +68,7 @@ enum JournalFixture {
 /// | release | about 7 × (by instructions: 70.7 M against 10.6 M) | 10 × |
 ///
 /// The release ratio rose from about 3 × when issue 15 made start-up, the reference's main
-/// cost, a seventh of what it was; start-up itself is bounded by `StartupCostTests`
+/// cost, a third of what it was; start-up itself is bounded by `StartupCostTests`
 /// (instructions, release binary), which fails the code from before issue 15.
 @Suite(.serialized) struct PerformanceSmokeTests {
     @Test func statusOnTenYearsStaysWithinItsBound() throws {
