@@ -19,8 +19,18 @@ enum LumbarMain {
     static func main() {
         // A core dump would hold the journal as it was in memory, in a file others may read.
         _ = lumbar_disable_core_dumps()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `--version` alone is answered before ArgumentParser builds the command tree, whose
+        // reflection and dynamic casts cost tens of times what printing the version does
+        // (docs/performance.md). The words are ArgumentParser's own: the version and a newline.
+        if arguments == ["--version"] {
+            // Raw bytes: `Output.text` would first read the whole environment to decide on colour.
+            Output.write(Array((Lumbar.version + "\n").utf8))
+            Output.flush()
+            return
+        }
         do {
-            var command = try Lumbar.parseAsRoot()
+            var command = try Lumbar.parseAsRoot(arguments)
             try command.run()
             Output.flush()
             ConflictSweep.warnAboutHeldCopies()
@@ -76,6 +86,19 @@ enum LumbarMain {
         return UsageSuggestion(root: command(Lumbar.self))
     }
 
+    /// Whether `arguments` are `--help`, `-h` or `--version` alone, `COMMAND --help` or `-h`, or
+    /// `help` with at most one known command: words in which `usageSuggestion` can find no problem.
+    static func isPlainHelpRequest(_ arguments: [String]) -> Bool {
+        let names = Set(Lumbar.configuration.subcommands.compactMap { $0.configuration.commandName })
+        switch arguments.count {
+        case 1: return ["--help", "-h", "--version", "help"].contains(arguments[0])
+        case 2:
+            if arguments[0] == "help" { return names.contains(arguments[1]) || arguments[1] == "help" }
+            return names.contains(arguments[0]) && ["--help", "-h"].contains(arguments[1])
+        default: return false
+        }
+    }
+
     /// Prints `error` as one line and returns the exit status it maps to.
     static func report(_ error: Error) -> Int32 {
         // Results printed before the failure go out before its message.
@@ -97,8 +120,10 @@ enum LumbarMain {
             return error.rawValue
         default:
             // ArgumentParser's own words for a typo do not always name it (a missing value may be
-            // reported first), and `help nosuch` is not an error to it at all.
-            if let problem = usageSuggestion.problem(in: Array(CommandLine.arguments.dropFirst())) {
+            // reported first), and `help nosuch` is not an error to it at all. Finding the typo
+            // renders every command's help, so a plain request for help skips it.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if !isPlainHelpRequest(arguments), let problem = usageSuggestion.problem(in: arguments) {
                 Output.error("lumbar: error: \(problem)")
                 return ExitStatus.usage
             }

@@ -39,43 +39,50 @@ enum JournalFixture {
     }
 }
 
-/// A regression of the size issue 6 is about (status several times slower) fails CI here.
+/// A regression of the size issue 6 is about (status several times slower on a long journal)
+/// fails CI here.
 ///
 /// The figure is CPU time (user + system, from `wait4`), not wall time, because the other
-/// end-to-end tests run beside this one on two cores; runs alternate with `--version` and the
-/// medians are compared. Measured on the project's 2-core machine with a 10-year journal:
+/// end-to-end tests run beside this one on two cores; runs alternate with `status --json` on a
+/// one-day journal (the same start-up, parse and rules, almost nothing to read) and the medians
+/// are compared. `--version` was the reference until issue 15 made it skip the argument parser.
+/// Measured on the project's 2-core machine with a 10-year journal:
 ///
-/// | build | this code | before issue 6 | bound |
-/// |---|---|---|---|
-/// | debug (`swift test`) | about 6 × | about 12 × | 9 × |
-/// | release | about 2 × | about 5 × | 4 × |
+/// | build | this code | bound |
+/// |---|---|---|
+/// | debug (`swift test`) | about 6 × | 9 × |
+/// | release | about 7 × (by instructions: 70.7 M against 10.6 M) | 10 × |
 ///
-/// Each bound leaves this code about half as much again of headroom, and fails the old code.
+/// The release ratio rose from about 3 × when issue 15 made start-up, the reference's main
+/// cost, a third of what it was; start-up itself is bounded by `StartupCostTests`
+/// (instructions, release binary), which fails the code from before issue 15.
 @Suite(.serialized) struct PerformanceSmokeTests {
     @Test func statusOnTenYearsStaysWithinItsBound() throws {
         let lumbar = BinaryRunner()
         try FileManager.default.createDirectory(atPath: lumbar.directory + "/data", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: lumbar.directory) }
         try PrivateFile.write(JournalCodec.encode(JournalFixture.journal(days: 3650)), to: lumbar.storePath)
-        let version = ["--version"]
+        let oneDay = lumbar.directory + "/data/one-day.json"
+        try PrivateFile.write(JournalCodec.encode(JournalFixture.journal(days: 1)), to: oneDay)
+        let reference = ["status", "--json", "--store", oneDay]
         let status = ["status", "--json", "--store", lumbar.storePath]
-        _ = try Self.cpuSeconds(version, environment: lumbar.environment)
+        _ = try Self.cpuSeconds(reference, environment: lumbar.environment)
         _ = try Self.cpuSeconds(status, environment: lumbar.environment)
-        var versionTimes: [Double] = []
+        var referenceTimes: [Double] = []
         var statusTimes: [Double] = []
         for _ in 0..<7 {
-            versionTimes.append(try Self.cpuSeconds(version, environment: lumbar.environment))
+            referenceTimes.append(try Self.cpuSeconds(reference, environment: lumbar.environment))
             statusTimes.append(try Self.cpuSeconds(status, environment: lumbar.environment))
         }
-        let ratio = Self.median(statusTimes) / Self.median(versionTimes)
-        #expect(ratio < Self.bound, "status on 10 years took \(ratio) × --version, more than \(Self.bound) × (CPU medians \(Self.median(statusTimes)) s, \(Self.median(versionTimes)) s)")
+        let ratio = Self.median(statusTimes) / Self.median(referenceTimes)
+        #expect(ratio < Self.bound, "status on 10 years took \(ratio) × status on one day, more than \(Self.bound) × (CPU medians \(Self.median(statusTimes)) s, \(Self.median(referenceTimes)) s)")
     }
 
     /// The largest ratio allowed for the build configuration the suite (and so lumbar) runs in.
     #if DEBUG
     static let bound = 9.0
     #else
-    static let bound = 4.0
+    static let bound = 10.0
     #endif
 
     static func median(_ values: [Double]) -> Double {
