@@ -113,7 +113,10 @@ public struct JournalStore: Sendable {
             let bytes = JournalCodec.encode(journal, reusing: source)
             // Never write what the next read would refuse.
             if bytes.count > sizeLimit { throw StoreError.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
-            if try replace(with: bytes, expecting: current.fingerprint) { return result }
+            if try replace(with: bytes, expecting: current.fingerprint) {
+                JournalCache.refresh(self, saved: journal, bytes: bytes)
+                return result
+            }
         }
         throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)
     }

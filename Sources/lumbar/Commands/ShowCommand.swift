@@ -34,8 +34,11 @@ struct ShowCommand: ParsableCommand {
         let rows = height ?? terminal?.rows ?? 24
         guard (20...1000).contains(columns) else { throw CLIError.usage("--width must be from 20 to 1000, got \(columns)") }
         guard (6...1000).contains(rows) else { throw CLIError.usage("--height must be from 6 to 1000, got \(rows)") }
-        let journal = try storeOptions.journalStore.load()
-        let text = ScreenText.renderText(screen: name, journal: journal, now: try Clock.now(), timeZone: Clock.timeZone,
+        let store = storeOptions.journalStore
+        let now = try Clock.now()
+        // The status screen reads what `status` reads, so it can draw from the status cache.
+        let journal = name == .status ? try JournalCache.statusJournal(store, now: now) : try store.load()
+        let text = ScreenText.renderText(screen: name, journal: journal, now: now, timeZone: Clock.timeZone,
                                          width: columns, height: rows, color: Output.colorEnabled)
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }

@@ -1,0 +1,121 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The part of a journal that the status reads, at any `now` from a horizon on, in any zone.
+///
+/// `EscalationEngine.evaluate` reads the current episode, the dates around the last 28, the
+/// sessions near them, the standing answers and the assessments (see `RuleContext`). The slice
+/// keeps exactly what that can reach, with margins of days, so the status evaluated on it
+/// equals the status on the whole journal for every `now` at or after `horizon`
+/// (`StatusSliceTests` checks it on seeded journals):
+///
+/// - the check-ins from a point before which no episode can still be open (the tracker's own
+///   `safeStart`, taken at the earliest date `now` can have in any zone), two date groups and
+///   ten days earlier, and the sessions from three days before that;
+/// - of the older check-ins, those that give or bound a standing answer: each question's
+///   latest answer and, when that is yes, the first yes of its unbroken run and the no before
+///   it (what `AssessmentCoverage` asks when it looks back to an assessment);
+/// - every assessment and the profile.
+///
+/// Every later `now` needs no more: the tracker's safe point and every window only move
+/// forward with `now`.
+public enum StatusSlice {
+    /// Milliseconds in one day of 24 hours.
+    static let day: Int64 = 24 * TimeOrder.hour
+    /// The largest offset west of UTC a zone has (UTC−12), with two hours to spare.
+    static let westmost: Int64 = 14 * TimeOrder.hour
+
+    /// The slice of `journal` and the horizon (epoch milliseconds) from which it evaluates as
+    /// the whole journal does: the latest `at` of any entry, so no entry is in the future.
+    public static func make(_ journal: Journal) -> (slice: Journal, horizon: Int64) {
+        let checkIns = journal.checkIns
+        let sessions = journal.sessions
+        let latest = [checkIns.last?.at, sessions.last?.at, journal.assessments.last?.at].compactMap { $0?.epochMilliseconds }.max()
+        guard let horizon = latest else { return (journal, Int64.min) }
+        let cut = checkInCut(journal, horizon: horizon)
+        let cutTime = cut.time
+        let sessionCut = TimeOrder.start(of: sessions, from: cutTime - 3 * day, by: \.at)
+        let pinned = standingAnswerCheckIns(checkIns, before: cut.index)
+        let kept = pinned.map { checkIns[$0] } + checkIns[cut.index...]
+        let slice = Journal(schemaVersion: journal.schemaVersion, profile: journal.profile,
+                            sessions: Array(sessions[sessionCut...]), checkIns: kept,
+                            assessments: journal.assessments)
+        return (slice, horizon)
+    }
+
+    /// The first check-in the slice keeps whole from, and the time the margins were taken from.
+    static func checkInCut(_ journal: Journal, horizon: Int64) -> (index: Int, time: Int64) {
+        let checkIns = journal.checkIns
+        let end = checkIns.count
+        // The earliest local date `now` can have: the horizon seen at the westmost offset.
+        let earliestToday = LocalDate(dayNumber: Int(floorDivide(horizon - westmost, day)))
+        // Before the start of `today − 35` (the first date `RuleContext` reads) in the eastmost
+        // zone, with the date slack and three days to spare.
+        let firstRead = Int64(earliestToday.adding(days: -35).dayNumber) * day - westmost - RuleContext.dateSlack - 3 * day
+        let limit = TimeOrder.start(of: checkIns, from: firstRead, by: \.at)
+        let safe = EpisodeTracker.safeStart(journal, before: min(limit, end), end: end, today: earliestToday)
+        // The two date groups before the safe point decided it; the slice must show them too.
+        var first = safe
+        for _ in 0..<2 where first > 0 {
+            first = EpisodeTracker.group(checkIns, endingBefore: first).range.lowerBound
+        }
+        let from = first < end ? min(checkIns[first].at.epochMilliseconds, firstRead) : firstRead
+        // Ten days more: a sudden session up to 7 days before an onset, and the check-ins after it.
+        let time = from - 10 * day
+        var index = TimeOrder.start(of: checkIns, from: time, by: \.at)
+        if index > 0, index < end {
+            index = EpisodeTracker.group(checkIns, endingBefore: index + 1).range.lowerBound
+        }
+        return (index, time)
+    }
+
+    /// Indexes (ascending) among `checkIns[..<end]` of the check-ins that give each warning-sign
+    /// question its latest answer there and, for a yes, the first yes of that unbroken run of
+    /// yes answers and the no just before it.
+    static func standingAnswerCheckIns(_ checkIns: [CheckIn], before end: Int) -> [Int] {
+        enum Phase { case run(first: Int), done }
+        var phases: [Symptom: Phase] = [:]
+        var pinned = Set<Int>()
+        var done = 0
+        func answer(_ symptom: Symptom, yes: Bool, at index: Int) {
+            switch phases[symptom] {
+            case nil:
+                pinned.insert(index)
+                phases[symptom] = yes ? .run(first: index) : .done
+                if !yes, StandingAnswer.warningSet.contains(symptom) { done += 1 }
+            case .run?:
+                if yes {
+                    phases[symptom] = .run(first: index)
+                } else {
+                    if case .run(let first)? = phases[symptom] { pinned.insert(first) }
+                    pinned.insert(index)
+                    phases[symptom] = .done
+                    if StandingAnswer.warningSet.contains(symptom) { done += 1 }
+                }
+            case .done?:
+                break
+            }
+        }
+        // Back from the cut; the check-ins' own lists are short, so this is one quick pass (it
+        // stops early only when every question is settled, as most journals never ask some).
+        var index = end - 1
+        while index >= 0, done < Symptom.warningSigns.count {
+            let checkIn = checkIns[index]
+            if !checkIn.symptoms.isEmpty {
+                for symptom in checkIn.symptoms where StandingAnswer.warningSet.contains(symptom) { answer(symptom, yes: true, at: index) }
+            }
+            for symptom in checkIn.denied { answer(symptom, yes: false, at: index) }
+            index -= 1
+        }
+        for case .run(let first) in phases.values { pinned.insert(first) }
+        return pinned.sorted()
+    }
+
+    /// `a / b` rounded toward minus infinity.
+    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
+}
