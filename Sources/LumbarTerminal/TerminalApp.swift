@@ -13,9 +13,13 @@ public enum TerminalApp {
     /// The terminal is restored on every way out, including a thrown error. Nothing is
     /// written to standard output except through curses while the TUI runs.
     public static func run(store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date) throws -> Int32 {
-        let snapshot = try store.read()
+        // With a valid status cache the first frame is drawn before the whole journal is read.
+        let firstFrame = JournalCache.cachedSlice(store, now: now())
+        let early = firstFrame == nil ? try store.read() : nil
         let screen = try CursesScreen(environment: ProcessInfo.processInfo.environment)
         defer { screen.stop() }
+        if let firstFrame { EventLoop.paintFirstFrame(firstFrame, on: screen, timeZone: timeZone, now: now()) }
+        let snapshot = try early ?? store.read()
         var loop = EventLoop(screen: screen, snapshot: snapshot, store: store, timeZone: timeZone, now: now)
         return loop.run()
     }
@@ -40,6 +44,18 @@ struct EventLoop {
                          glyphs: screen.isUTF8 ? .unicode : .ascii)
         effects = StoreEffects(store: store, timeZone: timeZone, now: now, fingerprint: snapshot.fingerprint)
         painter = Painter(color: screen.hasColor, defaultColors: screen.hasDefaultColors)
+    }
+
+    /// Paints the Status screen from the cached slice, which draws it exactly as the whole
+    /// journal does; the loop's first paint then changes no cell. Any other start screen waits
+    /// for the whole journal.
+    static func paintFirstFrame(_ slice: Journal, on screen: CursesScreen, timeZone: TimeZone, now: Date) {
+        let size = screen.size
+        let state = AppState(journal: slice, now: now, timeZone: timeZone, width: size.width, height: size.height,
+                             glyphs: screen.isUTF8 ? .unicode : .ascii)
+        guard state.screen == .status else { return }
+        var painter = Painter(color: screen.hasColor, defaultColors: screen.hasDefaultColors)
+        painter.paint(AppView.render(state))
     }
 
     mutating func run() -> Int32 {

@@ -46,6 +46,13 @@ public enum JournalCache {
         }
     }
 
+    /// The cached slice when it is valid for the journal as it is now and for `now`, else `nil`;
+    /// never reads the journal (for a first frame drawn before the whole journal is read).
+    public static func cachedSlice(_ store: JournalStore, now: Date) -> Journal? {
+        guard case .valid(let slice, let horizon) = lookup(store), TimeOrder.milliseconds(of: now) >= horizon else { return nil }
+        return slice
+    }
+
     /// Refreshes the cache after `store` saved `journal` as `bytes`; called by `JournalStore.update`.
     ///
     /// The file is read back and compared, so a cache is never made for a version another

@@ -181,16 +181,16 @@ import Glibc
         let valid = try #require(bytes(of: cache))
         unlink(cache)
         switch kind {
-        case "garbage": FileManager.default.createFile(atPath: cache, contents: Data("lumbar-status-cache 1 1 2 3\n{}".utf8))
+        case "garbage": _ = FileManager.default.createFile(atPath: cache, contents: Data("lumbar-status-cache 1 1 2 3\n{}".utf8))
         case "readable":
-            FileManager.default.createFile(atPath: cache, contents: Data(valid))
+            _ = FileManager.default.createFile(atPath: cache, contents: Data(valid))
             chmod(cache, 0o644)
         case "link":
-            FileManager.default.createFile(atPath: elsewhere, contents: Data(valid))
+            _ = FileManager.default.createFile(atPath: elsewhere, contents: Data(valid))
             symlink(elsewhere, cache)
         case "directory": mkdir(cache, 0o700)
-        case "empty": FileManager.default.createFile(atPath: cache, contents: Data())
-        default: FileManager.default.createFile(atPath: cache, contents: Data(valid.dropLast(3)))
+        case "empty": _ = FileManager.default.createFile(atPath: cache, contents: Data())
+        default: _ = FileManager.default.createFile(atPath: cache, contents: Data(valid.dropLast(3)))
         }
         if kind != "directory" && kind != "link" { chmod(cache, kind == "readable" ? 0o644 : 0o600) }
         #expect(try JournalCache.statusJournal(store, now: Self.now) == Self.journal)

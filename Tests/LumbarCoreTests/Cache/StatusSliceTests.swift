@@ -108,12 +108,16 @@ import Testing
             case 1: no = [Symptom.warningSigns.randomElement(using: &rng)!].filter { !yes.contains($0) }
             default: break
             }
+            let firstCheckIn = b.checkIns.isEmpty
             b.checkIn(time, pain: pain, Array(Set(yes)).sorted { $0.rawValue < $1.rawValue }, no: no)
-            if Int.random(in: 0...150, using: &rng) == 0 {
+            let at = time.adding(hours: 2).description
+            if firstCheckIn || Int.random(in: 0...40, using: &rng) == 0 {
+                // A clinician sees what is raised (the early answers' flags too, which then stay covered for years).
+                let raised = b.status(at: at).flags.map(\.rule)
+                if !raised.isEmpty { _ = try? b.assessed(at, naming: raised) }
+            } else if Int.random(in: 0...150, using: &rng) == 0 {
                 let rules = RuleID.allCases.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng))
-                let at = time.adding(hours: 2)
-                let text = at.description
-                b.assessed(text, rules.map { ($0, [Level.watch, .seeDoctor, .urgent, .emergency].randomElement(using: &rng)!) })
+                b.assessed(at, rules.map { ($0, [Level.watch, .seeDoctor, .urgent, .emergency].randomElement(using: &rng)!) })
             }
         }
         return b
