@@ -190,7 +190,7 @@ public enum JournalCache {
 
         /// Writes the slice of `journal` made from version `stamp` and renames it over `target`.
         func commit(_ journal: Journal, stamp: FileStamp, to target: String) {
-            let (slice, horizon) = StatusSlice.make(journal)
+            let (slice, horizon) = StatusSlice.make(journal, clock: TimeOrder.milliseconds(of: Date()))
             let json = JournalCodec.encode(slice)
             let header = Header(stamp: stamp, reference: reference, horizon: horizon, length: json.count)
             let bytes = Array(header.line(entries: slice.checkIns.count + slice.sessions.count).utf8) + [0x0A] + json

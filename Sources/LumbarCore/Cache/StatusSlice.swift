@@ -13,8 +13,9 @@ import Foundation
 /// (`StatusSliceTests` checks it on seeded journals):
 ///
 /// - the check-ins from a point before which no episode can still be open (the tracker's own
-///   `safeStart`, taken at the earliest date `now` can have in any zone), two date groups and
-///   ten days earlier, and the sessions from three days before that;
+///   `safeStart`, for every set of check-ins a `now` from the horizon on can see, at the
+///   earliest date such a `now` has in any zone), two date groups and ten days earlier, and
+///   the sessions from three days before that (so every entry after any such `now` is kept);
 /// - of the older check-ins, those that give or bound a standing answer: each question's
 ///   latest answer and, when that is yes, the first yes of its unbroken run and the no before
 ///   it (what `AssessmentCoverage` asks when it looks back to an assessment);
@@ -28,16 +29,21 @@ public enum StatusSlice {
     /// The largest offset west of UTC a zone has (UTC−12), with two hours to spare.
     static let westmost: Int64 = 14 * TimeOrder.hour
 
+    /// How long before the newest entry (or the clock, when entries lie in the future) the
+    /// slice still answers: `status --now` a little in the past, or a check-in logged ahead.
+    static let lookBack: Int64 = 14 * day
+
     /// The slice of `journal` and the horizon (epoch milliseconds) from which it evaluates as
-    /// the whole journal does: the latest `at` of any entry, so no entry is in the future.
-    public static func make(_ journal: Journal) -> (slice: Journal, horizon: Int64) {
+    /// the whole journal does: `lookBack` before the newest entry's `at` or `clock`, whichever
+    /// is earlier. Entries after a `now` are in the slice, so they are counted as the engine counts them.
+    public static func make(_ journal: Journal, clock: Int64 = .max) -> (slice: Journal, horizon: Int64) {
         let checkIns = journal.checkIns
         let sessions = journal.sessions
         let latest = [checkIns.last?.at, sessions.last?.at, journal.assessments.last?.at].compactMap { $0?.epochMilliseconds }.max()
-        guard let horizon = latest else { return (journal, Int64.min) }
-        let cut = checkInCut(journal, horizon: horizon)
-        let cutTime = cut.time
-        let sessionCut = TimeOrder.start(of: sessions, from: cutTime - 3 * day, by: \.at)
+        guard let latest else { return (journal, Int64.min) }
+        let horizon = min(latest, clock) - lookBack
+        let cut = checkInCut(journal, from: horizon)
+        let sessionCut = TimeOrder.start(of: sessions, from: cut.time - 3 * day, by: \.at)
         let pinned = standingAnswerCheckIns(checkIns, before: cut.index)
         let kept = pinned.map { checkIns[$0] } + checkIns[cut.index...]
         let slice = Journal(schemaVersion: journal.schemaVersion, profile: journal.profile,
@@ -46,27 +52,38 @@ public enum StatusSlice {
         return (slice, horizon)
     }
 
-    /// The first check-in the slice keeps whole from, and the time the margins were taken from.
-    static func checkInCut(_ journal: Journal, horizon: Int64) -> (index: Int, time: Int64) {
+    /// The earliest local date an instant has in any zone: its date at the westmost offset.
+    static func earliestDate(_ milliseconds: Int64) -> LocalDate {
+        LocalDate(dayNumber: Int(floorDivide(milliseconds - westmost, day)))
+    }
+
+    /// The first check-in the slice keeps whole from (for every `now` from `horizon` on), and
+    /// the time the margins were taken from.
+    static func checkInCut(_ journal: Journal, from horizon: Int64) -> (index: Int, time: Int64) {
         let checkIns = journal.checkIns
-        let end = checkIns.count
-        // The earliest local date `now` can have: the horizon seen at the westmost offset.
-        let earliestToday = LocalDate(dayNumber: Int(floorDivide(horizon - westmost, day)))
+        let count = checkIns.count
         // Before the start of `today − 35` (the first date `RuleContext` reads) in the eastmost
         // zone, with the date slack and three days to spare.
-        let firstRead = Int64(earliestToday.adding(days: -35).dayNumber) * day - westmost - RuleContext.dateSlack - 3 * day
+        let firstRead = Int64(earliestDate(horizon).adding(days: -35).dayNumber) * day - westmost - RuleContext.dateSlack - 3 * day
         let limit = TimeOrder.start(of: checkIns, from: firstRead, by: \.at)
-        let safe = EpisodeTracker.safeStart(journal, before: min(limit, end), end: end, today: earliestToday)
+        // The tracker's safe point for each set of check-ins a `now` from the horizon on can see
+        // (every end from the horizon's to the last), at the earliest date such a `now` has:
+        // a later date or a later start of the 28 dates only moves the safe point forward.
+        var first = count
+        let fromEnd = TimeOrder.end(of: checkIns, upTo: horizon, by: \.at)
+        for end in fromEnd...count {
+            let earliestNow = end > fromEnd ? checkIns[end - 1].at.epochMilliseconds : horizon
+            first = min(first, EpisodeTracker.safeStart(journal, before: min(limit, end), end: end, today: earliestDate(earliestNow)))
+        }
         // The two date groups before the safe point decided it; the slice must show them too.
-        var first = safe
         for _ in 0..<2 where first > 0 {
             first = EpisodeTracker.group(checkIns, endingBefore: first).range.lowerBound
         }
-        let from = first < end ? min(checkIns[first].at.epochMilliseconds, firstRead) : firstRead
+        let from = first < count ? min(checkIns[first].at.epochMilliseconds, firstRead) : firstRead
         // Ten days more: a sudden session up to 7 days before an onset, and the check-ins after it.
         let time = from - 10 * day
         var index = TimeOrder.start(of: checkIns, from: time, by: \.at)
-        if index > 0, index < end {
+        if index > 0, index < count {
             index = EpisodeTracker.group(checkIns, endingBefore: index + 1).range.lowerBound
         }
         return (index, time)
