@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +16,7 @@ public enum TerminalApp {
     ///
     /// The terminal is restored on every way out, including a thrown error. Nothing is
     /// written to standard output except through curses while the TUI runs.
-    public static func run(store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date) throws -> Int32 {
+    public static func run(store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date) throws -> Int32 {
         // With a valid status cache the first frame is drawn before the whole journal is read.
         let firstFrame = JournalCache.cachedSlice(store, now: now())
         let early = firstFrame == nil ? try store.read() : nil
@@ -36,7 +40,7 @@ struct EventLoop {
     /// may stand still, as it does under LUMBAR_NOW).
     private var lastPoll = -Double.infinity
 
-    init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date) {
+    init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date) {
         self.screen = screen
         self.now = now
         let size = screen.size
@@ -49,7 +53,7 @@ struct EventLoop {
     /// Paints the Status screen from the cached slice, which draws it exactly as the whole
     /// journal does; the loop's first paint then changes no cell. Any other start screen waits
     /// for the whole journal.
-    static func paintFirstFrame(_ slice: Journal, on screen: CursesScreen, timeZone: TimeZone, now: Date) {
+    static func paintFirstFrame(_ slice: Journal, on screen: CursesScreen, timeZone: ZoneInfo, now: Date) {
         let size = screen.size
         let state = AppState(journal: slice, now: now, timeZone: timeZone, width: size.width, height: size.height,
                              glyphs: screen.isUTF8 ? .unicode : .ascii)

@@ -24,7 +24,7 @@ import Testing
         for hours in offsets {
             let now = start.adding(hours: hours).date
             for id in Self.zones {
-                let zone = TimeZone(identifier: id)!
+                let zone = ZoneInfo(identifier: id)!
                 let whole = EscalationEngine.evaluate(journal, now: now, timeZone: zone)
                 let part = EscalationEngine.evaluate(slice, now: now, timeZone: zone)
                 #expect(part == whole, "seed \(seed), \(hours) h after the horizon, in \(id)")
