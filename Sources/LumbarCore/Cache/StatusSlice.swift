@@ -118,13 +118,21 @@ public enum StatusSlice {
         }
         // Back from the cut; the check-ins' own lists are short, so this is one quick pass (it
         // stops early only when every question is settled, as most journals never ask some).
+        // The lists are read without copying whole check-ins (their retains were most of the cost);
+        // a no list equal to the one just read changes nothing, since a no settles its question.
+        let warning = StandingAnswer.warningSet
+        var lastDenied: [Symptom] = []
         var index = end - 1
         while index >= 0, done < Symptom.warningSigns.count {
-            let checkIn = checkIns[index]
-            if !checkIn.symptoms.isEmpty {
-                for symptom in checkIn.symptoms where StandingAnswer.warningSet.contains(symptom) { answer(symptom, yes: true, at: index) }
+            let symptoms = checkIns[index].symptoms
+            if !symptoms.isEmpty {
+                for symptom in symptoms where warning.contains(symptom) { answer(symptom, yes: true, at: index) }
             }
-            for symptom in checkIn.denied { answer(symptom, yes: false, at: index) }
+            let denied = checkIns[index].denied
+            if !denied.isEmpty, denied != lastDenied {
+                for symptom in denied { answer(symptom, yes: false, at: index) }
+                lastDenied = denied
+            }
             index -= 1
         }
         for case .run(let first) in phases.values { pinned.insert(first) }
