@@ -17,8 +17,9 @@ import Foundation
 ///   earliest date such a `now` has in any zone), two date groups and ten days earlier, and
 ///   the sessions from three days before that (so every entry after any such `now` is kept);
 /// - of the older check-ins, those that give or bound a standing answer: each question's
-///   latest answer and, when that is yes, the first yes of its unbroken run and the no before
-///   it (what `AssessmentCoverage` asks when it looks back to an assessment);
+///   latest answer and, when that is yes and assessments exist, the first yes of its unbroken
+///   run and the no before it, or its latest yes at or before the earliest assessment (what
+///   `AssessmentCoverage` asks when it looks back to an assessment);
 /// - every assessment and the profile.
 ///
 /// Every later `now` needs no more: the tracker's safe point and every window only move
@@ -44,7 +45,8 @@ public enum StatusSlice {
         let horizon = min(latest, clock) - lookBack
         let cut = checkInCut(journal, from: horizon)
         let sessionCut = TimeOrder.start(of: sessions, from: cut.time - 3 * day, by: \.at)
-        let pinned = standingAnswerCheckIns(checkIns, before: cut.index)
+        let pinned = standingAnswerCheckIns(checkIns, before: cut.index, wanted: journal.answeredWarningSigns,
+                                            earliestAssessment: journal.assessments.first?.at.epochMilliseconds)
         let kept = pinned.map { checkIns[$0] } + checkIns[cut.index...]
         let slice = Journal(schemaVersion: journal.schemaVersion, profile: journal.profile,
                             sessions: Array(sessions[sessionCut...]), checkIns: kept,
@@ -90,40 +92,52 @@ public enum StatusSlice {
     }
 
     /// Indexes (ascending) among `checkIns[..<end]` of the check-ins that give each warning-sign
-    /// question its latest answer there and, for a yes, the first yes of that unbroken run of
-    /// yes answers and the no just before it.
-    static func standingAnswerCheckIns(_ checkIns: [CheckIn], before end: Int) -> [Int] {
+    /// question its latest answer there and, for a yes when assessments exist, what
+    /// `StandingAnswer.stoodYesUnbroken` needs to look back to the earliest one: the first yes
+    /// of that unbroken run of yes answers and the no just before it, or the latest yes at or
+    /// before the earliest assessment.
+    ///
+    /// The scan stops once every question some check-in of the journal answers (`wanted`) is settled.
+    static func standingAnswerCheckIns(_ checkIns: [CheckIn], before end: Int, wanted: Set<Symptom>,
+                                       earliestAssessment: Int64?) -> [Int] {
         enum Phase { case run(first: Int), done }
         var phases: [Symptom: Phase] = [:]
         var pinned = Set<Int>()
-        var done = 0
+        var settled = 0
+        let warning = StandingAnswer.warningSet
+        let wanted = wanted.intersection(warning)
+        func settle(_ symptom: Symptom) {
+            phases[symptom] = .done
+            if wanted.contains(symptom) { settled += 1 }
+        }
         func answer(_ symptom: Symptom, yes: Bool, at index: Int) {
+            let atOrBeforeEveryAssessment = earliestAssessment.map { checkIns[index].at.epochMilliseconds <= $0 } ?? true
             switch phases[symptom] {
             case nil:
                 pinned.insert(index)
-                phases[symptom] = yes ? .run(first: index) : .done
-                if !yes, StandingAnswer.warningSet.contains(symptom) { done += 1 }
-            case .run?:
+                if yes && !atOrBeforeEveryAssessment { phases[symptom] = .run(first: index) } else { settle(symptom) }
+            case .run(let first)?:
                 if yes {
-                    phases[symptom] = .run(first: index)
+                    if atOrBeforeEveryAssessment {
+                        pinned.insert(index)
+                        settle(symptom)
+                    } else {
+                        phases[symptom] = .run(first: index)
+                    }
                 } else {
-                    if case .run(let first)? = phases[symptom] { pinned.insert(first) }
+                    pinned.insert(first)
                     pinned.insert(index)
-                    phases[symptom] = .done
-                    if StandingAnswer.warningSet.contains(symptom) { done += 1 }
+                    settle(symptom)
                 }
             case .done?:
                 break
             }
         }
-        // Back from the cut; the check-ins' own lists are short, so this is one quick pass (it
-        // stops early only when every question is settled, as most journals never ask some).
         // The lists are read without copying whole check-ins (their retains were most of the cost);
         // a no list equal to the one just read changes nothing, since a no settles its question.
-        let warning = StandingAnswer.warningSet
         var lastDenied: [Symptom] = []
         var index = end - 1
-        while index >= 0, done < Symptom.warningSigns.count {
+        while index >= 0, settled < wanted.count {
             let symptoms = checkIns[index].symptoms
             if !symptoms.isEmpty {
                 for symptom in symptoms where warning.contains(symptom) { answer(symptom, yes: true, at: index) }
