@@ -22,7 +22,9 @@ public enum TerminalApp {
     public static func run(store: JournalStore, timeZone: ZoneInfo, preferences: Preferences = .standard,
                            notice: (text: String, needsAttention: Bool)? = nil,
                            now: @escaping @Sendable () -> Date) throws -> Int32 {
-        let snapshot = try store.read()
+        // With a valid status cache the first frame is drawn before the whole journal is read.
+        let firstFrame = JournalCache.cachedSlice(store, now: now())
+        let early = firstFrame == nil ? try store.read() : nil
         var environment = ProcessInfo.processInfo.environment
         switch preferences.color {
         case .auto: break
@@ -31,6 +33,10 @@ public enum TerminalApp {
         }
         let screen = try CursesScreen(environment: environment)
         defer { screen.stop() }
+        if let firstFrame, notice == nil {
+            EventLoop.paintFirstFrame(firstFrame, on: screen, timeZone: timeZone, preferences: preferences, now: now())
+        }
+        let snapshot = try early ?? store.read()
         var loop = EventLoop(screen: screen, snapshot: snapshot, store: store, timeZone: timeZone, preferences: preferences, now: now)
         if let notice { loop.showNotice(notice.text, needsAttention: notice.needsAttention) }
         return loop.run()
@@ -61,6 +67,18 @@ struct EventLoop {
 
     mutating func showNotice(_ text: String, needsAttention: Bool) {
         state.showNotice(text, needsAttention: needsAttention)
+    }
+
+    /// Paints the Status screen from the cached slice, which draws it exactly as the whole
+    /// journal does; the loop's first paint then changes no cell. Any other start screen waits
+    /// for the whole journal.
+    static func paintFirstFrame(_ slice: Journal, on screen: CursesScreen, timeZone: ZoneInfo, preferences: Preferences, now: Date) {
+        let size = screen.size
+        let state = AppState(journal: slice, now: now, timeZone: timeZone, width: size.width, height: size.height,
+                             glyphs: screen.isUTF8 ? .unicode : .ascii, preferences: preferences)
+        guard state.screen == .status else { return }
+        var painter = Painter(color: screen.hasColor, defaultColors: screen.hasDefaultColors)
+        painter.paint(AppView.render(state))
     }
 
     mutating func run() -> Int32 {

@@ -145,6 +145,7 @@ public struct JournalStore: Sendable {
             // Never write what the next read would refuse.
             if bytes.count > sizeLimit { throw StoreError.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
             if try replace(with: bytes, expecting: current.fingerprint) {
+                JournalCache.refresh(self, saved: journal, bytes: bytes)
                 try afterward(result)
                 return result
             }

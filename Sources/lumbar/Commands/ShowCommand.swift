@@ -40,8 +40,11 @@ struct ShowCommand: ParsableCommand {
         guard ScreenWidthArgument.range.contains(columns) else { throw CLIError.usage(ScreenWidthArgument.between("\(columns)", option: "--width")) }
         guard ScreenHeightArgument.range.contains(rows) else { throw CLIError.usage(ScreenHeightArgument.between("\(rows)", option: "--height")) }
         let preferences = try colorOption.preferences()
-        let journal = try storeOptions.journalStore.load()
-        let text = ScreenText.renderText(screen: name, journal: journal, now: try Clock.now(), timeZone: Clock.timeZone,
+        let store = storeOptions.journalStore
+        let now = try Clock.now()
+        // The status screen reads what `status` reads, so it can draw from the status cache.
+        let journal = name == .status ? try JournalCache.statusJournal(store, now: now) : try store.load()
+        let text = ScreenText.renderText(screen: name, journal: journal, now: now, timeZone: Clock.timeZone,
                                          width: columns, height: rows, color: Output.colorEnabled, preferences: preferences)
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }

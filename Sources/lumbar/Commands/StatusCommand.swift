@@ -38,7 +38,8 @@ struct StatusCommand: ParsableCommand {
     /// Evaluates and prints the status; returns it.
     @discardableResult
     static func printStatus(store: JournalStore, now: Date, json: Bool, preferences: Preferences) throws -> Status {
-        let journal = try store.load()
+        // The cached slice when it is valid for this journal and `now`; the journal read whole otherwise.
+        let journal = try JournalCache.statusJournal(store, now: now)
         let status = EscalationEngine.evaluate(journal, now: now, timeZone: Clock.timeZone, clock: preferences.clock)
         // Conflict copies left unmerged hold entries this status cannot see: say so here, not on stderr.
         let held = ConflictSweep.held

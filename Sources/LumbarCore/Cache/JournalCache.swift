@@ -1,0 +1,267 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A disposable file beside the journal, `journal.json.cache`, holding the `StatusSlice` of
+/// one version of the journal, so that `status` reads a few kilobytes instead of the whole
+/// history. See docs/store-format.md ("The status cache").
+///
+/// The cache is used only when the journal is exactly the version it was made from (device,
+/// inode, size, modification and change time in nanoseconds) and that version is safely older
+/// than the cache: its times are before the moment, on the file system's own clock, at which the
+/// cache began to be made. A journal changed within the same clock tick as it was read (the
+/// "racy git" problem) is therefore never trusted, and any later change, by any program, moves
+/// the change time past that moment. A cache is made only from a journal read whole and
+/// accepted, so a journal that is damaged later no longer matches it and is read, and refused,
+/// as before. A cache that is missing, damaged, someone else's or for another version is
+/// ignored and made again; nothing about it is ever an error.
+public enum JournalCache {
+    /// The first word of a cache file and its layout version.
+    static let magic = "lumbar-status-cache 1"
+    /// The largest cache file read (a slice is a few kilobytes; this only bounds a planted file).
+    static let sizeLimit = 16 * 1_048_576
+
+    /// The cache file of `store`.
+    public static func path(of store: JournalStore) -> String { store.path + ".cache" }
+
+    /// A journal that evaluates as the whole journal does at `now`: the cached slice when it
+    /// is valid and `now` is at or after its horizon, else the journal read whole (which
+    /// refuses a damaged file as `JournalStore.read` does), refreshing the cache.
+    public static func statusJournal(_ store: JournalStore, now: Date) throws -> Journal {
+        switch lookup(store) {
+        case .valid(let slice, let horizon):
+            if TimeOrder.milliseconds(of: now) >= horizon { return slice }
+            return try store.load()
+        case .invalid:
+            return try readAndRefresh(store)
+        }
+    }
+
+    /// The cached slice when it is valid for the journal as it is now and for `now`, else `nil`;
+    /// never reads the journal (for a first frame drawn before the whole journal is read).
+    public static func cachedSlice(_ store: JournalStore, now: Date) -> Journal? {
+        guard case .valid(let slice, let horizon) = lookup(store), TimeOrder.milliseconds(of: now) >= horizon else { return nil }
+        return slice
+    }
+
+    /// Refreshes the cache after `store` saved `journal` as `bytes`; called by `JournalStore.update`.
+    ///
+    /// The file is read back and compared, so a cache is never made for a version another
+    /// program wrote after the save. Failing quietly is correct: the next status reads whole.
+    static func refresh(_ store: JournalStore, saved journal: Journal, bytes: [UInt8]) {
+        guard let temp = Temp(beside: store.path) else { return }
+        defer { temp.discard() }
+        guard let (read, fingerprint) = try? POSIXFile.readIfExists(store.path, limit: store.sizeLimit), read == bytes,
+              let stamp = FileStamp(path: store.path), stamp.matches(fingerprint)
+        else { return }
+        // Written even when the journal is not yet safely older (the read checks that), so a save
+        // makes the same system calls every time: the fault-injection tests count them.
+        temp.commit(journal, stamp: stamp, to: path(of: store))
+    }
+
+    // MARK: Reading
+
+    /// What the cache file holds for the journal as it is now.
+    enum Lookup {
+        /// A slice of the journal as it is now, valid from `horizon` (epoch milliseconds).
+        case valid(Journal, horizon: Int64)
+        /// Nothing usable.
+        case invalid
+    }
+
+    /// Reads and checks the cache file against the journal.
+    static func lookup(_ store: JournalStore) -> Lookup {
+        guard let bytes = readOwnFile(path(of: store)),
+              let newline = bytes.firstIndex(of: 0x0A),
+              let header = Header(String(decoding: bytes[..<newline], as: UTF8.self)),
+              header.length == bytes.count - newline - 1,
+              let stamp = FileStamp(path: store.path), stamp == header.stamp, stamp.isOlder(than: header.reference),
+              let slice = try? JournalCodec.decode(Array(bytes[(newline + 1)...]))
+        else { return .invalid }
+        return .valid(slice, horizon: header.horizon)
+    }
+
+    /// The journal read whole, and a cache made from it (trusted by later reads only once the
+    /// journal is safely older than the moment this began).
+    static func readAndRefresh(_ store: JournalStore) throws -> Journal {
+        // The reference moment is taken before the read: a change after it gets later times.
+        let temp = Temp(beside: store.path)
+        defer { temp?.discard() }
+        let snapshot = try store.read()
+        guard let temp, let fingerprint = snapshot.fingerprint,
+              snapshot.journal.schemaVersion <= Journal.currentSchemaVersion,
+              let stamp = FileStamp(path: store.path), stamp.matches(fingerprint)
+        else { return snapshot.journal }
+        temp.commit(snapshot.journal, stamp: stamp, to: path(of: store))
+        return snapshot.journal
+    }
+
+    /// The bytes of a regular file that this user owns and nobody else can read or write;
+    /// `nil` for anything else (a file planted by someone else is never believed).
+    static func readOwnFile(_ path: String) -> [UInt8]? {
+        guard let opened = try? POSIXFile.openRegular(path, O_RDONLY) else { return nil }
+        let (fd, info) = opened
+        defer { close(fd) }
+        guard info.st_uid == geteuid(), info.st_mode & 0o077 == 0, Int(info.st_size) <= sizeLimit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return POSIXFile.retrying { read(fd, base + filled, buffer.count - filled) }
+            }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            filled += n
+        }
+        // A file that grew since fstat is being written by someone: not a finished cache.
+        guard filled == Int(info.st_size) else { return nil }
+        bytes.removeLast()
+        return bytes
+    }
+
+    // MARK: The file
+
+    /// The first line of a cache file: what it was made from, and from when it holds.
+    struct Header: Equatable {
+        /// The journal version the slice was taken from.
+        var stamp: FileStamp
+        /// The file system's time (ns) when making the cache began, before the journal was read.
+        var reference: Int64
+        /// The slice holds for every `now` from here (epoch milliseconds).
+        var horizon: Int64
+        /// The length of the slice's JSON after the header line.
+        var length: Int
+
+        init(stamp: FileStamp, reference: Int64, horizon: Int64, length: Int) {
+            self.stamp = stamp
+            self.reference = reference
+            self.horizon = horizon
+            self.length = length
+        }
+
+        /// Parses a header line; `nil` unless it is exactly one this build writes.
+        init?(_ line: String) {
+            guard line.hasPrefix(JournalCache.magic + " ") else { return nil }
+            let fields = line.dropFirst(JournalCache.magic.count + 1).split(separator: " ", omittingEmptySubsequences: false)
+            let values = fields.compactMap { Int64($0) }
+            guard fields.count == 9, values.count == 9, values[2] >= 0, values[8] >= 0 else { return nil }
+            stamp = FileStamp(device: UInt64(bitPattern: values[0]), inode: UInt64(bitPattern: values[1]), size: values[2],
+                              modified: values[3], changed: values[4])
+            reference = values[5]
+            horizon = values[6]
+            length = Int(values[8])
+            // values[7] is the slice's entry count, for people reading the file.
+        }
+
+        /// The line, without its newline.
+        func line(entries: Int) -> String {
+            let fields: [Int64] = [Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.size, stamp.modified,
+                                   stamp.changed, reference, horizon, Int64(entries), Int64(length)]
+            return JournalCache.magic + " " + fields.map(String.init).joined(separator: " ")
+        }
+    }
+
+    /// A new private temp file beside the journal, and the file system's time when it was made.
+    ///
+    /// Named `journal.json.tmp-cache-…` so that the next save's sweep removes one left by a kill.
+    struct Temp {
+        let path: String
+        let descriptor: Int32
+        /// Nanoseconds on the file system's clock when the file was created.
+        let reference: Int64
+
+        init?(beside journal: String) {
+            let name = journal + ".tmp-cache-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let fd = POSIXFile.retrying { open(name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+            guard fd >= 0 else { return nil }
+            var info = stat()
+            guard fchmod(fd, 0o600) == 0, fstat(fd, &info) == 0 else { close(fd); unlink(name); return nil }
+            path = name
+            descriptor = fd
+            reference = FileStamp.changeTime(info)
+        }
+
+        /// Writes the slice of `journal` made from version `stamp` and renames it over `target`.
+        func commit(_ journal: Journal, stamp: FileStamp, to target: String) {
+            let (slice, horizon) = StatusSlice.make(journal, clock: TimeOrder.milliseconds(of: Date()))
+            let json = JournalCodec.encode(slice)
+            let header = Header(stamp: stamp, reference: reference, horizon: horizon, length: json.count)
+            let bytes = Array(header.line(entries: slice.checkIns.count + slice.sessions.count).utf8) + [0x0A] + json
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return POSIXFile.retrying { write(descriptor, base + written, buffer.count - written) }
+                }
+                if n <= 0 { return }
+                written += n
+            }
+            // No fsync: a cache lost or torn by a crash fails its checks and is made again.
+            _ = rename(path, target)
+        }
+
+        /// Closes the file and removes it unless it was renamed.
+        func discard() {
+            close(descriptor)
+            unlink(path)
+        }
+    }
+}
+
+/// What identifies one version of a file, change time included (which no program can set back).
+struct FileStamp: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    /// Modification time, nanoseconds.
+    var modified: Int64
+    /// Status change time, nanoseconds.
+    var changed: Int64
+
+    init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+    }
+
+    /// The stamp of the regular file at `path` (not followed if it is a link); `nil` otherwise.
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = FileStamp.modificationTime(info)
+        changed = FileStamp.changeTime(info)
+    }
+
+    /// Whether this is the version `fingerprint` was read from.
+    func matches(_ fingerprint: JournalFingerprint) -> Bool {
+        device == fingerprint.device && inode == fingerprint.inode && size == Int64(fingerprint.size) && modified == fingerprint.modified
+    }
+
+    /// Whether both times are before `reference`, so any later change gets a different stamp.
+    func isOlder(than reference: Int64) -> Bool { modified < reference && changed < reference }
+
+    static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
+
+    #if canImport(Darwin)
+    static func modificationTime(_ info: stat) -> Int64 { nanoseconds(info.st_mtimespec) }
+    static func changeTime(_ info: stat) -> Int64 { nanoseconds(info.st_ctimespec) }
+    #else
+    static func modificationTime(_ info: stat) -> Int64 { nanoseconds(info.st_mtim) }
+    static func changeTime(_ info: stat) -> Int64 { nanoseconds(info.st_ctim) }
+    #endif
+}
