@@ -13,7 +13,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "LumbarCore"),
-        .target(name: "LumbarUI", dependencies: ["LumbarCore"]),
+        .target(name: "LumbarText", dependencies: ["LumbarCore"]),
+        .target(name: "LumbarUI", dependencies: ["LumbarCore", "LumbarText"]),
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
@@ -23,14 +24,14 @@ let package = Package(
         .executableTarget(
             name: "lumbar",
             dependencies: [
-                "LumbarCore", "LumbarUI", "LumbarTerminal", "CLumbarSystem",
+                "LumbarCore", "LumbarText", "LumbarUI", "LumbarTerminal", "CLumbarSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore"], exclude: ["Report/Golden"]),
-        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore"], exclude: ["Golden"]),
+        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarText"], exclude: ["Report/Golden"]),
+        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarText", "LumbarCore"], exclude: ["Golden"]),
         .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI", "LumbarCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarText", "LumbarUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

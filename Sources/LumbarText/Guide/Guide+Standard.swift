@@ -1,3 +1,5 @@
+import LumbarCore
+
 extension Guide {
     /// The guide lumbar ships: soreness or injury, the first days, returning to training,
     /// technique and prevention, core exercises, and the flags explained.

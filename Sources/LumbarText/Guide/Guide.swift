@@ -1,3 +1,5 @@
+import LumbarCore
+
 /// One piece of advice in the guide, with the articles it rests on.
 public struct GuideItem: Hashable, Sendable {
     /// A short heading ("Keep moving, skip bed rest").

@@ -1,7 +1,7 @@
 /// Measuring, cutting and wrapping text by display width.
-enum TextLayout {
+public enum TextLayout {
     /// `text` cut to at most `width` columns; when cut, the last column is `ellipsis`.
-    static func truncate(_ text: String, to width: Int, ellipsis: Character = "…") -> String {
+    public static func truncate(_ text: String, to width: Int, ellipsis: Character = "…") -> String {
         guard width > 0 else { return "" }
         var used = 0
         var result = ""
@@ -21,21 +21,21 @@ enum TextLayout {
     }
 
     /// `text` padded with spaces (or cut) to exactly `width` columns.
-    static func pad(_ text: String, to width: Int) -> String {
+    public static func pad(_ text: String, to width: Int) -> String {
         let w = DisplayWidth.of(text)
         if w > width { return pad(truncate(text, to: width), to: width) }
         return text + String(repeating: " ", count: width - w)
     }
 
     /// `text` right-aligned in `width` columns.
-    static func padLeft(_ text: String, to width: Int) -> String {
+    public static func padLeft(_ text: String, to width: Int) -> String {
         let w = DisplayWidth.of(text)
         if w >= width { return text }
         return String(repeating: " ", count: width - w) + text
     }
 
     /// Words with a number kept together with the unit after it ("96 h", "7 days").
-    static func glued(_ words: [Substring]) -> [String] {
+    public static func glued(_ words: [Substring]) -> [String] {
         var result: [String] = []
         let units: Set<String> = ["h", "h,", "h;", "h)", "h.", "min", "days", "days,", "days;", "days.", "days)", "day", "day,", "day;"]
         for word in words {
@@ -49,7 +49,7 @@ enum TextLayout {
     }
 
     /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are split.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""

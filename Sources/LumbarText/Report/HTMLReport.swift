@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import LumbarCore
 
 /// Renders a `Report` as one self-contained HTML page: inline CSS and SVG, no scripts, no fonts,
 /// images or links to fetch, laid out to print on A4.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import LumbarCore
 
 /// Renders a `Report` as Markdown (CommonMark with GitHub tables), readable as plain text too.
 public enum MarkdownReport {

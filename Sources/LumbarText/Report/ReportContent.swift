@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import LumbarCore
 
 /// A piece of report text; the renderers decide how each kind looks and escape all text.
 enum ReportSpan: Hashable, Sendable {

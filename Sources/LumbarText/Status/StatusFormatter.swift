@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import LumbarCore
 
 /// Renders a `Status` for people (the text of `lumbar status`) and for programs (`status --json`).
 ///

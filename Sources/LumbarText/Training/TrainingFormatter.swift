@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import LumbarCore
 
 /// Renders a `TrainingReport` for people (`lumbar training`) and for programs (`training --json`).
 public enum TrainingFormatter {

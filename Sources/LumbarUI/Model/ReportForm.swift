@@ -1,5 +1,6 @@
 import Foundation
 import LumbarCore
+import LumbarText
 
 /// The Report screen's choices: the period (the default one, or from/to dates) and the format.
 struct ReportForm: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// Pain over 14 days, 90 days, a year or everything: the highest pain of each day (or week)
 /// as bars, the 7-day average as a line beside them, sessions, the current episode's

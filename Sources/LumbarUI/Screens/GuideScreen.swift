@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// The flags explained, self-care advice and the sources, as scrolling text.
 enum GuideScreen {

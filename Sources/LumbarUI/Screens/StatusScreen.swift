@@ -1,5 +1,6 @@
 import Foundation
 import LumbarCore
+import LumbarText
 
 /// The level banner, each flag with what to do and why, the episode, a 14-day sparkline, and
 /// the line saying this is guidance, not a diagnosis.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LumbarCore
+import LumbarText
 
 /// `lumbar guide`: self-care and prevention advice from the articles, in lumbar's words.
 struct GuideCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LumbarCore
+import LumbarText
 
 /// `lumbar status`: whether what you feel is ordinary soreness or a reason to act.
 struct StatusCommand: ParsableCommand {

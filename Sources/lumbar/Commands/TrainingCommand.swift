@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LumbarCore
+import LumbarText
 
 /// `lumbar training`: whether to train today, and how the back has answered each kind of session.
 struct TrainingCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 
 /// Prints the HTML report to PDF in headless Chromium and reads it back with poppler's tools, as a
 /// clinician's printer would see it. Runs wherever Chromium and poppler-utils are installed; under

@@ -1,5 +1,6 @@
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 
 @Suite("Guide")
 struct GuideTests {
