@@ -144,7 +144,7 @@ extension Guide {
             .map(\.element)
             .map { rule in
                 GuideItem(title: "\(rule.title) (\(rule.levels.map(\.key).joined(separator: " / ")))",
-                          text: rule.explanation, sources: rule.sources)
+                          text: rule.explanation, sources: rule.sources, rule: rule)
             }
     )
 }

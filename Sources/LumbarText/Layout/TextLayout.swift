@@ -48,39 +48,63 @@ public enum TextLayout {
         return result
     }
 
-    /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are split.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    /// `text` word-wrapped into lines of at most `width` columns, the first starting with
+    /// `indent` and the later ones with `hangingIndent` (or `indent` when not given).
+    ///
+    /// lumbar's one wrapping rule, for screens and plain-text output alike: widths are display
+    /// columns (a wide character counts two), a number stays on the line of the unit after it
+    /// ("96 h", "7 days"), runs of spaces collapse, and only a word wider than a whole line is
+    /// split (at least one character per line). Empty text is one line holding the indent.
+    public static func wrap(_ text: String, width: Int, indent: String = "", hangingIndent: String? = nil) -> [String] {
         guard width > 0 else { return [] }
+        let later = hangingIndent ?? indent
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
+        func prefix() -> String { lines.isEmpty ? indent : later }
+        func room() -> Int { max(1, width - DisplayWidth.of(prefix())) }
+        func flush() {
+            lines.append(prefix() + line)
+            line = ""
+            lineWidth = 0
+        }
         for word in glued(text.split(separator: " ", omittingEmptySubsequences: true)) {
-            var piece = word
+            var piece = Substring(word)
             var pieceWidth = DisplayWidth.of(piece)
-            if lineWidth > 0, lineWidth + 1 + pieceWidth <= width {
+            if lineWidth > 0, lineWidth + 1 + pieceWidth <= room() {
                 line += " " + piece
                 lineWidth += 1 + pieceWidth
                 continue
             }
-            if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
-            while pieceWidth > width {
-                var head = ""
-                var headWidth = 0
-                var rest = Substring(piece)
-                while let c = rest.first, headWidth + DisplayWidth.of(c) <= width {
-                    head.append(c)
-                    headWidth += DisplayWidth.of(c)
-                    rest = rest.dropFirst()
-                }
-                if head.isEmpty, let c = rest.first { head.append(c); rest = rest.dropFirst() }
-                lines.append(head)
-                piece = String(rest)
+            if lineWidth > 0 { flush() }
+            while pieceWidth > room() {
+                let (head, rest) = split(piece, columns: room())
+                line = head
+                flush()
+                piece = rest
                 pieceWidth = DisplayWidth.of(piece)
             }
-            line = piece
+            line = String(piece)
             lineWidth = pieceWidth
         }
-        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        if lineWidth > 0 || lines.isEmpty { flush() }
         return lines
+    }
+
+    /// The longest head of `piece` within `columns` (at least one character), and the rest.
+    private static func split(_ piece: Substring, columns: Int) -> (head: String, rest: Substring) {
+        var head = ""
+        var headWidth = 0
+        var rest = piece
+        while let c = rest.first, headWidth + DisplayWidth.of(c) <= columns {
+            head.append(c)
+            headWidth += DisplayWidth.of(c)
+            rest = rest.dropFirst()
+        }
+        if head.isEmpty, let c = rest.first {
+            head.append(c)
+            rest = rest.dropFirst()
+        }
+        return (head, rest)
     }
 }

@@ -209,7 +209,7 @@ public enum HTMLReport {
         }
         // One entry per kind of line: the trigger, the hour marks together, the day marks together.
         let kinds = PainChart.drawnMarks(report).map(\.kind)
-        let groups: [(kinds: [ReportMark.Kind], meaning: String)] = [
+        let groups: [(kinds: [EpisodeMark.Kind], meaning: String)] = [
             ([.trigger], "trigger session"), ([.hours72, .hours96], "after the trigger session"),
             ([.day14, .day28, .day42], "of the episode (2, 4, 6 weeks)"),
         ]

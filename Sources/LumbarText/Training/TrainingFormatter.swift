@@ -77,7 +77,7 @@ public enum TrainingFormatter {
             if trigger.isSudden { details.append("sudden") }
             text += " (" + details.joined(separator: "; ") + ")"
         } else {
-            text += "no session in the 72 h before"
+            text += "no session in the \(Episode.triggerWindowHours) h before"
         }
         return text + "; " + LoadText.week(lead.week).replacingOccurrences(of: "this week", with: "week")
     }

@@ -124,7 +124,7 @@ struct AssessmentTests {
         again.checkIn("2026-03-04 09:00", pain: 0)
         again.checkIn("2026-03-05 09:00", pain: 0)
         again.checkIn("2026-03-07 09:00", pain: 8)
-        #expect(again.status(at: "2026-03-07 10:00").episode?.day == 0)
+        #expect(again.status(at: "2026-03-07 10:00").episodeDay == 0)
         #expect(again.flag(.intensePain, at: "2026-03-07 10:00")?.assessedAt == nil)
     }
 

@@ -53,11 +53,16 @@ struct GuideTests {
 
     @Test("wrapping keeps words whole, indents, and splits only words wider than a line")
     func wrap() {
-        #expect(TextWrapper.wrap("one two three four", width: 9) == ["one two", "three", "four"])
-        #expect(TextWrapper.wrap("one two three", width: 9, indent: "  ", hangingIndent: "    ") == ["  one two", "    three"])
-        #expect(TextWrapper.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
-        #expect(TextWrapper.wrap("", width: 10) == [""])
-        #expect(TextWrapper.wrap("a  b", width: 10) == ["a b"])
+        #expect(TextLayout.wrap("one two three four", width: 9) == ["one two", "three", "four"])
+        #expect(TextLayout.wrap("one two three", width: 9, indent: "  ", hangingIndent: "    ") == ["  one two", "    three"])
+        #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TextLayout.wrap("abcdefghij", width: 6, indent: "  ") == ["  abcd", "  efgh", "  ij"])
+        #expect(TextLayout.wrap("", width: 10) == [""])
+        #expect(TextLayout.wrap("", width: 10, indent: "  ") == ["  "])
+        #expect(TextLayout.wrap("a  b", width: 10) == ["a b"])
+        // One rule for screens and plain text: display columns, and a number kept with its unit.
+        #expect(TextLayout.wrap("漢字 漢字", width: 6, indent: "  ") == ["  漢字", "  漢字"])
+        #expect(TextLayout.wrap("still 7 after 96 h mark", width: 17) == ["still 7 after", "96 h mark"])
     }
 
     @Test("the guide gives NICE NG59's cautions for anti-inflammatory painkillers", arguments: [
