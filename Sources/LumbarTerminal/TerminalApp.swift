@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +16,7 @@ public enum TerminalApp {
     ///
     /// The terminal is restored on every way out, including a thrown error. Nothing is
     /// written to standard output except through curses while the TUI runs.
-    public static func run(store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date) throws -> Int32 {
+    public static func run(store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date) throws -> Int32 {
         let snapshot = try store.read()
         let screen = try CursesScreen(environment: ProcessInfo.processInfo.environment)
         defer { screen.stop() }
@@ -32,7 +36,7 @@ struct EventLoop {
     /// may stand still, as it does under LUMBAR_NOW).
     private var lastPoll = -Double.infinity
 
-    init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date) {
+    init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date) {
         self.screen = screen
         self.now = now
         let size = screen.size

@@ -54,7 +54,7 @@ public struct Episode: Hashable, Sendable {
 
     /// Its marks in time order, placed in `timeZone`: the trigger (when there is one), the hour
     /// marks counted from `start`, and the day marks at the start of their dates.
-    public func marks(in timeZone: TimeZone) -> [EpisodeMark] {
+    public func marks(in timeZone: ZoneInfo) -> [EpisodeMark] {
         var marks: [EpisodeMark] = []
         if let trigger { marks.append(EpisodeMark(kind: .trigger, at: trigger.at.converted(to: timeZone))) }
         for kind in EpisodeMark.Kind.allCases {
@@ -68,7 +68,7 @@ public struct Episode: Hashable, Sendable {
     }
 
     /// The first hour or day mark later than `now`, or `nil` when all have passed.
-    public func nextMark(after now: Timestamp, in timeZone: TimeZone) -> EpisodeMark? {
+    public func nextMark(after now: Timestamp, in timeZone: ZoneInfo) -> EpisodeMark? {
         marks(in: timeZone).first { $0.kind != .trigger && $0.at > now }
     }
 }

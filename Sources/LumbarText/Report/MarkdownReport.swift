@@ -122,7 +122,7 @@ public enum MarkdownReport {
             case .text(let text):
                 out += atLineStart ? MarkdownText.lineStart(text) : MarkdownText.inline(text)
             case .strong(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let trimmed = text.trimmingSpaces()
                 let lead = text.prefix { $0 == " " }
                 out += lead + "**" + MarkdownText.inline(trimmed) + "**"
             case .redFlag(let text):
@@ -130,7 +130,7 @@ public enum MarkdownReport {
             case .level(let level):
                 out += level >= .seeDoctor ? "**" + level.key + "**" : level.key
             case .code(let text):
-                out += "`" + text.replacingOccurrences(of: "`", with: "'") + "`"
+                out += "`" + text.replacing("`", with: "'") + "`"
             case .lineBreak:
                 out += continuation.map { "\\\n" + $0 } ?? " "
             }

@@ -21,7 +21,7 @@ public enum StatusFormatter {
     /// - Parameters:
     ///   - timeZone: the user's zone, for the episode line's times.
     ///   - color: whether to colour level names with ANSI escapes.
-    public static func text(_ status: Status, timeZone: TimeZone, color: Bool) -> String {
+    public static func text(_ status: Status, timeZone: ZoneInfo, color: Bool) -> String {
         var lines: [String] = []
         if status.flags.isEmpty {
             lines.append("Level: " + paint(status.level.key, status.level, color) + ". " + calmLine)
@@ -52,7 +52,7 @@ public enum StatusFormatter {
 
     /// One flag as indented lines: level and title, headline, what to do, when assessed, evidence,
     /// window, source.
-    public static func flagLines(_ flag: Flag, color: Bool, timeZone: TimeZone = .gmt) -> [String] {
+    public static func flagLines(_ flag: Flag, color: Bool, timeZone: ZoneInfo = .gmt) -> [String] {
         var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
         lines.append("  " + flag.headline)
         lines.append("  What to do: " + flag.action)
@@ -76,13 +76,13 @@ public enum StatusFormatter {
 
     /// "Episode: day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00",
     /// or `nil` when no episode is open.
-    public static func episodeLine(_ status: Status, timeZone: TimeZone) -> String? {
+    public static func episodeLine(_ status: Status, timeZone: ZoneInfo) -> String? {
         episodeText(status, timeZone: timeZone).map { "Episode: " + $0 }
     }
 
     /// The episode line without its label, for screens that set the label apart:
     /// "day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00".
-    public static func episodeText(_ status: Status, timeZone: TimeZone) -> String? {
+    public static func episodeText(_ status: Status, timeZone: ZoneInfo) -> String? {
         guard let episode = status.episode, let day = status.episodeDay else { return nil }
         var parts = ["day \(day) since \(episode.onset.date.shortDescription)"]
         if let trigger = episode.trigger {
@@ -102,7 +102,7 @@ public enum StatusFormatter {
     }
 
     /// A mark ahead of now: "96 h mark Fri 18:00", or "day 14 on Tue 17 Mar".
-    public static func markText(_ mark: EpisodeMark, now: Timestamp, timeZone: TimeZone) -> String {
+    public static func markText(_ mark: EpisodeMark, now: Timestamp, timeZone: ZoneInfo) -> String {
         if let hours = mark.kind.hours {
             return "\(hours) h mark \(TimeText.near(mark.at, reference: now, in: timeZone))"
         }
