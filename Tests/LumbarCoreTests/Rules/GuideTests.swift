@@ -40,6 +40,15 @@ struct GuideTests {
         #expect(section.items.last?.sources.isEmpty == true)
     }
 
+    @Test("each flag item names the rule it explains, so screens need not match titles; advice names none")
+    func itemsKnowTheirRule() throws {
+        let section = try #require(guide.sections.last)
+        #expect(section.items.compactMap(\.rule) == section.items.map { $0.rule ?? .logToday })
+        #expect(Set(section.items.compactMap(\.rule)) == Set(RuleID.allCases))
+        for item in section.items { #expect(item.title.hasPrefix((item.rule?.title ?? "?") + " (")) }
+        #expect(guide.sections.dropLast().flatMap(\.items).allSatisfy { $0.rule == nil })
+    }
+
     @Test("the text fits the width, starts with the title and the disclaimer", arguments: [30, 60, 80, 120])
     func width(width: Int) {
         let text = guide.text(width: width)
