@@ -15,13 +15,3 @@ extension EpisodeMark.Kind {
         return "trigger session"
     }
 }
-
-extension Report {
-    /// The main episode's marks as a report shows them, in time order: the hour marks only when
-    /// a session started the episode, as the report names no hour marks counted from an onset.
-    var shownMarks: [EpisodeMark] {
-        guard let episode else { return [] }
-        let marks = episode.marks(in: timeZone)
-        return episode.trigger == nil ? marks.filter { $0.kind.hours == nil } : marks
-    }
-}

@@ -50,7 +50,7 @@ public enum PainChart {
     static func drawnMarks(_ report: Report) -> [EpisodeMark] {
         let start = report.firstDay.start(in: report.timeZone)
         let end = report.lastDay.end(in: report.timeZone)
-        return report.shownMarks.filter { $0.at >= start && $0.at <= end }
+        return ReportContent.marks(report).filter { $0.at >= start && $0.at <= end }
     }
 
     /// The flags first raised in the period, numbered from 1 in the order they were first raised.

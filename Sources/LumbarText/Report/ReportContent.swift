@@ -214,10 +214,18 @@ enum ReportContent {
         return direction + ": " + parts.joined(separator: " \u{2192} ") + "."
     }
 
+    /// The main episode's marks as a report shows them, in time order: the hour marks only when
+    /// a session started the episode, as the report names no hour marks counted from an onset.
+    static func marks(_ report: Report) -> [EpisodeMark] {
+        guard let episode = report.episode else { return [] }
+        let marks = episode.marks(in: report.timeZone)
+        return episode.trigger == nil ? marks.filter { $0.kind.hours == nil } : marks
+    }
+
     /// Each window mark after the trigger with when it fell and the pain then, or that it lies ahead.
     static func windowsLine(_ episode: Episode, report: Report) -> String {
         let zone = report.timeZone
-        let marks = report.shownMarks.filter { $0.kind != .trigger }.map { mark -> String in
+        let marks = ReportContent.marks(report).filter { $0.kind != .trigger }.map { mark -> String in
             let when = mark.kind.hours != nil
                 ? TimeText.dateTime(mark.at, in: zone) : mark.at.localDate.shortDescription
             let state: String
