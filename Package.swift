@@ -28,10 +28,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarText"], exclude: ["Report/Golden"]),
-        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarText", "LumbarCore"], exclude: ["Golden"]),
-        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI", "LumbarCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarText", "LumbarUI"]),
+        // What every test target shares: seeded randomness, temporary directories, golden files, journal builders.
+        .target(name: "LumbarTestSupport", dependencies: ["LumbarCore"], path: "Tests/LumbarTestSupport"),
+        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarText", "LumbarTestSupport"], exclude: ["Report/Golden"]),
+        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarText", "LumbarCore", "LumbarTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI", "LumbarCore", "LumbarTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarText", "LumbarUI", "LumbarTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,7 @@ import LumbarCore
 import LumbarUI
 import Testing
 @testable import LumbarTerminal
+import LumbarTestSupport
 
 /// Key decoding, the store effects and the painter, without a real terminal.
 @Suite(.serialized) struct TerminalTests {
@@ -30,10 +31,13 @@ import Testing
         #expect(KeyDecoder.decode(status: ok, code: 0xD800) == nil)  // a lone surrogate is no character
     }
 
+    /// Directories of the stores made here, removed when the tests end.
+    nonisolated(unsafe) static var scratch: [TemporaryDirectory] = []
+
     static func temporaryStore() throws -> JournalStore {
-        let directory = NSTemporaryDirectory() + "lumbar-terminal-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return JournalStore(path: directory + "/journal.json")
+        let directory = TemporaryDirectory("terminal")
+        scratch.append(directory)
+        return JournalStore(path: directory.file("journal.json"))
     }
 
     static let zone = ZoneInfo(identifier: "Europe/Stockholm")!

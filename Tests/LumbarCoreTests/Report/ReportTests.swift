@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LumbarCore
 @testable import LumbarText
+import LumbarTestSupport
 
 @Suite struct ReportTests {
     let zone = ReportFixture.zone

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LumbarCore
 @testable import LumbarText
+import LumbarTestSupport
 
 /// A clinician's assessment covers flags until new evidence raises them again.
 @Suite("Assessments")

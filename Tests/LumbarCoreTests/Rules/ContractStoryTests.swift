@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LumbarCore
 @testable import LumbarText
+import LumbarTestSupport
 
 /// The stories of issue #10, each of which version 1 got wrong, as the core sees them.
 @Suite("Contract stories")

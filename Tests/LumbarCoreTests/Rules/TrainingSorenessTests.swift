@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LumbarCore
 @testable import LumbarText
+import LumbarTestSupport
 
 /// Training soreness: ordinary soreness after each session in someone whose back recovers
 /// between sessions; it silences the duration rules but nothing else.
