@@ -16,11 +16,20 @@ public enum TerminalApp {
     ///
     /// The terminal is restored on every way out, including a thrown error. Nothing is
     /// written to standard output except through curses while the TUI runs.
-    public static func run(store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date) throws -> Int32 {
+    /// `preferences` are the person's settings; their `color` decides colour before `NO_COLOR`
+    /// does (`auto` leaves it to `NO_COLOR` and the terminal).
+    public static func run(store: JournalStore, timeZone: ZoneInfo, preferences: Preferences = .standard,
+                           now: @escaping @Sendable () -> Date) throws -> Int32 {
         let snapshot = try store.read()
-        let screen = try CursesScreen(environment: ProcessInfo.processInfo.environment)
+        var environment = ProcessInfo.processInfo.environment
+        switch preferences.color {
+        case .auto: break
+        case .always: environment["NO_COLOR"] = nil
+        case .never: environment["NO_COLOR"] = "1"
+        }
+        let screen = try CursesScreen(environment: environment)
         defer { screen.stop() }
-        var loop = EventLoop(screen: screen, snapshot: snapshot, store: store, timeZone: timeZone, now: now)
+        var loop = EventLoop(screen: screen, snapshot: snapshot, store: store, timeZone: timeZone, preferences: preferences, now: now)
         return loop.run()
     }
 }
@@ -36,12 +45,13 @@ struct EventLoop {
     /// may stand still, as it does under LUMBAR_NOW).
     private var lastPoll = -Double.infinity
 
-    init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date) {
+    init(screen: CursesScreen, snapshot: JournalStore.Snapshot, store: JournalStore, timeZone: ZoneInfo, preferences: Preferences,
+         now: @escaping @Sendable () -> Date) {
         self.screen = screen
         self.now = now
         let size = screen.size
         state = AppState(journal: snapshot.journal, now: now(), timeZone: timeZone, width: size.width, height: size.height,
-                         glyphs: screen.isUTF8 ? .unicode : .ascii)
+                         glyphs: screen.isUTF8 ? .unicode : .ascii, preferences: preferences)
         effects = StoreEffects(store: store, timeZone: timeZone, now: now, fingerprint: snapshot.fingerprint)
         painter = Painter(color: screen.hasColor, defaultColors: screen.hasDefaultColors)
     }

@@ -21,7 +21,8 @@ public enum StatusFormatter {
     /// - Parameters:
     ///   - timeZone: the user's zone, for the episode line's times.
     ///   - color: whether to colour level names with ANSI escapes.
-    public static func text(_ status: Status, timeZone: ZoneInfo, color: Bool) -> String {
+    ///   - clock: the 24- or 12-hour clock for those times.
+    public static func text(_ status: Status, timeZone: ZoneInfo, color: Bool, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
         var lines: [String] = []
         if status.flags.isEmpty {
             lines.append("Level: " + paint(status.level.key, status.level, color) + ". " + calmLine)
@@ -31,10 +32,10 @@ public enum StatusFormatter {
         }
         for flag in status.flags {
             lines.append("")
-            lines.append(contentsOf: flagLines(flag, color: color, timeZone: timeZone))
+            lines.append(contentsOf: flagLines(flag, color: color, timeZone: timeZone, clock: clock))
         }
         lines.append("")
-        if let episode = episodeLine(status, timeZone: timeZone) { lines.append(episode) }
+        if let episode = episodeLine(status, timeZone: timeZone, clock: clock) { lines.append(episode) }
         if let future = futureLine(status) { lines.append(future) }
         lines.append(status.safetyNet)
         lines.append(disclaimer)
@@ -52,12 +53,12 @@ public enum StatusFormatter {
 
     /// One flag as indented lines: level and title, headline, what to do, when assessed, evidence,
     /// window, source.
-    public static func flagLines(_ flag: Flag, color: Bool, timeZone: ZoneInfo = .gmt) -> [String] {
+    public static func flagLines(_ flag: Flag, color: Bool, timeZone: ZoneInfo = .gmt, clock: Preferences.ClockStyle = .twentyFourHour) -> [String] {
         var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
         lines.append("  " + flag.headline)
         lines.append("  What to do: " + flag.action)
         if let assessed = flag.assessedAt {
-            lines.append("  Assessed: " + TimeText.dateTime(assessed, in: timeZone) + " (not counted toward the level)")
+            lines.append("  Assessed: " + TimeText.dateTime(assessed, in: timeZone, clock: clock) + " (not counted toward the level)")
         }
         for (index, item) in flag.evidence.enumerated() {
             lines.append((index == 0 ? "  Seen: " : "        ") + item)
@@ -76,13 +77,13 @@ public enum StatusFormatter {
 
     /// "Episode: day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00",
     /// or `nil` when no episode is open.
-    public static func episodeLine(_ status: Status, timeZone: ZoneInfo) -> String? {
-        episodeText(status, timeZone: timeZone).map { "Episode: " + $0 }
+    public static func episodeLine(_ status: Status, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String? {
+        episodeText(status, timeZone: timeZone, clock: clock).map { "Episode: " + $0 }
     }
 
     /// The episode line without its label, for screens that set the label apart:
     /// "day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00".
-    public static func episodeText(_ status: Status, timeZone: ZoneInfo) -> String? {
+    public static func episodeText(_ status: Status, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String? {
         guard let episode = status.episode, let day = status.episodeDay else { return nil }
         var parts = ["day \(day) since \(episode.onset.date.shortDescription)"]
         if let trigger = episode.trigger {
@@ -91,20 +92,21 @@ public enum StatusFormatter {
             let since = hours < 168
                 ? "\(hours) h"
                 : "\(LocalDate(instant: trigger.at.date, in: timeZone).days(to: status.now.converted(to: timeZone).localDate)) days"
-            parts.append("\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone)))")
+            parts.append("\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone, clock: clock)))")
         } else {
             parts.append("no session logged in the \(Episode.triggerWindowHours) h before it began")
         }
         if let next = episode.nextMark(after: status.now, in: timeZone) {
-            parts.append("next: " + markText(next, now: status.now, timeZone: timeZone))
+            parts.append("next: " + markText(next, now: status.now, timeZone: timeZone, clock: clock))
         }
         return parts.joined(separator: "; ")
     }
 
     /// A mark ahead of now: "96 h mark Fri 18:00", or "day 14 on Tue 17 Mar".
-    public static func markText(_ mark: EpisodeMark, now: Timestamp, timeZone: ZoneInfo) -> String {
+    public static func markText(_ mark: EpisodeMark, now: Timestamp, timeZone: ZoneInfo,
+                                clock: Preferences.ClockStyle = .twentyFourHour) -> String {
         if let hours = mark.kind.hours {
-            return "\(hours) h mark \(TimeText.near(mark.at, reference: now, in: timeZone))"
+            return "\(hours) h mark \(TimeText.near(mark.at, reference: now, in: timeZone, clock: clock))"
         }
         return mark.kind.label + " on " + mark.at.localDate.shortDescription
     }

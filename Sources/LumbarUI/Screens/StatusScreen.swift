@@ -125,7 +125,7 @@ enum StatusScreen {
     static func episodeLines(_ state: AppState, width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
         let lead = [Span("Episode  ", .bold)]
-        if let text = StatusFormatter.episodeText(state.status, timeZone: state.timeZone) {
+        if let text = StatusFormatter.episodeText(state.status, timeZone: state.timeZone, clock: state.preferences.clock) {
             return SpanLayout.wrapped(text, width: width, lead: lead, indent: 9)
         }
         return SpanLayout.wrapped("none open. One starts with the first check-in with pain 1 or more.", width: width, lead: lead, indent: 9)

@@ -15,8 +15,8 @@ struct Driver {
     /// The instant saves are stamped with.
     var clock: Date
 
-    init(_ journal: Journal, width: Int = 80, height: Int = 24, now: Date = Fixtures.now) {
-        state = AppState(journal: journal, now: now, timeZone: Fixtures.zone, width: width, height: height)
+    init(_ journal: Journal, width: Int = 80, height: Int = 24, now: Date = Fixtures.now, preferences: Preferences = .standard) {
+        state = AppState(journal: journal, now: now, timeZone: Fixtures.zone, width: width, height: height, preferences: preferences)
         stored = journal
         clock = now
     }
