@@ -14,7 +14,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "LumbarCore"),
-        .target(name: "LumbarUI", dependencies: ["LumbarCore"]),
+        .target(name: "LumbarText", dependencies: ["LumbarCore"]),
+        .target(name: "LumbarUI", dependencies: ["LumbarCore", "LumbarText"]),
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
@@ -24,17 +25,17 @@ let package = Package(
         .executableTarget(
             name: "lumbar",
             dependencies: [
-                "LumbarCore", "LumbarUI", "LumbarTerminal", "CLumbarSystem",
+                "LumbarCore", "LumbarText", "LumbarUI", "LumbarTerminal", "CLumbarSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // What every test target shares: seeded randomness, temporary directories, golden files, journal builders.
         .target(name: "LumbarTestSupport", dependencies: ["LumbarCore"], path: "Tests/LumbarTestSupport"),
-        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarTestSupport"], exclude: ["Report/Golden"]),
-        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore", "LumbarTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarText", "LumbarTestSupport"], exclude: ["Report/Golden"]),
+        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarText", "LumbarCore", "LumbarTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI", "LumbarCore", "LumbarTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarUI", "LumbarTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarText", "LumbarUI", "LumbarTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Testing
 @testable import LumbarUI
+@testable import LumbarText
 
 /// The buffer, display widths, text fields and frame diffs that every screen rests on.
 @Suite struct BufferTests {

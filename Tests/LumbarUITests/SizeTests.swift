@@ -2,6 +2,7 @@ import Foundation
 import LumbarCore
 import Testing
 @testable import LumbarUI
+@testable import LumbarText
 
 /// Every screen at every size from 20×6 to 300×100 draws without crashing and fits the buffer.
 @Suite struct SizeTests {

@@ -26,8 +26,11 @@ public struct Report: Hashable, Sendable {
     public var profile: Profile
     /// The status at `asOf`.
     public var status: Status
-    /// The most significant episode overlapping the period (highest peak, then longest, then latest); `nil` when none does.
-    public var episode: ReportEpisode?
+    /// The most significant episode overlapping the period (highest peak, then longest, then latest),
+    /// as found at `asOf`; `nil` when none does.
+    public var episode: Episode?
+    /// The episode's check-ins up to `asOf`, in time order (empty without an episode).
+    public var episodeCheckIns: [CheckIn]
     /// Every day of the period, oldest first.
     public var days: [ReportDay]
     /// The flags raised on some day of the period, most urgent first.
@@ -81,7 +84,9 @@ public struct Report: Hashable, Sendable {
         self.days = Report.days(first: first, last: lastDay, checkIns: checkIns, sessions: sessions, daily: daily,
                                 averages: Report.sevenDayAverages(journal, from: first, through: lastDay, asOf: asOf),
                                 timeZone: timeZone)
-        self.episode = Report.episode(journal, first: first, last: lastDay, asOf: asOf, timeZone: timeZone)
+        let episode = Report.episode(journal, first: first, last: lastDay, asOf: asOf, timeZone: timeZone)
+        self.episode = episode
+        self.episodeCheckIns = episode.map { Array(journal.checkIns[$0.checkInRange]) } ?? []
         self.flags = ReportFlag.flags(in: daily)
         self.warningSigns = WarningSignAnswer.answers(checkIns)
         self.care = CareSummary.summaries(days)
@@ -95,6 +100,12 @@ public struct Report: Hashable, Sendable {
 
     /// How many check-ins the period holds.
     public var checkInCount: Int { days.reduce(0) { $0 + $1.checkIns.count } }
+
+    /// The episode's day count: from its onset date (day 0) to the day of `asOf`, or to its close date.
+    public var episodeDay: Int? { episode?.day(asOf: asOf.localDate) }
+
+    /// The first of the episode's check-ins that reached its peak.
+    public var episodePeakCheckIn: CheckIn? { episode?.peakCheckIn(among: episodeCheckIns) }
 
     /// How many days of the period have a check-in.
     public var loggedDayCount: Int { days.filter { !$0.checkIns.isEmpty }.count }
@@ -157,17 +168,11 @@ public struct Report: Hashable, Sendable {
     }
 
     private static func episode(_ journal: Journal, first: LocalDate, last: LocalDate, asOf: Timestamp,
-                                timeZone: ZoneInfo) -> ReportEpisode? {
+                                timeZone: ZoneInfo) -> Episode? {
         let overlapping = EpisodeTracker.episodes(in: journal, upTo: asOf.date, timeZone: timeZone).filter {
             $0.onset.date <= last && ($0.closeDate ?? asOf.localDate) >= first
         }
-        guard let found = ReportPeriod.mostSignificant(overlapping, asOf: asOf.localDate) else { return nil }
-        let checkIns = Array(journal.checkIns[found.checkInRange])
-        let day = ReportPeriod.length(of: found, asOf: asOf.localDate)
-        return ReportEpisode(onset: found.onset, closeDate: found.closeDate, day: day, peak: found.peak,
-                             peakCheckIn: checkIns.first { $0.pain == found.peak } ?? found.onset,
-                             latest: found.latest, trigger: found.trigger, checkIns: checkIns,
-                             marks: ReportEpisode.windowMarks(onset: found.onset, trigger: found.trigger, timeZone: timeZone))
+        return ReportPeriod.mostSignificant(overlapping, asOf: asOf.localDate)
     }
 
     private static func notes(checkIns: [CheckIn], sessions: [Session], timeZone: ZoneInfo) -> [ReportNote] {

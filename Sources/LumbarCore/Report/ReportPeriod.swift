@@ -54,7 +54,7 @@ public struct ReportPeriod: Hashable, Sendable {
         let earliest = last.adding(days: -(Report.maximumDays - 1))
         return ReportPeriod(first: max(start, earliest), last: last,
                             reason: .episode(onset: main.onset.date, trigger: main.trigger, peak: main.peak,
-                                             days: length(of: main, asOf: asOfDate), isOpen: main.isOpen,
+                                             days: main.day(asOf: asOfDate), isOpen: main.isOpen,
                                              clipped: start < earliest))
     }
 
@@ -63,15 +63,10 @@ public struct ReportPeriod: Hashable, Sendable {
         var best: Episode?
         for episode in episodes {
             guard let current = best else { best = episode; continue }
-            let candidate = (episode.peak, length(of: episode, asOf: asOf))
-            let known = (current.peak, length(of: current, asOf: asOf))
+            let candidate = (episode.peak, episode.day(asOf: asOf))
+            let known = (current.peak, current.day(asOf: asOf))
             if candidate >= known { best = episode }
         }
         return best
-    }
-
-    /// Days from an episode's onset date to its close date, or to `asOf` while it is open.
-    public static func length(of episode: Episode, asOf: LocalDate) -> Int {
-        episode.onset.date.days(to: episode.closeDate ?? asOf)
     }
 }

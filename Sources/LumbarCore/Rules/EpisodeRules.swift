@@ -37,7 +37,7 @@ enum EpisodeRules {
                         evidence, window)
         }
         return flag(.intensePain, .watch, "Your latest check-in puts the pain at \(latest.pain)/10, in the severe range.",
-                    action: "Keep logging daily. Book a doctor or physiotherapist if it reaches 9, is still 7 or more 96 h after \(startText(context, episode)), or rises further.",
+                    action: "Keep logging daily. Book a doctor or physiotherapist if it reaches 9, is still 7 or more \(EpisodeMark.appointmentHours) h after \(startText(context, episode)), or rises further.",
                     evidence, window)
     }
 
@@ -54,7 +54,7 @@ enum EpisodeRules {
         return candidates.filter { session in
             let at = session.at.epochMilliseconds
             guard context.isSudden(session) else { return false }
-            if at >= onset - 72 * TimeOrder.hour { return true }
+            if at >= onset - Int64(Episode.triggerWindowHours) * TimeOrder.hour { return true }
             // A first check-in days after the injury: nothing logged between the session and the onset.
             return context.checkIns(from: at, through: onset - 1).isEmpty
         }
@@ -102,28 +102,29 @@ enum EpisodeRules {
         let start = episode.start
         guard PainScale.isSevere(latest.pain) else { return nil }
         let elapsed = latest.at.epochMilliseconds - start.epochMilliseconds
-        guard elapsed >= 72 * TimeOrder.hour else { return nil }
+        guard elapsed >= Int64(EpisodeMark.sorenessHours) * TimeOrder.hour else { return nil }
         var evidence = EvidenceList()
         if let trigger = episode.trigger {
             evidence.add(trigger, in: context.timeZone, ["the session the episode is traced to"])
         } else {
-            evidence.add(episode.onset, ["onset (no session in the 72 h before it)"])
+            evidence.add(episode.onset, ["onset (no session in the \(Episode.triggerWindowHours) h before it)"])
         }
         evidence.add(latest, ["\(elapsed / TimeOrder.hour) h after the start"])
         let from = startText(context, episode)
-        let headline = "Pain is still severe (\(latest.pain)/10) \(elapsed / TimeOrder.hour) h after \(from); the articles expect ordinary soreness to fade by about 72 h."
+        let headline = "Pain is still severe (\(latest.pain)/10) \(elapsed / TimeOrder.hour) h after \(from); the articles expect ordinary soreness to fade by about \(EpisodeMark.sorenessHours) h."
         let origin = episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))"
         let mark = { (hours: Int, extra: String) in
             FlagWindow(start: context.local(start), end: context.local(start.adding(hours: Double(hours))),
                        text: "\(hours) h after \(origin) = \(context.text(start.adding(hours: Double(hours))))" + extra)
         }
-        let mark96 = start.adding(hours: 96)
-        if elapsed >= 96 * TimeOrder.hour {
-            return flag(.severe72to96h, .seeDoctor, headline, evidence, mark(96, ""))
+        let appointment = EpisodeMark.appointmentHours
+        let mark96 = start.adding(hours: Double(appointment))
+        if elapsed >= Int64(appointment) * TimeOrder.hour {
+            return flag(.severe72to96h, .seeDoctor, headline, evidence, mark(appointment, ""))
         }
         return flag(.severe72to96h, .watch, headline,
-                    action: "Keep logging; if it is still 7 or more at the 96 h mark (\(context.text(mark96))), book a doctor or physiotherapist.",
-                    evidence, mark(72, "; 96 h = \(context.text(mark96))"))
+                    action: "Keep logging; if it is still 7 or more at the \(appointment) h mark (\(context.text(mark96))), book a doctor or physiotherapist.",
+                    evidence, mark(EpisodeMark.sorenessHours, "; \(appointment) h = \(context.text(mark96))"))
     }
 
     /// Evidence naming the onset, the peak and the latest check-in.
@@ -139,44 +140,46 @@ enum EpisodeRules {
     static func notImproving(_ context: RuleContext, _ episode: Episode) -> Flag? {
         let latest = episode.latest
         let day = context.day
-        guard day >= 7, day < 14, latest.pain >= 1,
+        let twoWeeks = EpisodeMark.twoWeeksDay
+        guard day >= 7, day < twoWeeks, latest.pain >= 1,
               !PainScale.isImproved(peak: episode.peak, latest: latest.pain) else { return nil }
-        let day14 = episode.onset.date.adding(days: 14).shortDescription
+        let day14 = episode.onset.date.adding(days: twoWeeks).shortDescription
         return flag(.notImproving, .watch,
                     "Day \(day) since \(episode.onset.date.shortDescription) and the pain has not clearly improved (peak \(episode.peak), now \(latest.pain)).",
-                    action: "Keep logging daily; if it has still not clearly improved on day 14 (\(day14)), book a doctor or physiotherapist.",
-                    courseEvidence(context, episode), context.dayWindow(14, onset: episode.onset))
+                    action: "Keep logging daily; if it has still not clearly improved on day \(twoWeeks) (\(day14)), book a doctor or physiotherapist.",
+                    courseEvidence(context, episode), context.dayWindow(twoWeeks, onset: episode.onset))
     }
 
     /// `pain-2-4-weeks`: pain remains from day 14 (see a doctor unless improved) and from day 28 (see a doctor).
     static func pain2to4Weeks(_ context: RuleContext, _ episode: Episode) -> Flag? {
         let latest = episode.latest
         let day = context.day
-        guard latest.pain >= 1, day >= 14 else { return nil }
+        let (twoWeeks, fourWeeks) = (EpisodeMark.twoWeeksDay, EpisodeMark.fourWeeksDay)
+        guard latest.pain >= 1, day >= twoWeeks else { return nil }
         let improved = PainScale.isImproved(peak: episode.peak, latest: latest.pain)
         let evidence = courseEvidence(context, episode)
         let since = "since \(episode.onset.date.shortDescription)"
-        if day >= 28 {
+        if day >= fourWeeks {
             return flag(.pain2to4Weeks, .seeDoctor,
                         "Back pain has gone on for \(day) days (\(since)) and is still \(latest.pain)/10; the articles expect most of it to settle within a few weeks.",
-                        evidence, context.dayWindow(28, onset: episode.onset))
+                        evidence, context.dayWindow(fourWeeks, onset: episode.onset))
         }
         if !improved {
             return flag(.pain2to4Weeks, .seeDoctor,
                         "Back pain has gone on for \(day) days (\(since)) without clearly improving (peak \(episode.peak), now \(latest.pain)).",
-                        evidence, context.dayWindow(14, onset: episode.onset))
+                        evidence, context.dayWindow(twoWeeks, onset: episode.onset))
         }
-        let day28 = episode.onset.date.adding(days: 28).shortDescription
+        let day28 = episode.onset.date.adding(days: fourWeeks).shortDescription
         return flag(.pain2to4Weeks, .watch,
                     "Back pain has gone on for \(day) days (\(since)); it is easing (peak \(episode.peak), now \(latest.pain)) but not gone.",
-                    action: "Keep logging; book a doctor or physiotherapist if it stops easing, or if there is still pain on day 28 (\(day28)).",
-                    evidence, context.dayWindow(14, onset: episode.onset, text: "; day 28 = \(day28)"))
+                    action: "Keep logging; book a doctor or physiotherapist if it stops easing, or if there is still pain on day \(fourWeeks) (\(day28)).",
+                    evidence, context.dayWindow(twoWeeks, onset: episode.onset, text: "; day \(fourWeeks) = \(day28)"))
     }
 
     /// `getting-worse`: past 72 h from the start and within the last 7 days, pain rose to 4 or more
     /// and 2 above the lowest of the other check-ins.
     static func gettingWorse(_ context: RuleContext, _ episode: Episode) -> Flag? {
-        let mark72 = episode.start.adding(hours: 72)
+        let mark72 = episode.start.adding(hours: Double(EpisodeMark.sorenessHours))
         let lower = max(mark72.epochMilliseconds, context.weekStart)
         let checkIns = context.episodeCheckIns
         let window = checkIns[TimeOrder.start(of: checkIns, from: lower, by: \.at)...]
@@ -197,7 +200,7 @@ enum EpisodeRules {
         let start = Timestamp(epochMilliseconds: lower, utcOffsetSeconds: 0)
         let text = lower == context.weekStart
             ? "the last 7 days, since \(context.text(start))"
-            : "from 72 h after \(episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))") = \(context.text(mark72)), to now"
+            : "from \(EpisodeMark.sorenessHours) h after \(episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))") = \(context.text(mark72)), to now"
         return flag(.gettingWorse, .seeDoctor,
                     "Pain rose from \(lowest.pain) to \(latest.pain)\(despite); the articles treat pain that gets worse as a reason to be seen.",
                     evidence, FlagWindow(start: context.local(start), end: context.now, text: text))
@@ -228,7 +231,7 @@ enum EpisodeRules {
     /// `six-week-risk`: from day 42, pain that is severe or not improving, with a risk factor.
     static func sixWeekRisk(_ context: RuleContext, _ episode: Episode) -> Flag? {
         let latest = episode.latest
-        guard context.day >= 42, latest.pain >= 1,
+        guard context.day >= EpisodeMark.sixWeeksDay, latest.pain >= 1,
               !PainScale.isImproved(peak: episode.peak, latest: latest.pain) || PainScale.isSevere(latest.pain) else { return nil }
         var evidence = courseEvidence(context, episode)
         let factors = riskFactors(context, into: &evidence)
@@ -236,7 +239,7 @@ enum EpisodeRules {
         let state = PainScale.isSevere(latest.pain) ? "is severe (\(latest.pain)/10)" : "is not improving (peak \(episode.peak), now \(latest.pain))"
         return flag(.sixWeekRisk, .seeDoctor,
                     "Pain has lasted \(context.day) days, \(state), with a risk factor the articles name: \(factors.joined(separator: ", ")).",
-                    evidence, context.dayWindow(42, onset: episode.onset))
+                    evidence, context.dayWindow(EpisodeMark.sixWeeksDay, onset: episode.onset))
     }
 
     /// The cancer branch's signs: urgent ones and emergency ones.
@@ -280,17 +283,18 @@ enum EpisodeRules {
     /// `doms-window`: a non-sudden trigger less than 72 h ago, peak ≤ 6, and nothing else at watch
     /// or above: what ordinary soreness looks like.
     static func domsWindow(_ context: RuleContext, others: [Flag]) -> Flag? {
+        let soreness = EpisodeMark.sorenessHours
         guard let episode = context.episode, let trigger = episode.trigger, episode.peak <= 6,
-              context.now.epochMilliseconds - trigger.at.epochMilliseconds < 72 * TimeOrder.hour,
+              context.now.epochMilliseconds - trigger.at.epochMilliseconds < Int64(soreness) * TimeOrder.hour,
               !context.isSudden(trigger), !others.contains(where: { $0.level >= .watch }) else { return nil }
         var evidence = EvidenceList()
         evidence.add(trigger, in: context.timeZone)
         if let peak = context.episodeCheckIns.first(where: { $0.pain == episode.peak }) { evidence.add(peak, ["peak so far"]) }
-        let mark72 = trigger.at.adding(hours: 72)
+        let mark72 = trigger.at.adding(hours: Double(soreness))
         return flag(.domsWindow, .info,
-                    "Pain of at most \(episode.peak)/10 within 72 h of the \(context.text(trigger)) fits ordinary post-exercise soreness.",
-                    action: "The articles describe soreness that starts some hours after a session, is worst at 24–48 h and fades by about 72 h (\(context.text(mark72))). Keep moving gently; heat or ice can ease it.",
-                    evidence, context.hoursWindow(72, after: trigger))
+                    "Pain of at most \(episode.peak)/10 within \(soreness) h of the \(context.text(trigger)) fits ordinary post-exercise soreness.",
+                    action: "The articles describe soreness that starts some hours after a session, is worst at 24–48 h and fades by about \(soreness) h (\(context.text(mark72))). Keep moving gently; heat or ice can ease it.",
+                    evidence, context.hoursWindow(soreness, after: trigger))
     }
 
     /// `log-today`: the episode is open and the last check-in is 2 or more dates old.

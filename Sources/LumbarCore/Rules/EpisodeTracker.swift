@@ -62,7 +62,7 @@ public enum EpisodeTracker {
         let end = TimeOrder.end(of: sessions, upTo: onset.epochMilliseconds, by: \.at)
         guard end > 0 else { return nil }
         let candidate = sessions[end - 1]
-        return candidate.at.epochMilliseconds >= onset.epochMilliseconds - 72 * TimeOrder.hour ? candidate : nil
+        return candidate.at.epochMilliseconds >= onset.epochMilliseconds - Int64(Episode.triggerWindowHours) * TimeOrder.hour ? candidate : nil
     }
 
     /// The check-ins of one local date, as the tracker reads them.
@@ -115,7 +115,7 @@ public enum EpisodeTracker {
         guard before > 0 else { return false }
         let session = sessions[before - 1]
         let lastAt = journal.checkIns[last.range.upperBound - 1].at.epochMilliseconds
-        return session.at.epochMilliseconds >= next.at.epochMilliseconds - 72 * TimeOrder.hour
+        return session.at.epochMilliseconds >= next.at.epochMilliseconds - Int64(Episode.triggerWindowHours) * TimeOrder.hour
             && session.at.epochMilliseconds > lastAt
     }
 

@@ -20,11 +20,8 @@ public enum EscalationEngine {
         // doms-window stays quiet beside any flag at watch or above, assessed or not.
         if let doms = EpisodeRules.domsWindow(context, others: flags) { flags.append(doms) }
         flags = sorted(AssessmentCoverage.apply(flags, context))
-        let summary = context.episode.map {
-            EpisodeSummary(onset: $0.onset, day: context.day, peak: $0.peak, latest: $0.latest, trigger: $0.trigger)
-        }
         let future = (journal.checkIns.count - context.checkInEnd) + (journal.sessions.count - context.sessionEnd)
-        return Status(now: context.now, level: level(of: flags), flags: flags, episode: summary, ignoredFutureEntries: future)
+        return Status(now: context.now, level: level(of: flags), flags: flags, episode: context.episode, ignoredFutureEntries: future)
     }
 
     /// The status level: the highest level among flags not assessed; a covered flag at urgent or

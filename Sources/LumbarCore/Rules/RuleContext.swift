@@ -121,7 +121,7 @@ struct RuleContext {
     func isTrainingSoreness(_ checkIn: CheckIn) -> Bool {
         guard checkIn.pain <= 3, !checkIn.symptoms.contains(where: \.isWarningSign) else { return false }
         let at = checkIn.at.epochMilliseconds
-        let recent = sessions(from: at - 72 * TimeOrder.hour, through: at)
+        let recent = sessions(from: at - Int64(EpisodeMark.sorenessHours) * TimeOrder.hour, through: at)
         guard !recent.isEmpty, !recent.contains(where: isSudden) else { return false }
         return (1...7).contains { highestPain[checkIn.date.adding(days: -$0).dayNumber] == 0 }
     }

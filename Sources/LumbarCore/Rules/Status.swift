@@ -58,29 +58,6 @@ public struct Flag: Hashable, Sendable {
     }
 }
 
-/// The current episode as the rules see it.
-public struct EpisodeSummary: Hashable, Sendable {
-    /// The check-in that opened it.
-    public var onset: CheckIn
-    /// Calendar days from the onset date to now's local date (onset day = 0).
-    public var day: Int
-    /// The highest pain in the episode up to now.
-    public var peak: Int
-    /// The latest check-in of the episode up to now.
-    public var latest: CheckIn
-    /// The session the episode is traced to, fixed at onset; may be absent.
-    public var trigger: Session?
-
-    /// An episode summary.
-    public init(onset: CheckIn, day: Int, peak: Int, latest: CheckIn, trigger: Session?) {
-        self.onset = onset
-        self.day = day
-        self.peak = peak
-        self.latest = latest
-        self.trigger = trigger
-    }
-}
-
 /// The result of evaluating the rules at one moment.
 public struct Status: Hashable, Sendable {
     /// The evaluation time.
@@ -89,10 +66,12 @@ public struct Status: Hashable, Sendable {
     public var level: Level
     /// The flags, most urgent first.
     public var flags: [Flag]
-    /// The current episode, or `nil` when none is open.
-    public var episode: EpisodeSummary?
+    /// The episode open at `now` (its peak and latest check-in as of now), or `nil` when none is.
+    public var episode: Episode?
     /// How many check-ins and sessions have an `at` after now (ignored by every rule).
     public var ignoredFutureEntries: Int
+    /// Calendar days from the open episode's onset date to now's date (onset day = 0), or `nil` without one.
+    public var episodeDay: Int? { episode?.day(asOf: now.localDate) }
     /// The one line naming the signs that mean emergency care at once; every status carries it.
     public var safetyNet: String { Status.emergencyLine }
 
@@ -100,7 +79,7 @@ public struct Status: Hashable, Sendable {
     public static let emergencyLine = "Get emergency care now (call the emergency number, or go to an emergency department) for: trouble passing urine or controlling your bladder or bowels; numbness or changed feeling around the genitals, back passage, buttocks or inner thighs; pain, numbness or weakness in both legs; chest pain; or back pain that began after a serious accident (a road crash, a fall from a height)."
 
     /// A status.
-    public init(now: Timestamp, level: Level, flags: [Flag], episode: EpisodeSummary?, ignoredFutureEntries: Int = 0) {
+    public init(now: Timestamp, level: Level, flags: [Flag], episode: Episode?, ignoredFutureEntries: Int = 0) {
         self.ignoredFutureEntries = ignoredFutureEntries
         self.now = now
         self.level = level

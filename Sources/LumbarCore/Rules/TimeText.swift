@@ -27,7 +27,7 @@ public enum TimeText {
     }
 
     /// "deadlift", or "session" when the kind was left empty.
-    static func kind(of session: Session) -> String {
+    public static func kind(of session: Session) -> String {
         let trimmed = session.kind.trimmingWhitespace()
         return trimmed.isEmpty ? "session" : trimmed
     }

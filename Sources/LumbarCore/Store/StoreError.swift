@@ -39,13 +39,4 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     static func size(_ bytes: Int) -> String {
         bytes >= 1_048_576 ? "\(bytes / 1_048_576) MiB" : "\(bytes) bytes"
     }
-
-    /// The process exit status for this error (BSD sysexits).
-    public var exitCode: Int32 {
-        switch self {
-        case .unreadable, .unreadableFile, .newerSchema, .tooLarge: return 65  // EX_DATAERR
-        case .busy: return 75  // EX_TEMPFAIL
-        case .io, .unsafeFile: return 74  // EX_IOERR
-        }
-    }
 }

@@ -57,15 +57,15 @@ public struct EpisodeCounts: Hashable, Sendable {
     public var sentences: [String] {
         guard episodes > 0 else { return ["No episode of back pain in the log yet."] }
         let noun = episodes == 1 ? "episode" : "episodes"
-        var lines = afterKind.map { "\($0.episodes) of \(episodes) \(noun) began within 72 h of a session of \($0.kind)." }
-        if lines.isEmpty { lines.append("None of the \(episodes) \(noun) began within 72 h of a logged session.") }
+        var lines = afterKind.map { "\($0.episodes) of \(episodes) \(noun) began within \(TrainingWindow.episodeLeadHours) h of a session of \($0.kind)." }
+        if lines.isEmpty { lines.append("None of the \(episodes) \(noun) began within \(TrainingWindow.episodeLeadHours) h of a logged session.") }
         lines.append("\(afterHeavyWeek) of \(episodes) followed a week at or over 1.5 × the usual.")
         lines.append("\(suddenTriggers) of \(episodes) began with sudden pain in a session.")
         return lines
     }
 }
 
-/// How many episodes began within 72 h of a session of one kind.
+/// How many episodes began within \(TrainingWindow.episodeLeadHours) h of a session of one kind.
 public struct KindCount: Hashable, Sendable {
     /// The kind as first logged.
     public var kind: String

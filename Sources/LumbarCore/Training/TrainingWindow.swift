@@ -23,7 +23,7 @@ public enum TrainingWindow {
     /// Weeks before the load week that make up the usual week.
     public static let usualWeeks: Int64 = 4
     /// Hours before an episode's onset in which a session counts as leading to it (the trigger window).
-    public static let episodeLeadHours: Int64 = 72
+    public static let episodeLeadHours = Int64(Episode.triggerWindowHours)
     /// A week at least this many times the usual one is named in the answer and the episode counts,
     /// written as a fraction so that exactly 1.5 × counts.
     public static let heavyWeek = (numerator: 3, denominator: 2)

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// The Report screen's choices: the period (the default one, or from/to dates) and the format.
 struct ReportForm: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import LumbarText
 /// The TUI's screens, also the names `lumbar show` accepts.
 public enum ScreenName: String, CaseIterable, Sendable {
     /// The daily check-in form.

@@ -1,3 +1,4 @@
+import LumbarText
 /// A one-line text field with a cursor, edited grapheme by grapheme.
 ///
 /// Backspace removes a whole grapheme (an accented letter, a CJK character, an emoji with

@@ -1,3 +1,4 @@
+import LumbarText
 /// A screen's worth of cells that screens draw into and the terminal paints from.
 ///
 /// Drawing never fails: anything outside the buffer is clipped, a wide grapheme that would

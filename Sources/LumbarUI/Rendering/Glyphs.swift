@@ -1,3 +1,4 @@
+import LumbarText
 /// The characters screens draw bars, marks and frames with: block elements in a UTF-8
 /// locale, plain ASCII otherwise.
 public struct Glyphs: Hashable, Sendable {

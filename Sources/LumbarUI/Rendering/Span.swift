@@ -1,3 +1,4 @@
+import LumbarText
 /// A run of text in one style; a line of a screen is a list of spans.
 struct Span: Hashable, Sendable {
     var text: String

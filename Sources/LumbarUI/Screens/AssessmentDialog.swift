@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// The box that records an assessment: one row per flag, a note, and what it changes.
 enum AssessmentDialog {

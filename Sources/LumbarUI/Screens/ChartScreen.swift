@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// Pain over 14 days, 90 days, a year or everything: the highest pain of each day (or week)
 /// as bars, the 7-day average as a line beside them, sessions, the current episode's
@@ -117,15 +118,15 @@ enum ChartScreen {
         // Episode marks first, so bars and the line draw over them.
         var marks: [(Int, String)] = []
         if let episode = state.status.episode {
-            let tz = state.timeZone
-            if let trigger = episode.trigger {
-                for hours in [72.0, 96.0] {
-                    let date = trigger.at.adding(hours: hours).converted(to: tz).localDate
-                    if let cx = columnX(date) { marks.append((cx, "\(Int(hours))h")) }
+            // Hour marks only when a session started the episode; the six-week mark is left to reports.
+            for mark in episode.marks(in: state.timeZone) where mark.kind != .day42 {
+                let label: String?
+                if let hours = mark.kind.hours {
+                    label = episode.trigger == nil ? nil : "\(hours)h"
+                } else {
+                    label = mark.kind.day.map { "d\($0)" }
                 }
-            }
-            for day in [14, 28] {
-                if let cx = columnX(episode.onset.date.adding(days: day)) { marks.append((cx, "d\(day)")) }
+                if let label, let cx = columnX(mark.at.localDate) { marks.append((cx, label)) }
             }
         }
         for (cx, _) in marks {

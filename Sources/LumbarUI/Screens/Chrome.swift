@@ -1,3 +1,4 @@
+import LumbarText
 /// The tab row at the top and the message bar at the bottom.
 enum Chrome {
     /// How much of each tab fits: full titles with the brand, full titles packed, or the

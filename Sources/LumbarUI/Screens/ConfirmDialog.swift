@@ -1,3 +1,4 @@
+import LumbarText
 /// A yes/no question in a box.
 enum ConfirmDialog {
     static func render(_ confirmation: Confirmation, state: AppState, into buffer: inout Buffer) {

@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// The flags explained, self-care advice and the sources, as scrolling text.
 enum GuideScreen {
@@ -46,7 +47,7 @@ enum GuideScreen {
 
     /// Flag items get their level's colour; advice is green.
     private static func bulletStyle(_ item: GuideItem) -> Style {
-        guard let rule = RuleID.allCases.first(where: { item.title.hasPrefix($0.title + " (") }), let level = rule.levels.last else {
+        guard let level = item.rule?.levels.last else {
             return Style(foreground: .green, attributes: .bold)
         }
         return Style(foreground: Banner.style(level).background, attributes: .bold)

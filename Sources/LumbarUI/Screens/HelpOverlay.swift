@@ -1,3 +1,4 @@
+import LumbarText
 /// The key reference, over whatever screen is in front; scrolls when the terminal is short.
 enum HelpOverlay {
     /// Key, what it does, and a shorter wording for narrow screens.

@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// Every check-in and session, newest first: date and time, pain bar and number, symptoms,
 /// self-care and the note cut to fit (with a cut mark), and the selected entry shown whole.

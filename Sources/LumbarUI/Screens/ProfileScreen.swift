@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// The birth year and the medical history items some rules weigh, edited in place.
 enum ProfileScreen {

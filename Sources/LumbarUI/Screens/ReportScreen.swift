@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// Choosing a report's period and format, and where the last one went.
 enum ReportScreen {

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// The level banner, each flag with what to do and why, the episode, a 14-day sparkline, and
 /// the line saying this is guidance, not a diagnosis.
@@ -124,8 +125,7 @@ enum StatusScreen {
     static func episodeLines(_ state: AppState, width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
         let lead = [Span("Episode  ", .bold)]
-        if let episode = StatusFormatter.episodeLine(state.status, timeZone: state.timeZone, clock: state.preferences.clock) {
-            let text = episode.hasPrefix("Episode: ") ? String(episode.dropFirst(9)) : episode
+        if let text = StatusFormatter.episodeText(state.status, timeZone: state.timeZone, clock: state.preferences.clock) {
             return SpanLayout.wrapped(text, width: width, lead: lead, indent: 9)
         }
         return SpanLayout.wrapped("none open. One starts with the first check-in with pain 1 or more.", width: width, lead: lead, indent: 9)

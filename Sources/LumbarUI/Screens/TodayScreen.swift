@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// The check-in form in one pass: date, pain, worst pain, the person's usual symptoms and
 /// self-care, the warning signs as one block of yes/no questions, a note, and an optional

@@ -1,3 +1,4 @@
+import LumbarText
 /// What is shown when the terminal is smaller than the screens need.
 enum TooSmallScreen {
     static func render(_ state: AppState, into buffer: inout Buffer) {

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Synchronization
 import LumbarCore
+import LumbarText
 
 /// Whether to train today and why, 12 weeks of load with the weekly pain drawn over the bars,
 /// and how the back has answered each kind of session: facts from the log, never a risk score.

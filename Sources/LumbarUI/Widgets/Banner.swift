@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// The level banner: a full-width bar in the level's colour.
 enum Banner {

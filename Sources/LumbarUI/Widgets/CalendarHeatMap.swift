@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// One month as a calendar, each day shaded by its highest pain; a blank column between
 /// days keeps a number from running into the next day's shade.

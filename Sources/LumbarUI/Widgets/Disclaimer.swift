@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// The one line every screen with flags carries.
 enum Disclaimer {

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar guide`: self-care and prevention advice from the articles, in lumbar's words.
 struct GuideCommand: ParsableCommand {

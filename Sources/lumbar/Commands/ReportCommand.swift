@@ -8,6 +8,7 @@ import Foundation
 import Glibc
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar report`: one page for a clinician, in Markdown or as a self-contained HTML file.
 struct ReportCommand: ParsableCommand {

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar status`: whether what you feel is ordinary soreness or a reason to act.
 struct StatusCommand: ParsableCommand {

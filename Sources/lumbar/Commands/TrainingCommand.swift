@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar training`: whether to train today, and how the back has answered each kind of session.
 struct TrainingCommand: ParsableCommand {

@@ -43,9 +43,9 @@ import LumbarTestSupport
             let (slice, horizon) = StatusSlice.make(journal)
             let now = Timestamp(epochMilliseconds: horizon + StatusSlice.lookBack, utcOffsetSeconds: 0).adding(hours: 1).date
             let status = EscalationEngine.evaluate(journal, now: now, timeZone: b.zone)
-            if let episode = status.episode {
+            if let day = status.episodeDay {
                 open += 1
-                if episode.day > 90 { longEpisodes += 1 }
+                if day > 90 { longEpisodes += 1 }
             }
             let answers = StandingAnswer.all(in: journal, at: now).values
             if answers.contains(where: { $0.checkIn.at.epochMilliseconds < horizon - 180 * 24 * TimeOrder.hour }) { standingOld += 1 }

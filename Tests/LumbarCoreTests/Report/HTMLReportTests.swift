@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 
 /// The page parsed by a strict XML parser: every element with its attributes and text, in document order.
 struct ParsedPage {

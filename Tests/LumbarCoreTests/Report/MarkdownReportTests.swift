@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 
 @Suite struct MarkdownReportTests {
     /// The number of `|` not preceded by a backslash: the cell separators a Markdown table sees.

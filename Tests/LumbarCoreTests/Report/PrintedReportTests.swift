@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 import LumbarTestSupport
 
 /// Prints the HTML report to PDF in headless Chromium and reads it back with poppler's tools, as a

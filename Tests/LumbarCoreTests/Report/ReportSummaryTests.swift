@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 
 /// The first page's facts for the six-week story, and the same facts in both formats.
 @Suite struct ReportSummaryTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 
 /// The whole report, word for word, for the six-week story and for a journal without an episode.
 /// Re-record with `LUMBAR_RECORD=1` after an intended change, and read the diff.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 import LumbarTestSupport
 
 /// A clinician's assessment covers flags until new evidence raises them again.
@@ -124,7 +125,7 @@ struct AssessmentTests {
         again.checkIn("2026-03-04 09:00", pain: 0)
         again.checkIn("2026-03-05 09:00", pain: 0)
         again.checkIn("2026-03-07 09:00", pain: 8)
-        #expect(again.status(at: "2026-03-07 10:00").episode?.day == 0)
+        #expect(again.status(at: "2026-03-07 10:00").episodeDay == 0)
         #expect(again.flag(.intensePain, at: "2026-03-07 10:00")?.assessedAt == nil)
     }
 

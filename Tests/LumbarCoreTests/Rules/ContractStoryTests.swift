@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 import LumbarTestSupport
 
 /// The stories of issue #10, each of which version 1 got wrong, as the core sees them.
@@ -35,7 +36,7 @@ struct ContractStoryTests {
         b.session("2026-03-03 07:00", "walk")
         b.checkIn("2026-03-03 08:00", pain: 8)
         let status = b.status(at: "2026-03-03 09:00")
-        #expect(status.episode?.day == 0)
+        #expect(status.episodeDay == 0)
         #expect(status.episode?.trigger?.kind == "walk")
         let flag = status.flags.first { $0.rule == .acuteInjury }
         #expect(flag?.level == .seeDoctor)
@@ -91,7 +92,7 @@ struct ContractStoryTests {
         b.checkIn("2026-01-10 09:00", pain: 0)
         b.checkIn("2026-03-31 09:00", pain: 3)
         let status = b.status(at: "2026-03-31 10:00")
-        #expect(status.episode?.day == 0)
+        #expect(status.episodeDay == 0)
         #expect(!status.flags.contains { $0.rule == .pain2to4Weeks || $0.rule == .sixWeekRisk })
     }
 

@@ -48,7 +48,7 @@ struct DailyStatusTests {
         #expect(days.map(\.status.now.description) == [
             "2026-03-28T23:59:59.999+01:00", "2026-03-29T23:59:59.999+02:00", "2026-03-30T23:59:59.999+02:00",
         ])
-        #expect(days.map { $0.status.episode?.day } == [0, 1, 2])
+        #expect(days.map { $0.status.episodeDay } == [0, 1, 2])
         #expect(days.last?.status.flags.map(\.rule) == [.logToday])
     }
 }

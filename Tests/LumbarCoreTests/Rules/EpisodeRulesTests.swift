@@ -407,7 +407,7 @@ struct EpisodeRulesTests {
         #expect(Set(status.flags.map(\.rule)).count == status.flags.count)
         #expect(status.flags.map(\.rule) == [.legWeakness, .nerveSigns, .acuteInjury, .severe72to96h, .intensePain])
         #expect(status.level == .urgent)
-        #expect(status.episode?.day == 3)
+        #expect(status.episodeDay == 3)
         #expect(status.episode?.peak == 8)
         #expect(status.episode?.onset.at == b.time(Self.onset))
         #expect(status.episode?.trigger?.kind == "deadlift")

@@ -14,11 +14,12 @@ struct EpisodeTrackerTests {
         #expect(b.status(at: "2026-03-04 08:00").episode == nil)
         let onset = b.checkIn("2026-03-04 09:00", pain: 3)
         b.checkIn("2026-03-04 20:00", pain: 5)
-        let episode = b.status(at: "2026-03-04 21:00").episode
+        let status = b.status(at: "2026-03-04 21:00")
+        let episode = status.episode
         #expect(episode?.onset == onset)
         #expect(episode?.peak == 5)
         #expect(episode?.latest.pain == 5)
-        #expect(episode?.day == 0)
+        #expect(status.episodeDay == 0)
     }
 
     @Test("a single pain-free day is a lull inside the episode")
@@ -30,7 +31,7 @@ struct EpisodeTrackerTests {
         b.checkIn("2026-03-04 09:00", pain: 2)
         let status = b.status(at: "2026-03-04 10:00")
         #expect(status.episode?.onset == onset)
-        #expect(status.episode?.day == 2)
+        #expect(status.episodeDay == 2)
         #expect(EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-04 10:00").date, timeZone: b.zone).count == 1)
     }
 
@@ -84,7 +85,7 @@ struct EpisodeTrackerTests {
         let onset = b.checkIn("2026-03-02 09:00", pain: 3)
         let status = b.status(at: "2026-04-02 09:00")
         #expect(status.episode?.onset == onset)
-        #expect(status.episode?.day == 31)
+        #expect(status.episodeDay == 31)
         #expect(status.flags.contains { $0.rule == .logToday })
     }
 
@@ -110,7 +111,7 @@ struct EpisodeTrackerTests {
         let status = b.status(at: "2026-03-06 10:00")
         #expect(status.episode?.onset == second)
         #expect(status.episode?.peak == 2)
-        #expect(status.episode?.day == 0)
+        #expect(status.episodeDay == 0)
         let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time("2026-03-06 10:00").date, timeZone: b.zone)
         #expect(episodes.map(\.onset) == [first, second])
         #expect(episodes.map(\.closeDate) == [LocalDate("2026-03-04"), nil])
@@ -241,7 +242,7 @@ struct EpisodeTrackerTests {
         b.checkIn("2026-03-03 09:00", pain: 0)
         b.checkIn(nextAt, pain: 4)
         let status = b.status(at: nextAt)
-        #expect((status.episode?.day == 0) == closed)
+        #expect((status.episodeDay == 0) == closed)
         let episodes = EpisodeTracker.episodes(in: b.journal, upTo: b.time(nextAt).date, timeZone: b.zone)
         #expect(episodes.first?.closeDate == (closed ? LocalDate("2026-03-03") : nil))
         #expect(episodes.count == (closed ? 2 : 1))
@@ -293,7 +294,7 @@ struct EpisodeTrackerTests {
         b.session("2026-02-20 18:00", suddenPain: true)
         b.checkIn("2026-02-20 20:00", pain: 8)
         let status = b.status(at: "2026-02-20 21:00")
-        #expect(status.episode?.day == 0)
+        #expect(status.episodeDay == 0)
         #expect(status.episode?.trigger?.suddenPain == true)
         #expect(b.level(.acuteInjury, at: "2026-02-20 21:00") == .seeDoctor)
     }

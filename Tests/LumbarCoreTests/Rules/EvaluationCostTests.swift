@@ -51,7 +51,7 @@ struct EvaluationCostTests {
         let long = EscalationEngine.evaluate(decade, now: now, timeZone: zone)
         let short = EscalationEngine.evaluate(month, now: now, timeZone: zone)
         #expect(long == short)
-        #expect(long.episode?.day == 5)
+        #expect(long.episodeDay == 5)
         #expect(long.flags.map(\.rule).contains(.nerveSigns))
         #expect(EpisodeTracker.episodes(in: decade, upTo: now, timeZone: zone).count > 100)
 

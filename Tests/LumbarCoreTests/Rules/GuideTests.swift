@@ -1,5 +1,6 @@
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 
 @Suite("Guide")
 struct GuideTests {
@@ -39,6 +40,15 @@ struct GuideTests {
         #expect(section.items.last?.sources.isEmpty == true)
     }
 
+    @Test("each flag item names the rule it explains, so screens need not match titles; advice names none")
+    func itemsKnowTheirRule() throws {
+        let section = try #require(guide.sections.last)
+        #expect(section.items.compactMap(\.rule) == section.items.map { $0.rule ?? .logToday })
+        #expect(Set(section.items.compactMap(\.rule)) == Set(RuleID.allCases))
+        for item in section.items { #expect(item.title.hasPrefix((item.rule?.title ?? "?") + " (")) }
+        #expect(guide.sections.dropLast().flatMap(\.items).allSatisfy { $0.rule == nil })
+    }
+
     @Test("the text fits the width, starts with the title and the disclaimer", arguments: [30, 60, 80, 120])
     func width(width: Int) {
         let text = guide.text(width: width)
@@ -52,11 +62,16 @@ struct GuideTests {
 
     @Test("wrapping keeps words whole, indents, and splits only words wider than a line")
     func wrap() {
-        #expect(TextWrapper.wrap("one two three four", width: 9) == ["one two", "three", "four"])
-        #expect(TextWrapper.wrap("one two three", width: 9, indent: "  ", hangingIndent: "    ") == ["  one two", "    three"])
-        #expect(TextWrapper.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
-        #expect(TextWrapper.wrap("", width: 10) == [""])
-        #expect(TextWrapper.wrap("a  b", width: 10) == ["a b"])
+        #expect(TextLayout.wrap("one two three four", width: 9) == ["one two", "three", "four"])
+        #expect(TextLayout.wrap("one two three", width: 9, indent: "  ", hangingIndent: "    ") == ["  one two", "    three"])
+        #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TextLayout.wrap("abcdefghij", width: 6, indent: "  ") == ["  abcd", "  efgh", "  ij"])
+        #expect(TextLayout.wrap("", width: 10) == [""])
+        #expect(TextLayout.wrap("", width: 10, indent: "  ") == ["  "])
+        #expect(TextLayout.wrap("a  b", width: 10) == ["a b"])
+        // One rule for screens and plain text: display columns, and a number kept with its unit.
+        #expect(TextLayout.wrap("漢字 漢字", width: 6, indent: "  ") == ["  漢字", "  漢字"])
+        #expect(TextLayout.wrap("still 7 after 96 h mark", width: 17) == ["still 7 after", "96 h mark"])
     }
 
     @Test("the guide gives NICE NG59's cautions for anti-inflammatory painkillers", arguments: [

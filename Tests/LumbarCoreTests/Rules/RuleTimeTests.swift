@@ -59,9 +59,9 @@ struct RuleTimeTests {
         b.checkIn(b.time(day13, plusHours: 0, minutes: -10), pain: 5)
         // Fewer than 14 × 24 real hours have passed at day14, yet it is day 14 on the calendar.
         #expect(b.time(onset).hours(to: b.time(day14)) < 14 * 24)
-        #expect(b.status(at: day14).episode?.day == 14)
+        #expect(b.status(at: day14).episodeDay == 14)
         #expect(b.level(.pain2to4Weeks, at: day14) == .seeDoctor)
-        #expect(b.status(at: day13).episode?.day == 13)
+        #expect(b.status(at: day13).episodeDay == 13)
         #expect(b.level(.pain2to4Weeks, at: day13) == nil)
     }
 
@@ -154,9 +154,9 @@ struct RuleTimeTests {
         b.checkIn("\(onset.adding(days: 13)) 23:00", pain: 5)
         let day13 = "\(onset.adding(days: 13)) 23:59"
         let day14 = "\(onset.adding(days: 14)) 00:01"
-        #expect(b.status(at: day13).episode?.day == 13)
+        #expect(b.status(at: day13).episodeDay == 13)
         #expect(b.level(.pain2to4Weeks, at: day13) == nil)
-        #expect(b.status(at: day14).episode?.day == 14)
+        #expect(b.status(at: day14).episodeDay == 14)
         #expect(b.level(.pain2to4Weeks, at: day14) == .seeDoctor)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 import LumbarTestSupport
 
 @Suite("Status formatting")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+@testable import LumbarText
 
 /// The text and JSON of `lumbar training`.
 @Suite("Training: output")

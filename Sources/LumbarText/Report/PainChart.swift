@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LumbarCore
 
 /// Draws a report's pain trend as an inline SVG: each check-in's pain at its time, the 7-day average, the severe band,
 /// the main episode shaded, its window marks (trigger, 72 h, 96 h, days 14, 28 and 42), sessions,
@@ -34,7 +35,7 @@ public enum PainChart {
     }
 
     /// The colour of a window mark's line.
-    static func color(of mark: ReportMark.Kind) -> String {
+    static func color(of mark: EpisodeMark.Kind) -> String {
         switch mark {
         case .trigger: return "#111827"
         case .hours72, .hours96: return "#c2410c"
@@ -46,11 +47,10 @@ public enum PainChart {
     static let episodeFill = "#e0e7ff"
 
     /// The main episode's window marks that fall inside the period's days, in time order.
-    static func drawnMarks(_ report: Report) -> [ReportMark] {
-        guard let episode = report.episode else { return [] }
+    static func drawnMarks(_ report: Report) -> [EpisodeMark] {
         let start = report.firstDay.start(in: report.timeZone)
         let end = report.lastDay.end(in: report.timeZone)
-        return episode.marks.filter { $0.at >= start && $0.at <= end }
+        return ReportContent.marks(report).filter { $0.at >= start && $0.at <= end }
     }
 
     /// The flags first raised in the period, numbered from 1 in the order they were first raised.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LumbarCore
 
 /// A piece of report text; the renderers decide how each kind looks and escape all text.
 enum ReportSpan: Hashable, Sendable {
@@ -145,16 +146,16 @@ enum ReportContent {
 
     /// The episode as label/value facts, or a single line when there is none.
     static func episodeFacts(_ report: Report) -> [(String, ReportLine)] {
-        guard let episode = report.episode else {
+        guard let episode = report.episode, let day = report.episodeDay, let peakCheckIn = report.episodePeakCheckIn else {
             return [("Status", [.text("No episode of back pain (a check-in with pain 1 or more) in this period.")])]
         }
         let zone = report.timeZone
         var facts: [(String, ReportLine)] = []
         if let close = episode.closeDate {
             facts.append(("Status", [.text("Closed on \(close.shortDescription) after two pain-free days in a row; it lasted "),
-                                     .strong("\(episode.day) days"), .text(".")]))
+                                     .strong("\(day) days"), .text(".")]))
         } else {
-            facts.append(("Status", [.strong("Day \(episode.day)"), .text(" (onset day = day 0), still open on \(report.asOf.localDate.shortDescription).")]))
+            facts.append(("Status", [.strong("Day \(day)"), .text(" (onset day = day 0), still open on \(report.asOf.localDate.shortDescription).")]))
         }
         if let trigger = episode.trigger {
             let hours = Int(trigger.at.hours(to: episode.onset.at).rounded(.down))
@@ -165,35 +166,37 @@ enum ReportContent {
             facts.append(("Trigger", [.strong(TimeText.kind(of: trigger)), .text(", " + TimeText.dateTime(trigger.at, in: zone)
                 + (details.isEmpty ? "" : ", " + details.joined(separator: ", ")) + "; " + during + "; \(hours) h before the onset")]))
         } else {
-            facts.append(("Trigger", [.text("no session logged in the 72 h before the onset")]))
+            facts.append(("Trigger", [.text("no session logged in the \(Episode.triggerWindowHours) h before the onset")]))
         }
         facts.append(("Onset", [.text(TimeText.dateTime(episode.onset.at, in: zone) + ", pain \(episode.onset.pain)/10")]))
-        let peakDay = episode.onset.date.days(to: episode.peakCheckIn.date)
-        facts.append(("Pain", [.text("peak "), .strong("\(episode.peak)/10"), .text(" on \(episode.peakCheckIn.date.shortDescription) (day \(peakDay)); latest "),
+        let peakDay = episode.onset.date.days(to: peakCheckIn.date)
+        let count = report.episodeCheckIns.count
+        facts.append(("Pain", [.text("peak "), .strong("\(episode.peak)/10"), .text(" on \(peakCheckIn.date.shortDescription) (day \(peakDay)); latest "),
                                .strong("\(episode.latest.pain)/10"), .text(" on " + TimeText.dateTime(episode.latest.at, in: zone)
-                                   + "; \(episode.checkInCount) \(episode.checkInCount == 1 ? "check-in" : "check-ins")")]))
-        facts.append(("Trend", [.text(trendLine(episode))]))
+                                   + "; \(count) \(count == 1 ? "check-in" : "check-ins")")]))
+        facts.append(("Trend", [.text(trendLine(episode, checkIns: report.episodeCheckIns))]))
         facts.append(("Windows", [.text(windowsLine(episode, report: report))]))
         return facts
     }
 
     /// The pain at the onset, the peak, days 7, 14, 28 and 42, and the latest, in one line.
-    static func trendLine(_ episode: ReportEpisode) -> String {
+    static func trendLine(_ episode: Episode, checkIns: [CheckIn]) -> String {
+        let peakCheckIn = episode.peakCheckIn(among: checkIns)
         var parts = ["\(episode.onset.pain) at onset"]
         var shown: Set<UUID> = [episode.onset.id]
         var milestones: [(day: Int, checkIn: CheckIn)] = []
         let lastDate = episode.latest.date
-        for day in [7, 14, 28, 42] {
+        for day in [7, EpisodeMark.twoWeeksDay, EpisodeMark.fourWeeksDay, EpisodeMark.sixWeeksDay] {
             let date = episode.onset.date.adding(days: day)
-            guard date <= lastDate, let checkIn = episode.checkIns.last(where: { $0.date <= date }) else { continue }
+            guard date <= lastDate, let checkIn = checkIns.last(where: { $0.date <= date }) else { continue }
             milestones.append((day, checkIn))
         }
-        let peakDay = episode.onset.date.days(to: episode.peakCheckIn.date)
-        var peakShown = episode.peakCheckIn.id == episode.onset.id
+        let peakDay = episode.onset.date.days(to: peakCheckIn.date)
+        var peakShown = peakCheckIn.id == episode.onset.id
         for milestone in milestones {
             if !peakShown, peakDay <= milestone.day {
                 parts.append("peak \(episode.peak) on day \(peakDay)")
-                shown.insert(episode.peakCheckIn.id)
+                shown.insert(peakCheckIn.id)
                 peakShown = true
             }
             guard !shown.contains(milestone.checkIn.id) else { continue }
@@ -202,7 +205,7 @@ enum ReportContent {
         }
         if !peakShown {
             parts.append("peak \(episode.peak) on day \(peakDay)")
-            shown.insert(episode.peakCheckIn.id)
+            shown.insert(peakCheckIn.id)
         }
         if !shown.contains(episode.latest.id), parts.last?.hasPrefix("\(episode.latest.pain) ") != true {
             parts.append("\(episode.latest.pain) on day \(episode.onset.date.days(to: episode.latest.date))")
@@ -211,28 +214,36 @@ enum ReportContent {
         return direction + ": " + parts.joined(separator: " \u{2192} ") + "."
     }
 
+    /// The main episode's marks as a report shows them, in time order: the hour marks only when
+    /// a session started the episode, as the report names no hour marks counted from an onset.
+    static func marks(_ report: Report) -> [EpisodeMark] {
+        guard let episode = report.episode else { return [] }
+        let marks = episode.marks(in: report.timeZone)
+        return episode.trigger == nil ? marks.filter { $0.kind.hours == nil } : marks
+    }
+
     /// Each window mark after the trigger with when it fell and the pain then, or that it lies ahead.
-    static func windowsLine(_ episode: ReportEpisode, report: Report) -> String {
+    static func windowsLine(_ episode: Episode, report: Report) -> String {
         let zone = report.timeZone
-        let marks = episode.marks.filter { $0.kind != .trigger }.map { mark -> String in
-            let when = mark.kind == .hours72 || mark.kind == .hours96
+        let marks = ReportContent.marks(report).filter { $0.kind != .trigger }.map { mark -> String in
+            let when = mark.kind.hours != nil
                 ? TimeText.dateTime(mark.at, in: zone) : mark.at.localDate.shortDescription
             let state: String
             if mark.at > report.asOf {
                 state = "not reached"
             } else if let close = episode.closeDate, mark.at.localDate > close {
                 state = "after it closed"
-            } else if mark.kind == .hours72 || mark.kind == .hours96,
-                      let near = episode.checkIns.filter({ abs($0.at.hours(to: mark.at)) <= 24 && $0.at <= report.asOf })
+            } else if mark.kind.hours != nil,
+                      let near = report.episodeCheckIns.filter({ abs($0.at.hours(to: mark.at)) <= 24 && $0.at <= report.asOf })
                         .min(by: { abs($0.at.hours(to: mark.at)) < abs($1.at.hours(to: mark.at)) }) {
                 // The rules judge the pain around these hours, so the nearest check-in on either side tells most.
                 state = abs(near.at.hours(to: mark.at)) <= 3 ? "pain \(near.pain) then"
                     : "pain \(near.pain) at " + TimeText.weekdayTime(near.at, in: zone)
-            } else if let checkIn = episode.checkIns.last(where: {
-                mark.kind == .hours72 || mark.kind == .hours96 ? $0.at <= mark.at : $0.date <= mark.at.localDate
+            } else if let checkIn = report.episodeCheckIns.last(where: {
+                mark.kind.hours != nil ? $0.at <= mark.at : $0.date <= mark.at.localDate
             }) {
                 // A check-in from days before the mark says little about "then": name its day instead.
-                state = checkIn.date == mark.at.localDate && mark.kind != .hours72 && mark.kind != .hours96
+                state = checkIn.date == mark.at.localDate && mark.kind.hours == nil
                     ? "pain \(checkIn.pain) then" : "last pain \(checkIn.pain) on \(checkIn.date.shortDescription)"
             } else {
                 state = "no check-in yet"

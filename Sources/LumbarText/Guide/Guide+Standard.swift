@@ -1,3 +1,5 @@
+import LumbarCore
+
 extension Guide {
     /// The guide lumbar ships: soreness or injury, the first days, returning to training,
     /// technique and prevention, core exercises, and the flags explained.
@@ -142,7 +144,7 @@ extension Guide {
             .map(\.element)
             .map { rule in
                 GuideItem(title: "\(rule.title) (\(rule.levels.map(\.key).joined(separator: " / ")))",
-                          text: rule.explanation, sources: rule.sources)
+                          text: rule.explanation, sources: rule.sources, rule: rule)
             }
     )
 }

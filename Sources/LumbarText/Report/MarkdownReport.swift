@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LumbarCore
 
 /// Renders a `Report` as Markdown (CommonMark with GitHub tables), readable as plain text too.
 public enum MarkdownReport {

@@ -32,7 +32,7 @@ public enum DisplayWidth {
     }
 
     /// The columns one scalar takes on its own: 0, 1 or 2.
-    static func of(_ scalar: Unicode.Scalar) -> Int {
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x7F { return v < 0x20 ? 0 : 1 }
         if v < 0xA0 { return 0 }

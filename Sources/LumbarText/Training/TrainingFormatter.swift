@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LumbarCore
 
 /// Renders a `TrainingReport` for people (`lumbar training`) and for programs (`training --json`).
 public enum TrainingFormatter {
@@ -76,7 +77,7 @@ public enum TrainingFormatter {
             if trigger.isSudden { details.append("sudden") }
             text += " (" + details.joined(separator: "; ") + ")"
         } else {
-            text += "no session in the 72 h before"
+            text += "no session in the \(Episode.triggerWindowHours) h before"
         }
         return text + "; " + LoadText.week(lead.week).replacing("this week", with: "week")
     }

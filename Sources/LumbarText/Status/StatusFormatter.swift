@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LumbarCore
 
 /// Renders a `Status` for people (the text of `lumbar status`) and for programs (`status --json`).
 ///
@@ -77,8 +78,14 @@ public enum StatusFormatter {
     /// "Episode: day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00",
     /// or `nil` when no episode is open.
     public static func episodeLine(_ status: Status, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String? {
-        guard let episode = status.episode else { return nil }
-        var parts = ["Episode: day \(episode.day) since \(episode.onset.date.shortDescription)"]
+        episodeText(status, timeZone: timeZone, clock: clock).map { "Episode: " + $0 }
+    }
+
+    /// The episode line without its label, for screens that set the label apart:
+    /// "day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00".
+    public static func episodeText(_ status: Status, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String? {
+        guard let episode = status.episode, let day = status.episodeDay else { return nil }
+        var parts = ["day \(day) since \(episode.onset.date.shortDescription)"]
         if let trigger = episode.trigger {
             let hours = (status.now.epochMilliseconds - trigger.at.epochMilliseconds) / 3_600_000
             // Past a week, hours stop meaning much; the rules' hour marks are long gone by then.
@@ -87,29 +94,21 @@ public enum StatusFormatter {
                 : "\(LocalDate(instant: trigger.at.date, in: timeZone).days(to: status.now.converted(to: timeZone).localDate)) days"
             parts.append("\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone, clock: clock)))")
         } else {
-            parts.append("no session logged in the 72 h before it began")
+            parts.append("no session logged in the \(Episode.triggerWindowHours) h before it began")
         }
-        if let next = nextMark(episode, now: status.now, timeZone: timeZone, clock: clock) {
-            parts.append("next: " + next)
+        if let next = episode.nextMark(after: status.now, in: timeZone) {
+            parts.append("next: " + markText(next, now: status.now, timeZone: timeZone, clock: clock))
         }
         return parts.joined(separator: "; ")
     }
 
-    /// The first of the rules' time marks still ahead of now: 72 h / 96 h after the start,
-    /// then day 14, 28 and 42 of the episode.
-    static func nextMark(_ episode: EpisodeSummary, now: Timestamp, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String? {
-        var marks: [(at: Int64, text: String)] = []
-        // The hour marks count from the start: the trigger, or the onset without one.
-        let start = episode.trigger?.at ?? episode.onset.at
-        for hours in [72, 96] {
-            let mark = start.adding(hours: Double(hours))
-            marks.append((mark.epochMilliseconds, "\(hours) h mark \(TimeText.near(mark, reference: now, in: timeZone, clock: clock))"))
+    /// A mark ahead of now: "96 h mark Fri 18:00", or "day 14 on Tue 17 Mar".
+    public static func markText(_ mark: EpisodeMark, now: Timestamp, timeZone: ZoneInfo,
+                                clock: Preferences.ClockStyle = .twentyFourHour) -> String {
+        if let hours = mark.kind.hours {
+            return "\(hours) h mark \(TimeText.near(mark.at, reference: now, in: timeZone, clock: clock))"
         }
-        for day in [14, 28, 42] {
-            let date = episode.onset.date.adding(days: day)
-            marks.append((date.start(in: timeZone).epochMilliseconds, "day \(day) on \(date.shortDescription)"))
-        }
-        return marks.filter { $0.at > now.epochMilliseconds }.min { $0.at < $1.at }?.text
+        return mark.kind.label + " on " + mark.at.localDate.shortDescription
     }
 
     /// `text` wrapped in the level's ANSI colour when `color` is on.
@@ -163,7 +162,7 @@ extension StatusFormatter {
             ("now", .string(status.now.description)),
             ("level", .string(status.level.key)),
             ("flags", .array(status.flags.map(json))),
-            ("episode", status.episode.map { json($0, now: status.now) } ?? .null),
+            ("episode", status.episode.map { json($0, day: status.episodeDay ?? 0, now: status.now) } ?? .null),
             ("ignoredFutureEntries", .int(status.ignoredFutureEntries)),
             ("safetyNet", .string(status.safetyNet)),
             ("disclaimer", .string(disclaimer)),
@@ -195,8 +194,8 @@ extension StatusFormatter {
         return .object(JSONObject(members))
     }
 
-    /// The episode summary as JSON; `now` gives the hours since the trigger.
-    static func json(_ episode: EpisodeSummary, now: Timestamp) -> JSONValue {
+    /// The open episode as JSON, with its `day`; `now` gives the hours since the trigger.
+    static func json(_ episode: Episode, day: Int, now: Timestamp) -> JSONValue {
         func checkIn(_ c: CheckIn) -> JSONValue {
             .object(JSONObject([
                 ("id", .string(c.id.uuidString)), ("date", .string(c.date.description)),
@@ -211,7 +210,7 @@ extension StatusFormatter {
             ]))
         } ?? .null
         return .object(JSONObject([
-            ("onset", checkIn(episode.onset)), ("day", .int(episode.day)), ("peak", .int(episode.peak)),
+            ("onset", checkIn(episode.onset)), ("day", .int(day)), ("peak", .int(episode.peak)),
             ("latest", checkIn(episode.latest)), ("trigger", trigger),
         ]))
     }

@@ -1,3 +1,5 @@
+import LumbarCore
+
 /// One piece of advice in the guide, with the articles it rests on.
 public struct GuideItem: Hashable, Sendable {
     /// A short heading ("Keep moving, skip bed rest").
@@ -6,12 +8,15 @@ public struct GuideItem: Hashable, Sendable {
     public var text: String
     /// The articles it comes from, the main one first; empty only for lumbar's own advice.
     public var sources: [Article]
+    /// The rule the item explains, for the items that explain a flag; `nil` for advice.
+    public var rule: RuleID?
 
     /// A guide item.
-    public init(title: String, text: String, sources: [Article]) {
+    public init(title: String, text: String, sources: [Article], rule: RuleID? = nil) {
         self.title = title
         self.text = text
         self.sources = sources
+        self.rule = rule
     }
 }
 
@@ -50,21 +55,21 @@ public struct Guide: Hashable, Sendable {
     /// The guide as plain text wrapped to `width` columns (at least 30), ending with a newline.
     public func text(width: Int) -> String {
         let width = max(width, 30)
-        var lines = TextWrapper.wrap(title, width: width)
-        lines.append(contentsOf: TextWrapper.wrap(StatusFormatter.disclaimer, width: width))
+        var lines = TextLayout.wrap(title, width: width)
+        lines.append(contentsOf: TextLayout.wrap(StatusFormatter.disclaimer, width: width))
         lines.append("")
-        lines.append(contentsOf: TextWrapper.wrap(introduction, width: width))
+        lines.append(contentsOf: TextLayout.wrap(introduction, width: width))
         for section in sections {
             lines.append("")
-            let heading = TextWrapper.wrap(section.title.uppercased(), width: width)
+            let heading = TextLayout.wrap(section.title.uppercased(), width: width)
             lines.append(contentsOf: heading)
-            lines.append(String(repeating: "=", count: heading.map(\.count).max() ?? 0))
+            lines.append(String(repeating: "=", count: heading.map { DisplayWidth.of($0) }.max() ?? 0))
             for item in section.items {
                 lines.append("")
-                lines.append(contentsOf: TextWrapper.wrap(item.title, width: width))
-                lines.append(contentsOf: TextWrapper.wrap(item.text, width: width, indent: "  "))
-                lines.append(contentsOf: TextWrapper.wrap("Source: " + StatusFormatter.sourceText(item.sources), width: width,
-                                                          indent: "  ", hangingIndent: "    "))
+                lines.append(contentsOf: TextLayout.wrap(item.title, width: width))
+                lines.append(contentsOf: TextLayout.wrap(item.text, width: width, indent: "  "))
+                lines.append(contentsOf: TextLayout.wrap("Source: " + StatusFormatter.sourceText(item.sources), width: width,
+                                                         indent: "  ", hangingIndent: "    "))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LumbarCore
 
 /// Renders a `Report` as one self-contained HTML page: inline CSS and SVG, no scripts, no fonts,
 /// images or links to fetch, laid out to print on A4.
@@ -208,7 +209,7 @@ public enum HTMLReport {
         }
         // One entry per kind of line: the trigger, the hour marks together, the day marks together.
         let kinds = PainChart.drawnMarks(report).map(\.kind)
-        let groups: [(kinds: [ReportMark.Kind], meaning: String)] = [
+        let groups: [(kinds: [EpisodeMark.Kind], meaning: String)] = [
             ([.trigger], "trigger session"), ([.hours72, .hours96], "after the trigger session"),
             ([.day14, .day28, .day42], "of the episode (2, 4, 6 weeks)"),
         ]
