@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore"], exclude: ["Report/Golden"]),
         .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore"], exclude: ["Golden"]),
-        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI", "LumbarCore"]),
+        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarUI"]),
     ],
     swiftLanguageModes: [.v6]

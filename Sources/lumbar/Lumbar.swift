@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LumbarCore
-import LumbarTerminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,9 +43,7 @@ struct Lumbar: ParsableCommand {
             try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false)
             return
         }
-        // TerminalApp reads the journal before curses starts, so an unreadable file is still a
-        // one-line error on a normal terminal.
-        let code = try TerminalApp.run(store: store, timeZone: Clock.timeZone, now: { fixedNow ?? Date() })
+        let code = try TUI.run(store: store, timeZone: Clock.timeZone, now: { fixedNow ?? Date() })
         if code != 0 { throw ExitCode(code) }
     }
 }

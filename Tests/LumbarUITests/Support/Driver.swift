@@ -2,46 +2,65 @@ import Foundation
 import LumbarCore
 @testable import LumbarUI
 
-/// Runs the update loop in memory: keys in, effects applied to a journal as the terminal's
-/// loop would (saves through `Transaction.apply`), quits recorded.
+/// The real `Program` on a headless terminal with effects in memory: keys go through the
+/// terminal's queue and the same loop the TUI runs; `send` injects a message directly.
 struct Driver {
-    var state: AppState
-    /// What the store would hold.
-    var stored: Journal
+    private(set) var program: Program<HeadlessTerminal, MemoryEffects>
+    let terminal: HeadlessTerminal
+    let effects: MemoryEffects
+    /// The exit status once the program ended.
     var exitCode: Int32?
-    var savedTransactions: [Transaction] = []
-    /// Reports the TUI asked to write (not written: the path reported is made up).
-    var writtenReports: [ReportFile] = []
-    /// The instant saves are stamped with.
-    var clock: Date
 
     init(_ journal: Journal, width: Int = 80, height: Int = 24, now: Date = Fixtures.now) {
-        state = AppState(journal: journal, now: now, timeZone: Fixtures.zone, width: width, height: height)
-        stored = journal
-        clock = now
+        let terminal = HeadlessTerminal(width: width, height: height)
+        let effects = MemoryEffects(stored: journal, clock: now)
+        let state = AppState(journal: journal, now: now, timeZone: Fixtures.zone, width: width, height: height)
+        self.terminal = terminal
+        self.effects = effects
+        program = Program(state: state, terminal: terminal, effects: effects,
+                          clock: ProgramClock(now: { effects.clock }, elapsed: { terminal.elapsed }))
     }
 
+    var state: AppState { program.state }
+    /// What the store would hold; setting it is another lumbar writing the file (the next poll sees it).
+    var stored: Journal {
+        get { effects.stored }
+        nonmutating set { effects.stored = newValue }
+    }
+    var savedTransactions: [Transaction] { effects.savedTransactions }
+    /// Reports the TUI asked to write (not written: the path reported is made up).
+    var writtenReports: [ReportFile] { effects.writtenReports }
+    /// The wall-clock time the program reads (saves are stamped with it too).
+    var clock: Date {
+        get { effects.clock }
+        nonmutating set { effects.clock = newValue }
+    }
+
+    /// Sends a message straight to the program; a tick also sets the clock, so the ticks the
+    /// program sends before later keys agree with it.
     mutating func send(_ message: Message) {
-        var pending = state.update(message)
-        while !pending.isEmpty {
-            switch pending.removeFirst() {
-            case .quit(let code):
-                exitCode = code
-            case .save(let transaction):
-                savedTransactions.append(transaction)
-                let undo = transaction.apply(to: &stored, at: Timestamp(clock, in: Fixtures.zone))
-                pending += state.update(.saved(transaction, journal: stored, undo: undo))
-            case .writeReport(let file):
-                writtenReports.append(file)
-                pending += state.update(.reportWritten(file, path: "/reports/" + file.name))
-            }
+        guard exitCode == nil else { return }
+        if case .tick(let date) = message { clock = date }
+        exitCode = program.send(message)
+    }
+
+    /// Queues `events` on the terminal and runs the loop until it has read them all.
+    mutating func feed(_ events: [TerminalEvent]) {
+        terminal.queue += events
+        while exitCode == nil, !terminal.queue.isEmpty {
+            exitCode = program.step()
         }
     }
 
-    mutating func press(_ keys: Key...) { for key in keys { send(.key(key)) } }
-    mutating func press(_ keys: [Key]) { for key in keys { send(.key(key)) } }
+    mutating func press(_ keys: Key...) { press(keys) }
+    mutating func press(_ keys: [Key]) { feed(keys.map { .key($0) }) }
     mutating func type(_ text: String) { press(Key.typing(text)) }
 
-    /// The screen as text.
-    var screen: String { AppView.render(state).lines.joined(separator: "\n") }
+    /// The screen as text, as the program last drew it.
+    var screen: String {
+        mutating get {
+            program.drawIfNeeded()
+            return (terminal.frame ?? AppView.render(state)).lines.joined(separator: "\n")
+        }
+    }
 }

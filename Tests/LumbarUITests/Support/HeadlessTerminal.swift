@@ -1,0 +1,85 @@
+import Foundation
+@testable import LumbarUI
+
+/// A terminal with no screen (ratatui's `TestBackend`): input comes from a queue, frames are
+/// kept, and time passes only when a read finds the queue empty and waits out its timeout.
+final class HeadlessTerminal: TerminalDevice {
+    var size: TerminalSize
+    /// What is still to be read, in order.
+    var queue: [TerminalEvent] = []
+    /// A signal to report at the next check, as the curses terminal's handler records one.
+    var pendingSignal: Int32 = 0
+    /// Every frame drawn, oldest first.
+    private(set) var frames: [Buffer] = []
+    private(set) var invalidations = 0
+    /// The monotonic time, advanced by each read that times out.
+    private(set) var elapsed: Duration = .zero
+
+    init(width: Int, height: Int) { size = TerminalSize(width: width, height: height) }
+
+    func read(timeout: Duration) -> TerminalEvent? {
+        guard !queue.isEmpty else {
+            elapsed += timeout
+            return nil
+        }
+        return queue.removeFirst()
+    }
+
+    func draw(_ frame: Buffer) { frames.append(frame) }
+    func invalidate() { invalidations += 1 }
+
+    func takeSignal() -> Int32 {
+        defer { pendingSignal = 0 }
+        return pendingSignal
+    }
+
+    /// The last frame drawn.
+    var frame: Buffer? { frames.last }
+}
+
+/// Runs effects in memory: saves apply to `stored` (what the journal file would hold),
+/// reports are recorded, not written, and the poll reports `stored` when a test changed it.
+final class MemoryEffects: EffectHandler {
+    var stored: Journal {
+        didSet { changedOutside = true }
+    }
+    private var changedOutside = false
+    var savedTransactions: [Transaction] = []
+    var writtenReports: [ReportFile] = []
+    var polls = 0
+    /// The instant saves are stamped with.
+    var clock: Date
+    /// When set, every save fails with this reason.
+    var failSaves: String?
+    /// Looks at the terminal while an effect runs (to see what was drawn before it).
+    var whilePerforming: ((Effect) -> Void)?
+
+    init(stored: Journal, clock: Date) {
+        self.stored = stored
+        self.clock = clock
+    }
+
+    func perform(_ effect: Effect) -> [Message] {
+        whilePerforming?(effect)
+        switch effect {
+        case .save(let transaction):
+            savedTransactions.append(transaction)
+            if let reason = failSaves { return [.saveFailed(transaction, reason: reason)] }
+            var journal = stored
+            let undo = transaction.apply(to: &journal, at: Timestamp(clock, in: Fixtures.zone))
+            stored = journal
+            changedOutside = false
+            return [.saved(transaction, journal: journal, undo: undo)]
+        case .writeReport(let file):
+            writtenReports.append(file)
+            return [.reportWritten(file, path: "/reports/" + file.name)]
+        case .pollJournal:
+            polls += 1
+            guard changedOutside else { return [] }
+            changedOutside = false
+            return [.journalReloaded(stored)]
+        case .quit:
+            return []
+        }
+    }
+}
