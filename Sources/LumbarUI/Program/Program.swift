@@ -11,8 +11,10 @@ import Foundation
 /// `run` is the whole loop; `step`, `send` and `drawIfNeeded` are its parts, for drivers that
 /// feed it one input at a time (the tests).
 public struct Program<Terminal: TerminalDevice, Effects: EffectHandler> {
-    /// The state as of the last message.
-    public private(set) var state: AppState
+    /// The state as of the last message (tests with `@testable` may set it: the next step draws it).
+    public internal(set) var state: AppState {
+        didSet { needsDraw = true }
+    }
     /// Where the program reads input and draws.
     public let terminal: Terminal
     /// What runs the effects.

@@ -21,7 +21,11 @@ struct Driver {
                           clock: ProgramClock(now: { effects.clock }, elapsed: { terminal.elapsed }))
     }
 
-    var state: AppState { program.state }
+    /// The program's state; tests may set parts of it to reach a case in fewer keys.
+    var state: AppState {
+        get { program.state }
+        set { program.state = newValue }
+    }
     /// What the store would hold; setting it is another lumbar writing the file (the next poll sees it).
     var stored: Journal {
         get { effects.stored }
