@@ -40,7 +40,8 @@ public struct AppState: Sendable {
     var undoStack: [UndoEntry] = []
     /// The undo entry being saved, put back if the save fails.
     var pendingUndo: UndoEntry?
-    /// A save is on its way; further saves wait for it.
+    /// A save effect is running: set when `update` asks for one, cleared by its result. The
+    /// program draws the state before running it, so the message bar says "Saving…" meanwhile.
     var isSaving = false
     /// Unlogged dates of the open episode to ask about once the check-in being saved is saved.
     var painFreeOffer: [LocalDate] = []

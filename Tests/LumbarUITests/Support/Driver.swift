@@ -48,6 +48,13 @@ struct Driver {
         exitCode = program.send(message)
     }
 
+    /// One turn of the program's loop with nothing queued: it waits out the time to the next
+    /// subscription (the headless clock moves on) and runs what is due.
+    mutating func idle() {
+        guard exitCode == nil else { return }
+        exitCode = program.step()
+    }
+
     /// Queues `events` on the terminal and runs the loop until it has read them all.
     mutating func feed(_ events: [TerminalEvent]) {
         terminal.queue += events
