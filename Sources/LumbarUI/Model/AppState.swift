@@ -8,10 +8,12 @@ public struct AppState: Sendable {
     public internal(set) var screen: ScreenName
     /// Screens to go back to with Esc, most recent last.
     var backStack: [ScreenName] = []
+    /// Where each part goes at the terminal's size; replaced on resize.
+    var viewport: Viewport
     /// Terminal columns.
-    public internal(set) var width: Int
+    public var width: Int { viewport.width }
     /// Terminal rows.
-    public internal(set) var height: Int
+    public var height: Int { viewport.height }
     /// The journal as last read or saved.
     public internal(set) var journal: Journal
     /// The rules' verdict for `journal` at `now`; evaluated when the journal changes or the
@@ -53,8 +55,7 @@ public struct AppState: Sendable {
         self.journal = journal
         self.now = now
         self.timeZone = timeZone
-        self.width = width
-        self.height = height
+        viewport = Viewport(width: width, height: height)
         self.glyphs = glyphs
         let today = LocalDate(instant: now, in: timeZone)
         digest = JournalDigest(journal: journal, today: today)
