@@ -1,6 +1,15 @@
 import ArgumentParser
 import CLumbarSystem
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import LumbarCore
 import LumbarTerminal
 
@@ -47,8 +56,8 @@ enum LumbarMain {
                 where item.hasPrefix("-") {
                     options[String(item)] = takesValue
                     if item.contains("[no-]") {
-                        options[item.replacingOccurrences(of: "[no-]", with: "")] = takesValue
-                        options[item.replacingOccurrences(of: "[no-]", with: "no-")] = takesValue
+                        options[String(item.replacing("[no-]", with: ""))] = takesValue
+                        options[String(item.replacing("[no-]", with: "no-"))] = takesValue
                     }
                 }
             }
@@ -97,7 +106,7 @@ enum LumbarMain {
                 Lumbar.exit(withError: error)
             }
             let message = Lumbar.message(for: error)
-                .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
                 .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") && !$0.hasPrefix("Help:") }
                 .joined(separator: " ")
             Output.error("lumbar: error: \(message) (see '\(helpCommand)')")

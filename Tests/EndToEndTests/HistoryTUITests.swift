@@ -7,7 +7,7 @@ import Testing
 /// LANG=C; the Profile and Report screens; the chart's legend and calendar.
 @Suite(.serialized, .enabled(if: TUITmux.shouldRun, "tmux is not installed (set CI=true to make that a failure)"))
 struct HistoryTUITests {
-    static let zone = TimeZone(identifier: "Europe/Stockholm")!
+    static let zone = ZoneInfo(identifier: "Europe/Stockholm")!
     static let now = "2026-03-05T12:00"
 
     static func stamp(_ text: String) -> Timestamp {

@@ -13,7 +13,7 @@ import Testing
         return JournalStore(path: directory + "/journal.json")
     }
 
-    static let zone = TimeZone(identifier: "Europe/Stockholm")!
+    static let zone = ZoneInfo(identifier: "Europe/Stockholm")!
 
     @Test func savingKeepsWhatAnotherProcessWroteMeanwhile() throws {
         let store = try Self.temporaryStore()

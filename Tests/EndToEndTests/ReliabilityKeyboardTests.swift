@@ -36,13 +36,13 @@ struct ReliabilityKeyboardTests {
         var state: AppState
         var disk: Journal
         var now: Date
-        let zone: TimeZone
+        let zone: ZoneInfo
         var random: ReliabilityJournals.Generator
         var saves = 0, failedSaves = 0, quits = 0, reloads = 0, renders = 0
         /// One save in this many fails (0: none).
         var failEvery = 5
 
-        init(journal: Journal, now: Date, zone: TimeZone, seed: UInt64) {
+        init(journal: Journal, now: Date, zone: ZoneInfo, seed: UInt64) {
             state = AppState(journal: journal, now: now, timeZone: zone, width: 80, height: 24)
             disk = journal
             self.now = now
@@ -138,7 +138,7 @@ struct ReliabilityKeyboardTests {
 
     @Test("Ten thousand hostile keys with pastes, resizes, ticks, outside changes and failing saves: no crash, every frame drawn, no draft lost")
     func tenThousandKeys() throws {
-        let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let zone = try #require(ZoneInfo(identifier: "Europe/Berlin"))
         let start = try Timestamp.parse("2026-03-01T21:00:00+01:00", localTimeZone: zone).get().date
         let keys = Reliability.count("LUMBAR_KEYBOARD_KEYS", quick: 10_000, thorough: 200_000)
         var harness = Harness(journal: ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 1)!),
@@ -232,7 +232,7 @@ struct ReliabilityKeyboardTests {
     /// bracketed paste delivers a paste as keys, a line break as Enter). Returns where it quit,
     /// if it did, and whether the check-in with pain 5 is saved or still a draft afterwards.
     static func paste(_ text: String) throws -> (quitAt: Int?, kept: Bool, noteLength: Int) {
-        let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let zone = try #require(ZoneInfo(identifier: "Europe/Berlin"))
         let now = try Timestamp.parse("2026-03-01T21:00:00+01:00", localTimeZone: zone).get().date
         var harness = Harness(journal: Journal(), now: now, zone: zone, seed: 7)
         harness.failEvery = 0
@@ -271,7 +271,7 @@ struct ReliabilityKeyboardTests {
 
     @Test("Moving an unsaved Today draft to another day never drops what was typed")
     func dateChangeKeepsDraft() throws {
-        let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let zone = try #require(ZoneInfo(identifier: "Europe/Berlin"))
         let now = try Timestamp.parse("2026-03-03T21:00:00+01:00", localTimeZone: zone).get().date
         // Yesterday already has a check-in; today has none.
         let yesterday = try Timestamp.parse("2026-03-02T09:00:00+01:00", localTimeZone: zone).get()

@@ -311,7 +311,7 @@ enum ReliabilityJournals {
 
     /// `years` of history ending the day before `end`: two check-ins a day, a session every third day.
     static func history(years: Int, endingBefore end: LocalDate = LocalDate(year: 2026, month: 3, day: 1)!,
-                        timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin")!, seed: UInt64 = 1) -> Journal {
+                        timeZone: ZoneInfo = ZoneInfo(identifier: "Europe/Berlin")!, seed: UInt64 = 1) -> Journal {
         var random = Generator(seed: seed)
         let days = years * 365
         var checkIns: [CheckIn] = []
@@ -338,7 +338,7 @@ enum ReliabilityJournals {
     }
 
     /// The instant of a wall-clock time on `day` in `timeZone`.
-    static func local(_ day: LocalDate, hour: Int, minute: Int, in timeZone: TimeZone) -> Timestamp? {
+    static func local(_ day: LocalDate, hour: Int, minute: Int, in timeZone: ZoneInfo) -> Timestamp? {
         let text = "\(day)T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute):00"
         if case .success(let t) = Timestamp.parse(text, localTimeZone: timeZone) { return t }
         return nil

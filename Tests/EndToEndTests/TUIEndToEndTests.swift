@@ -10,7 +10,7 @@ struct TUIEndToEndTests {
     static var fixedNow: String { today + "T12:00" }
 
     static let today: String = {
-        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let zone = ZoneInfo(identifier: "Europe/Stockholm")!
         return LocalDate(instant: Date(), in: zone).description
     }()
 
@@ -98,7 +98,7 @@ struct TUIEndToEndTests {
         var runner = BinaryRunner()
         runner.environment["LUMBAR_NOW"] = Self.fixedNow
         try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
-        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let zone = ZoneInfo(identifier: "Europe/Stockholm")!
         let twoDaysAgo = LocalDate(instant: Date(), in: zone).adding(days: -2)
         #expect(try runner.run(["checkin", "--date", twoDaysAgo.description, "--pain", "3", "--symptom", "tingling"]).status == 0)
         let tui = try TUITmux(runner: runner)

@@ -5,7 +5,7 @@ import Testing
 /// `lumbar training --json` through the binary, on a generated year whose answers are known by
 /// construction, and the one stderr line of `lumbar session` without a load.
 @Suite(.serialized) struct TrainingTests {
-    static let zone = TimeZone(identifier: "Europe/Stockholm")!
+    static let zone = ZoneInfo(identifier: "Europe/Stockholm")!
     /// Monday of the first of the 52 weeks; the year ends on Sun 8 Mar 2026.
     static let firstMonday = LocalDate("2025-03-10")!
     /// Weeks whose Monday deadlift is followed by an episode from Tuesday 08:00 (pain 4, 3, then 0, 0).

@@ -4,7 +4,7 @@ import Testing
 
 /// Builds small journals for the tests.
 enum Sample {
-    static let zone = TimeZone(identifier: "Europe/Stockholm")!
+    static let zone = ZoneInfo(identifier: "Europe/Stockholm")!
 
     static func time(_ text: String) -> Timestamp {
         try! Timestamp.parse(text, localTimeZone: zone).get()

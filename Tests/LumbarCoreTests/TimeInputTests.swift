@@ -3,7 +3,7 @@ import Testing
 @testable import LumbarCore
 
 @Suite struct TimeInputTests {
-    static let stockholm = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
+    static let stockholm = ZoneInfo(identifier: "Europe/Stockholm") ?? .gmt
 
     /// The instant `text` (ISO with an offset) names; the fixed "now" of a table.
     static func instant(_ text: String) -> Date {

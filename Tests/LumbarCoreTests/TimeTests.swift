@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func parsesOffsetsZuluAndLocalTimes() throws {
-        let stockholm = try #require(TimeZone(identifier: "Europe/Stockholm"))
+        let stockholm = try #require(ZoneInfo(identifier: "Europe/Stockholm"))
         let withOffset = try Timestamp.parse("2026-03-02T18:00:00+01:00", localTimeZone: .gmt).get()
         let zulu = try Timestamp.parse("2026-03-02T17:00Z", localTimeZone: .gmt).get()
         let local = try Timestamp.parse("2026-03-02T18:00", localTimeZone: stockholm).get()
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func refusesBadTimes() throws {
-        let stockholm = try #require(TimeZone(identifier: "Europe/Stockholm"))
+        let stockholm = try #require(ZoneInfo(identifier: "Europe/Stockholm"))
         #expect(Timestamp.parse("yesterday", localTimeZone: .gmt) == .failure(.malformed))
         #expect(Timestamp.parse("2026-02-30T10:00", localTimeZone: .gmt) == .failure(.outOfRange))
         #expect(Timestamp.parse("2026-03-02T24:00", localTimeZone: .gmt) == .failure(.outOfRange))
@@ -45,14 +45,14 @@ import Testing
     }
 
     @Test func anEntryAt2330UTCBelongsToTheNextLocalDayEastOfUTC() throws {
-        let stockholm = try #require(TimeZone(identifier: "Europe/Stockholm"))
+        let stockholm = try #require(ZoneInfo(identifier: "Europe/Stockholm"))
         let t = try Timestamp.parse("2026-03-02T23:30Z", localTimeZone: .gmt).get()
         #expect(LocalDate(instant: t.date, in: stockholm).description == "2026-03-03")
         #expect(LocalDate(instant: t.date, in: .gmt).description == "2026-03-02")
     }
 
     @Test func hoursAreRealAcrossDaylightSaving() throws {
-        let ny = try #require(TimeZone(identifier: "America/New_York"))
+        let ny = try #require(ZoneInfo(identifier: "America/New_York"))
         let before = try Timestamp.parse("2026-03-07T18:00", localTimeZone: ny).get()
         let after = try Timestamp.parse("2026-03-10T18:00", localTimeZone: ny).get()
         #expect(before.hours(to: after) == 71)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Why a JSON document is not a journal: the field at fault and what is wrong with it.
 public struct JournalFormatError: Error, Equatable, Sendable, CustomStringConvertible {

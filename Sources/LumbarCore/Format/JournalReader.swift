@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads a journal from bytes straight into the model, in one pass and without a `JSONValue` tree.
 ///

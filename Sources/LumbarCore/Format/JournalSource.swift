@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The bytes a journal was read from, with the entries as read (in file order) and the span of
 /// the text of each entry that `JournalCodec.write` would spell exactly the same way.

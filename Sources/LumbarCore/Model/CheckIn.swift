@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One check-in: how the back feels now, what was noticed, and what was done for it.
 public struct CheckIn: Identifiable, Hashable, Sendable {

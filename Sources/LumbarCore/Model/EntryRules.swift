@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The rules every new or edited entry must keep, in one place, for the command line, the TUI
 /// and import alike.
@@ -77,7 +81,7 @@ public enum EntryRules {
 
     /// The first problem with a session's values, or `nil` when it may be saved.
     public static func problem(kind: String, minutes: Int?, rpe: Int?) -> Problem? {
-        if kind.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if kind.trimmingWhitespace().isEmpty {
             return Problem(field: "kind", message: "the session kind is empty; say what you did, e.g. deadlift or run")
         }
         if let minutes, !self.minutes.contains(minutes) {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a merge or import did, entry by entry.
 public struct MergeReport: Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything lumbar stores: the profile, exercise sessions, check-ins and deletion records.
 ///

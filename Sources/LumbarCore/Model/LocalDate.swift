@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A calendar date without a time or a zone, such as the day a check-in belongs to.
 ///
@@ -88,7 +92,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var shortDescription: String { "\(weekdayAbbreviation) \(day) \(monthAbbreviation)" }
 
     /// The local date of `instant` in `timeZone`.
-    public init(instant: Date, in timeZone: TimeZone) {
+    public init(instant: Date, in timeZone: ZoneInfo) {
         let offset = timeZone.secondsFromGMT(for: instant)
         let local = Int((instant.timeIntervalSince1970).rounded(.down)) + offset
         self.init(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One exercise session: the workout a later back pain might be traced to.
 public struct Session: Identifiable, Hashable, Sendable {

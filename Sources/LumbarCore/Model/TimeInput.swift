@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads times and dates as people type them on the command line: the ISO 8601 forms, `now`,
 /// `18:00`, `today`, `yesterday` or a weekday name with an optional time, and `-2h`, `-30m`, `-1d`.
@@ -22,7 +26,7 @@ public enum TimeInput {
         case nonexistentLocalTime
 
         /// One line saying what is wrong with `text` given to `option` and how to fix it.
-        public func message(for text: String, option: String, timeZone: TimeZone) -> String {
+        public func message(for text: String, option: String, timeZone: ZoneInfo) -> String {
             switch self {
             case .unrecognized:
                 return "\(option) must be an ISO 8601 time such as 2026-03-02T18:00 or 2026-03-02T17:00Z, or now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m or -1d, got '\(text)'"
@@ -43,8 +47,8 @@ public enum TimeInput {
     public static let defaultHour = 12
 
     /// The instant `text` names, seen in `timeZone`, relative to `now`.
-    public static func parse(_ text: String, now: Date, timeZone: TimeZone) -> Result<Timestamp, Failure> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+    public static func parse(_ text: String, now: Date, timeZone: ZoneInfo) -> Result<Timestamp, Failure> {
+        let trimmed = text.trimmingSpaces()
         switch Timestamp.parse(trimmed, localTimeZone: timeZone) {
         case .success(let time): return .success(time.converted(to: timeZone))
         case .failure(.outOfRange): return .failure(.outOfRange)
@@ -86,8 +90,8 @@ public enum TimeInput {
 
     /// The calendar date `text` names: `YYYY-MM-DD`, `today`, `yesterday` or a weekday name
     /// (the most recent such day, today included).
-    public static func parseDate(_ text: String, now: Date, timeZone: TimeZone) -> Result<LocalDate, Failure> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+    public static func parseDate(_ text: String, now: Date, timeZone: ZoneInfo) -> Result<LocalDate, Failure> {
+        let trimmed = text.trimmingSpaces()
         if let date = LocalDate(trimmed) { return .success(date) }
         if trimmed.utf8.count == 10, trimmed.split(separator: "-").count == 3 { return .failure(.outOfRange) }
         guard let day = namedDay(trimmed.lowercased(), now: now, timeZone: timeZone) else { return .failure(.unrecognized) }
@@ -105,7 +109,7 @@ public enum TimeInput {
     private static func isWeekday(_ word: String) -> Bool { weekday(word) != nil }
 
     /// The day `word` names relative to now's local date; weekdays look back at most six days.
-    private static func namedDay(_ word: String, now: Date, timeZone: TimeZone) -> LocalDate? {
+    private static func namedDay(_ word: String, now: Date, timeZone: ZoneInfo) -> LocalDate? {
         let today = LocalDate(instant: now, in: timeZone)
         switch word {
         case "today": return today
@@ -127,7 +131,7 @@ public enum TimeInput {
     }
 
     /// The local wall time on `day` in `timeZone`, resolved by `Timestamp.parse`'s rules.
-    private static func at(_ day: LocalDate, hour: Int, minute: Int, in timeZone: TimeZone) -> Result<Timestamp, Failure> {
+    private static func at(_ day: LocalDate, hour: Int, minute: Int, in timeZone: ZoneInfo) -> Result<Timestamp, Failure> {
         let text = "\(day)T\(Digits.pad(hour, 2)):\(Digits.pad(minute, 2))"
         switch Timestamp.parse(text, localTimeZone: timeZone) {
         case .success(let time): return .success(time)
@@ -137,7 +141,7 @@ public enum TimeInput {
     }
 
     /// `-Nh`, `-Nm` or `-Nd`: that many real hours, minutes or days (of 24 hours) before now.
-    private static func relative(_ word: String, from now: Timestamp, in timeZone: TimeZone) -> Result<Timestamp, Failure> {
+    private static func relative(_ word: String, from now: Timestamp, in timeZone: ZoneInfo) -> Result<Timestamp, Failure> {
         let body = word.dropFirst()
         guard let unit = body.last, let seconds = ["m": 60, "h": 3600, "d": 86_400][String(unit)] else { return .failure(.badDuration) }
         let digits = body.dropLast()

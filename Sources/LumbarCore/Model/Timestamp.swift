@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An instant together with the UTC offset it was recorded in ("2026-03-02T18:00:00+01:00").
 ///
@@ -17,7 +21,7 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The instant `date` recorded with the offset `timeZone` has at that instant.
-    public init(_ date: Date, in timeZone: TimeZone) {
+    public init(_ date: Date, in timeZone: ZoneInfo) {
         epochMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         utcOffsetSeconds = timeZone.secondsFromGMT(for: date)
     }
@@ -36,7 +40,7 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The same instant seen with the offset that `timeZone` has at it.
-    public func converted(to timeZone: TimeZone) -> Timestamp {
+    public func converted(to timeZone: ZoneInfo) -> Timestamp {
         Timestamp(epochMilliseconds: epochMilliseconds, utcOffsetSeconds: timeZone.secondsFromGMT(for: date))
     }
 
@@ -89,7 +93,7 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses ISO 8601: `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `±HH:MM`, `±HHMM`, or
     /// nothing (a local time, resolved in `localTimeZone`). A space may stand for `T`.
-    public static func parse(_ text: String, localTimeZone: TimeZone) -> Result<Timestamp, ParseError> {
+    public static func parse(_ text: String, localTimeZone: ZoneInfo) -> Result<Timestamp, ParseError> {
         let b = Array(text.utf8)
         guard b.count >= 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
               b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
@@ -148,7 +152,7 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Resolves a wall-clock time in a zone; a time in a spring-forward gap is refused.
-    private static func resolveLocal(_ localMs: Int64, in zone: TimeZone) -> Result<Timestamp, ParseError> {
+    private static func resolveLocal(_ localMs: Int64, in zone: ZoneInfo) -> Result<Timestamp, ParseError> {
         // Try the offsets in force around that wall time; keep the first that maps back to it.
         let guess = Date(timeIntervalSince1970: Double(localMs) / 1000)
         let candidates = [

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Renders a `Report` as one self-contained HTML page: inline CSS and SVG, no scripts, no fonts,
 /// images or links to fetch, laid out to print on A4.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Renders a `Report` as Markdown (CommonMark with GitHub tables), readable as plain text too.
 public enum MarkdownReport {
@@ -117,7 +121,7 @@ public enum MarkdownReport {
             case .text(let text):
                 out += atLineStart ? MarkdownText.lineStart(text) : MarkdownText.inline(text)
             case .strong(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let trimmed = text.trimmingSpaces()
                 let lead = text.prefix { $0 == " " }
                 out += lead + "**" + MarkdownText.inline(trimmed) + "**"
             case .redFlag(let text):
@@ -125,7 +129,7 @@ public enum MarkdownReport {
             case .level(let level):
                 out += level >= .seeDoctor ? "**" + level.key + "**" : level.key
             case .code(let text):
-                out += "`" + text.replacingOccurrences(of: "`", with: "'") + "`"
+                out += "`" + text.replacing("`", with: "'") + "`"
             case .lineBreak:
                 out += continuation.map { "\\\n" + $0 } ?? " "
             }

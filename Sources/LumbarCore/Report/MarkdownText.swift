@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Escaping for text placed in Markdown (CommonMark and GitHub tables).
 enum MarkdownText {

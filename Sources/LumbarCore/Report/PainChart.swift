@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Draws a report's pain trend as an inline SVG: each check-in's pain at its time, the 7-day average, the severe band,
 /// the main episode shaded, its window marks (trigger, 72 h, 96 h, days 14, 28 and 42), sessions,

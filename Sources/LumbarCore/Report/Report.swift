@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a clinician needs from the log: on the first page who, which episode, how it evolved,
 /// what was ruled out, the flags, assessments and self-care; then the days, sessions and notes.
@@ -17,7 +21,7 @@ public struct Report: Hashable, Sendable {
     /// The moment the status and the episode are read at: the end of `lastDay`, or `generatedAt` if sooner.
     public var asOf: Timestamp
     /// The zone every time is shown in.
-    public var timeZone: TimeZone
+    public var timeZone: ZoneInfo
     /// The person's profile (birth year and history).
     public var profile: Profile
     /// The status at `asOf`.
@@ -43,7 +47,7 @@ public struct Report: Hashable, Sendable {
     public static let maximumDays = 366
 
     /// The report on `period` of `journal` (cut at the day of `now`), as of `now`.
-    public init(journal: Journal, period: ReportPeriod, now: Date, timeZone: TimeZone) {
+    public init(journal: Journal, period: ReportPeriod, now: Date, timeZone: ZoneInfo) {
         self.init(journal: journal, from: period.first, through: period.last, now: now, timeZone: timeZone, reason: period.reason)
     }
 
@@ -51,7 +55,7 @@ public struct Report: Hashable, Sendable {
     ///
     /// Entries after `now` are left out, as everywhere else in lumbar. Each day's level and the
     /// flags come from evaluating the rules at the end of every day of the period.
-    public init(journal: Journal, from first: LocalDate, through last: LocalDate, now: Date, timeZone: TimeZone,
+    public init(journal: Journal, from first: LocalDate, through last: LocalDate, now: Date, timeZone: ZoneInfo,
                 reason: ReportPeriod.Reason = .requested) {
         let today = LocalDate(instant: now, in: timeZone)
         let lastDay = min(last, today)
@@ -104,7 +108,7 @@ public struct Report: Hashable, Sendable {
     /// Built on `EscalationEngine.evaluate` alone, the one entry point the rules engine keeps
     /// from contract version 1 to 2, so the report does not follow the engine's helpers around.
     static func daily(_ journal: Journal, from first: LocalDate, through last: LocalDate, now: Date,
-                      timeZone: TimeZone) -> [(date: LocalDate, status: Status)] {
+                      timeZone: ZoneInfo) -> [(date: LocalDate, status: Status)] {
         let nowMilliseconds = Timestamp(now, in: timeZone).epochMilliseconds
         var days: [(date: LocalDate, status: Status)] = []
         var date = first
@@ -120,7 +124,7 @@ public struct Report: Hashable, Sendable {
     // MARK: Building
 
     private static func days(first: LocalDate, last: LocalDate, checkIns: [CheckIn], sessions: [Session],
-                             daily: [(date: LocalDate, status: Status)], averages: [LocalDate: Double], timeZone: TimeZone) -> [ReportDay] {
+                             daily: [(date: LocalDate, status: Status)], averages: [LocalDate: Double], timeZone: ZoneInfo) -> [ReportDay] {
         let checkInsByDate = Dictionary(grouping: checkIns, by: \.date)
         let sessionsByDate = Dictionary(grouping: sessions) { $0.at.converted(to: timeZone).localDate }
         let levelByDate = Dictionary(daily.map { ($0.date, $0.status.level) }, uniquingKeysWith: { $1 })
@@ -153,7 +157,7 @@ public struct Report: Hashable, Sendable {
     }
 
     private static func episode(_ journal: Journal, first: LocalDate, last: LocalDate, asOf: Timestamp,
-                                timeZone: TimeZone) -> ReportEpisode? {
+                                timeZone: ZoneInfo) -> ReportEpisode? {
         let overlapping = EpisodeTracker.episodes(in: journal, upTo: asOf.date, timeZone: timeZone).filter {
             $0.onset.date <= last && ($0.closeDate ?? asOf.localDate) >= first
         }
@@ -166,15 +170,15 @@ public struct Report: Hashable, Sendable {
                              marks: ReportEpisode.windowMarks(onset: found.onset, trigger: found.trigger, timeZone: timeZone))
     }
 
-    private static func notes(checkIns: [CheckIn], sessions: [Session], timeZone: TimeZone) -> [ReportNote] {
+    private static func notes(checkIns: [CheckIn], sessions: [Session], timeZone: ZoneInfo) -> [ReportNote] {
         var notes: [(order: Int, note: ReportNote)] = []
         for checkIn in checkIns {
-            let text = checkIn.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = checkIn.note.trimmingWhitespace()
             guard !text.isEmpty else { continue }
             notes.append((notes.count, ReportNote(at: checkIn.at.converted(to: timeZone), source: .checkIn(pain: checkIn.pain), text: text)))
         }
         for session in sessions {
-            let text = session.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = session.note.trimmingWhitespace()
             guard !text.isEmpty else { continue }
             notes.append((notes.count, ReportNote(at: session.at.converted(to: timeZone), source: .session(kind: session.kind), text: text)))
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A piece of report text; the renderers decide how each kind looks and escape all text.
 enum ReportSpan: Hashable, Sendable {
@@ -370,11 +374,11 @@ enum ReportContent {
                 line.append(.level(rule.level))
             }
             if assessment.rules.isEmpty { line.append(.text("no flag")) }
-            let note = assessment.note.trimmingCharacters(in: .whitespacesAndNewlines)
+            let note = assessment.note.trimmingWhitespace()
             if !note.isEmpty {
                 line.append(.text(" \u{2014} "))
                 let paragraphs = note.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
-                line.append(.text(paragraphs.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")))
+                line.append(.text(paragraphs.map { $0.trimmingSpaces() }.joined(separator: " ")))
             }
             return line
         }
@@ -475,13 +479,13 @@ enum ReportContent {
             let source: String
             switch note.source {
             case .checkIn(let pain): source = "check-in, pain \(pain)"
-            case .session(let kind): source = "session: " + (kind.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "session" : kind)
+            case .session(let kind): source = "session: " + (kind.trimmingWhitespace().isEmpty ? "session" : kind)
             }
             var line: ReportLine = [.strong(TimeText.dateTime(note.at, in: report.timeZone)), .text(" (" + source + "): ")]
             let paragraphs = note.text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
             for (index, paragraph) in paragraphs.enumerated() {
                 if index > 0 { line.append(.lineBreak) }
-                line.append(.text(paragraph.trimmingCharacters(in: .whitespaces)))
+                line.append(.text(paragraph.trimmingSpaces()))
             }
             return line
         }
@@ -502,7 +506,7 @@ enum ReportContent {
     }
 
     /// "deadlift 18:00 (50 min, RPE 9, sharp pain)", or "deadlift, Mon 2 Mar 18:00 (...)" with the date.
-    static func sessionSummary(_ session: Session, timeZone: TimeZone, withDate: Bool) -> String {
+    static func sessionSummary(_ session: Session, timeZone: ZoneInfo, withDate: Bool) -> String {
         let when = withDate ? ", " + TimeText.dateTime(session.at, in: timeZone) : " " + session.at.converted(to: timeZone).clockTime
         var details: [String] = []
         if let minutes = session.minutes { details.append("\(minutes) min") }

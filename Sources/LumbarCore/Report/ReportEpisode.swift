@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The episode a report is about: the most significant one overlapping its period.
 public struct ReportEpisode: Hashable, Sendable {
@@ -47,7 +51,7 @@ public struct ReportEpisode: Hashable, Sendable {
     }
 
     /// The marks of an episode with this onset and trigger, in time order.
-    public static func windowMarks(onset: CheckIn, trigger: Session?, timeZone: TimeZone) -> [ReportMark] {
+    public static func windowMarks(onset: CheckIn, trigger: Session?, timeZone: ZoneInfo) -> [ReportMark] {
         var marks: [ReportMark] = []
         if let trigger {
             let start = trigger.at.converted(to: timeZone)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The days a report covers and why lumbar chose them.
 public struct ReportPeriod: Hashable, Sendable {
@@ -35,7 +39,7 @@ public struct ReportPeriod: Hashable, Sendable {
     /// The period lumbar chooses for a report ending on `last`: from the start of the most
     /// significant episode overlapping the 90 days up to `last` — its trigger session's day, or its
     /// onset — else the last 30 days. Never longer than `Report.maximumDays`.
-    public static func standard(through last: LocalDate, journal: Journal, now: Date, timeZone: TimeZone) -> ReportPeriod {
+    public static func standard(through last: LocalDate, journal: Journal, now: Date, timeZone: ZoneInfo) -> ReportPeriod {
         let end = last.end(in: timeZone).date
         let asOf = end < now ? end : now
         let windowStart = last.adding(days: -(lookBackDays - 1))

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Which raised flags a clinician's assessments cover, per the contract's "Assessments" section.
 enum AssessmentCoverage {
@@ -77,7 +81,7 @@ extension EscalationEngine {
     ///
     /// - Throws: `AssessmentError.nothingToCover` for a default with no flag at see-doctor,
     ///   `AssessmentError.notRaised` when a named rule was not raised at `at`.
-    public static func assessment(of journal: Journal, at: Date, timeZone: TimeZone, rules: [RuleID]?,
+    public static func assessment(of journal: Journal, at: Date, timeZone: ZoneInfo, rules: [RuleID]?,
                                   note: String, id: UUID, updatedAt: Timestamp) throws(AssessmentError) -> Assessment {
         let status = evaluate(journal, now: at, timeZone: timeZone)
         let raised = status.flags

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The status as it stood at the end of one local day.
 public struct DailyStatus: Hashable, Sendable {
@@ -40,7 +44,7 @@ extension EscalationEngine {
     /// A day is evaluated at its last millisecond, or at `now` for the day containing it; days
     /// after `now` are left out, so no day sees entries that did not exist yet.
     public static func daily(_ journal: Journal, from first: LocalDate, through last: LocalDate,
-                             now: Date, timeZone: TimeZone) -> [DailyStatus] {
+                             now: Date, timeZone: ZoneInfo) -> [DailyStatus] {
         let nowMilliseconds = TimeOrder.milliseconds(of: now)
         var days: [DailyStatus] = []
         var date = first

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds episodes in a journal: all of them (for charts and reports), the recent ones, or the one open now.
 ///
@@ -10,7 +14,7 @@ public enum EpisodeTracker {
     /// Every episode among the check-ins up to `now`, oldest first; the last one may be open.
     ///
     /// - Complexity: O(n) in the check-ins up to `now`.
-    public static func episodes(in journal: Journal, upTo now: Date, timeZone: TimeZone) -> [Episode] {
+    public static func episodes(in journal: Journal, upTo now: Date, timeZone: ZoneInfo) -> [Episode] {
         let end = TimeOrder.end(of: journal.checkIns, upTo: TimeOrder.milliseconds(of: now), by: \.at)
         return scan(journal, from: 0, to: end, today: LocalDate(instant: now, in: timeZone))
     }
@@ -19,7 +23,7 @@ public enum EpisodeTracker {
     ///
     /// - Complexity: proportional to the current episode and the dates just before it, plus
     ///   O(log n) to find `now`.
-    public static func currentEpisode(in journal: Journal, at now: Date, timeZone: TimeZone) -> Episode? {
+    public static func currentEpisode(in journal: Journal, at now: Date, timeZone: ZoneInfo) -> Episode? {
         recentEpisodes(in: journal, upTo: now, timeZone: timeZone, coveringFrom: .max).last.flatMap { $0.isOpen ? $0 : nil }
     }
 
@@ -35,15 +39,15 @@ public enum EpisodeTracker {
     }
 
     /// A fixed zone at the offset of the latest check-in up to `now` (UTC without one).
-    static func loggingZone(of journal: Journal, at now: Date) -> TimeZone {
+    static func loggingZone(of journal: Journal, at now: Date) -> ZoneInfo {
         let end = TimeOrder.end(of: journal.checkIns, upTo: TimeOrder.milliseconds(of: now), by: \.at)
         let offset = end > 0 ? journal.checkIns[end - 1].at.utcOffsetSeconds : 0
-        return TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC") ?? .current
+        return ZoneInfo(secondsFromGMT: offset) ?? ZoneInfo(identifier: "UTC") ?? .current
     }
 
     /// The episodes that hold the check-ins from index `limit` to now (and perhaps some before),
     /// found by scanning forward from the latest point before `limit` where no episode can be open.
-    static func recentEpisodes(in journal: Journal, upTo now: Date, timeZone: TimeZone, coveringFrom limit: Int) -> [Episode] {
+    static func recentEpisodes(in journal: Journal, upTo now: Date, timeZone: ZoneInfo, coveringFrom limit: Int) -> [Episode] {
         let end = TimeOrder.end(of: journal.checkIns, upTo: TimeOrder.milliseconds(of: now), by: \.at)
         let today = LocalDate(instant: now, in: timeZone)
         let start = safeStart(journal, before: min(limit, end), end: end, today: today)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Evaluates the escalation rules of shared/escalation-rules.md (version 2) against a journal.
 public enum EscalationEngine {
@@ -9,7 +13,7 @@ public enum EscalationEngine {
     ///
     /// - Complexity: reads the current episode, the last 28 dates and the check-ins that gave
     ///   the standing answers (plus binary searches), not the whole history.
-    public static func evaluate(_ journal: Journal, now: Date, timeZone: TimeZone) -> Status {
+    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo) -> Status {
         let context = RuleContext(journal: journal, now: now, timeZone: timeZone)
         var flags = WarningSignRules.flags(context) + EpisodeRules.flags(context)
         if let recurring = RecurringPainRule.flag(context) { flags.append(recurring) }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the rules read at one moment: now, the standing answers, the recent episodes and the last dates.
 ///
@@ -12,7 +16,7 @@ struct RuleContext {
     /// Now's local date in the user's zone.
     let today: LocalDate
     /// The user's time zone, for every time shown.
-    let timeZone: TimeZone
+    let timeZone: ZoneInfo
     /// Now − 168 h: the start of "the 7 days up to now".
     let weekStart: Int64
     /// The number of check-ins with `at` ≤ now (they are `journal.checkIns[..<checkInEnd]`).
@@ -33,7 +37,7 @@ struct RuleContext {
     var windowStart: LocalDate { today.adding(days: -27) }
 
     /// The context for `journal` as of `now` in `timeZone`.
-    init(journal: Journal, now date: Date, timeZone: TimeZone) {
+    init(journal: Journal, now date: Date, timeZone: ZoneInfo) {
         let milliseconds = TimeOrder.milliseconds(of: date)
         self.journal = journal
         self.timeZone = timeZone
@@ -64,7 +68,7 @@ struct RuleContext {
 
     /// The highest pain of each date in `first...last` among the check-ins before `end`.
     static func highestPain(_ checkIns: [CheckIn], from first: LocalDate, through last: LocalDate, end: Int,
-                            timeZone: TimeZone) -> [Int: Int] {
+                            timeZone: ZoneInfo) -> [Int: Int] {
         var result: [Int: Int] = [:]
         var index = TimeOrder.start(of: checkIns, from: first.start(in: timeZone).epochMilliseconds - dateSlack, by: \.at)
         let stop = last.end(in: timeZone).epochMilliseconds + dateSlack
@@ -180,7 +184,7 @@ struct EvidenceList {
     }
 
     /// Adds a session, with what about it matters.
-    mutating func add(_ session: Session, in timeZone: TimeZone, _ details: [String] = []) {
+    mutating func add(_ session: Session, in timeZone: ZoneInfo, _ details: [String] = []) {
         let local = session.at.converted(to: timeZone)
         add(key: session.id.uuidString, head: "\(local.localDate): \(TimeText.kind(of: session)) at \(local.clockTime)",
             details: details, date: local.localDate)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The answer that stands to one warning-sign question at a moment: the answer of the latest
 /// check-in (at ≤ now, in journal order) that answered it, yes or no.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The time window a flag concerns, with its boundaries.
 public struct FlagWindow: Hashable, Sendable {

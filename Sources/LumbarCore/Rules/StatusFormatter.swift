@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Renders a `Status` for people (the text of `lumbar status`) and for programs (`status --json`).
 ///
@@ -16,7 +20,7 @@ public enum StatusFormatter {
     /// - Parameters:
     ///   - timeZone: the user's zone, for the episode line's times.
     ///   - color: whether to colour level names with ANSI escapes.
-    public static func text(_ status: Status, timeZone: TimeZone, color: Bool) -> String {
+    public static func text(_ status: Status, timeZone: ZoneInfo, color: Bool) -> String {
         var lines: [String] = []
         if status.flags.isEmpty {
             lines.append("Level: " + paint(status.level.key, status.level, color) + ". " + calmLine)
@@ -47,7 +51,7 @@ public enum StatusFormatter {
 
     /// One flag as indented lines: level and title, headline, what to do, when assessed, evidence,
     /// window, source.
-    public static func flagLines(_ flag: Flag, color: Bool, timeZone: TimeZone = .gmt) -> [String] {
+    public static func flagLines(_ flag: Flag, color: Bool, timeZone: ZoneInfo = .gmt) -> [String] {
         var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
         lines.append("  " + flag.headline)
         lines.append("  What to do: " + flag.action)
@@ -71,7 +75,7 @@ public enum StatusFormatter {
 
     /// "Episode: day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00",
     /// or `nil` when no episode is open.
-    public static func episodeLine(_ status: Status, timeZone: TimeZone) -> String? {
+    public static func episodeLine(_ status: Status, timeZone: ZoneInfo) -> String? {
         guard let episode = status.episode else { return nil }
         var parts = ["Episode: day \(episode.day) since \(episode.onset.date.shortDescription)"]
         if let trigger = episode.trigger {
@@ -92,7 +96,7 @@ public enum StatusFormatter {
 
     /// The first of the rules' time marks still ahead of now: 72 h / 96 h after the start,
     /// then day 14, 28 and 42 of the episode.
-    static func nextMark(_ episode: EpisodeSummary, now: Timestamp, timeZone: TimeZone) -> String? {
+    static func nextMark(_ episode: EpisodeSummary, now: Timestamp, timeZone: ZoneInfo) -> String? {
         var marks: [(at: Int64, text: String)] = []
         // The hour marks count from the start: the trigger, or the onset without one.
         let start = episode.trigger?.at ?? episode.onset.at

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Binary searches over arrays kept in `at` order (the journal's sessions and check-ins).
 enum TimeOrder {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the journal lives: `--store`, else `LUMBAR_STORE`, else the XDG data directory.
 public enum StoreLocation {
@@ -9,15 +13,18 @@ public enum StoreLocation {
         if let explicit, !explicit.isEmpty { return absolute(explicit) }
         if let fromEnvironment = environment["LUMBAR_STORE"], !fromEnvironment.isEmpty { return absolute(fromEnvironment) }
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            return (xdg as NSString).appendingPathComponent("lumbar/journal.json")
+            return StorePath.joining(xdg, "lumbar/journal.json")
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".local/share/lumbar/journal.json")
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/"
+        return StorePath.joining(home, ".local/share/lumbar/journal.json")
     }
 
     static func absolute(_ path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+        var expanded = path
+        if path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty {
+            expanded = home + path.dropFirst()
+        }
         if expanded.hasPrefix("/") { return expanded }
-        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
+        return StorePath.joining(FileManager.default.currentDirectoryPath, expanded)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The training load of the 7 days up to a moment, against the usual week of the 28 days before them.
 ///

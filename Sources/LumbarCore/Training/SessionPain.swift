@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How the back answered one session: the pain before it, the highest pain in the 24 h after
 /// it, the next morning's check-in, and whether it flared or was sudden.

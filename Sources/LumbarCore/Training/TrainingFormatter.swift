@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Renders a `TrainingReport` for people (`lumbar training`) and for programs (`training --json`).
 public enum TrainingFormatter {
@@ -7,7 +11,7 @@ public enum TrainingFormatter {
 
     /// The human text: today's answer and why, the week's load, each kind, and what came before
     /// the episodes. Ends with a newline.
-    public static func text(_ report: TrainingReport, timeZone: TimeZone) -> String {
+    public static func text(_ report: TrainingReport, timeZone: ZoneInfo) -> String {
         var lines = ["Today: " + report.today.answer.headline]
         lines += report.today.reasons.map { "  - " + $0 }
         lines.append("  Source: " + StatusFormatter.sourceText(report.today.answer.sources))
@@ -59,7 +63,7 @@ public enum TrainingFormatter {
     static let kindWidths = [14, 8, 11, 8, 9, 6]
 
     /// "Tue 3 Mar: after the deadlift of Mon 2 Mar 18:00 (load 360, 27 % of the usual week; sudden); week 2,150, 60 % above the usual 1,340".
-    public static func leadText(_ lead: EpisodeLead, timeZone: TimeZone) -> String {
+    public static func leadText(_ lead: EpisodeLead, timeZone: ZoneInfo) -> String {
         var text = lead.episode.onset.date.shortDescription + ": "
         if let trigger = lead.trigger {
             text += "after the \(TimeText.kind(of: trigger.session)) of \(TimeText.dateTime(trigger.session.at, in: timeZone))"
@@ -74,11 +78,11 @@ public enum TrainingFormatter {
         } else {
             text += "no session in the 72 h before"
         }
-        return text + "; " + LoadText.week(lead.week).replacingOccurrences(of: "this week", with: "week")
+        return text + "; " + LoadText.week(lead.week).replacing("this week", with: "week")
     }
 
     /// "Mon 2 Mar 18:00 deadlift, load 675: pain 1 → 6 (next morning 6); flared; sudden".
-    public static func sessionText(_ pain: SessionPain, timeZone: TimeZone) -> String {
+    public static func sessionText(_ pain: SessionPain, timeZone: ZoneInfo) -> String {
         var text = TimeText.dateTime(pain.session.at, in: timeZone) + " " + TimeText.kind(of: pain.session)
         text += pain.session.load.map { ", load \(LoadText.number($0))" } ?? ", no load"
         text += ": pain " + (pain.before.map { String($0.pain) } ?? "–") + " → " + (pain.after.map { String($0.pain) } ?? "–")
@@ -89,7 +93,7 @@ public enum TrainingFormatter {
     }
 
     /// The report as JSON for `training --json`.
-    public static func json(_ report: TrainingReport, timeZone: TimeZone) -> JSONValue {
+    public static func json(_ report: TrainingReport, timeZone: ZoneInfo) -> JSONValue {
         func time(_ t: Timestamp) -> JSONValue { .string(t.converted(to: timeZone).description) }
         let today = report.today
         let kinds: [JSONValue] = report.kinds.map { kind in

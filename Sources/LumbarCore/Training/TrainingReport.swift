@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything `lumbar training` and the Training screen show: today's answer, the load week,
 /// 12 weeks of load and pain, each kind of session, and what came before each episode.
@@ -52,7 +56,7 @@ public struct TrainingReport: Hashable, Sendable {
     ///   `current(_:now:timeZone:)` alone does not grow with the history.
     /// - Parameter status: the escalation status at the same `now`, when the caller has it
     ///   (the TUI does), so it is not evaluated twice.
-    public static func make(_ journal: Journal, now: Date, timeZone: TimeZone, status: Status? = nil) -> TrainingReport {
+    public static func make(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil) -> TrainingReport {
         let current = current(journal, now: now, timeZone: timeZone, status: status)
         let nowMs = TimeOrder.milliseconds(of: now)
         let sessions = journal.sessions[..<TimeOrder.end(of: journal.sessions, upTo: nowMs, by: \.at)]
@@ -85,7 +89,7 @@ public struct TrainingReport: Hashable, Sendable {
     ///
     /// - Complexity: the escalation engine's evaluation plus the entries of the last 12 weeks
     ///   and binary searches; it does not read older history.
-    public static func current(_ journal: Journal, now: Date, timeZone: TimeZone, status: Status? = nil) -> Current {
+    public static func current(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil) -> Current {
         let stamp = Timestamp(now, in: timeZone)
         let week = LoadWeek.ending(at: stamp, sessions: journal.sessions)
         let today = TrainingToday.evaluate(journal, now: now, timeZone: timeZone, week: week,

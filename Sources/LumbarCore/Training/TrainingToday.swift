@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Today's training answer with its reasons, evaluated like the escalation rules: pure, `now` a parameter.
 public struct TrainingToday: Hashable, Sendable {
@@ -26,13 +30,13 @@ public struct TrainingToday: Hashable, Sendable {
     ///
     /// - Parameter week: the load week ending at now (passed in so it is computed once).
     /// - Complexity: the escalation engine's evaluation plus O(log n) and the sessions of the last 48 h.
-    public static func evaluate(_ journal: Journal, now: Date, timeZone: TimeZone, week: LoadWeek) -> TrainingToday {
+    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek) -> TrainingToday {
         let status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone)
         return evaluate(journal, now: now, timeZone: timeZone, week: week, status: status)
     }
 
     /// Today's answer given the escalation status at the same `now` (for callers that have it).
-    public static func evaluate(_ journal: Journal, now: Date, timeZone: TimeZone, week: LoadWeek, status: Status) -> TrainingToday {
+    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, status: Status) -> TrainingToday {
         let nowMs = TimeOrder.milliseconds(of: now)
         let nowStamp = Timestamp(now, in: timeZone)
         let checkIns = journal.checkIns

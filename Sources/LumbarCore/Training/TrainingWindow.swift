@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The time windows and thresholds of the training rules (docs/training.md), in one place.
 public enum TrainingWindow {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One week of the load chart: its load and the pain logged in it (highest and mean).
 public struct WeekBar: Hashable, Sendable {
@@ -29,7 +33,7 @@ public struct WeekBar: Hashable, Sendable {
     /// week), each earlier one [start, next start).
     ///
     /// - Complexity: O(log n) plus the entries of those weeks.
-    public static func weeks(_ count: Int, in journal: Journal, now: Date, timeZone: TimeZone) -> [WeekBar] {
+    public static func weeks(_ count: Int, in journal: Journal, now: Date, timeZone: ZoneInfo) -> [WeekBar] {
         let nowMs = TimeOrder.milliseconds(of: now)
         let weekMs = TrainingWindow.milliseconds(hours: TrainingWindow.weekHours)
         var bars: [WeekBar] = []
@@ -63,7 +67,7 @@ public struct WeekBar: Hashable, Sendable {
         return bars
     }
 
-    private static func stamp(_ milliseconds: Int64, _ timeZone: TimeZone) -> Timestamp {
+    private static func stamp(_ milliseconds: Int64, _ timeZone: ZoneInfo) -> Timestamp {
         Timestamp(epochMilliseconds: milliseconds, utcOffsetSeconds: 0).converted(to: timeZone)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// Everything the TUI shows and remembers: the journal and what is derived from it, the
@@ -22,7 +26,7 @@ public struct AppState: Sendable {
     /// The clock, as of the last tick.
     public internal(set) var now: Date
     /// The zone local dates and times are read in.
-    public let timeZone: TimeZone
+    public let timeZone: ZoneInfo
     /// Block glyphs or ASCII.
     public let glyphs: Glyphs
 
@@ -51,7 +55,7 @@ public struct AppState: Sendable {
     var evaluatedMinute: Int64
 
     /// The state on opening: Today when today has no check-in yet, Status otherwise.
-    public init(journal: Journal, now: Date, timeZone: TimeZone, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+    public init(journal: Journal, now: Date, timeZone: ZoneInfo, width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.journal = journal
         self.now = now
         self.timeZone = timeZone

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// What the screens need from the journal, computed once per load or save so that a
@@ -86,7 +90,7 @@ struct JournalDigest: Sendable {
         }
         var seen = Set<String>()
         for s in sessions.reversed() {
-            let kind = s.kind.trimmingCharacters(in: .whitespaces)
+            let kind = s.kind.trimmingSpaces()
             if kind.isEmpty || !seen.insert(kind.lowercased()).inserted { continue }
             recentKinds.append(kind)
             if recentKinds.count == 8 { break }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// The Profile screen's draft: the birth year as typed and the history items ticked.
@@ -45,7 +49,7 @@ struct ProfileForm: Hashable, Sendable {
     func validated(thisYear: Int) -> Result<Profile, ProfileForm.Problem> {
         var profile = original
         profile.history = history
-        let typed = birthYear.trimmingCharacters(in: .whitespaces)
+        let typed = birthYear.trimmingSpaces()
         if typed.isEmpty {
             profile.birthYear = nil
         } else if let year = Int(typed), (1900...thisYear).contains(year) {

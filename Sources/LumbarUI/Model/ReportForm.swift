@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// The Report screen's choices: the period (the default one, or from/to dates) and the format.
@@ -39,7 +43,7 @@ struct ReportForm: Hashable, Sendable {
     }
 
     /// The period to report on, or why the typed dates do not make one.
-    func period(today: LocalDate, journal: Journal, now: Date, timeZone: TimeZone) -> Result<(first: LocalDate, last: LocalDate), ProfileForm.Problem> {
+    func period(today: LocalDate, journal: Journal, now: Date, timeZone: ZoneInfo) -> Result<(first: LocalDate, last: LocalDate), ProfileForm.Problem> {
         if usesDefaultPeriod {
             let standard = ReportPeriod.standard(through: today, journal: journal, now: now, timeZone: timeZone)
             return .success((standard.first, standard.last))
@@ -66,7 +70,7 @@ struct ReportForm: Hashable, Sendable {
     }
 
     /// The report for `period` as a file to write, rendered by the report module's entry points.
-    func file(first: LocalDate, last: LocalDate, journal: Journal, now: Date, timeZone: TimeZone) -> ReportFile {
+    func file(first: LocalDate, last: LocalDate, journal: Journal, now: Date, timeZone: ZoneInfo) -> ReportFile {
         // The default period keeps the report's own account of why it was chosen.
         let standard = ReportPeriod.standard(through: last, journal: journal, now: now, timeZone: timeZone)
         let report = usesDefaultPeriod && standard.first == first

@@ -43,8 +43,8 @@ enum HelpOverlay {
             var key = entry.key
             var text = inner.width - keyWidth - 1 >= DisplayWidth.of(entry.long) ? entry.long : entry.short
             if !state.glyphs.isUnicode {
-                key = key.replacingOccurrences(of: "↑↓", with: "Up Dn")
-                text = text.replacingOccurrences(of: "←→", with: "-/+")
+                key = key.replacing("↑↓", with: "Up Dn")
+                text = text.replacing("←→", with: "-/+")
             }
             buffer.write(TextLayout.pad(key, to: keyWidth), x: inner.x, y: inner.y + i, style: .bold)
             buffer.write(TextLayout.truncate(text, to: inner.width - keyWidth - 1, glyphs: state.glyphs), x: inner.x + keyWidth + 1, y: inner.y + i)

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 import LumbarCore
 
 /// Whether to train today and why, 12 weeks of load with the weekly pain drawn over the bars,
@@ -37,8 +42,8 @@ enum TrainingScreen {
 
     /// `text` with the few non-ASCII signs lumbar's own wording uses spelled in ASCII.
     static func asciiText(_ text: String) -> String {
-        text.replacingOccurrences(of: "×", with: "x").replacingOccurrences(of: "–", with: "-")
-            .replacingOccurrences(of: "→", with: "->").replacingOccurrences(of: "…", with: "~")
+        text.replacing("×", with: "x").replacing("–", with: "-")
+            .replacing("→", with: "->").replacing("…", with: "~")
     }
 
     private static func unicodeLayout(_ report: TrainingReport, glyphs: Glyphs, width: Int, height: Int) -> (top: [[Span]], chartHeight: Int, bottom: [[Span]]) {
@@ -172,38 +177,37 @@ enum LoadChart {
 /// Rendering stays a function of the state: the report is reused only for an equal journal,
 /// clock, zone and status. Comparing journals is cheap when they share storage, as unchanged
 /// states do.
-final class TrainingReportCache: @unchecked Sendable {
+final class TrainingReportCache: Sendable {
     static let shared = TrainingReportCache()
 
     /// What a report was computed from, and the report.
     private struct Entry {
         var journal: Journal
         var now: Date
-        var timeZone: TimeZone
+        var timeZone: ZoneInfo
         var status: Status
         var report: TrainingReport
     }
 
     /// A few entries, latest first: one app has one state, but tests draw several at once.
     private static let capacity = 4
-    private let lock = NSLock()
-    private var entries: [Entry] = []
+    private let entries = Mutex<[Entry]>([])
 
     /// The report for `state`, from the cache when nothing it depends on changed.
     func report(for state: AppState) -> TrainingReport {
-        lock.lock()
-        defer { lock.unlock() }
-        if let index = entries.firstIndex(where: {
-            $0.now == state.now && $0.timeZone == state.timeZone && $0.status == state.status && $0.journal == state.journal
-        }) {
-            let entry = entries.remove(at: index)
-            entries.insert(entry, at: 0)
-            return entry.report
+        entries.withLock { entries in
+            if let index = entries.firstIndex(where: {
+                $0.now == state.now && $0.timeZone == state.timeZone && $0.status == state.status && $0.journal == state.journal
+            }) {
+                let entry = entries.remove(at: index)
+                entries.insert(entry, at: 0)
+                return entry.report
+            }
+            // The status is the one the state evaluated at the same minute, so it is not evaluated twice.
+            let report = TrainingReport.make(state.journal, now: state.now, timeZone: state.timeZone, status: state.status)
+            entries.insert(Entry(journal: state.journal, now: state.now, timeZone: state.timeZone, status: state.status, report: report), at: 0)
+            if entries.count > Self.capacity { entries.removeLast() }
+            return report
         }
-        // The status is the one the state evaluated at the same minute, so it is not evaluated twice.
-        let report = TrainingReport.make(state.journal, now: state.now, timeZone: state.timeZone, status: state.status)
-        entries.insert(Entry(journal: state.journal, now: state.now, timeZone: state.timeZone, status: state.status, report: report), at: 0)
-        if entries.count > Self.capacity { entries.removeLast() }
-        return report
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 extension AppState {
@@ -53,7 +57,7 @@ extension AppState {
         default:
             guard field.handle(key) else { return }
             history.filterField = field
-            let filter = field.text.trimmingCharacters(in: .whitespaces)
+            let filter = field.text.trimmingSpaces()
             guard filter != history.filter else { return }
             history.filter = filter
             history.selected = 0

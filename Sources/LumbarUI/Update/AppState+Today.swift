@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 extension AppState {
@@ -333,7 +337,7 @@ extension AppState {
         var changes: [JournalChange] = []
         var parts: [String] = []
         let stamp = nowStamp
-        let kind = form.kind.text.trimmingCharacters(in: .whitespaces)
+        let kind = form.kind.text.trimmingSpaces()
         let sessionTouched = !form.time.isEmpty || !form.minutes.isEmpty || !form.rpe.isEmpty || form.sudden
 
         if form.pain == nil, form.original == nil, form.checkInDirty {

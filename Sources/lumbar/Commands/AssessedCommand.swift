@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// `lumbar assessed`: records that a clinician assessed the flags raised at a moment.

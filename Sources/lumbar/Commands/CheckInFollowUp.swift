@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// What `checkin` says after saving: the yes answers that still stand, and unlogged dates of the
@@ -9,7 +13,7 @@ struct CheckInFollowUp {
     /// The check-in just logged.
     var checkIn: CheckIn
     /// The process time zone, for dates in the text.
-    var timeZone: TimeZone
+    var timeZone: ZoneInfo
     /// The `--store` path the command was given, repeated in the commands it prints.
     var storeOption: String?
 
@@ -68,6 +72,6 @@ enum ShellWord {
     static func quoted(_ word: String) -> String {
         let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@%+,")
         if !word.isEmpty, word.allSatisfy(plain.contains) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return "'" + word.replacing("'", with: "'\\''") + "'"
     }
 }

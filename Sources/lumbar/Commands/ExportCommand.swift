@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import LumbarCore
 
 /// `lumbar export`: the whole journal in an interchange format.
@@ -111,8 +120,8 @@ enum Interchange {
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
             throw CLIError.data("nothing was merged: run 'lumbar merge \(path) --yes' to apply these deletions (they stay recoverable with 'lumbar undelete')")
         }
-        FileHandle.standardError.write(Data("Delete them? [y/N] ".utf8))
-        guard let answer = readLine(), ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        Output.prompt("Delete them? [y/N] ")
+        guard let answer = readLine(), ["y", "yes"].contains(answer.trimmingSpaces().lowercased()) else {
             throw CLIError.data("nothing was merged")
         }
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// `lumbar guide`: self-care and prevention advice from the articles, in lumbar's words.

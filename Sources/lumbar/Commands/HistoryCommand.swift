@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// `lumbar history`: the log as a table or as JSON.
@@ -55,7 +59,7 @@ struct HistoryCommand: ParsableCommand {
 /// The plain-text history table.
 enum HistoryTable {
     /// One line per entry, in time order, sessions among the check-ins.
-    static func lines(checkIns: [CheckIn], sessions: [Session], timeZone: TimeZone, unicode: Bool) -> [String] {
+    static func lines(checkIns: [CheckIn], sessions: [Session], timeZone: ZoneInfo, unicode: Bool) -> [String] {
         var rows: [(Timestamp, Int, String)] = []
         for (i, c) in checkIns.enumerated() {
             let local = c.at.converted(to: timeZone)
@@ -65,7 +69,7 @@ enum HistoryTable {
             var details: [String] = []
             if !c.symptoms.isEmpty { details.append(c.symptoms.map { ($0.isWarningSign ? "!" : "") + $0.rawValue }.joined(separator: ",")) }
             if !c.care.isEmpty { details.append("care: " + c.care.map(\.rawValue).joined(separator: ",")) }
-            if !c.note.isEmpty { details.append("\"" + c.note.replacingOccurrences(of: "\n", with: " ").escapingControlCharacters + "\"") }
+            if !c.note.isEmpty { details.append("\"" + c.note.replacing("\n", with: " ").escapingControlCharacters + "\"") }
             line += "  [\(c.id.shortID)]"
             if !details.isEmpty { line += "  " + details.joined(separator: "  ") }
             rows.append((c.at, i * 2 + 1, line))
@@ -78,7 +82,7 @@ enum HistoryTable {
             if s.suddenPain { what.append("sudden pain") }
             var line = "\(local.localDate) \(local.localDate.weekdayAbbreviation) \(local.clockTime)  session: \(what.joined(separator: ", "))"
             line += "  [\(s.id.shortID)]"
-            if !s.note.isEmpty { line += "  \"" + s.note.replacingOccurrences(of: "\n", with: " ").escapingControlCharacters + "\"" }
+            if !s.note.isEmpty { line += "  \"" + s.note.replacing("\n", with: " ").escapingControlCharacters + "\"" }
             rows.append((s.at, i * 2, line))
         }
         return rows.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.2)

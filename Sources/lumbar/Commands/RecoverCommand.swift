@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// `lumbar recover`: lists the kept backups and restores one.
@@ -23,15 +27,13 @@ struct RecoverCommand: ParsableCommand {
             case .failure(let e): print("journal  \(store.path): UNREADABLE: \((e as? StoreError)?.description ?? "\(e)")")
             }
             if backups.isEmpty { print("No backups yet (one is kept before each change)."); return }
-            let formatter = ISO8601DateFormatter()
-            formatter.timeZone = Clock.timeZone
             for b in backups {
                 let what: String
                 switch b.contents {
                 case .success(let j): what = "\(j.checkIns.count) check-ins, \(j.sessions.count) sessions" + (j.checkIns.last.map { ", newest \($0.date)" } ?? "")
                 case .failure(let e): what = "unreadable (\(e.description))"
                 }
-                print("backup \(b.number)  \(formatter.string(from: b.modified))  \(what)")
+                print("backup \(b.number)  \(Timestamp(b.modified, in: Clock.timeZone).truncatedToSeconds)  \(what)")
             }
             print("Restore one with: lumbar recover --restore N")
             return

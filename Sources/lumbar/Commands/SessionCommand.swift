@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// `lumbar session`: logs an exercise session.
@@ -50,7 +54,7 @@ struct SessionCommand: ParsableCommand {
 enum SessionFields {
     /// A non-empty, single-line kind.
     static func kind(_ text: String) throws -> String {
-        let kind = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let kind = text.trimmingWhitespace()
         guard !kind.isEmpty else { throw CLIError.usage("--kind must name the exercise, e.g. --kind deadlift") }
         guard !kind.contains(where: \.isNewline) else { throw CLIError.usage("--kind must be one line") }
         return kind

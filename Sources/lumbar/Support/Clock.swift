@@ -1,10 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// The time sources a command uses: the clock (or `LUMBAR_NOW` for reproducible runs) and `TZ`.
 enum Clock {
     /// The process time zone (`TZ`, else the system's).
-    static var timeZone: TimeZone { TimeZone.current }
+    static var timeZone: ZoneInfo { ZoneInfo.current }
 
     /// Now, or the instant in `LUMBAR_NOW` when set (for tests and demos).
     static func now() throws -> Date {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// Works out when an entry happened from `--at` and `--date`, and refuses times still to come.
@@ -13,7 +17,7 @@ enum EntryTime {
 
     /// `--at` if given; else, with `--date`, that day at 12:00 local (today: now); else now.
     /// A `--date` that disagrees with `--at`'s local date, or a later date than today, is refused.
-    static func resolve(at: String?, date: String?, now: Date, timeZone: TimeZone) throws -> Timestamp {
+    static func resolve(at: String?, date: String?, now: Date, timeZone: ZoneInfo) throws -> Timestamp {
         let nowStamp = Timestamp(now, in: timeZone).truncatedToSeconds
         let day = try date.map { try Input.date($0, option: "--date", now: now, timeZone: timeZone) }
         if let at {
@@ -38,7 +42,7 @@ enum EntryTime {
 
     /// Refuses a new entry's `time` more than `futureTolerance` after `now`: every rule ignores
     /// entries after now, so a mistyped year would silently hide the entry's answers.
-    static func refuseFuture(_ time: Timestamp, now: Date, timeZone: TimeZone) throws {
+    static func refuseFuture(_ time: Timestamp, now: Date, timeZone: ZoneInfo) throws {
         guard time.date.timeIntervalSince(now) > futureTolerance else { return }
         let local = time.converted(to: timeZone)
         let clock = Timestamp(now, in: timeZone)

@@ -1,11 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 
 /// Parses and checks command-line values, failing with one line that says how to fix them.
 enum Input {
     /// A 0–10 pain score.
     static func painScore(_ text: String, option: String) throws -> Int {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (0...10).contains(value) else {
+        guard let value = Int(text.trimmingSpaces()), (0...10).contains(value) else {
             throw CLIError.usage("\(option) must be a whole number from 0 (no pain) to 10 (worst imaginable), got '\(text)'")
         }
         return value
@@ -13,7 +17,7 @@ enum Input {
 
     /// A whole number in `range`.
     static func number(_ text: String, option: String, range: ClosedRange<Int>, meaning: String) throws -> Int {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+        guard let value = Int(text.trimmingSpaces()), range.contains(value) else {
             throw CLIError.usage("\(option) must be \(meaning), a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
         }
         return value
@@ -60,12 +64,12 @@ enum Input {
 
     /// The keys in `values`, split at commas, trimmed and lowercased.
     static func keys(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
     }
 
     /// A time as `TimeInput` reads it (ISO 8601, `now`, `18:00`, `yesterday 18:00`, `mon 7:30`,
     /// `-2h`), relative to `now` (default: `Clock.now()`), seen in `timeZone`.
-    static func timestamp(_ text: String, option: String, now: Date? = nil, timeZone: TimeZone = Clock.timeZone) throws -> Timestamp {
+    static func timestamp(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = Clock.timeZone) throws -> Timestamp {
         switch TimeInput.parse(text, now: try now ?? Clock.now(), timeZone: timeZone) {
         case .success(let t):
             // Years 1–9999 in every zone (offsets reach ±18 h): a time near either end could
@@ -81,7 +85,7 @@ enum Input {
 
     /// A calendar date: `YYYY-MM-DD`, `today`, `yesterday` or a weekday name (the most recent
     /// such day, today included), relative to `now` (default: `Clock.now()`).
-    static func date(_ text: String, option: String, now: Date? = nil, timeZone: TimeZone = Clock.timeZone) throws -> LocalDate {
+    static func date(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = Clock.timeZone) throws -> LocalDate {
         switch TimeInput.parseDate(text, now: try now ?? Clock.now(), timeZone: timeZone) {
         case .success(let date):
             return date
@@ -94,7 +98,7 @@ enum Input {
 
     /// The entry a full or shortened id (at least 4 characters) names in `journal`.
     static func entry(_ idText: String, in journal: Journal) throws -> Journal.Entry {
-        let prefix = idText.trimmingCharacters(in: .whitespaces).lowercased()
+        let prefix = idText.trimmingSpaces().lowercased()
         guard prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw CLIError.usage("'\(idText)' is not an entry id; use the id (or its first 8 characters) shown by 'lumbar history'")
         }

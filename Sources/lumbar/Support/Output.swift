@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,6 +26,12 @@ enum Output {
     static func error(_ line: String) {
         flush()
         writeError(line)
+    }
+
+    /// Writes a question to standard error with no line break, so the answer is typed after it.
+    static func prompt(_ question: String) {
+        flush()
+        _ = writeAll(Array(TerminalSafeText.neutralize(question).utf8), to: STDERR_FILENO)
     }
 
     private static func writeError(_ line: String) {

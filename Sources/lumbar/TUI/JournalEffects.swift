@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 import LumbarUI
 
@@ -7,12 +11,12 @@ import LumbarUI
 /// another `lumbar` wrote meanwhile are kept; the poll notices such writes by the file's fingerprint.
 struct JournalEffects: EffectHandler {
     let store: JournalStore
-    let timeZone: TimeZone
+    let timeZone: ZoneInfo
     let now: @Sendable () -> Date
     /// The version of the file the TUI last read or wrote.
     private(set) var fingerprint: JournalFingerprint?
 
-    init(store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date, fingerprint: JournalFingerprint?) {
+    init(store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date, fingerprint: JournalFingerprint?) {
         self.store = store
         self.timeZone = timeZone
         self.now = now

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LumbarCore
 import LumbarTerminal
 import LumbarUI
@@ -12,7 +16,7 @@ enum TUI {
     /// The journal is read before curses starts, so an unreadable file is still a one-line
     /// error on a normal terminal. The terminal is restored on every way out, including a
     /// thrown error. Nothing is written to standard output except through curses meanwhile.
-    static func run(store: JournalStore, timeZone: TimeZone, now: @escaping @Sendable () -> Date) throws -> Int32 {
+    static func run(store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date) throws -> Int32 {
         let snapshot = try store.read()
         let terminal = try CursesTerminal(environment: ProcessInfo.processInfo.environment)
         defer { terminal.stop() }

@@ -7,7 +7,7 @@ import Foundation
 /// morning after a deadlift with sharp pain on Mon 2 Mar, is severe past 72 and 96 h with nerve
 /// signs, and is easing but not gone on day 17 (Fri 20 Mar), when the report is made.
 enum ReportFixture {
-    static let zone = TimeZone(identifier: "Europe/Stockholm")!
+    static let zone = ZoneInfo(identifier: "Europe/Stockholm")!
     static let nowText = "2026-03-20T09:00:00+01:00"
     static var now: Date { time("2026-03-20 09:00").date }
 

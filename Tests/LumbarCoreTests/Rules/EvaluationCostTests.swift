@@ -40,7 +40,7 @@ struct EvaluationCostTests {
 
     @Test("a 10-year journal evaluates in about the time of a 1-month one")
     func tenYearsVersusOneMonth() {
-        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let zone = ZoneInfo(identifier: "Europe/Stockholm")!
         let decade = Self.journal(days: 3653)
         let month = Self.suffix(of: decade, from: Self.lastDay.adding(days: -30))
         let now = Self.lastDay.end(in: zone).date
@@ -84,7 +84,7 @@ struct EvaluationCostTests {
     /// loosely so that anything worse than one cheap pass over the check-ins fails.
     @Test("with questions never answered, a 10-year evaluation costs one cheap pass more, not more")
     func neverAnswered() {
-        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let zone = ZoneInfo(identifier: "Europe/Stockholm")!
         let decade = Self.journal(days: 3653, answered: false)
         let month = Self.suffix(of: decade, from: Self.lastDay.adding(days: -30))
         let now = Self.lastDay.end(in: zone).date

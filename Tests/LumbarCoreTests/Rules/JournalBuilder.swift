@@ -4,7 +4,7 @@ import Foundation
 /// Builds journals for rule tests from local wall-clock times ("2026-03-02 18:00") in one zone,
 /// dating each check-in the way the command line does (the local date of its `at`).
 struct JournalBuilder {
-    let zone: TimeZone
+    let zone: ZoneInfo
     private(set) var sessions: [Session] = []
     private(set) var checkIns: [CheckIn] = []
     private(set) var assessments: [Assessment] = []
@@ -12,7 +12,7 @@ struct JournalBuilder {
     var history: [HistoryItem] = []
 
     init(_ zoneID: String = "Europe/Stockholm") {
-        zone = TimeZone(identifier: zoneID)!
+        zone = ZoneInfo(identifier: zoneID)!
     }
 
     /// A local wall-clock time ("2026-03-02 18:00") or any ISO 8601 text with an offset.

@@ -89,16 +89,16 @@ struct RuleTimeTests {
         // 23:30Z on 4 Mar is 00:30 on 5 Mar in Stockholm: two calendar days after the check-in.
         let now = b.time("2026-03-04T23:30:00Z")
         #expect(EscalationEngine.evaluate(b.journal, now: now.date, timeZone: b.zone).flags.map(\.rule) == [.logToday])
-        #expect(EscalationEngine.evaluate(b.journal, now: now.date, timeZone: TimeZone(identifier: "UTC")!).flags.isEmpty)
+        #expect(EscalationEngine.evaluate(b.journal, now: now.date, timeZone: ZoneInfo(identifier: "UTC")!).flags.isEmpty)
     }
 
     @Test("a date's start is its first instant, even where midnight is skipped")
     func dayStart() {
-        let saoPaulo = TimeZone(identifier: "America/Sao_Paulo")!
+        let saoPaulo = ZoneInfo(identifier: "America/Sao_Paulo")!
         // Brazil's clocks jumped from 00:00 to 01:00 on 4 Nov 2018.
         #expect(LocalDate("2018-11-04")!.start(in: saoPaulo).clockTime == "01:00")
         #expect(LocalDate("2018-11-05")!.start(in: saoPaulo).clockTime == "00:00")
-        let stockholm = TimeZone(identifier: "Europe/Stockholm")!
+        let stockholm = ZoneInfo(identifier: "Europe/Stockholm")!
         let start = LocalDate("2026-03-29")!.start(in: stockholm)
         let end = LocalDate("2026-03-29")!.end(in: stockholm)
         #expect(start.description == "2026-03-29T00:00:00+01:00")
@@ -161,7 +161,7 @@ struct RuleTimeTests {
 
     @Test("east of UTC, local dates decide: a Tokyo morning is the previous UTC date")
     func eastOfUTC() {
-        let tokyo = TimeZone(identifier: "Asia/Tokyo")!
+        let tokyo = ZoneInfo(identifier: "Asia/Tokyo")!
         var b = JournalBuilder("Asia/Tokyo")
         // 08:00 in Tokyo is 23:00Z the day before.
         let checkIn = b.checkIn("2026-03-03 08:00", pain: 3)
@@ -170,7 +170,7 @@ struct RuleTimeTests {
         // 00:30 on 5 Mar in Tokyo (15:30Z on 4 Mar): two local dates after the check-in.
         let now = b.time("2026-03-05 00:30")
         #expect(EscalationEngine.evaluate(b.journal, now: now.date, timeZone: tokyo).flags.map(\.rule) == [.logToday])
-        #expect(EscalationEngine.evaluate(b.journal, now: now.date, timeZone: TimeZone(identifier: "UTC")!).flags.isEmpty)
+        #expect(EscalationEngine.evaluate(b.journal, now: now.date, timeZone: ZoneInfo(identifier: "UTC")!).flags.isEmpty)
         // Two pain-free Tokyo mornings close the episode, though both are evenings of the UTC dates before.
         b.checkIn("2026-03-04 08:00", pain: 0)
         b.checkIn("2026-03-05 08:00", pain: 0)

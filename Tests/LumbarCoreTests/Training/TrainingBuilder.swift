@@ -9,7 +9,7 @@ struct TrainingBuilder {
 
     init(_ zoneID: String = "Europe/Stockholm") { base = JournalBuilder(zoneID) }
 
-    var zone: TimeZone { base.zone }
+    var zone: ZoneInfo { base.zone }
 
     func time(_ text: String) -> Timestamp { base.time(text) }
 

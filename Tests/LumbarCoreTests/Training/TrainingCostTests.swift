@@ -35,7 +35,7 @@ struct TrainingCostTests {
 
     @Test("the answer for now: a 10-year journal within 2 × a 1-month one")
     func tenYearsVersusOneMonth() {
-        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let zone = ZoneInfo(identifier: "Europe/Stockholm")!
         let decade = Self.journal(days: 3653)
         // 12 weeks of bars plus the 28 days before the load week reach back 84 days: the month
         // journal is a suffix, so its older bars are empty, and only the answer must agree.
@@ -74,7 +74,7 @@ struct TrainingCostTests {
 
     @Test("the whole report over 10 years is timed and stays under a second")
     func wholeReportOverTenYears() {
-        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let zone = ZoneInfo(identifier: "Europe/Stockholm")!
         let decade = Self.journal(days: 3653)
         let now = Self.lastDay.end(in: zone).date
         let clock = ContinuousClock()

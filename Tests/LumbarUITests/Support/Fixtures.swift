@@ -4,7 +4,7 @@ import LumbarCore
 
 /// Fixed journals and a fixed clock for screen tests.
 enum Fixtures {
-    static let zone = TimeZone(identifier: "Europe/Stockholm")!
+    static let zone = ZoneInfo(identifier: "Europe/Stockholm")!
 
     /// Thu 5 Mar 2026 20:15 in Stockholm (+01:00).
     static let now = stamp("2026-03-05T20:15:00+01:00").date

@@ -6,7 +6,7 @@ public enum CSV {
         // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
         if text.contains(separator) || text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" })
             || text.hasPrefix(" ") || text.hasSuffix(" ") {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return "\"" + text.replacing("\"", with: "\"\"") + "\""
         }
         return text
     }

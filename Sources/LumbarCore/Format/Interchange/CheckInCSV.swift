@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Check-ins as CSV: one row per check-in, multiple values joined with `;`.
 ///
@@ -50,11 +54,11 @@ public enum CheckInCSV {
     /// Reads check-ins; rows without an id get one derived from their content, so importing the
     /// same hand-written file twice does not duplicate it. Times without an offset and rows with
     /// a date only are read in `timeZone` (a date alone means 12:00 that day).
-    public static func parse(_ text: String, timeZone: TimeZone, now: Date) throws -> Parsed {
+    public static func parse(_ text: String, timeZone: ZoneInfo, now: Date) throws -> Parsed {
         let rows: [CSV.Row]
         do { rows = try CSV.rows(text) } catch { throw RowError(row: error.line, reason: error.reason) }
         guard let header = rows.first else { throw RowError(row: 1, reason: "the file is empty; the first row must name the columns, e.g. date,pain,symptoms,care,note") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = header.fields.map { $0.trimmingSpaces() }
         var index: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             guard let canonical = columns.first(where: { $0.lowercased() == name.lowercased() }) else {
@@ -90,11 +94,11 @@ public enum CheckInCSV {
     }
 
     /// The check-in of one row, and whether the row names an id but no revision.
-    private static func checkIn(_ fields: [String], index: [String: Int], timeZone: TimeZone, stamp: Timestamp,
+    private static func checkIn(_ fields: [String], index: [String: Int], timeZone: ZoneInfo, stamp: Timestamp,
                                 row: Int) throws -> (CheckIn, unrevised: Bool) {
         func value(_ column: String) -> String? {
             guard let i = index[column], i < fields.count else { return nil }
-            let v = fields[i].trimmingCharacters(in: .whitespaces)
+            let v = fields[i].trimmingSpaces()
             return v.isEmpty ? nil : v
         }
         func fail(_ reason: String) -> RowError { RowError(row: row, reason: reason) }
@@ -159,7 +163,7 @@ public enum CheckInCSV {
 
     private static func keys(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        return text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
     }
 }
 
