@@ -27,10 +27,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore"], exclude: ["Report/Golden"]),
-        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore"], exclude: ["Golden"]),
+        // What every test target shares: seeded randomness, temporary directories, golden files, journal builders.
+        .target(name: "LumbarTestSupport", dependencies: ["LumbarCore"], path: "Tests/LumbarTestSupport"),
+        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarTestSupport"], exclude: ["Report/Golden"]),
+        .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarCore", "LumbarTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarUI", "LumbarTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LumbarTestSupport
 
 /// Runs the built `lumbar` binary as a subprocess, the way a person or a script would.
 struct BinaryRunner {
@@ -35,12 +36,15 @@ struct BinaryRunner {
 
     /// The directory that holds the store for this runner.
     let directory: String
+    /// Keeps the directory for as long as a copy of the runner exists, then removes it.
+    private let scratch: TemporaryDirectory
     /// Environment for every run (TZ fixed, no colour).
     var environment: [String: String]
 
     /// A runner with a fresh store directory and a fixed time zone.
     init(timeZone: String = "Europe/Stockholm") {
-        directory = NSTemporaryDirectory() + "lumbar-e2e-\(UUID().uuidString)"
+        scratch = TemporaryDirectory("e2e")
+        directory = scratch.path
         environment = ["TZ": timeZone, "HOME": directory, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LumbarCore
+import LumbarTestSupport
 import LumbarUI
 import Testing
 @testable import lumbar
@@ -7,10 +8,13 @@ import Testing
 /// The TUI's journal effects against a real file: saves keep what another process wrote, the
 /// poll notices outside changes by the file's fingerprint, a failed save writes nothing.
 @Suite(.serialized) struct JournalEffectsTests {
+    /// Directories of the stores made here, removed when the tests end.
+    nonisolated(unsafe) static var scratch: [TemporaryDirectory] = []
+
     static func temporaryStore() throws -> JournalStore {
-        let directory = NSTemporaryDirectory() + "lumbar-effects-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return JournalStore(path: directory + "/journal.json")
+        let directory = TemporaryDirectory("effects")
+        scratch.append(directory)
+        return JournalStore(path: directory.file("journal.json"))
     }
 
     static let zone = ZoneInfo(identifier: "Europe/Stockholm")!

@@ -1,21 +1,7 @@
 import Foundation
 import LumbarCore
 import Testing
-
-/// A deterministic pseudo-random source (SplitMix64), so every run builds the same journal.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import LumbarTestSupport
 
 /// A small version of scripts/gen-journal: daily evening check-ins and four sessions a week.
 enum JournalFixture {
@@ -267,8 +253,8 @@ enum JournalFixture {
     /// A save copies the text of unchanged entries it read; the file must still be exactly what
     /// writing the whole journal afresh gives, whatever spelling the entries had.
     @Test func savingCopiesOnlyWhatItWouldHaveWrittenTheSame() throws {
-        let directory = NSTemporaryDirectory() + "lumbar-reuse-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = TemporaryDirectory("reuse")
+        let directory = scratch.path
         let store = JournalStore(path: directory + "/journal.json", backupCount: 0)
         let original = JournalCodec.encode(JournalFixture.journal(days: 6, seed: 3))
         var random = SeededGenerator(seed: 9)

@@ -1,6 +1,7 @@
 import Foundation
 import LumbarCore
 import Testing
+import LumbarTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -36,7 +37,7 @@ struct ReliabilityCrashTests {
         // Half the kills land anywhere in the run; the other half home in on the moment the
         // journal is replaced (a few milliseconds near the end), moving their aim after each hit.
         var aim = window * 0.8
-        var random = ReliabilityJournals.Generator(seed: UInt64(Reliability.count("LUMBAR_CRASH_SEED", quick: 7, thorough: 7)))
+        var random = SeededGenerator(seed: UInt64(Reliability.count("LUMBAR_CRASH_SEED", quick: 7, thorough: 7)))
         var tally = (killed: 0, beforeSave: 0, midSave: 0, afterRename: 0, finished: 0)
         for attempt in 0..<kills {
             let note = "rel-kill-\(attempt)"

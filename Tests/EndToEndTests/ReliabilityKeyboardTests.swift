@@ -2,6 +2,7 @@ import Foundation
 import LumbarCore
 @testable import LumbarUI
 import Testing
+import LumbarTestSupport
 
 /// Promise 7 at the update function: no key sequence crashes the TUI or loses a draft check-in.
 ///
@@ -37,7 +38,7 @@ struct ReliabilityKeyboardTests {
         var disk: Journal
         var now: Date
         let zone: ZoneInfo
-        var random: ReliabilityJournals.Generator
+        var random: SeededGenerator
         var saves = 0, failedSaves = 0, quits = 0, reloads = 0, renders = 0
         /// One save in this many fails (0: none).
         var failEvery = 5
@@ -47,7 +48,7 @@ struct ReliabilityKeyboardTests {
             disk = journal
             self.now = now
             self.zone = zone
-            random = ReliabilityJournals.Generator(seed: seed)
+            random = SeededGenerator(seed: seed)
         }
 
         /// Sends `message` and runs its effects to the end; returns whether a check-in save
@@ -118,7 +119,7 @@ struct ReliabilityKeyboardTests {
     }
 
     /// A hostile key: anything a keyboard, a paste or a confused terminal can produce.
-    static func randomKey(_ random: inout ReliabilityJournals.Generator) -> Key {
+    static func randomKey(_ random: inout SeededGenerator) -> Key {
         let strange: [Character] = ["é", "e\u{301}", "😣", "👩🏽‍⚕️", "🇸🇪", "痛", "ש", "\u{200D}", "\u{200B}", "\u{301}", "\u{FEFF}",
                                     "\u{202E}", "\u{FFFD}", "\u{1B}", "\u{7F}", "\u{0}", "\u{9B}", "\t", "\n", "\r\n", "\u{10FFFF}", "ｗ"]
         switch Int.random(in: 0..<100, using: &random) {

@@ -1,6 +1,7 @@
 import Foundation
 import LumbarCore
 import Testing
+import LumbarTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -205,20 +206,13 @@ enum Reliability {
 
 /// A fresh private directory holding one journal, removed when the test ends.
 final class ReliabilitySandbox {
-    let directory: String
+    private let scratch = TemporaryDirectory("rel")
+    var directory: String { scratch.path }
     let timeZone: String
     var journal: String { directory + "/journal.json" }
 
     init(timeZone: String = "Europe/Berlin") throws {
-        var template = Array((NSTemporaryDirectory() + "lumbar-rel-XXXXXX").utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
-        guard let made else { throw Reliability.SpawnError(message: "mkdtemp failed: \(String(cString: strerror(errno)))") }
-        directory = String(cString: made)
         self.timeZone = timeZone
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// The environment for `lumbar` in this sandbox.
@@ -296,23 +290,10 @@ final class ReliabilitySandbox {
 
 /// Builds journals like a real person's: years of daily check-ins with sessions among them.
 enum ReliabilityJournals {
-    /// A small deterministic generator so a failing run can be repeated.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// `years` of history ending the day before `end`: two check-ins a day, a session every third day.
     static func history(years: Int, endingBefore end: LocalDate = LocalDate(year: 2026, month: 3, day: 1)!,
                         timeZone: ZoneInfo = ZoneInfo(identifier: "Europe/Berlin")!, seed: UInt64 = 1) -> Journal {
-        var random = Generator(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let days = years * 365
         var checkIns: [CheckIn] = []
         var sessions: [Session] = []

@@ -1,6 +1,7 @@
 import Foundation
 import LumbarCore
 import Testing
+import LumbarTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -143,7 +144,7 @@ struct ReliabilityTerminalTests {
     /// Bytes a keyboard, a paste or a confused terminal can send; never the ones the terminal
     /// itself acts on (^C ^Z ^\ send signals, ^S ^Q stop and start output) nor q, which quits.
     static func hostileBytes(count: Int, seed: UInt64) -> [UInt8] {
-        var random = ReliabilityJournals.Generator(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let sequences: [[UInt8]] = [
             [0x1B, 0x5B, 0x41], [0x1B, 0x5B, 0x42], [0x1B, 0x5B, 0x31, 0x3B, 0x35, 0x43], [0x1B, 0x4F, 0x50], [0x1B, 0x5B, 0x32, 0x30, 0x30, 0x7E],
             [0x1B, 0x5B], [0x1B], [0x1B, 0x5D, 0x30, 0x3B, 0x68, 0x69, 0x07], Array("\u{1B}[99999999999999999999m".utf8),
@@ -217,7 +218,7 @@ struct ReliabilityTerminalTests {
         try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
         let tui = try TUITmux(sandbox, now: Self.now)
         try tui.waitFor("? help")
-        var random = ReliabilityJournals.Generator(seed: 5)
+        var random = SeededGenerator(seed: 5)
         let resizes = Reliability.count("LUMBAR_RESIZES", quick: 300, thorough: 3_000)
         for n in 0..<resizes {
             try tui.resize(width: Int.random(in: 1...250, using: &random), height: Int.random(in: 1...80, using: &random))

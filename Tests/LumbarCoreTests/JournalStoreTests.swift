@@ -1,21 +1,20 @@
 import Foundation
+import LumbarTestSupport
 import Testing
 @testable import LumbarCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A fresh private directory per test, removed afterwards.
+/// A path for a store directory that does not exist yet (the store makes it), inside a
+/// fresh temporary directory removed afterwards.
 final class TempDirectory {
+    private let scratch = TemporaryDirectory("test")
     let path: String
 
-    init() {
-        path = NSTemporaryDirectory() + "lumbar-test-\(UUID().uuidString)"
-    }
+    init() { path = scratch.file("store") }
 
     func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
 func mode(of path: String) -> mode_t {

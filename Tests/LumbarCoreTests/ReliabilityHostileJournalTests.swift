@@ -1,6 +1,7 @@
 import Foundation
 @testable import LumbarCore
 import Testing
+import LumbarTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -68,18 +69,6 @@ enum ReliabilityCorpus {
     /// must not be able to break an error onto two lines or send escape sequences through it.
     static func hasControlCharacters(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-    }
-
-    /// A small generator with a fixed seed, so a failure can be repeated.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     /// What every decodable input must satisfy: encoding it and decoding again gives the same journal, and encoding that gives the same bytes.
@@ -205,7 +194,7 @@ struct ReliabilityHostileJournalTests {
     func randomDamage() throws {
         let valid = ReliabilityCorpus.bytes("valid", "small.json")
         try #require(!valid.isEmpty)
-        var random = ReliabilityCorpus.Generator(state: 1)
+        var random = SeededGenerator(seed: 1)
         let rounds = ProcessInfo.processInfo.environment["LUMBAR_THOROUGH"].map { $0 != "0" && !$0.isEmpty } == true ? 200_000 : 4_000
         var accepted = 0
         for round in 0..<rounds {

@@ -1,5 +1,6 @@
 import Foundation
 import LumbarCore
+import LumbarTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -11,17 +12,12 @@ import Darwin
 
 /// A private scratch directory for one reliability test, removed afterwards.
 final class ReliabilityScratch {
-    let path: String
+    private let directory = TemporaryDirectory("relcore")
+    var path: String { directory.path }
 
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "lumbar-relcore-XXXXXX").utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
-        path = try #require(made.map { String(cString: $0) })
-    }
+    init() throws {}
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func file(_ name: String) -> String { path + "/" + name }
+    func file(_ name: String) -> String { directory.file(name) }
 
     func bytes(_ name: String) -> [UInt8] {
         FileManager.default.contents(atPath: file(name)).map { [UInt8]($0) } ?? []

@@ -2,6 +2,7 @@ import Foundation
 import LumbarCore
 import Testing
 @testable import LumbarUI
+import LumbarTestSupport
 
 /// The Report screen: the period and the format chosen, the file written 0600 and named.
 @Suite struct ReportScreenTests {
@@ -70,9 +71,8 @@ import Testing
     }
 
     @Test func theFileIsPrivateAndNeverReplacesAnEarlierOne() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lumbar-report-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = TemporaryDirectory("report")
+        let dir = scratch.path
         let file = ReportFile(name: "lumbar-report.md", text: "# one", summary: "the report")
         guard case .reportWritten(_, let first) = file.write(in: dir) else { Issue.record("not written"); return }
         guard case .reportWritten(_, let second) = ReportFile(name: "lumbar-report.md", text: "# two", summary: "").write(in: dir) else {

@@ -15,6 +15,9 @@ import Testing
             let state = Fixtures.state(Fixtures.episode, width: w, height: h, screen: screen)
             Golden.check(render(state), named: "\(screen.rawValue)-episode-\(w)x\(h)")
         }
+        // Colours and attributes carry meaning (a red flag, the selected row), so they are pinned too.
+        let state = Fixtures.state(Fixtures.episode, width: 80, height: 24, screen: screen)
+        Golden.checkStyles(AppView.render(state), named: "\(screen.rawValue)-episode-80x24")
     }
 
     @Test(arguments: ScreenName.allCases)

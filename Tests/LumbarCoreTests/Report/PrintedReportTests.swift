@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Prints the HTML report to PDF in headless Chromium and reads it back with poppler's tools, as a
 /// clinician's printer would see it. Runs wherever Chromium and poppler-utils are installed; under
@@ -32,9 +33,8 @@ import Testing
         guard let tools else {
             throw Failure(description: "chromium and poppler-utils (pdftotext, pdfinfo) are needed; .ci/run installs them")
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lumbar-print-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = TemporaryDirectory("print")
+        let directory = URL(fileURLWithPath: scratch.path)
         let page = directory.appendingPathComponent("report.html")
         let pdf = directory.appendingPathComponent("report.pdf")
         try Data(html.utf8).write(to: page)

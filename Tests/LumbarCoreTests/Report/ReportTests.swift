@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 @Suite struct ReportTests {
     let zone = ReportFixture.zone

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// A clinician's assessment covers flags until new evidence raises them again.
 @Suite("Assessments")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// The stories of issue #10, each of which version 1 got wrong, as the core sees them.
 @Suite("Contract stories")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 @Suite("Day-by-day evaluation")
 struct DailyStatusTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// The episode rules, each with both sides of its boundaries. Stockholm, March 2026: the
 /// deadlift is Mon 2 Mar 18:00 and the onset Tue 3 Mar 09:00 unless a test says otherwise.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Opening, lulls, closing, gaps and triggers. Stockholm; Mon 2 Mar 2026 onwards.
 @Suite("Episodes")
@@ -180,9 +181,9 @@ struct EpisodeTrackerTests {
 
     @Test("the backward scan finds the same current episode as a walk over the whole history", arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func backwardMatchesForward(seed: Int) {
-        var rng = SplitMix64(seed: UInt64(seed))
-        var limits = SplitMix64(seed: UInt64(seed) &+ 1000)
-        var gaps = SplitMix64(seed: UInt64(seed) &+ 2000)
+        var rng = SeededGenerator(seed: UInt64(seed))
+        var limits = SeededGenerator(seed: UInt64(seed) &+ 1000)
+        var gaps = SeededGenerator(seed: UInt64(seed) &+ 2000)
         for zoneID in ["Europe/Stockholm", "America/New_York", "Pacific/Auckland"] {
             var b = JournalBuilder(zoneID)
             var time = b.time("2026-01-01 08:00")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Evaluation reads the current episode and the last week, so its time must not grow with history.
 @Suite("Evaluation cost", .serialized)

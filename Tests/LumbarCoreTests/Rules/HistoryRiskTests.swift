@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// `history-risk`: a medical history item with pain that lasts or is severe; the cancer branch.
 @Suite("History risk")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// `recurring-pain`: 14 counted dates among the last 28, one in the last 7, over two or more episodes.
 @Suite("Recurring pain")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Real hours across daylight-saving changes, calendar days across them, and local dates of UTC times.
 @Suite("Rule time")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Training soreness: ordinary soreness after each session in someone whose back recovers
 /// between sessions; it silences the duration rules but nothing else.

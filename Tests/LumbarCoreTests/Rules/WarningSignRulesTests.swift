@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// The warning-sign rules read the standing answers: a yes stands until answered no.
 @Suite("Warning-sign rules")

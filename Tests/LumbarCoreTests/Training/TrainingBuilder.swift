@@ -1,5 +1,6 @@
 import Foundation
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Builds journals for training tests: sessions with minutes and RPE, check-ins through
 /// `JournalBuilder` (local wall-clock times in one zone, dated as the command line dates them).

@@ -1,48 +1,52 @@
 import Foundation
 import Testing
+@testable import LumbarUI
+import LumbarTestSupport
 
-/// Golden text files under Tests/LumbarUITests/Golden/; `LUMBAR_RECORD=1` rewrites the ones that
-/// differ and fails for each, so a recording run can never pass as a check.
+/// The screen goldens in Tests/LumbarUITests/Golden/ (`NAME.txt`), checked and recorded by the
+/// shared `GoldenFiles`.
 enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["LUMBAR_RECORD"] == "1" }
+    static let files = GoldenFiles(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Golden"))
 
     /// Compares `text` with the golden file `name`.txt (or records it).
     static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = directory.appendingPathComponent(name + ".txt")
-        let content = text + "\n"
-        if isRecording {
-            let previous = try? String(contentsOf: url, encoding: .utf8)
-            guard previous != content else { return }
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            do { try content.write(to: url, atomically: true, encoding: .utf8) } catch {
-                Issue.record("could not record \(url.path): \(error)", sourceLocation: sourceLocation)
-                return
+        files.check(text + "\n", named: name + ".txt", sourceLocation: sourceLocation)
+    }
+
+    /// Compares the styles of `buffer` with the golden file `name`.styles.txt (or records it):
+    /// a legend of the styles used, then the screen with each cell's style as one letter
+    /// ("." for the terminal's default look), so a lost colour or attribute fails a test.
+    static func checkStyles(_ buffer: Buffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        files.check(styleMap(buffer), named: name + ".styles.txt", sourceLocation: sourceLocation)
+    }
+
+    /// The style map `checkStyles` compares.
+    static func styleMap(_ buffer: Buffer) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var names: [Style: Character] = [.plain: "."]
+        var legend: [String] = []
+        var rows: [String] = []
+        for y in 0..<buffer.height {
+            var row = ""
+            for x in 0..<buffer.width {
+                let style = buffer[x, y].style
+                if names[style] == nil {
+                    let letter = legend.count < letters.count ? letters[legend.count] : "?"
+                    names[style] = letter
+                    legend.append("\(letter) = \(describe(style))")
+                }
+                row.append(names[style] ?? "?")
             }
-            Issue.record("re-recorded \(name).txt (\(previous == nil ? "new" : "it differed")); read `git diff` and run again without LUMBAR_RECORD=1",
-                         sourceLocation: sourceLocation)
-            return
+            rows.append(row)
         }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file \(name).txt; run LUMBAR_RECORD=1 swift test --filter LumbarUITests to record it", sourceLocation: sourceLocation)
-            return
-        }
-        if content != expected {
-            let got = content.components(separatedBy: "\n")
-            let want = expected.components(separatedBy: "\n")
-            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-            let wanted = line < want.count ? want[line] : "<end>"
-            let found = line < got.count ? got[line] : "<end>"
-            Issue.record("""
-                \(name) differs from its golden file at line \(line + 1):
-                  expected: \(wanted)
-                  actual:   \(found)
-                Whole screen:
-                \(text)
-                (LUMBAR_RECORD=1 re-records after a deliberate change.)
-                """, sourceLocation: sourceLocation)
-        }
+        return (legend + ["---"] + rows).joined(separator: "\n") + "\n"
+    }
+
+    private static func describe(_ style: Style) -> String {
+        var parts = ["\(style.foreground) on \(style.background)"]
+        let attributes: [(TextAttributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"), (.underline, "underline")]
+        parts += attributes.filter { style.attributes.contains($0.0) }.map(\.1)
+        return parts.joined(separator: ", ")
     }
 }
