@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "LumbarCore"),
@@ -25,6 +26,7 @@ let package = Package(
             dependencies: [
                 "LumbarCore", "LumbarUI", "LumbarTerminal", "CLumbarSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // What every test target shares: seeded randomness, temporary directories, golden files, journal builders.

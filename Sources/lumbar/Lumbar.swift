@@ -24,7 +24,7 @@ struct Lumbar: ParsableCommand {
             Exit status: 0 ok; 1 'remind' found no check-in today; 3 'status --fail-at' reached \
             its level; 64 bad usage; 65 a file lumbar cannot read; 69 no usable terminal for the \
             full-screen view (TERM dumb or unknown); 74 an I/O error; 75 the journal is locked \
-            by another lumbar.
+            by another lumbar; 78 a config file or LUMBAR_* setting lumbar cannot use.
             """,
         version: version,
         subcommands: [
@@ -33,7 +33,7 @@ struct Lumbar: ParsableCommand {
             TrainingCommand.self,
             ExportCommand.self, ImportCommand.self, MergeCommand.self, RecoverCommand.self,
             RemindCommand.self, ShowCommand.self, ReportCommand.self, UndeleteCommand.self,
-            AssessedCommand.self,
+            AssessedCommand.self, ConfigCommand.self,
         ]
     )
 
@@ -41,13 +41,15 @@ struct Lumbar: ParsableCommand {
 
     func run() throws {
         let store = storeOptions.journalStore
+        let preferences = try ConfigLoader.preferences()
+        Output.colorMode = preferences.color
         let fixedNow = try ProcessInfo.processInfo.environment["LUMBAR_NOW"].flatMap { $0.isEmpty ? nil : $0 }.map { _ in try Clock.now() }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             // Not a terminal (a pipe, cron, ssh without a tty): print the status instead of a UI.
-            try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false)
+            try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false, preferences: preferences)
             return
         }
-        let code = try TUI.run(store: store, timeZone: Clock.timeZone, now: { fixedNow ?? Date() })
+        let code = try TUI.run(store: store, timeZone: Clock.timeZone, preferences: preferences, now: { fixedNow ?? Date() })
         if code != 0 { throw ExitCode(code) }
     }
 }

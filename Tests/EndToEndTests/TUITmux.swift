@@ -29,7 +29,11 @@ final class TUITmux {
         try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
         try self.init(width: width, height: height, environment: runner.environment.merging(extraEnvironment) { $1 },
                       storePath: runner.storePath, ownedDirectory: runner.directory)
+        self.runner = runner
     }
+
+    /// The runner whose directory the TUI uses, kept so the directory lives as long as the TUI.
+    private var runner: BinaryRunner?
 
     /// Starts `lumbar --store storePath` with exactly `environment` (an xterm `TERM` unless it names a real one) at
     /// `width` × `height`; after it exits, the pane prints its exit status and the terminal

@@ -28,12 +28,12 @@ import Testing
 
     @Test func aResizeRedrawsEveryCellAtTheNewSize() {
         var d = Driver(Fixtures.episode)
-        _ = d.screen
+        _ = d.drawn()
         d.terminal.size = TerminalSize(width: 40, height: 12)
         d.feed([.resize])
         #expect(d.terminal.invalidations == 1)
         #expect(d.state.width == 40 && d.state.height == 12)
-        _ = d.screen
+        _ = d.drawn()
         #expect(d.terminal.frame?.width == 40)
     }
 
@@ -41,7 +41,7 @@ import Testing
         var d = Driver(Fixtures.episode)
         d.feed([.key(.character("h"))])
         #expect(d.terminal.frames.count == 1, "drawn once before reading the key")
-        _ = d.screen
+        _ = d.drawn()
         #expect(d.terminal.frames.count == 2)
         // A second with nothing typed and nothing changed on disk: the poll runs, nothing is drawn.
         d.idle()
@@ -52,7 +52,7 @@ import Testing
     @Test func theJournalIsPolledOnceASecondAndAnOutsideChangeShowsUp() {
         var d = Driver(Fixtures.episode)
         d.press(.character("h"))
-        _ = d.screen
+        _ = d.drawn()
         #expect(d.effects.polls == 0)
         var outside = d.stored
         let stamp = Fixtures.stamp("2026-03-05T19:00:00+01:00")
@@ -64,7 +64,7 @@ import Testing
         #expect(d.terminal.elapsed == .seconds(1))
         #expect(d.effects.polls == 1)
         #expect(d.state.journal.sessions.count == Fixtures.episode.sessions.count + 1)
-        #expect(d.screen.contains("swim"))
+        #expect(d.drawn().contains("swim"))
         #expect(d.screen.contains("changed by another lumbar"))
         for _ in 0..<4 { d.idle() }
         #expect(d.effects.polls == 5)
@@ -86,7 +86,7 @@ import Testing
     @Test func theMinuteClockReevaluatesTheStatusWithoutAKey() {
         var d = Driver(Fixtures.episode)
         let minute = d.state.evaluatedMinute
-        _ = d.screen
+        _ = d.drawn()
         let drawn = d.terminal.frames.count
         d.clock = Fixtures.now.addingTimeInterval(30)
         d.idle()
@@ -94,7 +94,7 @@ import Testing
         #expect(d.terminal.frames.count == drawn)
         d.clock = Fixtures.now.addingTimeInterval(61)
         d.idle()
-        _ = d.screen
+        _ = d.drawn()
         #expect(d.state.evaluatedMinute == minute + 1)
         #expect(d.terminal.frames.count == drawn + 1)
     }

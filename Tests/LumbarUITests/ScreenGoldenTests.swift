@@ -102,7 +102,8 @@ import Testing
             _ = state.update(.key(key))
         }
         let screen = render(state)
-        #expect(screen.contains("[18:30 ]"))  // the first digit stays in view
+        #expect(screen.contains("[18:30 "))  // the first digit stays in view
+        #expect(screen.contains("= Thu 5 Mar 18:30"))  // and what it was read as is said
         #expect(screen.contains("very hard"))
         Golden.check(screen, named: "today-session-rpe-80x24")
     }

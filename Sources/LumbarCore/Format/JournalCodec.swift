@@ -418,21 +418,26 @@ public enum JournalCodec {
         w.raw(",\n\"profile\":")
         write(journal.profile, to: &w)
         w.raw(",\n\"sessions\":[")
-        for (i, s) in journal.sessions.enumerated() {
-            w.raw(i == 0 ? "\n" : ",\n")
-            if let source, let span = source.span(of: s, among: source.sessions, spans: source.sessionSpans, next: &nextSession) {
-                w.append(source.bytes[span])
-            } else {
-                write(s, to: &w)
+        // Entries are looked at in place (through buffer pointers), not copied one by one.
+        journal.sessions.withUnsafeBufferPointer { sessions in
+            for i in sessions.indices {
+                w.raw(i == 0 ? "\n" : ",\n")
+                if let source, let span = source.span(of: sessions[i], among: source.sessions, spans: source.sessionSpans, next: &nextSession) {
+                    w.append(source.bytes[span])
+                } else {
+                    write(sessions[i], to: &w)
+                }
             }
         }
         w.raw("\n],\n\"checkIns\":[")
-        for (i, c) in journal.checkIns.enumerated() {
-            w.raw(i == 0 ? "\n" : ",\n")
-            if let source, let span = source.span(of: c, among: source.checkIns, spans: source.checkInSpans, next: &nextCheckIn) {
-                w.append(source.bytes[span])
-            } else {
-                write(c, to: &w)
+        journal.checkIns.withUnsafeBufferPointer { checkIns in
+            for i in checkIns.indices {
+                w.raw(i == 0 ? "\n" : ",\n")
+                if let source, let span = source.span(of: checkIns[i], among: source.checkIns, spans: source.checkInSpans, next: &nextCheckIn) {
+                    w.append(source.bytes[span])
+                } else {
+                    write(checkIns[i], to: &w)
+                }
             }
         }
         w.raw("\n],\n\"assessments\":[")
@@ -558,7 +563,8 @@ public enum JournalCodec {
         w.byte(UInt8(ascii: "\""))
     }
 
-    private static func writeText(of id: UUID, to w: inout JSONWriter) {
+    /// Appends `id.uuidString.lowercased()` (no quotes).
+    static func writeText(of id: UUID, to w: inout JSONWriter) {
         withUnsafeBytes(of: id.uuid) { raw in
             var i = 0
             while i < raw.count {
@@ -629,6 +635,16 @@ public enum JournalCodec {
     }
 
     // MARK: Text of times, dates and ids
+
+    /// Appends `t.description` (no quotes).
+    static func writeCellText(of t: Timestamp, to w: inout JSONWriter) {
+        if isPlain(t) { writeText(of: t, to: &w) } else { w.text(t.description) }
+    }
+
+    /// Appends `date.description` (no quotes).
+    static func writeCellText(of date: LocalDate, to w: inout JSONWriter) {
+        if (0..<10_000).contains(date.year) { writeText(of: date, to: &w) } else { w.text(date.description) }
+    }
 
     /// `t.description`, spelled without the intermediate strings `description` builds.
     static func text(_ t: Timestamp) -> String {

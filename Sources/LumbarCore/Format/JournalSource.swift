@@ -21,10 +21,12 @@ struct JournalSource: Sendable {
     /// `next` moves past a match. An entry not found there is simply written anew.
     func span<Entry: Identifiable & Equatable>(of entry: Entry, among originals: [Entry], spans: [Range<Int>?],
                                                next: inout Int) -> Range<Int>? where Entry.ID == UUID {
-        for candidate in next..<min(next + 2, originals.count) where originals[candidate].id == entry.id {
-            next = candidate + 1
-            return originals[candidate] == entry ? spans[candidate] : nil
+        originals.withUnsafeBufferPointer { originals in
+            for candidate in next..<min(next + 2, originals.count) where originals[candidate].id == entry.id {
+                next = candidate + 1
+                return originals[candidate] == entry ? spans[candidate] : nil
+            }
+            return nil
         }
-        return nil
     }
 }

@@ -6,15 +6,15 @@ import Foundation
 
 /// Evaluates the escalation rules of shared/escalation-rules.md (version 2) against a journal.
 public enum EscalationEngine {
-    /// The status as of `now`, reading time in `timeZone`. Pure: no I/O, no clock.
+    /// The status as of `now`, reading time in `timeZone` and writing it on `clock`. Pure: no I/O, no clock.
     ///
     /// Entries after `now` are ignored (and counted), so evaluating at a past instant gives the
     /// state as it was then.
     ///
     /// - Complexity: reads the current episode, the last 28 dates and the check-ins that gave
     ///   the standing answers (plus binary searches), not the whole history.
-    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo) -> Status {
-        let context = RuleContext(journal: journal, now: now, timeZone: timeZone)
+    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> Status {
+        let context = RuleContext(journal: journal, now: now, timeZone: timeZone, clock: clock)
         var flags = WarningSignRules.flags(context) + EpisodeRules.flags(context)
         if let recurring = RecurringPainRule.flag(context) { flags.append(recurring) }
         // doms-window stays quiet beside any flag at watch or above, assessed or not.

@@ -17,6 +17,8 @@ struct RuleContext {
     let today: LocalDate
     /// The user's time zone, for every time shown.
     let timeZone: ZoneInfo
+    /// How the flags' texts write clock times.
+    let clock: Preferences.ClockStyle
     /// Now − 168 h: the start of "the 7 days up to now".
     let weekStart: Int64
     /// The number of check-ins with `at` ≤ now (they are `journal.checkIns[..<checkInEnd]`).
@@ -37,7 +39,8 @@ struct RuleContext {
     var windowStart: LocalDate { today.adding(days: -27) }
 
     /// The context for `journal` as of `now` in `timeZone`.
-    init(journal: Journal, now date: Date, timeZone: ZoneInfo) {
+    init(journal: Journal, now date: Date, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) {
+        self.clock = clock
         let milliseconds = TimeOrder.milliseconds(of: date)
         self.journal = journal
         self.timeZone = timeZone
@@ -136,10 +139,10 @@ struct RuleContext {
     func local(_ time: Timestamp) -> Timestamp { time.converted(to: timeZone) }
 
     /// "Mon 18:00" when within a week of now, else "Mon 2 Mar 18:00".
-    func text(_ time: Timestamp) -> String { TimeText.near(time, reference: now, in: timeZone) }
+    func text(_ time: Timestamp) -> String { TimeText.near(time, reference: now, in: timeZone, clock: clock) }
 
     /// "Mon 2 Mar 18:00", for windows a week long, where a bare weekday would repeat.
-    func dateText(_ time: Timestamp) -> String { TimeText.dateTime(time, in: timeZone) }
+    func dateText(_ time: Timestamp) -> String { TimeText.dateTime(time, in: timeZone, clock: clock) }
 
     /// "Mon 18:00 deadlift".
     func text(_ session: Session) -> String { text(session.at) + " " + TimeText.kind(of: session) }

@@ -20,7 +20,8 @@ public enum StatusFormatter {
     /// - Parameters:
     ///   - timeZone: the user's zone, for the episode line's times.
     ///   - color: whether to colour level names with ANSI escapes.
-    public static func text(_ status: Status, timeZone: ZoneInfo, color: Bool) -> String {
+    ///   - clock: the 24- or 12-hour clock for those times.
+    public static func text(_ status: Status, timeZone: ZoneInfo, color: Bool, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
         var lines: [String] = []
         if status.flags.isEmpty {
             lines.append("Level: " + paint(status.level.key, status.level, color) + ". " + calmLine)
@@ -30,10 +31,10 @@ public enum StatusFormatter {
         }
         for flag in status.flags {
             lines.append("")
-            lines.append(contentsOf: flagLines(flag, color: color, timeZone: timeZone))
+            lines.append(contentsOf: flagLines(flag, color: color, timeZone: timeZone, clock: clock))
         }
         lines.append("")
-        if let episode = episodeLine(status, timeZone: timeZone) { lines.append(episode) }
+        if let episode = episodeLine(status, timeZone: timeZone, clock: clock) { lines.append(episode) }
         if let future = futureLine(status) { lines.append(future) }
         lines.append(status.safetyNet)
         lines.append(disclaimer)
@@ -51,12 +52,12 @@ public enum StatusFormatter {
 
     /// One flag as indented lines: level and title, headline, what to do, when assessed, evidence,
     /// window, source.
-    public static func flagLines(_ flag: Flag, color: Bool, timeZone: ZoneInfo = .gmt) -> [String] {
+    public static func flagLines(_ flag: Flag, color: Bool, timeZone: ZoneInfo = .gmt, clock: Preferences.ClockStyle = .twentyFourHour) -> [String] {
         var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
         lines.append("  " + flag.headline)
         lines.append("  What to do: " + flag.action)
         if let assessed = flag.assessedAt {
-            lines.append("  Assessed: " + TimeText.dateTime(assessed, in: timeZone) + " (not counted toward the level)")
+            lines.append("  Assessed: " + TimeText.dateTime(assessed, in: timeZone, clock: clock) + " (not counted toward the level)")
         }
         for (index, item) in flag.evidence.enumerated() {
             lines.append((index == 0 ? "  Seen: " : "        ") + item)
@@ -75,7 +76,7 @@ public enum StatusFormatter {
 
     /// "Episode: day 5 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00",
     /// or `nil` when no episode is open.
-    public static func episodeLine(_ status: Status, timeZone: ZoneInfo) -> String? {
+    public static func episodeLine(_ status: Status, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String? {
         guard let episode = status.episode else { return nil }
         var parts = ["Episode: day \(episode.day) since \(episode.onset.date.shortDescription)"]
         if let trigger = episode.trigger {
@@ -84,11 +85,11 @@ public enum StatusFormatter {
             let since = hours < 168
                 ? "\(hours) h"
                 : "\(LocalDate(instant: trigger.at.date, in: timeZone).days(to: status.now.converted(to: timeZone).localDate)) days"
-            parts.append("\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone)))")
+            parts.append("\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone, clock: clock)))")
         } else {
             parts.append("no session logged in the 72 h before it began")
         }
-        if let next = nextMark(episode, now: status.now, timeZone: timeZone) {
+        if let next = nextMark(episode, now: status.now, timeZone: timeZone, clock: clock) {
             parts.append("next: " + next)
         }
         return parts.joined(separator: "; ")
@@ -96,13 +97,13 @@ public enum StatusFormatter {
 
     /// The first of the rules' time marks still ahead of now: 72 h / 96 h after the start,
     /// then day 14, 28 and 42 of the episode.
-    static func nextMark(_ episode: EpisodeSummary, now: Timestamp, timeZone: ZoneInfo) -> String? {
+    static func nextMark(_ episode: EpisodeSummary, now: Timestamp, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String? {
         var marks: [(at: Int64, text: String)] = []
         // The hour marks count from the start: the trigger, or the onset without one.
         let start = episode.trigger?.at ?? episode.onset.at
         for hours in [72, 96] {
             let mark = start.adding(hours: Double(hours))
-            marks.append((mark.epochMilliseconds, "\(hours) h mark \(TimeText.near(mark, reference: now, in: timeZone))"))
+            marks.append((mark.epochMilliseconds, "\(hours) h mark \(TimeText.near(mark, reference: now, in: timeZone, clock: clock))"))
         }
         for day in [14, 28, 42] {
             let date = episode.onset.date.adding(days: day)

@@ -11,7 +11,7 @@ public enum TrainingFormatter {
 
     /// The human text: today's answer and why, the week's load, each kind, and what came before
     /// the episodes. Ends with a newline.
-    public static func text(_ report: TrainingReport, timeZone: ZoneInfo) -> String {
+    public static func text(_ report: TrainingReport, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
         var lines = ["Today: " + report.today.answer.headline]
         lines += report.today.reasons.map { "  - " + $0 }
         lines.append("  Source: " + StatusFormatter.sourceText(report.today.answer.sources))
@@ -23,7 +23,7 @@ public enum TrainingFormatter {
         if !report.recentSessions.isEmpty {
             lines.append("")
             lines.append("Latest sessions (pain before → highest in the 24 h after):")
-            lines += report.recentSessions.suffix(5).map { "  " + sessionText($0, timeZone: timeZone) }
+            lines += report.recentSessions.suffix(5).map { "  " + sessionText($0, timeZone: timeZone, clock: clock) }
         }
         lines.append("")
         lines.append("By kind of session:")
@@ -39,7 +39,7 @@ public enum TrainingFormatter {
         if report.leads.isEmpty {
             lines.append("  No episode of back pain in the log yet.")
         } else {
-            for lead in report.leads.suffix(5) { lines.append("  " + leadText(lead, timeZone: timeZone)) }
+            for lead in report.leads.suffix(5) { lines.append("  " + leadText(lead, timeZone: timeZone, clock: clock)) }
             if report.leads.count > 5 { lines.append("  (the latest 5 of \(report.leads.count); --json lists them all)") }
             lines += report.counts.sentences.map { "  " + $0 }
         }
@@ -63,10 +63,10 @@ public enum TrainingFormatter {
     static let kindWidths = [14, 8, 11, 8, 9, 6]
 
     /// "Tue 3 Mar: after the deadlift of Mon 2 Mar 18:00 (load 360, 27 % of the usual week; sudden); week 2,150, 60 % above the usual 1,340".
-    public static func leadText(_ lead: EpisodeLead, timeZone: ZoneInfo) -> String {
+    public static func leadText(_ lead: EpisodeLead, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
         var text = lead.episode.onset.date.shortDescription + ": "
         if let trigger = lead.trigger {
-            text += "after the \(TimeText.kind(of: trigger.session)) of \(TimeText.dateTime(trigger.session.at, in: timeZone))"
+            text += "after the \(TimeText.kind(of: trigger.session)) of \(TimeText.dateTime(trigger.session.at, in: timeZone, clock: clock))"
             var details: [String] = []
             if let load = trigger.session.load {
                 details.append("load \(LoadText.number(load))" + (lead.triggerShareOfUsual.map { ", \($0) % of the usual week" } ?? ""))
@@ -82,8 +82,8 @@ public enum TrainingFormatter {
     }
 
     /// "Mon 2 Mar 18:00 deadlift, load 675: pain 1 → 6 (next morning 6); flared; sudden".
-    public static func sessionText(_ pain: SessionPain, timeZone: ZoneInfo) -> String {
-        var text = TimeText.dateTime(pain.session.at, in: timeZone) + " " + TimeText.kind(of: pain.session)
+    public static func sessionText(_ pain: SessionPain, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
+        var text = TimeText.dateTime(pain.session.at, in: timeZone, clock: clock) + " " + TimeText.kind(of: pain.session)
         text += pain.session.load.map { ", load \(LoadText.number($0))" } ?? ", no load"
         text += ": pain " + (pain.before.map { String($0.pain) } ?? "–") + " → " + (pain.after.map { String($0.pain) } ?? "–")
         if let morning = pain.nextMorning { text += " (next morning \(morning.pain))" }

@@ -56,8 +56,8 @@ public struct TrainingReport: Hashable, Sendable {
     ///   `current(_:now:timeZone:)` alone does not grow with the history.
     /// - Parameter status: the escalation status at the same `now`, when the caller has it
     ///   (the TUI does), so it is not evaluated twice.
-    public static func make(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil) -> TrainingReport {
-        let current = current(journal, now: now, timeZone: timeZone, status: status)
+    public static func make(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil, clock: Preferences.ClockStyle = .twentyFourHour) -> TrainingReport {
+        let current = current(journal, now: now, timeZone: timeZone, status: status, clock: clock)
         let nowMs = TimeOrder.milliseconds(of: now)
         let sessions = journal.sessions[..<TimeOrder.end(of: journal.sessions, upTo: nowMs, by: \.at)]
         let pains = sessions.map { SessionPain.of($0, checkIns: journal.checkIns, now: now) }
@@ -89,11 +89,11 @@ public struct TrainingReport: Hashable, Sendable {
     ///
     /// - Complexity: the escalation engine's evaluation plus the entries of the last 12 weeks
     ///   and binary searches; it does not read older history.
-    public static func current(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil) -> Current {
+    public static func current(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil, clock: Preferences.ClockStyle = .twentyFourHour) -> Current {
         let stamp = Timestamp(now, in: timeZone)
         let week = LoadWeek.ending(at: stamp, sessions: journal.sessions)
         let today = TrainingToday.evaluate(journal, now: now, timeZone: timeZone, week: week,
-                                           status: status ?? EscalationEngine.evaluate(journal, now: now, timeZone: timeZone))
+                                           status: status ?? EscalationEngine.evaluate(journal, now: now, timeZone: timeZone, clock: clock), clock: clock)
         return Current(now: stamp, today: today, week: week, weeks: WeekBar.weeks(chartWeeks, in: journal, now: now, timeZone: timeZone))
     }
 

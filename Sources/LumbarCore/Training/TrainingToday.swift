@@ -30,13 +30,14 @@ public struct TrainingToday: Hashable, Sendable {
     ///
     /// - Parameter week: the load week ending at now (passed in so it is computed once).
     /// - Complexity: the escalation engine's evaluation plus O(log n) and the sessions of the last 48 h.
-    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek) -> TrainingToday {
-        let status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone)
-        return evaluate(journal, now: now, timeZone: timeZone, week: week, status: status)
+    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, clock: Preferences.ClockStyle = .twentyFourHour) -> TrainingToday {
+        let status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone, clock: clock)
+        return evaluate(journal, now: now, timeZone: timeZone, week: week, status: status, clock: clock)
     }
 
     /// Today's answer given the escalation status at the same `now` (for callers that have it).
-    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, status: Status) -> TrainingToday {
+    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, status: Status,
+                                clock: Preferences.ClockStyle = .twentyFourHour) -> TrainingToday {
         let nowMs = TimeOrder.milliseconds(of: now)
         let nowStamp = Timestamp(now, in: timeZone)
         let checkIns = journal.checkIns
@@ -44,11 +45,11 @@ public struct TrainingToday: Hashable, Sendable {
         let checkInEnd = TimeOrder.end(of: checkIns, upTo: nowMs, by: \.at)
         let latest = checkInEnd > 0 ? checkIns[checkInEnd - 1] : nil
         let isStale = latest.map { nowMs - $0.at.epochMilliseconds > TrainingWindow.milliseconds(hours: TrainingWindow.staleCheckInHours) } ?? false
-        func when(_ time: Timestamp) -> String { TimeText.near(time, reference: nowStamp, in: timeZone) }
+        func when(_ time: Timestamp) -> String { TimeText.near(time, reference: nowStamp, in: timeZone, clock: clock) }
 
         var freshness: [String] = []
         if let latest, isStale {
-            freshness.append("Your latest check-in is from \(TimeText.dateTime(latest.at, in: timeZone)), more than 24 h ago: check in now so the answer reads today's pain.")
+            freshness.append("Your latest check-in is from \(TimeText.dateTime(latest.at, in: timeZone, clock: clock)), more than 24 h ago: check in now so the answer reads today's pain.")
         } else if latest == nil {
             freshness.append("No check-in yet: check in so the answer can read your pain.")
         }

@@ -29,6 +29,8 @@ public struct AppState: Sendable {
     public let timeZone: ZoneInfo
     /// Block glyphs or ASCII.
     public let glyphs: Glyphs
+    /// The person's settings: week start, clock, backfill time, the form's usual items.
+    public let preferences: Preferences
 
     var digest: JournalDigest
     var form: TodayForm
@@ -55,7 +57,9 @@ public struct AppState: Sendable {
     var evaluatedMinute: Int64
 
     /// The state on opening: Today when today has no check-in yet, Status otherwise.
-    public init(journal: Journal, now: Date, timeZone: ZoneInfo, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+    public init(journal: Journal, now: Date, timeZone: ZoneInfo, width: Int, height: Int, glyphs: Glyphs = .unicode,
+                preferences: Preferences = .standard) {
+        self.preferences = preferences
         self.journal = journal
         self.now = now
         self.timeZone = timeZone
@@ -63,9 +67,9 @@ public struct AppState: Sendable {
         self.glyphs = glyphs
         let today = LocalDate(instant: now, in: timeZone)
         digest = JournalDigest(journal: journal, today: today)
-        status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone)
+        status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone, clock: preferences.clock)
         evaluatedMinute = AppState.minute(of: now)
-        form = TodayForm(date: today, journal: journal, now: now)
+        form = TodayForm(date: today, journal: journal, now: now, preferences: preferences)
         screen = journal.checkIns.contains { $0.date == today } ? .status : .today
         history.visible = Array(digest.rows.indices)
     }
@@ -77,7 +81,7 @@ public struct AppState: Sendable {
     public var isInTextField: Bool {
         if overlay != nil { return false }
         switch screen {
-        case .today: return form.editing && form.focusedField.isText
+        case .today: return (form.editing && form.focusedField.isText) || form.dateEntry != nil
         case .history: return history.filterField != nil
         default: return false
         }
@@ -117,7 +121,7 @@ public struct AppState: Sendable {
     }
 
     mutating func reevaluate() {
-        status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone)
+        status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone, clock: preferences.clock)
         evaluatedMinute = AppState.minute(of: now)
     }
 }

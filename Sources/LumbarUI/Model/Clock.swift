@@ -22,6 +22,11 @@ struct Clock: Hashable, Sendable, CustomStringConvertible {
         minute = m
     }
 
+    init(_ time: TimeOfDay) {
+        hour = time.hour
+        minute = time.minute
+    }
+
     init(timestamp: Timestamp) {
         let parts = timestamp.localParts
         hour = parts.hour

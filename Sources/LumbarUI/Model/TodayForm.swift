@@ -96,8 +96,12 @@ struct TodayForm: Hashable, Sendable {
     var answers: [Symptom: Bool] = [:]
     var note = TextField(limit: 280)
     var kind = TextField(limit: 40)
-    /// "HH:MM"; empty means now.
-    var time = TextField(limit: 5)
+    /// The session's time as typed: "HH:MM" on the form's date, or any form `TimeInput` reads
+    /// ("yesterday 18:00", "-2h", "now"); empty means now.
+    var time = TextField(limit: 32)
+    /// A date being typed on the Date row ("yesterday", "mon", "2026-03-01"); `nil` when the
+    /// row is changed with the arrows.
+    var dateEntry: TextField?
     var minutes = TextField(limit: 4)
     var rpe = TextField(limit: 2)
     var sudden = false
@@ -132,13 +136,17 @@ struct TodayForm: Hashable, Sendable {
     /// A draft for a NEW check-in on `date`, ordered from the person's own log at `now`.
     ///
     /// A day that already has check-ins gets another one: a check-in is a moment, not a day.
-    init(date: LocalDate, journal: Journal, now: Date) {
+    /// The settings' usual symptoms and self-care come first, in their order, before those
+    /// learned from the log.
+    init(date: LocalDate, journal: Journal, now: Date, preferences: Preferences = .standard) {
         self.init(date: date)
         let checkIns = journal.checkIns
         sameDay = checkIns.filter { $0.date == date }
         previous = checkIns.last { $0.at.date <= now }
-        symptomOrder = TodayForm.usualFirst(Symptom.ordinary, in: checkIns.suffix(TodayForm.usualWindow).map(\.symptoms))
-        careOrder = TodayForm.usualFirst(SelfCare.known, in: checkIns.suffix(TodayForm.usualWindow).map(\.care))
+        let learnedSymptoms = TodayForm.usualFirst(Symptom.ordinary, in: checkIns.suffix(TodayForm.usualWindow).map(\.symptoms))
+        symptomOrder = preferences.usualSymptoms.filter(learnedSymptoms.contains) + learnedSymptoms.filter { !preferences.usualSymptoms.contains($0) }
+        let learnedCare = TodayForm.usualFirst(SelfCare.known, in: checkIns.suffix(TodayForm.usualWindow).map(\.care))
+        careOrder = preferences.usualCare.filter(learnedCare.contains) + learnedCare.filter { !preferences.usualCare.contains($0) }
         let standing = StandingAnswer.standingYes(in: journal, at: now)
         for answer in standing { standingYes[answer.symptom] = answer.checkIn.date }
         let first = standing.map(\.symptom)

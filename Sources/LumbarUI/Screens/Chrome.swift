@@ -77,11 +77,12 @@ enum Hints {
         let sideways = state.glyphs.leftRight
         switch state.screen {
         case .today:
+            if state.form.dateEntry != nil { return [("Enter", "take the date"), ("Esc", "put it back")] }
             if state.isInTextField {
                 return [("Enter", "save"), ("Esc", "stop typing"), ("Tab", "next"), (arrows, "move")]
             }
             switch state.form.focusedField {
-            case .date: return [(sideways, "day"), ("Enter", "save"), ("Tab", "next"), ("?", "help"), ("q", "quit")]
+            case .date: return [(sideways, "day"), ("Space", "type a date"), ("Enter", "save"), ("Tab", "next"), ("?", "help"), ("q", "quit")]
             case .pain, .worst: return [("0-9", "pain"), ("Enter", "save"), ("Tab", "next"), (arrows, "move"), ("?", "help"), ("q", "quit")]
             case .sign: return [("y", "yes"), ("n", "no"), ("N", "no to the rest"), ("Space", "cycle"), ("?", "help")]
             case .note, .kind, .time, .minutes, .rpe: return [("i", "type"), ("Enter", "save"), ("Tab", "next"), ("?", "help")]

@@ -16,6 +16,7 @@ enum HelpOverlay {
         ("y n N", "warning sign: yes / no / no to all the rest", "sign: yes, no, no rest"),
         ("l", "check-in: symptoms and care as last time", "same as last time"),
         ("S", "check-in: jump to the session part", "to the session part"),
+        ("Space", "check-in Date: type one (yesterday, mon)", "Date: type a date"),
         ("a", "Status: record an assessment by a clinician", "Status: assessment"),
         ("/", "filter History as you type", "filter History"),
         ("e", "edit the selected History entry", "edit entry"),

@@ -96,7 +96,7 @@ enum StatusScreen {
     static func episodeLines(_ state: AppState, width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
         let lead = [Span("Episode  ", .bold)]
-        if let episode = StatusFormatter.episodeLine(state.status, timeZone: state.timeZone) {
+        if let episode = StatusFormatter.episodeLine(state.status, timeZone: state.timeZone, clock: state.preferences.clock) {
             let text = episode.hasPrefix("Episode: ") ? String(episode.dropFirst(9)) : episode
             return SpanLayout.wrapped(text, width: width, lead: lead, indent: 9)
         }

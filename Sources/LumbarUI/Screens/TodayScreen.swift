@@ -175,6 +175,18 @@ enum TodayScreen {
         }
     }
 
+    /// What the session time field is read as ("= Sun 1 Mar 18:00"), or how to write one.
+    static func timeEcho(_ text: String, state: AppState, narrow: Bool) -> String {
+        if text.trimmingSpaces().isEmpty { return narrow ? " empty=now" : " HH:MM, yesterday 18:00, -2h; empty = now" }
+        switch state.typedSessionTime(text) {
+        case .success(let time):
+            let local = time.converted(to: state.timeZone)
+            return " = " + (narrow ? state.preferences.clock.format(local) : TimeText.dateTime(local, in: state.timeZone, clock: state.preferences.clock))
+        case .failure:
+            return narrow ? " ?" : " ? HH:MM, yesterday 18:00, mon 7:30, -2h, now"
+        }
+    }
+
     private static func title(_ state: AppState) -> [Span] {
         let form = state.form
         let date = "\(form.date.shortDescription) \(form.date.year)"
@@ -224,11 +236,29 @@ enum TodayScreen {
         switch field {
         case .date:
             var x = label("Date")
+            if let entry = form.dateEntry {
+                // Typing a date: the box, then what it is read as (or how to write one).
+                let boxWidth = 12
+                let view = entry.visible(width: boxWidth)
+                x += buffer.write("[", x: x, y: y, style: .dim)
+                buffer.fill(Rect(x: x, y: y, width: boxWidth, height: 1), style: Style(attributes: .underline))
+                buffer.write(view.text, x: x, y: y, maxWidth: boxWidth, style: Style(attributes: .underline))
+                buffer.cursor = Buffer.Position(x: x + view.cursorColumn, y: y)
+                x += boxWidth
+                x += buffer.write("]", x: x, y: y, style: .dim)
+                let echo: String
+                switch state.typedDate(entry.text) {
+                case .success(let date): echo = " = \(date.shortDescription) \(date.year)" + (narrow ? "" : ", Enter takes it")
+                case .failure: echo = entry.isEmpty || !narrow ? " yesterday, mon, YYYY-MM-DD; Esc: back" : " ?"
+                }
+                buffer.write(TextLayout.truncate(echo, to: area.x + area.width - x - 1), x: x, y: y, style: .dim)
+                return
+            }
             x += buffer.write(form.date.description, x: x, y: y, style: .bold)
             let note = form.date == state.today ? "  today" : "  \(state.today.days(to: form.date) * -1) days ago"
             x += buffer.write(note, x: x, y: y, style: .dim)
             if focused, !narrow {
-                buffer.write(g.isUnicode ? "   ←/→ change day" : "   -/+ change day", x: x, y: y, style: .dim)
+                buffer.write(g.isUnicode ? "   ←/→ change day, Space types one" : "   -/+ change day, Space types one", x: x, y: y, style: .dim)
             }
         case .pain, .worst:
             let value = field == .pain ? form.pain : form.worst
@@ -270,7 +300,7 @@ enum TodayScreen {
             case .note: boxWidth = area.width - x - 3
             case .kind: boxWidth = min(24, area.width - x - 3)
             // One column more than the longest value, so the cursor after it never scrolls the first digit away.
-            case .time: boxWidth = 6
+            case .time: boxWidth = narrow ? 6 : 16
             default: boxWidth = 5
             }
             let text = form.textField(field) ?? TextField()
@@ -293,7 +323,7 @@ enum TodayScreen {
             if !narrow || field != .note {
                 let hint: String
                 switch field {
-                case .time: hint = text.isEmpty ? " HH:MM, empty = now" : " HH:MM"
+                case .time: hint = timeEcho(text.text, state: state, narrow: narrow)
                 case .minutes: hint = " minutes long"
                 case .rpe:
                     if let value = Int(text.text) {

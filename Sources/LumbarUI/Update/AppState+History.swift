@@ -140,7 +140,7 @@ extension AppState {
             form = next
             flash = Flash(text: "Editing the check-in of \(checkIn.date.shortDescription) \(checkIn.date.year). Enter saves, Esc goes back.")
         case .session(let session):
-            var next = TodayForm(date: session.at.localDate, journal: journal, now: now)
+            var next = TodayForm(date: session.at.localDate, journal: journal, now: now, preferences: preferences)
             next.load(session)
             next.focus = next.index(of: .kind) ?? 1
             next.editing = true

@@ -10,6 +10,7 @@ extension AppState {
         let field = form.focusedField
         let lastDigit = form.lastDigit
         form.lastDigit = nil
+        if form.dateEntry != nil { return handleDateEntryKey(key) }
         if form.editing, field.isText { return handleTextKey(key, field) }
 
         switch key {
@@ -48,6 +49,12 @@ extension AppState {
             switch key {
             case .left, .character("-"): changeDate(by: -1)
             case .right, .character("+"), .character("="): changeDate(by: 1)
+            case .character(" "), .character("i"), .character("e"): form.dateEntry = TextField(limit: 20)
+            // A date starts with a digit ("2026-03-01") or, typed from the row, "yesterday".
+            case .character(let c) where (c.isASCII && c.isNumber) || c == "y":
+                var entry = TextField(limit: 20)
+                _ = entry.handle(key)
+                form.dateEntry = entry
             default: break
             }
         case .pain, .worst:
@@ -167,11 +174,6 @@ extension AppState {
                     flash = Flash(text: "Digits only here.", isError: true)
                     return []
                 }
-            case .time:
-                guard c.isASCII, c.isNumber || c == ":" else {
-                    flash = Flash(text: "Type the time as HH:MM, e.g. 18:30.", isError: true)
-                    return []
-                }
             default: break
             }
         }
@@ -232,6 +234,84 @@ extension AppState {
         form.scroll = min(max(0, form.scroll), extent.maxOffset)
     }
 
+    /// Keys while a date is typed on the Date row: Enter takes it, Esc puts the date back.
+    private mutating func handleDateEntryKey(_ key: Key) -> [Effect] {
+        guard var entry = form.dateEntry else { return [] }
+        switch key {
+        case .escape:
+            form.dateEntry = nil
+        case .enter:
+            switch typedDate(entry.text) {
+            case .success(let date):
+                form.dateEntry = nil
+                if date != form.date { changeDate(by: form.date.days(to: date)) }
+            case .failure(let problem):
+                flash = Flash(text: problem.message, isError: true)
+            }
+        case .tab, .backTab, .up, .down:
+            form.dateEntry = nil
+            return handleTodayKey(key)
+        default:
+            if entry.handle(key) { form.dateEntry = entry }
+        }
+        return []
+    }
+
+    /// The date typed on the Date row, read as the command line's `--date` reads it; a date
+    /// still to come is refused.
+    func typedDate(_ text: String) -> Result<LocalDate, FormProblem> {
+        switch TimeInput.parseDate(text, now: now, timeZone: timeZone) {
+        case .success(let date) where date > today:
+            return .failure(FormProblem(message: "\(date.shortDescription) \(date.year) is still to come; check-ins are for days that have begun.", field: .date))
+        case .success(let date):
+            return .success(date)
+        case .failure(.outOfRange):
+            return .failure(FormProblem(message: "'\(text)' is not a real date (check the month and day).", field: .date))
+        case .failure:
+            return .failure(FormProblem(message: "Type a date as YYYY-MM-DD, today, yesterday or a weekday such as mon; Esc puts the date back.", field: .date))
+        }
+    }
+
+    /// The session time typed on the form: a bare "HH:MM" is that time on the form's date
+    /// (which may be a backfilled day); every other form is read as `--at` reads it
+    /// ("yesterday 18:00", "mon 7:30", "-2h", "now", ISO 8601). Never after now.
+    func typedSessionTime(_ text: String) -> Result<Timestamp, FormProblem> {
+        let trimmed = text.trimmingSpaces()
+        let resolved: Timestamp
+        if let clock = Clock(trimmed), trimmed.contains(":") {
+            guard let onDate = instant(on: form.date, clock: clock) else {
+                return .failure(FormProblem(message: "\(trimmed) does not exist on \(form.date.shortDescription) (the clocks changed); pick another time.", field: .time))
+            }
+            resolved = onDate
+        } else {
+            switch TimeInput.parse(trimmed, now: now, timeZone: timeZone) {
+            case .success(let time):
+                resolved = time
+            case .failure(let failure):
+                let reason: String
+                switch failure {
+                case .nonexistentLocalTime: reason = "'\(trimmed)' does not exist here (the clocks skip it); pick another time."
+                case .badClockTime: reason = "'\(trimmed)' is not a time of day; hours run 0-23, minutes 00-59."
+                case .badDuration: reason = "'\(trimmed)' is not a relative time; write -2h, -30m or -1d."
+                case .outOfRange: reason = "'\(trimmed)' is not a real date and time."
+                case .unrecognized: reason = "Type the session time as HH:MM, yesterday 18:00, mon 7:30, -2h or now; empty is now."
+                }
+                return .failure(FormProblem(message: reason, field: .time))
+            }
+        }
+        guard resolved <= nowStamp else {
+            let local = resolved.converted(to: timeZone)
+            return .failure(FormProblem(message: "\(local.localDate.shortDescription) \(preferences.clock.format(local)) is still to come; log a session once it has happened.", field: .time))
+        }
+        return .success(resolved.converted(to: timeZone))
+    }
+
+    /// "18:30" (on the 12-hour clock "6:30 PM"), with the date in front when it is not the form's date.
+    func sessionTimeText(_ time: Timestamp) -> String {
+        let local = time.converted(to: timeZone)
+        return local.localDate == form.date ? preferences.clock.format(local) : TimeText.dateTime(local, in: timeZone, clock: preferences.clock)
+    }
+
     private mutating func changeDate(by delta: Int) {
         let target = form.date.adding(days: delta)
         guard target <= today else {
@@ -244,7 +324,7 @@ extension AppState {
         }
         // A new check-in is always added beside the day's saved ones, so what was typed is
         // carried to the new date: people often pick the date after starting.
-        var next = TodayForm(date: target, journal: journal, now: now)
+        var next = TodayForm(date: target, journal: journal, now: now, preferences: preferences)
         if form.original == nil {
             next.pain = form.pain
             next.worst = form.worst
@@ -380,7 +460,7 @@ extension AppState {
             switch makeSession(kind: kind, stamp: stamp) {
             case .success(let session):
                 changes.append(.upsertSession(session))
-                parts.append("Session \(form.originalSession == nil ? "logged" : "updated"): \(session.kind) at \(session.at.clockTime).")
+                parts.append("Session \(form.originalSession == nil ? "logged" : "updated"): \(session.kind) at \(sessionTimeText(session.at)).")
             case .failure(let problem):
                 return .failure(problem)
             }
@@ -395,17 +475,20 @@ extension AppState {
         return .success(Transaction(changes: changes, purpose: .checkIn, summary: parts.joined(separator: " ")))
     }
 
-    /// When a new check-in on `date` happens: now for today, 12:00 local for an earlier date
-    /// (as `lumbar checkin --date` does).
+    /// When a new check-in on `date` happens: now for today, the backfill time (12:00 unless the
+    /// settings say otherwise) for an earlier date, as `lumbar checkin --date` does.
     func checkInInstant(on date: LocalDate) -> Timestamp? {
-        date == today ? nowStamp : instant(on: date, clock: Clock("12:00"))
+        date == today ? nowStamp : instant(on: date, clock: backfillClock)
     }
 
-    /// Pain 0 at 12:00 on each of `dates`, as the answer yes to "pain-free on those dates?".
+    /// The settings' backfill time as the form's clock.
+    private var backfillClock: Clock { Clock(preferences.backfillTime) }
+
+    /// Pain 0 at the backfill time on each of `dates`, as the answer yes to "pain-free on those dates?".
     func painFreeTransaction(_ dates: [LocalDate]) -> Transaction {
         let stamp = nowStamp
         let changes = dates.compactMap { date -> JournalChange? in
-            guard let at = instant(on: date, clock: Clock("12:00")) else { return nil }
+            guard let at = instant(on: date, clock: backfillClock) else { return nil }
             return .upsertCheckIn(CheckIn(date: date, at: at, pain: 0, updatedAt: stamp))
         }
         let names = dates.map(\.shortDescription).joined(separator: ", ")
@@ -422,16 +505,10 @@ extension AppState {
                 at = onDate
             }
         } else {
-            guard let clock = Clock(timeText) else {
-                return .failure(FormProblem(message: "Type the session time as HH:MM (24-hour), e.g. 18:30, or leave it empty for now.", field: .time))
+            switch typedSessionTime(timeText) {
+            case .success(let resolved): at = resolved
+            case .failure(let problem): return .failure(problem)
             }
-            guard let resolved = instant(on: form.date, clock: clock) else {
-                return .failure(FormProblem(message: "\(timeText) does not exist on \(form.date.shortDescription) (the clocks changed); pick another time.", field: .time))
-            }
-            guard resolved <= stamp else {
-                return .failure(FormProblem(message: "\(timeText) on \(form.date.shortDescription) is still to come; log a session once it has happened.", field: .time))
-            }
-            at = resolved
         }
         var minutes: Int?
         if !form.minutes.isEmpty {

@@ -74,7 +74,7 @@ extension AppState {
 
     /// A draft for a new check-in on `date` with the pain field focused, scrolled to the top.
     func freshForm(for date: LocalDate) -> TodayForm {
-        TodayForm(date: min(date, today), journal: journal, now: now)
+        TodayForm(date: min(date, today), journal: journal, now: now, preferences: preferences)
     }
 
     /// After another lumbar wrote the journal: an untouched form follows the new journal (the

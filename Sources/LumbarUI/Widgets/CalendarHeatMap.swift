@@ -15,8 +15,9 @@ enum CalendarHeatMap {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let title = "\(names[month - 1]) \(year)"
         buffer.write(title, x: rect.x + (rect.width - DisplayWidth.of(title)) / 2, y: rect.y, style: .bold)
-        buffer.write("Mo  Tu  We  Th  Fr  Sa  Su", x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
-        let lead = firstOfMonth.isoWeekday - 1
+        let week = state.preferences.weekStart
+        buffer.write(week.dayInitials.joined(separator: "  "), x: rect.x, y: rect.y + 1, maxWidth: rect.width, style: .dim)
+        let lead = week.column(of: firstOfMonth)
         let days = LocalDate.daysIn(month: month, year: year)
         for day in 1...days {
             let slot = lead + day - 1

@@ -74,7 +74,8 @@ struct CheckInCommand: ParsableCommand {
         if let problem = EntryRules.problem(pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care) {
             throw CLIError.usage(problem.message)
         }
-        let at = try EntryTime.resolve(at: at, date: date, now: now, timeZone: zone)
+        let preferences = try ConfigLoader.preferences()
+        let at = try EntryTime.resolve(at: at, date: date, now: now, timeZone: zone, backfill: preferences.backfillTime)
         try EntryTime.refuseFuture(at, now: now, timeZone: zone)
         let note = try noteOptions.resolve() ?? ""
         let checkIn = CheckIn(date: LocalDate(instant: at.date, in: zone), at: at, pain: pain, worst: worst,
@@ -83,8 +84,9 @@ struct CheckInCommand: ParsableCommand {
             journal.upsert(checkIn)
             return journal
         }
-        print("Logged check-in \(checkIn.date) \(checkIn.at.clockTime), pain \(pain)\(worst.map { " (worst \($0))" } ?? "") [id \(checkIn.id.shortID)].")
+        print("Logged check-in \(checkIn.date) \(preferences.clock.format(checkIn.at)), pain \(pain)\(worst.map { " (worst \($0))" } ?? "") [id \(checkIn.id.shortID)].")
         let follow = CheckInFollowUp(journal: journal, checkIn: checkIn, timeZone: zone, storeOption: storeOptions.store)
         for line in [follow.standingYesLine, follow.unloggedDatesLine].compactMap({ $0 }) { print(line) }
+        KeptUntilExit.keep(follow)
     }
 }

@@ -53,6 +53,7 @@ struct EditCommand: ParsableCommand {
             throw CLIError.usage("nothing to change; give the fields to replace, e.g. lumbar edit \(id) --pain 3")
         }
 
+        let backfill = try ConfigLoader.preferences().backfillTime
         let message: String = try store.update { journal in
             switch try Input.entry(id, in: journal) {
             case .checkIn(var c):
@@ -68,7 +69,7 @@ struct EditCommand: ParsableCommand {
                 if !self.care.isEmpty { c.care = care }
                 if let note { c.note = note }
                 if at != nil || date != nil {
-                    c.at = try EntryTime.resolve(at: at, date: date, now: now, timeZone: zone)
+                    c.at = try EntryTime.resolve(at: at, date: date, now: now, timeZone: zone, backfill: backfill)
                     c.date = LocalDate(instant: c.at.date, in: zone)
                 }
                 c.updatedAt = stamp

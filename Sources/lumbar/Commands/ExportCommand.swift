@@ -39,25 +39,28 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let journal = try storeOptions.journalStore.load()
-        let bytes = format == .json ? Interchange.exportJSON(journal) : Array(CheckInCSV.export(journal.checkIns).utf8)
+        defer { KeptUntilExit.keep(journal) }
         if let output {
+            var bytes: [UInt8] = []
+            write(journal) { bytes.append(contentsOf: $0) }
             try OutputFile.write(bytes, to: output, store: storeOptions.journalStore, what: "export")
             Output.error("Exported \(journal.checkIns.count) check-ins and \(journal.sessions.count) sessions to \(output).")
         } else {
-            Output.write(bytes)
+            // Streamed in chunks, so a century of entries never sits in memory twice.
+            write(journal, into: Output.write)
+        }
+    }
+
+    private func write(_ journal: Journal, into sink: ([UInt8]) -> Void) {
+        switch format {
+        case .json: PrettyJSON.export(journal, into: sink)
+        case .csv: CheckInCSV.export(journal.checkIns, into: sink)
         }
     }
 }
 
 /// The interchange shape shared by `export` and `import`.
 enum Interchange {
-    /// `{"schemaVersion", "profile", "sessions", "checkIns", "assessments"}`, indented for people.
-    static func exportJSON(_ journal: Journal) -> [UInt8] {
-        var writer = JSONWriter()
-        writer.writePretty(JournalCodec.json(journal, includeTombstones: false))
-        return writer.bytes + [0x0A]
-    }
-
     /// Reads a journal or export file for `import`/`merge`, refusing unknown keys and newer schemas.
     static func readJournal(at path: String, purpose: String) throws -> Journal {
         let bytes: [UInt8]

@@ -31,17 +31,12 @@ struct HistoryCommand: ParsableCommand {
             throw CLIError.usage("--since \(since) is after --until \(until)")
         }
         let journal = try storeOptions.journalStore.load()
+        defer { KeptUntilExit.keep(journal) }
         func inRange(_ d: LocalDate) -> Bool { (since.map { d >= $0 } ?? true) && (until.map { d <= $0 } ?? true) }
         let checkIns = journal.checkIns.filter { inRange($0.date) }
         let sessions = journal.sessions.filter { inRange($0.at.converted(to: Clock.timeZone).localDate) }
         if json {
-            let value = JSONValue.object(JSONObject([
-                ("checkIns", .array(checkIns.map(JournalCodec.json))),
-                ("sessions", .array(sessions.map(JournalCodec.json))),
-            ]))
-            var writer = JSONWriter()
-            writer.writePretty(value)
-            Output.write(writer.bytes + [0x0A])
+            PrettyJSON.history(checkIns: checkIns, sessions: sessions, into: Output.write)
             return
         }
         if checkIns.isEmpty && sessions.isEmpty {

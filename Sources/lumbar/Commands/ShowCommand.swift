@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a screen of the full-screen UI as text (\(screens.joined(separator: ", "))).",
-        discussion: "For ssh sessions without curses, login messages and scripts. ANSI colour only on a terminal and without NO_COLOR."
+        discussion: "For ssh sessions without curses, login messages and scripts. ANSI colour only on a terminal and without NO_COLOR, unless --color or the color setting says otherwise."
     )
 
     /// Every screen's name, in tab order; read from the UI so that a new screen is listed here too.
@@ -29,6 +29,8 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup var colorOption: ColorOption
+
     func run() throws {
         guard let name = ScreenName(rawValue: screen.lowercased()) else {
             throw CLIError.usage("unknown screen '\(screen)'; screens: \(Self.screens.joined(separator: ", "))")
@@ -38,9 +40,10 @@ struct ShowCommand: ParsableCommand {
         let rows = height ?? terminal?.rows ?? 24
         guard (20...1000).contains(columns) else { throw CLIError.usage("--width must be from 20 to 1000, got \(columns)") }
         guard (6...1000).contains(rows) else { throw CLIError.usage("--height must be from 6 to 1000, got \(rows)") }
+        let preferences = try colorOption.preferences()
         let journal = try storeOptions.journalStore.load()
         let text = ScreenText.renderText(screen: name, journal: journal, now: try Clock.now(), timeZone: Clock.timeZone,
-                                         width: columns, height: rows, color: Output.colorEnabled)
+                                         width: columns, height: rows, color: Output.colorEnabled, preferences: preferences)
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }
 }

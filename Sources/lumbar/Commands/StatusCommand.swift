@@ -25,6 +25,8 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup var colorOption: ColorOption
+
     func run() throws {
         let threshold = try failAt.map { key in
             guard let level = Level(key: key) else {
@@ -32,22 +34,23 @@ struct StatusCommand: ParsableCommand {
             }
             return level
         }
+        let preferences = try colorOption.preferences()
         let instant = try now.map { try Input.timestamp($0, option: "--now").date } ?? Clock.now()
-        let status = try Self.printStatus(store: storeOptions.journalStore, now: instant, json: json)
+        let status = try Self.printStatus(store: storeOptions.journalStore, now: instant, json: json, preferences: preferences)
         if let threshold, status.level >= threshold { throw ExitCode(ExitStatus.levelReached) }
     }
 
     /// Evaluates and prints the status; returns it.
     @discardableResult
-    static func printStatus(store: JournalStore, now: Date, json: Bool) throws -> Status {
+    static func printStatus(store: JournalStore, now: Date, json: Bool, preferences: Preferences) throws -> Status {
         let journal = try store.load()
-        let status = EscalationEngine.evaluate(journal, now: now, timeZone: Clock.timeZone)
+        let status = EscalationEngine.evaluate(journal, now: now, timeZone: Clock.timeZone, clock: preferences.clock)
         if json {
             var writer = JSONWriter()
             writer.writePretty(StatusFormatter.json(status))
             Output.write(writer.bytes + [0x0A])
         } else {
-            print(StatusFormatter.text(status, timeZone: Clock.timeZone, color: Output.colorEnabled), terminator: "")
+            print(StatusFormatter.text(status, timeZone: Clock.timeZone, color: Output.colorEnabled, clock: preferences.clock), terminator: "")
         }
         return status
     }

@@ -27,14 +27,15 @@ struct TrainingCommand: ParsableCommand {
 
     func run() throws {
         let instant = try now.map { try Input.timestamp($0, option: "--now").date } ?? Clock.now()
+        let preferences = try ConfigLoader.preferences()
         let journal = try storeOptions.journalStore.load()
-        let report = TrainingReport.make(journal, now: instant, timeZone: Clock.timeZone)
+        let report = TrainingReport.make(journal, now: instant, timeZone: Clock.timeZone, clock: preferences.clock)
         if json {
             var writer = JSONWriter()
             writer.writePretty(TrainingFormatter.json(report, timeZone: Clock.timeZone))
             Output.write(writer.bytes + [0x0A])
         } else {
-            print(TrainingFormatter.text(report, timeZone: Clock.timeZone), terminator: "")
+            print(TrainingFormatter.text(report, timeZone: Clock.timeZone, clock: preferences.clock), terminator: "")
         }
     }
 }

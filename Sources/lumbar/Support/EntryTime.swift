@@ -11,13 +11,10 @@ enum EntryTime {
     /// behind another machine's, far too little to hide a mistyped year or day.
     static let futureTolerance: TimeInterval = 10 * 60
 
-    /// The hour a backfilled date is put at: inside the date in every time zone, and clear of the
-    /// small hours that daylight-saving changes skip or repeat.
-    static let backfillHour = 12
-
-    /// `--at` if given; else, with `--date`, that day at 12:00 local (today: now); else now.
-    /// A `--date` that disagrees with `--at`'s local date, or a later date than today, is refused.
-    static func resolve(at: String?, date: String?, now: Date, timeZone: ZoneInfo) throws -> Timestamp {
+    /// `--at` if given; else, with `--date`, that day at the backfill time (12:00 unless the
+    /// settings say otherwise; today: now); else now. A `--date` that disagrees with `--at`'s
+    /// local date, or a later date than today, is refused.
+    static func resolve(at: String?, date: String?, now: Date, timeZone: ZoneInfo, backfill: TimeOfDay = .noon) throws -> Timestamp {
         let nowStamp = Timestamp(now, in: timeZone).truncatedToSeconds
         let day = try date.map { try Input.date($0, option: "--date", now: now, timeZone: timeZone) }
         if let at {
@@ -33,11 +30,12 @@ enum EntryTime {
             throw CLIError.usage("--date \(day) is in the future (today is \(today)); check the date")
         }
         if day == today { return nowStamp }
-        for hour in [backfillHour, backfillHour + 1] {
-            let text = "\(day)T\(hour):00"
+        // A backfill time the clocks skip that day moves on by an hour, as the clocks did.
+        for hour in [backfill.hour, backfill.hour + 1] where hour < 24 {
+            let text = "\(day)T\(hour < 10 ? "0" : "")\(hour):\(backfill.minute < 10 ? "0" : "")\(backfill.minute)"
             if case .success(let time) = Timestamp.parse(text, localTimeZone: timeZone) { return time.converted(to: timeZone) }
         }
-        return try Input.timestamp("\(day)T\(backfillHour):00", option: "--date", now: now, timeZone: timeZone)
+        return try Input.timestamp("\(day)T\(backfill)", option: "--date", now: now, timeZone: timeZone)
     }
 
     /// Refuses a new entry's `time` more than `futureTolerance` after `now`: every rule ignores

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LumbarCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,13 +14,19 @@ import Glibc
 /// pipe is seen: lumbar then says so on stderr and exits 74, instead of trapping in Foundation
 /// or exiting 0 having written nothing.
 enum Output {
-    /// Whether ANSI colour may be used on stdout: a terminal, and `NO_COLOR` unset.
+    /// Whether ANSI colour may be used on stdout: by the `color` setting, whose `auto` is a
+    /// terminal with `NO_COLOR` unset.
     static var colorEnabled: Bool {
-        let env = ProcessInfo.processInfo.environment
-        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
-        if env["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        colorMode.enabled(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     }
+
+    /// The `color` setting, set once a command has read the settings (`auto` until then).
+    static var colorMode: Preferences.ColorMode {
+        get { mode.withLock { $0 } }
+        set { mode.withLock { $0 = newValue } }
+    }
+
+    private static let mode = Locked<Preferences.ColorMode>(.auto)
 
     /// Writes a line to standard error, its control characters neutralised, after what is
     /// buffered for standard output (so a terminal shows both in the order they happened).
@@ -65,6 +72,12 @@ enum Output {
     /// Writes bytes to standard output as they are (JSON, CSV, an export).
     static func write(_ bytes: [UInt8]) {
         pending.withLock { buffer in
+            // A large block (an export's chunk) goes out as it is rather than through a copy.
+            if bytes.count >= flushThreshold {
+                flushLocked(&buffer)
+                writeOrExit(bytes)
+                return
+            }
             buffer.append(contentsOf: bytes)
             if buffer.count >= flushThreshold { flushLocked(&buffer) }
         }
@@ -81,8 +94,12 @@ enum Output {
 
     private static func flushLocked(_ buffer: inout [UInt8]) {
         guard !buffer.isEmpty else { return }
-        let bytes = buffer
+        writeOrExit(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to standard output; a failure ends the process with exit 74.
+    private static func writeOrExit(_ bytes: [UInt8]) {
         let code = writeAll(bytes, to: STDOUT_FILENO)
         guard code != 0 else { return }
         // A reader that went away (`| head`) wants no message; anything else is reported.

@@ -16,13 +16,22 @@ enum TUI {
     /// The journal is read before curses starts, so an unreadable file is still a one-line
     /// error on a normal terminal. The terminal is restored on every way out, including a
     /// thrown error. Nothing is written to standard output except through curses meanwhile.
-    static func run(store: JournalStore, timeZone: ZoneInfo, now: @escaping @Sendable () -> Date) throws -> Int32 {
+    /// `preferences` are the person's settings; their `color` decides colour before `NO_COLOR`
+    /// does (`auto` leaves it to `NO_COLOR` and the terminal).
+    static func run(store: JournalStore, timeZone: ZoneInfo, preferences: Preferences = .standard,
+                    now: @escaping @Sendable () -> Date) throws -> Int32 {
         let snapshot = try store.read()
-        let terminal = try CursesTerminal(environment: ProcessInfo.processInfo.environment)
+        var environment = ProcessInfo.processInfo.environment
+        switch preferences.color {
+        case .auto: break
+        case .always: environment["NO_COLOR"] = nil
+        case .never: environment["NO_COLOR"] = "1"
+        }
+        let terminal = try CursesTerminal(environment: environment)
         defer { terminal.stop() }
         let size = terminal.size
         let state = AppState(journal: snapshot.journal, now: now(), timeZone: timeZone, width: size.width, height: size.height,
-                             glyphs: terminal.glyphs)
+                             glyphs: terminal.glyphs, preferences: preferences)
         let effects = JournalEffects(store: store, timeZone: timeZone, now: now, fingerprint: snapshot.fingerprint)
         var program = Program(state: state, terminal: terminal, effects: effects, clock: .system(now: now))
         return program.run()

@@ -11,10 +11,10 @@ struct Driver {
     /// The exit status once the program ended.
     var exitCode: Int32?
 
-    init(_ journal: Journal, width: Int = 80, height: Int = 24, now: Date = Fixtures.now) {
+    init(_ journal: Journal, width: Int = 80, height: Int = 24, now: Date = Fixtures.now, preferences: Preferences = .standard) {
         let terminal = HeadlessTerminal(width: width, height: height)
         let effects = MemoryEffects(stored: journal, clock: now)
-        let state = AppState(journal: journal, now: now, timeZone: Fixtures.zone, width: width, height: height)
+        let state = AppState(journal: journal, now: now, timeZone: Fixtures.zone, width: width, height: height, preferences: preferences)
         self.terminal = terminal
         self.effects = effects
         program = Program(state: state, terminal: terminal, effects: effects,
@@ -67,11 +67,12 @@ struct Driver {
     mutating func press(_ keys: [Key]) { feed(keys.map { .key($0) }) }
     mutating func type(_ text: String) { press(Key.typing(text)) }
 
-    /// The screen as text, as the program last drew it.
-    var screen: String {
-        mutating get {
-            program.drawIfNeeded()
-            return (terminal.frame ?? AppView.render(state)).lines.joined(separator: "\n")
-        }
+    /// The screen as text: what the program draws for the state now.
+    var screen: String { AppView.render(state).lines.joined(separator: "\n") }
+
+    /// Lets the program draw if the state changed, and returns the frame it drew last, as text.
+    mutating func drawn() -> String {
+        program.drawIfNeeded()
+        return (terminal.frame ?? AppView.render(state)).lines.joined(separator: "\n")
     }
 }

@@ -17,17 +17,54 @@ public enum CheckInCSV {
 
     /// The CSV text for `checkIns`, header first.
     public static func export(_ checkIns: [CheckIn]) -> String {
-        var text = CSV.record(columns)
+        var bytes: [UInt8] = []
+        export(checkIns) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The CSV bytes for `checkIns`, header first, handed to `sink` in chunks of about `chunkSize`.
+    ///
+    /// Written straight into bytes (no string per cell); the bytes are those of quoting each
+    /// cell with `CSV.field(CSV.neutralised(_:))`, which a cell with non-ASCII text still goes
+    /// through, since `CSV.field` looks at whole characters.
+    public static func export(_ checkIns: [CheckIn], chunkSize: Int = PrettyJSON.defaultChunkSize, into sink: ([UInt8]) -> Void) {
+        var w = CSVWriter(capacity: min(chunkSize, 256 * checkIns.count) + 1024)
+        w.text(CSV.record(columns))
         for c in checkIns {
-            let cells = [
-                c.id.uuidString.lowercased(), c.date.description, c.at.description, String(c.pain),
-                c.worst.map(String.init) ?? "", c.symptoms.map(\.rawValue).joined(separator: ";"),
-                c.denied.map(\.rawValue).joined(separator: ";"), c.care.map(\.rawValue).joined(separator: ";"),
-                c.note, c.updatedAt.description, String(c.revision),
-            ]
-            text += CSV.record(cells.map(CSV.neutralised))
+            JournalCodec.writeText(of: c.id, to: &w.cellText)
+            w.endCell()
+            JournalCodec.writeCellText(of: c.date, to: &w.cellText)
+            w.endCell()
+            JournalCodec.writeCellText(of: c.at, to: &w.cellText)
+            w.endCell()
+            w.cellText.int(c.pain)
+            w.endCell()
+            if let worst = c.worst { w.cellText.int(worst) }
+            w.endCell()
+            joined(c.symptoms, to: &w.cellText)
+            w.endCell()
+            joined(c.denied, to: &w.cellText)
+            w.endCell()
+            joined(c.care, to: &w.cellText)
+            w.endCell()
+            w.cellText.text(c.note)
+            w.endCell()
+            JournalCodec.writeCellText(of: c.updatedAt, to: &w.cellText)
+            w.endCell()
+            w.cellText.int(c.revision)
+            w.endCell()
+            w.endRecord()
+            w.drain(ifAtLeast: chunkSize, into: sink)
         }
-        return text
+        w.drain(into: sink)
+    }
+
+    /// The keys' raw values joined with `;`.
+    private static func joined<Key: RawRepresentable>(_ keys: [Key], to w: inout JSONWriter) where Key.RawValue == String {
+        for (i, key) in keys.enumerated() {
+            if i > 0 { w.byte(UInt8(ascii: ";")) }
+            w.text(key.rawValue)
+        }
     }
 
     /// A row that could not be imported: its row number and why.

@@ -1,14 +1,71 @@
 /// Writes JSON text: compact values, with an optional newline between the elements of chosen arrays.
+///
+/// The bytes live in memory of the writer's own, written through a pointer: appending one byte
+/// or a short run is a store and an add, where `Array.append` checks uniqueness and capacity on
+/// every call, which was most of the cost of writing a long document.
 public struct JSONWriter {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    /// Owns the memory (frees it); the pointer and counts live in the struct itself, so the hot
+    /// path touches no class property (which would be checked for exclusive access at run time).
+    private final class Owner {
+        let base: UnsafeMutablePointer<UInt8>
+
+        init(capacity: Int) { base = .allocate(capacity: capacity) }
+
+        deinit { base.deallocate() }
+    }
+
+    private var owner: Owner
+    private var base: UnsafeMutablePointer<UInt8>
+    private var used = 0
+    private var capacity: Int
+
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// The number of bytes written so far.
+    public var count: Int { used }
+
+    /// Calls `body` with the bytes written so far, without copying them.
+    public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: used)) }
+    }
 
     /// An empty writer, reserving room for `capacity` bytes.
-    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 4096) {
+        self.capacity = Swift.max(capacity, 16)
+        owner = Owner(capacity: self.capacity)
+        base = owner.base
+    }
+
+    /// Makes the memory this writer's own (a copy shares it until then) with room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if used + extra > capacity || !isKnownUniquelyReferenced(&owner) { grow(extra) }
+    }
+
+    private mutating func grow(_ extra: Int) {
+        let size = used + extra > capacity ? Swift.max(capacity * 2, used + extra) : capacity
+        let moved = Owner(capacity: size)
+        moved.base.update(from: base, count: used)
+        owner = moved
+        base = moved.base
+        capacity = size
+    }
+
+    /// Appends `count` bytes from `source`.
+    @inline(__always)
+    private mutating func append(_ source: UnsafePointer<UInt8>, count: Int) {
+        reserve(count)
+        (base + used).update(from: source, count: count)
+        used += count
+    }
 
     /// Appends raw, already-valid JSON text.
+    @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        text.withUTF8Buffer { utf8 in
+            if let base = utf8.baseAddress { append(base, count: utf8.count) }
+        }
     }
 
     /// Appends a value in compact form.
@@ -16,26 +73,26 @@ public struct JSONWriter {
         switch value {
         case .null: raw("null")
         case .bool(let b): if b { raw("true") } else { raw("false") }
-        case .number(let text): bytes.append(contentsOf: text.utf8)
+        case .number(let text): self.text(text)
         case .string(let s): string(s)
         case .array(let elements):
-            bytes.append(UInt8(ascii: "["))
+            byte(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                if i > 0 { byte(UInt8(ascii: ",")) }
                 write(element)
             }
-            bytes.append(UInt8(ascii: "]"))
+            byte(UInt8(ascii: "]"))
         case .object(let object):
-            bytes.append(UInt8(ascii: "{"))
+            byte(UInt8(ascii: "{"))
             var first = true
             for member in object {
-                if !first { bytes.append(UInt8(ascii: ",")) }
+                if !first { byte(UInt8(ascii: ",")) }
                 first = false
                 string(member.key)
-                bytes.append(UInt8(ascii: ":"))
+                byte(UInt8(ascii: ":"))
                 write(member.value)
             }
-            bytes.append(UInt8(ascii: "}"))
+            byte(UInt8(ascii: "}"))
         }
     }
 
@@ -44,18 +101,44 @@ public struct JSONWriter {
         if value >= 0 && value < 10_000 {
             digits(value, width: 1)
         } else {
-            bytes.append(contentsOf: String(value).utf8)
+            text(String(value))
+        }
+    }
+
+    /// Hands the bytes written so far to `sink` once there are at least `threshold` of them,
+    /// and goes on writing into the same memory, so a long document needs one chunk of room.
+    public mutating func drain(ifAtLeast threshold: Int = 0, into sink: ([UInt8]) -> Void) {
+        guard used > 0, used >= threshold else { return }
+        sink(bytes)
+        removeAll()
+    }
+
+    /// Forgets what was written, keeping the memory.
+    mutating func removeAll() {
+        used = 0
+    }
+
+    /// Appends the UTF-8 of `text` as it is (not as a JSON string).
+    mutating func text(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if let base = utf8.baseAddress { append(base, count: utf8.count) }
         }
     }
 
     /// Appends already-valid JSON text.
     mutating func append(_ text: ArraySlice<UInt8>) {
-        bytes.append(contentsOf: text)
+        text.withUnsafeBufferPointer { slice in
+            if let base = slice.baseAddress { append(base, count: slice.count) }
+        }
     }
 
     /// Appends one byte of already-valid JSON text.
+    @inline(__always)
     mutating func byte(_ byte: UInt8) {
-        bytes.append(byte)
+        reserve(1)
+        base[used] = byte
+        used += 1
     }
 
     /// Appends a non-negative `value` below 10 000 in decimal, zero-padded to at least `width` digits.
@@ -64,31 +147,34 @@ public struct JSONWriter {
             twoDigits(value / 100)
             twoDigits(value % 100)
         } else if value >= 100 || width == 3 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100))
+            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100))
             twoDigits(value % 100)
         } else if value >= 10 || width == 2 {
             twoDigits(value)
         } else {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
         }
     }
 
     /// Appends `value` (0...99) as exactly two digits.
+    @inline(__always)
     mutating func twoDigits(_ value: Int) {
-        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10))
-        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
+        reserve(2)
+        base[used] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10)
+        base[used + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+        used += 2
     }
 
     /// Appends a quoted, escaped string.
     public mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         // Native strings are contiguous UTF-8; copy the runs that need no escape in one go.
         let copied: Void? = s.utf8.withContiguousStorageIfAvailable { utf8 in appendEscaped(utf8) }
         if copied == nil {
             var contiguous = s
             contiguous.withUTF8 { appendEscaped($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
@@ -98,13 +184,13 @@ public struct JSONWriter {
         while i < utf8.count {
             let byte = utf8[i]
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                if runStart < i { append(base + runStart, count: i - runStart) }
                 escape(byte)
                 runStart = i + 1
             }
             i += 1
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: utf8.count - runStart)) }
+        if runStart < utf8.count { append(base + runStart, count: utf8.count - runStart) }
     }
 
     private mutating func escape(_ byte: UInt8) {
@@ -116,8 +202,8 @@ public struct JSONWriter {
         case 0x09: raw("\\t")
         default:
             raw("\\u00")
-            bytes.append(Self.hexDigit(byte >> 4))
-            bytes.append(Self.hexDigit(byte & 0xF))
+            self.byte(Self.hexDigit(byte >> 4))
+            self.byte(Self.hexDigit(byte & 0xF))
         }
     }
 
@@ -133,11 +219,11 @@ public struct JSONWriter {
             for (i, element) in elements.enumerated() {
                 pad(indent + 2)
                 writePretty(element, indent: indent + 2)
-                if i < elements.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
+                if i < elements.count - 1 { byte(UInt8(ascii: ",")) }
+                byte(0x0A)
             }
             pad(indent)
-            bytes.append(UInt8(ascii: "]"))
+            byte(UInt8(ascii: "]"))
         case .object(let object) where !object.isEmpty:
             raw("{\n")
             for (i, member) in object.members.enumerated() {
@@ -145,24 +231,22 @@ public struct JSONWriter {
                 string(member.key)
                 raw(": ")
                 writePretty(member.value, indent: indent + 2)
-                if i < object.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
+                if i < object.count - 1 { byte(UInt8(ascii: ",")) }
+                byte(0x0A)
             }
             pad(indent)
-            bytes.append(UInt8(ascii: "}"))
+            byte(UInt8(ascii: "}"))
         default:
             write(value)
         }
     }
 
-    private mutating func pad(_ count: Int) {
-        var left = count
-        while left > 0 {
-            let run = min(left, 16)
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
-            left -= run
-        }
+    /// Appends `count` spaces (indentation).
+    mutating func pad(_ count: Int) {
+        guard count > 0 else { return }
+        reserve(count)
+        (base + used).update(repeating: UInt8(ascii: " "), count: count)
+        used += count
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 16)
 }

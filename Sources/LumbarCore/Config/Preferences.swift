@@ -1,0 +1,136 @@
+/// The person's settings (from `config.toml`, the environment or a flag), with lumbar's defaults.
+///
+/// A plain value passed to what reads it, so every consumer can be tested with any setting
+/// and, given `Preferences.standard`, behaves exactly as lumbar did before settings existed.
+public struct Preferences: Hashable, Sendable {
+    /// The day a calendar week begins on.
+    public var weekStart: WeekStart
+    /// How clock times are written.
+    public var clock: ClockStyle
+    /// When a check-in logged for an earlier date (with no time) is put on that date.
+    public var backfillTime: TimeOfDay
+    /// Ordinary symptoms to list first on the check-in form, in this order.
+    public var usualSymptoms: [Symptom]
+    /// Self-care to list first on the check-in form, in this order.
+    public var usualCare: [SelfCare]
+    /// Whether to colour output.
+    public var color: ColorMode
+    /// `remind` says nothing before this local hour (0: at any hour).
+    public var remindHour: Int
+
+    /// lumbar's defaults: Monday weeks, the 24-hour clock, backfill at 12:00, the form ordered
+    /// from the log alone, colour on a terminal, reminders at any hour.
+    public static let standard = Preferences()
+
+    /// Settings with the given values; each left out is its default.
+    public init(weekStart: WeekStart = .monday, clock: ClockStyle = .twentyFourHour, backfillTime: TimeOfDay = .noon,
+                usualSymptoms: [Symptom] = [], usualCare: [SelfCare] = [], color: ColorMode = .auto, remindHour: Int = 0) {
+        self.weekStart = weekStart
+        self.clock = clock
+        self.backfillTime = backfillTime
+        self.usualSymptoms = usualSymptoms
+        self.usualCare = usualCare
+        self.color = color
+        self.remindHour = remindHour
+    }
+
+    /// The first day of a calendar week.
+    public enum WeekStart: String, CaseIterable, Hashable, Sendable {
+        case monday, sunday
+
+        /// The ISO weekday (Monday 1 … Sunday 7) a week starts on.
+        public var isoWeekday: Int { self == .monday ? 1 : 7 }
+
+        /// The 0-based column of `date` in a week that starts on this day.
+        public func column(of date: LocalDate) -> Int { (date.isoWeekday - isoWeekday + 7) % 7 }
+
+        /// Two-letter day names in the order of this week ("Mo Tu … Su").
+        public var dayInitials: [String] {
+            let monday = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+            return self == .monday ? monday : ["Su"] + monday.dropLast()
+        }
+    }
+
+    /// The 24-hour or the 12-hour clock.
+    public enum ClockStyle: String, CaseIterable, Hashable, Sendable {
+        case twentyFourHour = "24h"
+        case twelveHour = "12h"
+
+        /// `hour`:`minute` in this style: "18:05", or "6:05 PM".
+        public func format(hour: Int, minute: Int) -> String {
+            let mm = Digits.pad(minute, 2)
+            switch self {
+            case .twentyFourHour:
+                return Digits.pad(hour, 2) + ":" + mm
+            case .twelveHour:
+                let h = hour % 12 == 0 ? 12 : hour % 12
+                return "\(h):\(mm) " + (hour < 12 ? "AM" : "PM")
+            }
+        }
+
+        /// The clock time of `time` at its own offset in this style.
+        public func format(_ time: Timestamp) -> String {
+            let parts = time.localParts
+            return format(hour: parts.hour, minute: parts.minute)
+        }
+    }
+
+    /// When colour is used.
+    public enum ColorMode: String, CaseIterable, Hashable, Sendable {
+        /// On a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
+        case auto
+        /// Always, even into a pipe or with `NO_COLOR`.
+        case always
+        /// Never.
+        case never
+
+        /// Whether to colour, for an output that is or is not a terminal, in `environment`.
+        public func enabled(isTerminal: Bool, environment: [String: String]) -> Bool {
+            switch self {
+            case .always: return true
+            case .never: return false
+            case .auto:
+                if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+                if environment["TERM"] == "dumb" { return false }
+                return isTerminal
+            }
+        }
+    }
+}
+
+/// A local clock time without a date: hour and minute.
+public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// 0–23.
+    public let hour: Int
+    /// 0–59.
+    public let minute: Int
+
+    /// 12:00, clear of the small hours that daylight-saving changes skip or repeat.
+    public static let noon = TimeOfDay(validHour: 12, minute: 0)
+
+    /// A time from its parts; `nil` outside 0:00–23:59.
+    public init?(hour: Int, minute: Int) {
+        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        self.hour = hour
+        self.minute = minute
+    }
+
+    private init(validHour: Int, minute: Int) {
+        hour = validHour
+        self.minute = minute
+    }
+
+    /// "H:MM" or "HH:MM"; `nil` for any other text or a time past 23:59.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
+        self.init(hour: hour, minute: minute)
+    }
+
+    /// "HH:MM".
+    public var description: String { Digits.pad(hour, 2) + ":" + Digits.pad(minute, 2) }
+
+    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { (lhs.hour, lhs.minute) < (rhs.hour, rhs.minute) }
+}
