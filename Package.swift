@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "LumbarTestSupport", dependencies: ["LumbarCore"], path: "Tests/LumbarTestSupport"),
         .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarText", "LumbarTestSupport"], exclude: ["Report/Golden"]),
         .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarText", "LumbarCore", "LumbarTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI", "LumbarCore", "LumbarTestSupport"]),
+        .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarText", "LumbarUI", "LumbarTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

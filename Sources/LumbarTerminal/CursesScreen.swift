@@ -1,28 +1,11 @@
 import CLumbarSystem
 import CNCursesW
+import LumbarUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Why the TUI could not start.
-public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Standard input or output is not a terminal.
-    case notATerminal
-    /// curses could not start on this terminal type.
-    case unsupportedTerminal(String)
-
-    /// One line saying what is wrong and what to do.
-    public var description: String {
-        switch self {
-        case .notATerminal:
-            return "lumbar's full-screen view needs a terminal on standard input and output; use a subcommand (lumbar checkin, lumbar status, lumbar show ...) in scripts and pipes."
-        case .unsupportedTerminal(let term):
-            return "cannot start the full-screen view on terminal type \"\(term)\"; set TERM to one your system knows (e.g. xterm-256color), or use a subcommand."
-        }
-    }
-}
 
 /// All curses setup and teardown in one place (as htop's CRT.c): locale, modes, colours,
 /// signals, and restoring the terminal on every way out.
@@ -97,16 +80,17 @@ final class CursesScreen {
     }
 
     /// The terminal's size now.
-    var size: (width: Int, height: Int) {
+    var size: TerminalSize {
         let window = lumbar_stdscr()
-        return (Int(lumbar_getmaxx(window)), Int(lumbar_getmaxy(window)))
+        return TerminalSize(width: Int(lumbar_getmaxx(window)), height: Int(lumbar_getmaxy(window)))
     }
 
     /// A signal that asked the TUI to end (SIGINT, SIGTERM, SIGHUP, SIGQUIT), if one came.
     func takeSignal() -> Int32 { Int32(lumbar_take_signal()) }
 
-    /// Waits up to the timeout for a key; `nil` on timeout or interruption.
-    func readInput() -> KeyDecoder.Input? {
+    /// Waits up to `milliseconds` for a key; `nil` on timeout or interruption.
+    func readInput(milliseconds: Int32) -> TerminalEvent? {
+        lumbar_input_timeout(milliseconds)
         var code: wint_t = 0
         let status = wget_wch(lumbar_stdscr(), &code)
         if status == lumbar_ok(), code == 27, let paste = readBracketedPaste() { return paste }
@@ -126,9 +110,8 @@ final class CursesScreen {
 
     /// After an ESC: the text of a bracketed paste if `[200~` follows at once, else `nil` with
     /// whatever was read pushed back, so Esc and other sequences behave as before.
-    private func readBracketedPaste() -> KeyDecoder.Input? {
+    private func readBracketedPaste() -> TerminalEvent? {
         lumbar_input_timeout(30)
-        defer { lumbar_input_timeout(1000) }
         var consumed: [wint_t] = []
         for expected in "[200~".unicodeScalars {
             var code: wint_t = 0

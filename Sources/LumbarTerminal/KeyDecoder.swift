@@ -3,16 +3,6 @@ import LumbarUI
 
 /// Turns what `wget_wch` returned into a key.
 enum KeyDecoder {
-    /// A decoded input.
-    enum Input: Hashable {
-        case key(Key)
-        case resize
-        /// Text between the terminal's bracketed-paste markers.
-        case paste(String)
-        /// The terminal went away: input hung up or failed.
-        case hangUp
-    }
-
     /// How long a pause inside a paste ends it. A paste arrives in bursts that a loaded machine
     /// can space out, and a paste cut short would run its remaining letters as commands; keys
     /// typed after a lost end marker only become text in the field, and Escape always gets through.
@@ -49,7 +39,7 @@ enum KeyDecoder {
 
     /// The input for a `wget_wch` status (`OK`, `KEY_CODE_YES`, `ERR`) and code; `nil` for
     /// nothing (a timeout, an interrupted read, a code lumbar has no use for).
-    static func decode(status: Int32, code: UInt32) -> Input? {
+    static func decode(status: Int32, code: UInt32) -> TerminalEvent? {
         if status == lumbar_key_code_yes() { return functionKey(Int32(bitPattern: code)) }
         guard status == lumbar_ok() else { return nil }
         switch code {
@@ -65,7 +55,7 @@ enum KeyDecoder {
         }
     }
 
-    private static func functionKey(_ code: Int32) -> Input? {
+    private static func functionKey(_ code: Int32) -> TerminalEvent? {
         switch code {
         case lumbar_key_resize(): return .resize
         case lumbar_key_up(): return .key(.up)

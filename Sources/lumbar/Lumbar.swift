@@ -5,7 +5,6 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
-import LumbarTerminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -50,10 +49,8 @@ struct Lumbar: ParsableCommand {
             try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false, preferences: preferences)
             return
         }
-        // TerminalApp reads the journal before curses starts, so an unreadable file is still a
-        // one-line error on a normal terminal.
-        let code = try TerminalApp.run(store: store, timeZone: Clock.timeZone, preferences: preferences,
-                                       notice: ConflictSweep.notice, now: { fixedNow ?? Date() })
+        let code = try TUI.run(store: store, timeZone: Clock.timeZone, preferences: preferences,
+                               notice: ConflictSweep.notice, now: { fixedNow ?? Date() })
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -77,6 +77,8 @@ struct ReliabilityKeyboardTests {
                 case .writeReport(let file):
                     // Random keys may ask for a report; nothing is written, the state just hears it went.
                     pending += state.update(.reportWritten(file, path: "/reports/" + file.name))
+                case .pollJournal:
+                    break  // outside changes are sent as their own messages here
                 }
             }
             return (savedCheckIn, failedSave, nil)

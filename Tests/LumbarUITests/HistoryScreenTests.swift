@@ -196,7 +196,7 @@ import Testing
 
         d.type("g")
         d.type("G")
-        #expect(d.state.guideScroll == GuideScreen.maxScroll(d.state))
+        #expect(d.state.guideScroll == d.state.guideExtent.maxOffset)
         #expect(d.state.guideScroll > 0)
         d.press(.home)
         #expect(d.state.guideScroll == 0)

@@ -12,10 +12,12 @@ public struct AppState: Sendable {
     public internal(set) var screen: ScreenName
     /// Screens to go back to with Esc, most recent last.
     var backStack: [ScreenName] = []
+    /// Where each part goes at the terminal's size; replaced on resize.
+    var viewport: Viewport
     /// Terminal columns.
-    public internal(set) var width: Int
+    public var width: Int { viewport.width }
     /// Terminal rows.
-    public internal(set) var height: Int
+    public var height: Int { viewport.height }
     /// The journal as last read or saved.
     public internal(set) var journal: Journal
     /// The rules' verdict for `journal` at `now`; evaluated when the journal changes or the
@@ -46,7 +48,8 @@ public struct AppState: Sendable {
     var undoStack: [UndoEntry] = []
     /// The undo entry being saved, put back if the save fails.
     var pendingUndo: UndoEntry?
-    /// A save is on its way; further saves wait for it.
+    /// A save effect is running: set when `update` asks for one, cleared by its result. The
+    /// program draws the state before running it, so the message bar says "Saving…" meanwhile.
     var isSaving = false
     /// Unlogged dates of the open episode to ask about once the check-in being saved is saved.
     var painFreeOffer: [LocalDate] = []
@@ -60,8 +63,7 @@ public struct AppState: Sendable {
         self.journal = journal
         self.now = now
         self.timeZone = timeZone
-        self.width = width
-        self.height = height
+        viewport = Viewport(width: width, height: height)
         self.glyphs = glyphs
         let today = LocalDate(instant: now, in: timeZone)
         digest = JournalDigest(journal: journal, today: today)

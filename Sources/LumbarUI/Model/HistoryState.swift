@@ -17,6 +17,9 @@ struct HistoryState: Hashable, Sendable {
     /// First line of the detail view.
     var detailScroll = 0
 
+    /// Whether the filter line shows: while typing one, or while one is in force.
+    var showsFilter: Bool { filterField != nil || !filter.isEmpty }
+
     mutating func refilter(_ digest: JournalDigest) {
         visible = filter.isEmpty ? Array(digest.rows.indices) : digest.rows(matching: filter)
         selected = min(selected, max(0, visible.count - 1))

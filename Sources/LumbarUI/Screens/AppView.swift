@@ -8,12 +8,12 @@ public enum AppView {
     /// The frame for `state`. Pure: the same state always draws the same buffer.
     public static func render(_ state: AppState) -> Buffer {
         var buffer = Buffer(width: state.width, height: state.height)
-        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+        guard state.viewport.fits else {
             TooSmallScreen.render(state, into: &buffer)
             return buffer
         }
         Chrome.renderTabs(state, into: &buffer)
-        let content = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+        let content = state.viewport.content
         switch state.screen {
         case .today: TodayScreen.render(state, in: content, into: &buffer)
         case .status: StatusScreen.render(state, in: content, into: &buffer)
@@ -34,7 +34,4 @@ public enum AppView {
         if !state.glyphs.isUnicode { buffer.fallBackToASCII() }
         return buffer
     }
-
-    /// The number of content rows a screen has (everything but the tab row and the message bar).
-    static func contentHeight(_ state: AppState) -> Int { max(0, state.height - 2) }
 }

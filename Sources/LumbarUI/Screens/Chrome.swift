@@ -44,6 +44,11 @@ enum Chrome {
 
     static func renderMessageBar(_ state: AppState, into buffer: inout Buffer) {
         let y = buffer.height - 1
+        // Drawn while the program runs a save, which can wait on another lumbar's lock.
+        if state.isSaving {
+            buffer.write("Saving" + state.glyphs.cut, x: 0, y: y, maxWidth: buffer.width, style: .accent)
+            return
+        }
         if let flash = state.flash {
             let style: Style = flash.isError ? .error : Style(foreground: .green)
             buffer.write(TextLayout.truncate(flash.text, to: buffer.width, glyphs: state.glyphs), x: 0, y: y, style: style)

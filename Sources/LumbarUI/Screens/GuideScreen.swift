@@ -5,17 +5,11 @@ import LumbarText
 enum GuideScreen {
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         let (body, footer) = rect.splitBottom(1)
-        let lines = content(width: StatusScreen.textWidth(body.width), glyphs: state.glyphs)
+        let lines = content(width: state.viewport.proseWidth, glyphs: state.glyphs)
         let offset = min(state.guideScroll, max(0, lines.count - body.height))
         buffer.draw(lines, in: Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: body.height), offset: offset)
         ScrollHint.draw(offset: offset, visible: body.height, total: lines.count, in: body, glyphs: state.glyphs, into: &buffer)
         Disclaimer.draw(in: footer, into: &buffer)
-    }
-
-    static func viewHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 1) }
-
-    static func maxScroll(_ state: AppState) -> Int {
-        max(0, content(width: StatusScreen.textWidth(state.width), glyphs: state.glyphs).count - viewHeight(state))
     }
 
     /// The guide's lines: `Guide.standard` (the same text as `lumbar guide`), then the sources.

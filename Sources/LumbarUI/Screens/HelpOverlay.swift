@@ -31,24 +31,13 @@ enum HelpOverlay {
 
     static let keyWidth = 10
 
-    /// The box the help is drawn in.
-    static func box(width: Int, height: Int) -> Rect {
-        Rect(x: 0, y: 0, width: width, height: height).centered(width: min(width - 2, 60), height: min(height - 2, entries.count + 4))
-    }
-
-    /// Entry rows that fit in the box (one row inside is kept for the closing line).
-    static func visibleRows(width: Int, height: Int) -> Int {
-        max(0, box(width: width, height: height).inset(dx: 2, dy: 1).height - 1)
-    }
-
-    static func maxScroll(width: Int, height: Int) -> Int { max(0, entries.count - visibleRows(width: width, height: height)) }
-
     static func render(_ state: AppState, into buffer: inout Buffer) {
-        let box = box(width: buffer.width, height: buffer.height)
+        let box = state.viewport.helpBox
         Frame.draw(box, title: "Keys", glyphs: state.glyphs, into: &buffer)
         let inner = box.inset(dx: 2, dy: 1)
-        let rows = visibleRows(width: buffer.width, height: buffer.height)
-        let offset = min(state.helpScroll, maxScroll(width: buffer.width, height: buffer.height))
+        let extent = state.helpExtent
+        let rows = extent.rows
+        let offset = min(state.helpScroll, extent.maxOffset)
         for i in 0..<rows {
             let index = offset + i
             guard index < entries.count else { break }
@@ -67,22 +56,6 @@ enum HelpOverlay {
         if inner.height > 0 {
             let more = offset + rows < entries.count ? "\(state.glyphs.upDown) more. " : ""
             buffer.write(more + "Esc closes this.", x: inner.x, y: inner.bottom - 1, maxWidth: inner.width, style: .dim)
-        }
-    }
-}
-
-extension AppState {
-    /// Keys while the help is open: arrows, pages, Home and End scroll it; anything else closes it.
-    mutating func handleHelpKey(_ key: Key) {
-        let maxScroll = HelpOverlay.maxScroll(width: width, height: height)
-        let page = max(1, HelpOverlay.visibleRows(width: width, height: height) - 1)
-        switch key {
-        case .up, .character("k"), .down, .character("j"), .pageUp, .pageDown, .control("b"), .control("f"), .home, .end,
-             .character("G"), .character(" "):
-            helpScroll = Scrolling.apply(key, to: helpScroll, page: page, max: maxScroll)
-        default:
-            overlay = nil
-            helpScroll = 0
         }
     }
 }

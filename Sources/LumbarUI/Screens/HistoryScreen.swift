@@ -30,15 +30,9 @@ enum HistoryScreen {
     static let paneThreshold = 120
     static let paneWidth = 44
 
-    /// Rows for the list (below the header, above the filter line).
-    static func listHeight(_ state: AppState) -> Int {
-        let filterLine = state.history.filterField != nil || !state.history.filter.isEmpty ? 1 : 0
-        return max(0, AppView.contentHeight(state) - 1 - filterLine)
-    }
-
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         let history = state.history
-        let showFilter = history.filterField != nil || !history.filter.isEmpty
+        let showFilter = history.showsFilter
         let (body, filterRow) = rect.splitBottom(showFilter ? 1 : 0)
         if history.showsDetail, let entry = state.selectedEntry {
             drawDetail(state, entry: entry, in: body, into: &buffer)
@@ -258,12 +252,6 @@ enum HistoryScreen {
             field("Note", s.note)
         }
         return lines
-    }
-
-    static func maxDetailScroll(_ state: AppState) -> Int {
-        guard state.history.showsDetail, let entry = state.selectedEntry else { return 0 }
-        let view = max(0, AppView.contentHeight(state) - 1 - (state.history.filter.isEmpty ? 0 : 1))
-        return max(0, detailLines(state, entry: entry, width: state.width - 2).count - view)
     }
 
     private static func drawDetail(_ state: AppState, entry: Journal.Entry, in rect: Rect, into buffer: inout Buffer) {

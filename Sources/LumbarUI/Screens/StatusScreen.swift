@@ -18,7 +18,7 @@ enum StatusScreen {
             buffer.write(line, x: bannerRows.x, y: bannerRows.y + i, maxWidth: bannerRows.width, style: style)
         }
         let (main, footer) = rest.splitBottom(1)
-        let width = textWidth(main.width)
+        let width = state.viewport.proseWidth
         let parts = layout(state, width: width, height: main.height)
         let (body, pinnedArea) = main.splitBottom(parts.pinned.count)
         let offset = min(state.statusScroll, max(0, parts.scrolling.count - body.height))
@@ -27,9 +27,6 @@ enum StatusScreen {
         buffer.draw(parts.pinned, in: Rect(x: pinnedArea.x + 1, y: pinnedArea.y, width: width, height: pinnedArea.height))
         Disclaimer.draw(in: footer, into: &buffer)
     }
-
-    /// Lines of prose are kept to a readable length on wide terminals.
-    static func textWidth(_ screenWidth: Int) -> Int { min(screenWidth - 2, 100) }
 
     /// The level, how many flags, and what to do, wrapped to `width` so that the most
     /// important line is never cut (at most four rows, enough for every level's action at 40
@@ -50,31 +47,6 @@ enum StatusScreen {
         let lines = TextLayout.wrap(text, width: width - 2).map { " " + $0 }
         guard lines.count > 4 else { return lines }
         return Array(lines.prefix(3)) + [" " + TextLayout.truncate(lines[3...].map { String($0.dropFirst()) }.joined(separator: " "), to: width - 2, glyphs: state.glyphs)]
-    }
-
-    /// Rows between the banner and the disclaimer.
-    private static func mainHeight(_ state: AppState) -> Int {
-        max(0, AppView.contentHeight(state) - 1 - bannerLines(state, width: state.width).count)
-    }
-
-    /// Rows for the scrolling part.
-    static func viewHeight(_ state: AppState) -> Int {
-        let height = mainHeight(state)
-        return height - layout(state, width: textWidth(state.width), height: height).pinned.count
-    }
-
-    /// The scrolling part's height and the largest offset, from one layout (a key costs one).
-    static func scrollMetrics(_ state: AppState) -> (view: Int, max: Int) {
-        let height = mainHeight(state)
-        let parts = layout(state, width: textWidth(state.width), height: height)
-        let view = height - parts.pinned.count
-        return (view, max(0, parts.scrolling.count - view))
-    }
-
-    static func maxScroll(_ state: AppState) -> Int {
-        let height = mainHeight(state)
-        let parts = layout(state, width: textWidth(state.width), height: height)
-        return max(0, parts.scrolling.count - (height - parts.pinned.count))
     }
 
     /// The flags scroll; the episode and the sparkline stay in view at the bottom when they

@@ -114,9 +114,6 @@ enum TodayScreen {
         return lines
     }
 
-    /// Rows available to the scrolling part (below the pinned title).
-    static func viewHeight(_ state: AppState) -> Int { max(0, AppView.contentHeight(state) - 1) }
-
     static func render(_ state: AppState, in rect: Rect, into buffer: inout Buffer) {
         let form = state.form
         let (titleRow, body) = rect.splitTop(1)

@@ -12,7 +12,7 @@ extension AppState {
             return []
         }
         if history.showsDetail { return handleDetailKey(key) }
-        let page = max(1, HistoryScreen.listHeight(self) - 1)
+        let page = max(1, viewport.historyRows(showsFilter: history.showsFilter) - 1)
         switch key {
         case .up, .character("k"): history.selected -= 1
         case .down, .character("j"): history.selected += 1
@@ -68,7 +68,7 @@ extension AppState {
     }
 
     private mutating func handleDetailKey(_ key: Key) -> [Effect] {
-        let page = max(1, HistoryScreen.listHeight(self) - 1)
+        let page = max(1, viewport.historyRows(showsFilter: history.showsFilter) - 1)
         switch key {
         case .escape, .left, .enter:
             history.showsDetail = false
@@ -177,8 +177,8 @@ extension AppState {
         let count = history.visible.count
         history.selected = min(max(0, history.selected), max(0, count - 1))
         if count == 0 { history.showsDetail = false }
-        history.detailScroll = min(max(0, history.detailScroll), HistoryScreen.maxDetailScroll(self))
-        let view = HistoryScreen.listHeight(self)
+        history.detailScroll = min(max(0, history.detailScroll), historyDetailExtent.maxOffset)
+        let view = viewport.historyRows(showsFilter: history.showsFilter)
         guard view > 0 else { return }
         if history.selected < history.offset { history.offset = history.selected }
         if history.selected >= history.offset + view { history.offset = history.selected - view + 1 }

@@ -226,13 +226,12 @@ extension AppState {
     }
 
     mutating func keepFormFocusInView() {
-        let lines = TodayScreen.lines(form, width: width)
-        let line = TodayScreen.line(of: form.focus, in: lines) ?? 0
-        let view = TodayScreen.viewHeight(self)
+        let (extent, line) = todayExtent
+        let view = extent.rows
         guard view > 0 else { return }
         if line < form.scroll + 1 { form.scroll = max(0, line - 1) }
         if line >= form.scroll + view - 1 { form.scroll = line - view + 2 }
-        form.scroll = min(max(0, form.scroll), max(0, lines.count - view))
+        form.scroll = min(max(0, form.scroll), extent.maxOffset)
     }
 
     /// Keys while a date is typed on the Date row: Enter takes it, Esc puts the date back.

@@ -24,8 +24,7 @@ extension AppState {
             paste(text)
             return []
         case .resize(let newWidth, let newHeight):
-            width = max(0, newWidth)
-            height = max(0, newHeight)
+            viewport = Viewport(width: newWidth, height: newHeight)
             keepSelectionsInView()
             return []
         case .tick(let date):
@@ -293,18 +292,18 @@ extension AppState {
     mutating func keepSelectionsInView() {
         keepFormFocusInView()
         keepHistorySelectionInView()
-        statusScroll = min(statusScroll, StatusScreen.maxScroll(self))
-        guideScroll = min(guideScroll, GuideScreen.maxScroll(self))
+        statusScroll = min(statusScroll, statusExtent.maxOffset)
+        guideScroll = min(guideScroll, guideExtent.maxOffset)
     }
 
     private mutating func scrollStatus(_ key: Key) {
-        let metrics = StatusScreen.scrollMetrics(self)
-        statusScroll = Scrolling.apply(key, to: statusScroll, page: max(1, metrics.view - 1), max: metrics.max)
+        let extent = statusExtent
+        statusScroll = Scrolling.apply(key, to: statusScroll, page: extent.page, max: extent.maxOffset)
     }
 
     private mutating func scrollGuide(_ key: Key) {
-        guideScroll = Scrolling.apply(key, to: guideScroll, page: max(1, GuideScreen.viewHeight(self) - 1),
-                                      max: GuideScreen.maxScroll(self))
+        let extent = guideExtent
+        guideScroll = Scrolling.apply(key, to: guideScroll, page: extent.page, max: extent.maxOffset)
     }
 
     private mutating func handleChartKey(_ key: Key) {

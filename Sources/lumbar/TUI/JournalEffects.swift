@@ -6,10 +6,10 @@ import Foundation
 import LumbarCore
 import LumbarUI
 
-/// Runs the TUI's journal effects against the store: saves go through `JournalStore.update`,
+/// Performs the TUI's effects against the journal file: saves go through `JournalStore.update`,
 /// which re-reads the journal under the lock and applies only this change, so entries that
-/// another `lumbar` wrote meanwhile are kept.
-struct StoreEffects {
+/// another `lumbar` wrote meanwhile are kept; the poll notices such writes by the file's fingerprint.
+struct JournalEffects: EffectHandler {
     let store: JournalStore
     let timeZone: ZoneInfo
     let now: @Sendable () -> Date
@@ -21,6 +21,15 @@ struct StoreEffects {
         self.timeZone = timeZone
         self.now = now
         self.fingerprint = fingerprint
+    }
+
+    mutating func perform(_ effect: Effect) -> [Message] {
+        switch effect {
+        case .save(let transaction): return [save(transaction)]
+        case .writeReport(let file): return [file.write()]
+        case .pollJournal: return reloadIfChanged().map { [$0] } ?? []
+        case .quit: return []  // the program ends itself; nothing to do here
+        }
     }
 
     /// Saves `transaction` and says how it went.

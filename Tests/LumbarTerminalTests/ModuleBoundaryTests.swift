@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Issue 17: the terminal layer talks to curses and draws `LumbarUI` buffers; the journal,
+/// the rules and the file format are not its business.
+@Suite struct ModuleBoundaryTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
+
+    /// The modules each line of `text` imports (`import X`, `@testable import X`, `import struct X.Y`).
+    static func imports(in text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let words = line.split(whereSeparator: \.isWhitespace).filter { !$0.hasPrefix("@") }
+            guard words.first == "import", words.count >= 2 else { return nil }
+            let name = words.count >= 3 && ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1])
+                ? words[2] : words[1]
+            return String(name.split(separator: ".").first ?? name)
+        }
+    }
+
+    @Test func theImportScannerSeesEveryForm() {
+        #expect(Self.imports(in: "import LumbarCore\n@testable import LumbarCore\n  import struct LumbarCore.Journal\n// import Nope") ==
+                ["LumbarCore", "LumbarCore", "LumbarCore"])
+    }
+
+    @Test func noFileInLumbarTerminalImportsLumbarCore() throws {
+        let directory = Self.sources.appendingPathComponent("LumbarTerminal")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 4, "found \(files) in \(directory.path)")
+        for file in files {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            let imported = Self.imports(in: text)
+            #expect(!imported.contains("LumbarCore"), "\(file) imports LumbarCore; the journal belongs in the executable's effects")
+            #expect(!imported.contains("Foundation"), "\(file) imports Foundation; the terminal layer needs only curses and the C library")
+        }
+    }
+}
