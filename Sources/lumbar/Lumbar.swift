@@ -43,13 +43,13 @@ struct Lumbar: ParsableCommand {
         let store = storeOptions.journalStore
         let preferences = try ConfigLoader.preferences()
         Output.colorMode = preferences.color
-        let fixedNow = try ProcessInfo.processInfo.environment["LUMBAR_NOW"].flatMap { $0.isEmpty ? nil : $0 }.map { _ in try Clock.now() }
+        let fixedNow = try ProcessInfo.processInfo.environment["LUMBAR_NOW"].flatMap { $0.isEmpty ? nil : $0 }.map { _ in try TimeSource.now() }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             // Not a terminal (a pipe, cron, ssh without a tty): print the status instead of a UI.
             try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false, preferences: preferences)
             return
         }
-        let code = try TUI.run(store: store, timeZone: Clock.timeZone, preferences: preferences,
+        let code = try TUI.run(store: store, timeZone: TimeSource.timeZone, preferences: preferences,
                                notice: ConflictSweep.notice, now: { fixedNow ?? Date() })
         if code != 0 { throw ExitCode(code) }
     }

@@ -454,7 +454,7 @@ enum Sample {
         let tombstone = try #require(root["tombstones"]?.arrayValue?.first?.objectValue)
         #expect(tombstone.members.map(\.key) == JournalSchema.names(JournalSchema.tombstone))
         #expect(CheckInCSV.columns == JournalSchema.names(JournalSchema.checkIn))
-        #expect(JournalReader.checkInNames == JournalSchema.names(JournalSchema.checkIn).map(ShortName.init))
+        #expect(JournalReader.checkInNames == JournalSchema.names(JournalSchema.checkIn).map(PackedMemberName.init))
         // Required members: a file without one is refused, naming it.
         for member in JournalSchema.checkIn where member.isRequired {
             var object = try #require(JournalCodec.json(JournalSchema2Tests.journal.checkIns[0]).objectValue)

@@ -92,9 +92,9 @@ public struct JournalBuilder {
         EscalationEngine.evaluate(journal, now: now.date, timeZone: zone)
     }
 
-    public func flag(_ rule: RuleID, at now: String) -> Flag? { flag(rule, at: time(now)) }
+    public func flag(_ rule: RuleID, at now: String) -> RuleFlag? { flag(rule, at: time(now)) }
 
-    public func flag(_ rule: RuleID, at now: Timestamp) -> Flag? {
+    public func flag(_ rule: RuleID, at now: Timestamp) -> RuleFlag? {
         status(at: now).flags.first { $0.rule == rule }
     }
 

@@ -111,11 +111,11 @@ import Testing
     /// A status with an emergency flag and an assessed urgent one.
     static func assessedStatus(_ base: Status) -> Status {
         var status = base
-        let assessed = Flag(rule: .legWeakness, level: .urgent, headline: "A weak leg was logged on Wed 4 Mar.",
+        let assessed = RuleFlag(rule: .legWeakness, level: .urgent, headline: "A weak leg was logged on Wed 4 Mar.",
                             action: "See a doctor today.", evidence: ["2026-03-04: leg weakness"],
                             evidenceDates: [LocalDate(year: 2026, month: 3, day: 4)!], window: nil, sources: [],
                             assessedAt: Fixtures.stamp("2026-03-05T10:00:00+01:00"))
-        let emergency = Flag(rule: .bladderBowel, level: .emergency, headline: "Bladder or bowel trouble was logged.",
+        let emergency = RuleFlag(rule: .bladderBowel, level: .emergency, headline: "Bladder or bowel trouble was logged.",
                              action: "Call emergency services or go to A&E (the emergency department) now.",
                              evidence: ["2026-03-05: bladder/bowel trouble"], evidenceDates: [LocalDate(year: 2026, month: 3, day: 5)!],
                              window: nil, sources: [])

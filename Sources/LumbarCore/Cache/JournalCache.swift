@@ -39,7 +39,7 @@ public enum JournalCache {
     public static func statusJournal(_ store: JournalStore, now: Date) throws -> Journal {
         switch lookup(store) {
         case .valid(let slice, let horizon):
-            if TimeOrder.milliseconds(of: now) >= horizon { return slice }
+            if ChronologicalSearch.milliseconds(of: now) >= horizon { return slice }
             return try store.load()
         case .invalid:
             return try readAndRefresh(store)
@@ -49,7 +49,7 @@ public enum JournalCache {
     /// The cached slice when it is valid for the journal as it is now and for `now`, else `nil`;
     /// never reads the journal (for a first frame drawn before the whole journal is read).
     public static func cachedSlice(_ store: JournalStore, now: Date) -> Journal? {
-        guard case .valid(let slice, let horizon) = lookup(store), TimeOrder.milliseconds(of: now) >= horizon else { return nil }
+        guard case .valid(let slice, let horizon) = lookup(store), ChronologicalSearch.milliseconds(of: now) >= horizon else { return nil }
         return slice
     }
 
@@ -193,7 +193,7 @@ public enum JournalCache {
 
         /// Writes the slice of `journal` made from version `stamp` and renames it over `target`.
         func commit(_ journal: Journal, stamp: FileStamp, to target: String) {
-            let (slice, horizon) = StatusSlice.make(journal, clock: TimeOrder.milliseconds(of: Date()))
+            let (slice, horizon) = StatusSlice.make(journal, clock: ChronologicalSearch.milliseconds(of: Date()))
             let json = JournalCodec.encode(slice)
             let header = Header(stamp: stamp, reference: reference, horizon: horizon, length: json.count)
             let bytes = Array(header.line(entries: slice.checkIns.count + slice.sessions.count).utf8) + [0x0A] + json
@@ -216,52 +216,4 @@ public enum JournalCache {
             unlink(path)
         }
     }
-}
-
-/// What identifies one version of a file, change time included (which no program can set back).
-struct FileStamp: Equatable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    /// Modification time, nanoseconds.
-    var modified: Int64
-    /// Status change time, nanoseconds.
-    var changed: Int64
-
-    init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
-        self.device = device
-        self.inode = inode
-        self.size = size
-        self.modified = modified
-        self.changed = changed
-    }
-
-    /// The stamp of the regular file at `path` (not followed if it is a link); `nil` otherwise.
-    init?(path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        modified = FileStamp.modificationTime(info)
-        changed = FileStamp.changeTime(info)
-    }
-
-    /// Whether this is the version `fingerprint` was read from.
-    func matches(_ fingerprint: JournalFingerprint) -> Bool {
-        device == fingerprint.device && inode == fingerprint.inode && size == Int64(fingerprint.size) && modified == fingerprint.modified
-    }
-
-    /// Whether both times are before `reference`, so any later change gets a different stamp.
-    func isOlder(than reference: Int64) -> Bool { modified < reference && changed < reference }
-
-    static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
-
-    #if canImport(Darwin)
-    static func modificationTime(_ info: stat) -> Int64 { nanoseconds(info.st_mtimespec) }
-    static func changeTime(_ info: stat) -> Int64 { nanoseconds(info.st_ctimespec) }
-    #else
-    static func modificationTime(_ info: stat) -> Int64 { nanoseconds(info.st_mtim) }
-    static func changeTime(_ info: stat) -> Int64 { nanoseconds(info.st_ctim) }
-    #endif
 }

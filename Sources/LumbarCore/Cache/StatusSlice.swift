@@ -26,9 +26,9 @@ import Foundation
 /// forward with `now`.
 public enum StatusSlice {
     /// Milliseconds in one day of 24 hours.
-    static let day: Int64 = 24 * TimeOrder.hour
+    static let day: Int64 = 24 * ChronologicalSearch.hour
     /// The largest offset west of UTC a zone has (UTC−12), with two hours to spare.
-    static let westmost: Int64 = 14 * TimeOrder.hour
+    static let westmost: Int64 = 14 * ChronologicalSearch.hour
 
     /// How long before the newest entry (or the clock, when entries lie in the future) the
     /// slice still answers: `status --now` a little in the past, or a check-in logged ahead.
@@ -44,7 +44,7 @@ public enum StatusSlice {
         guard let latest else { return (journal, Int64.min) }
         let horizon = min(latest, clock) - lookBack
         let cut = checkInCut(journal, from: horizon)
-        let sessionCut = TimeOrder.start(of: sessions, from: cut.time - 3 * day, by: \.at)
+        let sessionCut = ChronologicalSearch.start(of: sessions, from: cut.time - 3 * day, by: \.at)
         let pinned = standingAnswerCheckIns(checkIns, before: cut.index, wanted: journal.answeredWarningSigns,
                                             earliestAssessment: journal.assessments.first?.at.epochMilliseconds)
         let kept = pinned.map { checkIns[$0] } + checkIns[cut.index...]
@@ -67,12 +67,12 @@ public enum StatusSlice {
         // Before the start of `today − 35` (the first date `RuleContext` reads) in the eastmost
         // zone, with the date slack and three days to spare.
         let firstRead = Int64(earliestDate(horizon).adding(days: -35).dayNumber) * day - westmost - RuleContext.dateSlack - 3 * day
-        let limit = TimeOrder.start(of: checkIns, from: firstRead, by: \.at)
+        let limit = ChronologicalSearch.start(of: checkIns, from: firstRead, by: \.at)
         // The tracker's safe point for each set of check-ins a `now` from the horizon on can see
         // (every end from the horizon's to the last), at the earliest date such a `now` has:
         // a later date or a later start of the 28 dates only moves the safe point forward.
         var first = count
-        let fromEnd = TimeOrder.end(of: checkIns, upTo: horizon, by: \.at)
+        let fromEnd = ChronologicalSearch.end(of: checkIns, upTo: horizon, by: \.at)
         for end in fromEnd...count {
             let earliestNow = end > fromEnd ? checkIns[end - 1].at.epochMilliseconds : horizon
             first = min(first, EpisodeTracker.safeStart(journal, before: min(limit, end), end: end, today: earliestDate(earliestNow)))
@@ -84,7 +84,7 @@ public enum StatusSlice {
         let from = first < count ? min(checkIns[first].at.epochMilliseconds, firstRead) : firstRead
         // Ten days more: a sudden session up to 7 days before an onset, and the check-ins after it.
         let time = from - 10 * day
-        var index = TimeOrder.start(of: checkIns, from: time, by: \.at)
+        var index = ChronologicalSearch.start(of: checkIns, from: time, by: \.at)
         if index > 0, index < count {
             index = EpisodeTracker.group(checkIns, endingBefore: index + 1).range.lowerBound
         }

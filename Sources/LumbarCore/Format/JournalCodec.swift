@@ -4,16 +4,6 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Why a JSON document is not a journal: the field at fault and what is wrong with it.
-public struct JournalFormatError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Where in the document, e.g. `checkIns[12].pain`.
-    public var field: String
-    /// What is wrong, e.g. "must be a whole number from 0 to 10, found \"x\"".
-    public var problem: String
-
-    public var description: String { field.isEmpty ? problem : "\(field) \(problem)" }
-}
-
 /// Converts journals to and from their JSON form (the store layout and the interchange shape).
 public enum JournalCodec {
     // MARK: Decoding
@@ -33,7 +23,7 @@ public enum JournalCodec {
 
     /// Reads a journal from JSON bytes and keeps what a later `encode(_:reusing:)` needs to copy
     /// the text of unchanged entries; the source is `nil` when the general path had to read it.
-    static func decodeKeepingSource(_ bytes: [UInt8]) throws -> (Journal, JournalSource?) {
+    static func decodeKeepingSource(_ bytes: [UInt8]) throws -> (Journal, ParsedJournalFile?) {
         if let (journal, source) = JournalReader.readKeepingSource(bytes) { return (journal, source) }
         return (try decodeByTree(bytes), nil)
     }
@@ -49,7 +39,7 @@ public enum JournalCodec {
         guard let root = value.objectValue else {
             throw JournalFormatError(field: "", problem: "the document must be a JSON object with \"schemaVersion\", \"sessions\" and \"checkIns\", found \(value.typeDescription)")
         }
-        var reader = Fields(root, path: "")
+        var reader = MemberReader(root, path: "")
         guard let version = try reader.int(JournalKey.schemaVersion.name, range: JournalSchema.schemaVersionRange, optional: false) else {
             throw JournalFormatError(field: JournalKey.schemaVersion.name, problem: "is missing")
         }
@@ -85,7 +75,7 @@ public enum JournalCodec {
     }
 
     static func decodeProfile(_ object: JSONObject, path: String) throws(JournalFormatError) -> Profile {
-        var r = Fields(object, path: path)
+        var r = MemberReader(object, path: path)
         let year = try r.int(ProfileKey.birthYear.name, range: JournalSchema.birthYearRange, optional: true)
         let history = try r.keys(ProfileKey.history.name).map(HistoryItem.init(rawValue:))
         return Profile(birthYear: year, history: history, unknownFields: r.unknown)
@@ -93,7 +83,7 @@ public enum JournalCodec {
 
     static func decodeSession(_ value: JSONValue, path: String) throws(JournalFormatError) -> Session {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
-        var r = Fields(object, path: path)
+        var r = MemberReader(object, path: path)
         typealias K = SessionKey
         let id = try r.uuid(K.id.name)
         let at = try r.timestamp(K.at.name)
@@ -110,7 +100,7 @@ public enum JournalCodec {
 
     static func decodeCheckIn(_ value: JSONValue, path: String) throws(JournalFormatError) -> CheckIn {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
-        var r = Fields(object, path: path)
+        var r = MemberReader(object, path: path)
         typealias K = CheckInKey
         let id = try r.uuid(K.id.name)
         let at = try r.timestamp(K.at.name)
@@ -149,7 +139,7 @@ public enum JournalCodec {
 
     static func decodeAssessment(_ value: JSONValue, path: String) throws(JournalFormatError) -> Assessment {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
-        var r = Fields(object, path: path)
+        var r = MemberReader(object, path: path)
         typealias K = AssessmentKey
         let id = try r.uuid(K.id.name)
         let at = try r.timestamp(K.at.name)
@@ -159,7 +149,7 @@ public enum JournalCodec {
             guard let ruleObject = element.objectValue else {
                 throw JournalFormatError(field: rulePath, problem: "must be an object {\"id\", \"level\"}, found \(element.typeDescription)")
             }
-            var ruleFields = Fields(ruleObject, path: rulePath)
+            var ruleFields = MemberReader(ruleObject, path: rulePath)
             guard let rule = try ruleFields.string(CoveredRuleKey.id.name), !rule.isEmpty else {
                 throw ruleFields.fail(CoveredRuleKey.id.name, "must be a non-empty string")
             }
@@ -177,7 +167,7 @@ public enum JournalCodec {
 
     static func decodeTombstone(_ value: JSONValue, path: String) throws(JournalFormatError) -> Tombstone {
         guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
-        var r = Fields(object, path: path)
+        var r = MemberReader(object, path: path)
         typealias K = TombstoneKey
         let id = try r.uuid(K.id.name)
         let deletedAt = try r.timestamp(K.deletedAt.name)
@@ -188,7 +178,7 @@ public enum JournalCodec {
     }
 
     /// Typed access to an object's members that remembers which keys were consumed.
-    struct Fields {
+    struct MemberReader {
         let object: JSONObject
         let path: String
         var consumed: Set<String> = []
@@ -410,7 +400,7 @@ public enum JournalCodec {
     /// `encode(journal)`, copying the text of each entry that is unchanged since `source` was
     /// read and was written there exactly as `write(_:to:)` writes it, so a save costs a copy
     /// for all but the entries that changed. The bytes are the same as without a source.
-    static func encode(_ journal: Journal, reusing source: JournalSource?) -> [UInt8] {
+    static func encode(_ journal: Journal, reusing source: ParsedJournalFile?) -> [UInt8] {
         var w = JSONWriter(capacity: (source?.bytes.count ?? 0) + 240 * journal.checkIns.count + 200 * journal.sessions.count + 1024)
         var nextSession = 0, nextCheckIn = 0
         w.raw("{\"schemaVersion\":")

@@ -36,11 +36,11 @@ struct JournalReader {
 
     /// The journal in `bytes` with where its canonically written entries are, or `nil` when the
     /// general path must read it.
-    static func readKeepingSource(_ bytes: [UInt8]) -> (Journal, JournalSource)? {
+    static func readKeepingSource(_ bytes: [UInt8]) -> (Journal, ParsedJournalFile)? {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = JournalReader(buffer)
             guard let journal = try? reader.journal() else { return nil }
-            return (journal, JournalSource(bytes: bytes, sessions: reader.sessions, sessionSpans: reader.sessionSpans,
+            return (journal, ParsedJournalFile(bytes: bytes, sessions: reader.sessions, sessionSpans: reader.sessionSpans,
                                            checkIns: reader.checkIns, checkInSpans: reader.checkInSpans))
         }
     }
@@ -223,9 +223,9 @@ struct JournalReader {
 
     /// The member names each object may have, in the order lumbar writes them (the order of the
     /// key enums the readers above switch on).
-    static let journalNames: [ShortName] = JournalSchema.names(JournalSchema.journal).map(ShortName.init)
-    static let sessionNames: [ShortName] = JournalSchema.names(JournalSchema.session).map(ShortName.init)
-    static let checkInNames: [ShortName] = JournalSchema.names(JournalSchema.checkIn).map(ShortName.init)
+    static let journalNames: [PackedMemberName] = JournalSchema.names(JournalSchema.journal).map(PackedMemberName.init)
+    static let sessionNames: [PackedMemberName] = JournalSchema.names(JournalSchema.session).map(PackedMemberName.init)
+    static let checkInNames: [PackedMemberName] = JournalSchema.names(JournalSchema.checkIn).map(PackedMemberName.init)
 
     /// The member names of one object seen so far: a bit per known name.
     private struct Members {
@@ -235,7 +235,7 @@ struct JournalReader {
 
         /// Records `name` (a byte range in the cursor); true when a known name comes again.
         /// An unknown name's repeat is caught when it is added to the unknown fields.
-        mutating func isRepeated(_ name: Range<Int>, known: [ShortName], in cursor: JSONCursor) -> Bool {
+        mutating func isRepeated(_ name: Range<Int>, known: [PackedMemberName], in cursor: JSONCursor) -> Bool {
             let key = cursor.shortName(name)
             // Try the name that follows the last one in lumbar's order first: in a file lumbar
             // wrote, that is a hit every time.
@@ -407,7 +407,7 @@ struct JournalReader {
             spelled = try escapedString()
         }
         guard case .success(let t) = Timestamp.parse(spelled, localTimeZone: .gmt), spelled.utf8.count > 16,
-              JournalCodec.Fields.hasOffset(spelled) else { throw Unsupported() }
+              JournalCodec.MemberReader.hasOffset(spelled) else { throw Unsupported() }
         return t
     }
 
@@ -452,7 +452,7 @@ struct JournalReader {
 
     /// Known keys by their short-name keys, so a key read from the file can reuse the known value.
     struct KeyTable<Key>: Sendable where Key: Sendable {
-        let names: [ShortName]
+        let names: [PackedMemberName]
         /// The spellings, to confirm a match on a key longer than a short name covers.
         let spellings: [[UInt8]]
         let keys: [Key]
@@ -461,7 +461,7 @@ struct JournalReader {
 
         init(_ known: [Key], spelling: (Key) -> String, make: @escaping @Sendable (String) -> Key) {
             spellings = known.map { Array(spelling($0).utf8) }
-            names = spellings.map { $0.withUnsafeBufferPointer(ShortName.init) }
+            names = spellings.map { $0.withUnsafeBufferPointer(PackedMemberName.init) }
             keys = known
             self.make = make
         }

@@ -25,10 +25,10 @@ public struct ReportFlag: Hashable, Sendable {
     /// Whether it is still raised at the report's time.
     public var isRaisedAtEnd: Bool
     /// The flag as it stood the last day it was raised (headline, evidence, sources, assessment).
-    public var latest: Flag
+    public var latest: RuleFlag
 
     /// A report flag.
-    public init(rule: RuleID, steps: [Step], highestLevel: Level, lastSeen: LocalDate, isRaisedAtEnd: Bool, latest: Flag) {
+    public init(rule: RuleID, steps: [Step], highestLevel: Level, lastSeen: LocalDate, isRaisedAtEnd: Bool, latest: RuleFlag) {
         self.rule = rule
         self.steps = steps
         self.highestLevel = highestLevel

@@ -7,13 +7,13 @@ import Foundation
 /// Which raised flags a clinician's assessments cover, per the contract's "Assessments" section.
 enum AssessmentCoverage {
     /// 12 weeks of real time: how long a clinician's view of persisting pain holds.
-    static let persistence: Int64 = 84 * 24 * TimeOrder.hour
+    static let persistence: Int64 = 84 * 24 * ChronologicalSearch.hour
 
     /// `flags` with `assessedAt` set on the covered ones (the latest covering assessment) and
     /// their action saying so. Assessments after now are ignored.
-    static func apply(_ flags: [Flag], _ context: RuleContext) -> [Flag] {
+    static func apply(_ flags: [RuleFlag], _ context: RuleContext) -> [RuleFlag] {
         let assessments = context.journal.assessments
-        let end = TimeOrder.end(of: assessments, upTo: context.now.epochMilliseconds, by: \.at)
+        let end = ChronologicalSearch.end(of: assessments, upTo: context.now.epochMilliseconds, by: \.at)
         guard end > 0 else { return flags }
         return flags.map { flag in
             guard let cover = assessments[..<end].last(where: { covers($0, flag, context) }) else { return flag }
@@ -28,7 +28,7 @@ enum AssessmentCoverage {
     }
 
     /// Whether assessment `assessment` covers `flag` now.
-    static func covers(_ assessment: Assessment, _ flag: Flag, _ context: RuleContext) -> Bool {
+    static func covers(_ assessment: Assessment, _ flag: RuleFlag, _ context: RuleContext) -> Bool {
         if let stored = assessment.level(of: flag.rule.rawValue), flag.level <= stored {
             if flag.rule.isWarningSignRule {
                 // Every key that sets the flag off stood yes at the assessment and was never answered no since.
@@ -51,28 +51,6 @@ enum AssessmentCoverage {
     }
 }
 
-/// Why an assessment could not be built.
-public enum AssessmentError: Error, Equatable, Sendable {
-    /// No rule was named and no flag at see-doctor was raised; `raised` lists the flags that were.
-    case nothingToCover(raised: [RuleID])
-    /// Named rules that were not raised at the assessment's time; `raised` lists the ones that were.
-    case notRaised([RuleID], raised: [RuleID])
-
-    /// One line saying what is wrong and how to fix it.
-    public var message: String {
-        switch self {
-        case .nothingToCover(let raised):
-            let named = raised.isEmpty
-                ? "no flag was raised then"
-                : "the flags raised then are " + raised.map(\.rawValue).joined(separator: ", ") + "; name the ones assessed with --rule ID"
-            return "nothing to record as assessed: no flag at see-doctor was raised at that time (\(named))"
-        case .notRaised(let rules, let raised):
-            let list = raised.isEmpty ? "none" : raised.map(\.rawValue).joined(separator: ", ")
-            return "not raised at that time: \(rules.map(\.rawValue).joined(separator: ", ")); the flags raised then: \(list)"
-        }
-    }
-}
-
 extension EscalationEngine {
     /// The assessment `lumbar assessed` and the TUI record: the status is evaluated at `at` and
     /// the record covers, with the level each had then, every flag at see-doctor (when `rules` is
@@ -85,7 +63,7 @@ extension EscalationEngine {
                                   note: String, id: UUID, updatedAt: Timestamp) throws(AssessmentError) -> Assessment {
         let status = evaluate(journal, now: at, timeZone: timeZone)
         let raised = status.flags
-        let chosen: [Flag]
+        let chosen: [RuleFlag]
         if let rules {
             let missing = rules.filter { rule in !raised.contains { $0.rule == rule } }
             guard missing.isEmpty else { throw .notRaised(missing, raised: raised.map(\.rule)) }

@@ -18,26 +18,6 @@ public struct DailyStatus: Hashable, Sendable {
     }
 }
 
-/// When a rule first fired over a run of days, and how far it went.
-public struct FirstFiring: Hashable, Sendable {
-    /// The rule.
-    public var rule: RuleID
-    /// The first day it fired.
-    public var date: LocalDate
-    /// Its level that day.
-    public var level: Level
-    /// The highest level it reached over the days looked at.
-    public var highestLevel: Level
-
-    /// A first firing.
-    public init(rule: RuleID, date: LocalDate, level: Level, highestLevel: Level) {
-        self.rule = rule
-        self.date = date
-        self.level = level
-        self.highestLevel = highestLevel
-    }
-}
-
 extension EscalationEngine {
     /// The status at the end of each day from `first` through `last`, in `timeZone`.
     ///
@@ -45,7 +25,7 @@ extension EscalationEngine {
     /// after `now` are left out, so no day sees entries that did not exist yet.
     public static func daily(_ journal: Journal, from first: LocalDate, through last: LocalDate,
                              now: Date, timeZone: ZoneInfo) -> [DailyStatus] {
-        let nowMilliseconds = TimeOrder.milliseconds(of: now)
+        let nowMilliseconds = ChronologicalSearch.milliseconds(of: now)
         var days: [DailyStatus] = []
         var date = first
         while date <= last {

@@ -2,11 +2,11 @@
 enum EpisodeRules {
     /// The flags of every episode rule that fires, except `doms-window` (which needs the others);
     /// none without a current episode.
-    static func flags(_ context: RuleContext) -> [Flag] {
+    static func flags(_ context: RuleContext) -> [RuleFlag] {
         guard let episode = context.episode else { return [] }
         let silenced = context.latestIsTrainingSoreness
         let worse = gettingWorse(context, episode)
-        var flags: [Flag?] = [intensePain(context, episode), acuteInjury(context, episode), severe72to96h(context, episode)]
+        var flags: [RuleFlag?] = [intensePain(context, episode), acuteInjury(context, episode), severe72to96h(context, episode)]
         if !silenced {
             flags += [notImproving(context, episode), pain2to4Weeks(context, episode), worse, sixWeekRisk(context, episode)]
         }
@@ -17,13 +17,13 @@ enum EpisodeRules {
 
     /// A flag with the rule's sources.
     static func flag(_ rule: RuleID, _ level: Level, _ headline: String, action: String? = nil,
-                     _ evidence: EvidenceList, _ window: FlagWindow?) -> Flag {
-        Flag(rule: rule, level: level, headline: headline, action: action ?? level.action, evidence: evidence.lines,
+                     _ evidence: EvidenceList, _ window: FlagWindow?) -> RuleFlag {
+        RuleFlag(rule: rule, level: level, headline: headline, action: action ?? level.action, evidence: evidence.lines,
              evidenceDates: evidence.dates, window: window, sources: rule.sources)
     }
 
     /// `intense-pain`: the latest check-in is from the last 7 days and severe (watch; 9 or more: see a doctor).
-    static func intensePain(_ context: RuleContext, _ episode: Episode) -> Flag? {
+    static func intensePain(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let latest = episode.latest
         guard PainScale.isSevere(latest.pain), latest.at.epochMilliseconds >= context.weekStart else { return nil }
         var evidence = EvidenceList()
@@ -50,11 +50,11 @@ enum EpisodeRules {
     /// or up to 7 days before it when no check-in came between the session and the onset.
     static func suddenSessions(_ context: RuleContext, _ episode: Episode) -> [Session] {
         let onset = episode.onset.at.epochMilliseconds
-        let candidates = context.sessions(from: onset - 168 * TimeOrder.hour, through: context.now.epochMilliseconds)
+        let candidates = context.sessions(from: onset - 168 * ChronologicalSearch.hour, through: context.now.epochMilliseconds)
         return candidates.filter { session in
             let at = session.at.epochMilliseconds
             guard context.isSudden(session) else { return false }
-            if at >= onset - Int64(Episode.triggerWindowHours) * TimeOrder.hour { return true }
+            if at >= onset - Int64(Episode.triggerWindowHours) * ChronologicalSearch.hour { return true }
             // A first check-in days after the injury: nothing logged between the session and the onset.
             return context.checkIns(from: at, through: onset - 1).isEmpty
         }
@@ -62,12 +62,12 @@ enum EpisodeRules {
 
     /// `acute-injury`: a sudden session near the onset or during the episode; see a doctor when the
     /// pain reached 7 within 48 h of it (or at the first check-in after it, when none came sooner).
-    static func acuteInjury(_ context: RuleContext, _ episode: Episode) -> Flag? {
+    static func acuteInjury(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let checkIns = context.episodeCheckIns
         var best: (session: Session, level: Level, severe: CheckIn?)?
         for session in suddenSessions(context, episode) {
             let at = session.at.epochMilliseconds
-            let early = checkIns.filter { $0.at.epochMilliseconds >= at && $0.at.epochMilliseconds <= at + 48 * TimeOrder.hour }
+            let early = checkIns.filter { $0.at.epochMilliseconds >= at && $0.at.epochMilliseconds <= at + 48 * ChronologicalSearch.hour }
             let judged = early.isEmpty ? checkIns.first { $0.at.epochMilliseconds >= at }.map { [$0] } ?? [] : Array(early)
             let severe = judged.first { PainScale.isSevere($0.pain) }
             let level: Level = severe == nil ? .watch : .seeDoctor
@@ -97,21 +97,21 @@ enum EpisodeRules {
     }
 
     /// `severe-72-96h`: the latest check-in is severe 72 h or more after the start (96 h: see a doctor).
-    static func severe72to96h(_ context: RuleContext, _ episode: Episode) -> Flag? {
+    static func severe72to96h(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let latest = episode.latest
         let start = episode.start
         guard PainScale.isSevere(latest.pain) else { return nil }
         let elapsed = latest.at.epochMilliseconds - start.epochMilliseconds
-        guard elapsed >= Int64(EpisodeMark.sorenessHours) * TimeOrder.hour else { return nil }
+        guard elapsed >= Int64(EpisodeMark.sorenessHours) * ChronologicalSearch.hour else { return nil }
         var evidence = EvidenceList()
         if let trigger = episode.trigger {
             evidence.add(trigger, in: context.timeZone, ["the session the episode is traced to"])
         } else {
             evidence.add(episode.onset, ["onset (no session in the \(Episode.triggerWindowHours) h before it)"])
         }
-        evidence.add(latest, ["\(elapsed / TimeOrder.hour) h after the start"])
+        evidence.add(latest, ["\(elapsed / ChronologicalSearch.hour) h after the start"])
         let from = startText(context, episode)
-        let headline = "Pain is still severe (\(latest.pain)/10) \(elapsed / TimeOrder.hour) h after \(from); the articles expect ordinary soreness to fade by about \(EpisodeMark.sorenessHours) h."
+        let headline = "Pain is still severe (\(latest.pain)/10) \(elapsed / ChronologicalSearch.hour) h after \(from); the articles expect ordinary soreness to fade by about \(EpisodeMark.sorenessHours) h."
         let origin = episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))"
         let mark = { (hours: Int, extra: String) in
             FlagWindow(start: context.local(start), end: context.local(start.adding(hours: Double(hours))),
@@ -119,7 +119,7 @@ enum EpisodeRules {
         }
         let appointment = EpisodeMark.appointmentHours
         let mark96 = start.adding(hours: Double(appointment))
-        if elapsed >= Int64(appointment) * TimeOrder.hour {
+        if elapsed >= Int64(appointment) * ChronologicalSearch.hour {
             return flag(.severe72to96h, .seeDoctor, headline, evidence, mark(appointment, ""))
         }
         return flag(.severe72to96h, .watch, headline,
@@ -137,7 +137,7 @@ enum EpisodeRules {
     }
 
     /// `not-improving`: in the second week, pain that has not clearly improved.
-    static func notImproving(_ context: RuleContext, _ episode: Episode) -> Flag? {
+    static func notImproving(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let latest = episode.latest
         let day = context.day
         let twoWeeks = EpisodeMark.twoWeeksDay
@@ -151,7 +151,7 @@ enum EpisodeRules {
     }
 
     /// `pain-2-4-weeks`: pain remains from day 14 (see a doctor unless improved) and from day 28 (see a doctor).
-    static func pain2to4Weeks(_ context: RuleContext, _ episode: Episode) -> Flag? {
+    static func pain2to4Weeks(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let latest = episode.latest
         let day = context.day
         let (twoWeeks, fourWeeks) = (EpisodeMark.twoWeeksDay, EpisodeMark.fourWeeksDay)
@@ -178,11 +178,11 @@ enum EpisodeRules {
 
     /// `getting-worse`: past 72 h from the start and within the last 7 days, pain rose to 4 or more
     /// and 2 above the lowest of the other check-ins.
-    static func gettingWorse(_ context: RuleContext, _ episode: Episode) -> Flag? {
+    static func gettingWorse(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let mark72 = episode.start.adding(hours: Double(EpisodeMark.sorenessHours))
         let lower = max(mark72.epochMilliseconds, context.weekStart)
         let checkIns = context.episodeCheckIns
-        let window = checkIns[TimeOrder.start(of: checkIns, from: lower, by: \.at)...]
+        let window = checkIns[ChronologicalSearch.start(of: checkIns, from: lower, by: \.at)...]
         // W is a suffix of the episode, so when it is not empty its last check-in is `latest`.
         guard window.count >= 2, let latest = window.last, latest.pain >= 4 else { return nil }
         guard let lowest = window.dropLast().min(by: { $0.pain < $1.pain }), latest.pain >= lowest.pain + 2 else { return nil }
@@ -229,7 +229,7 @@ enum EpisodeRules {
     }
 
     /// `six-week-risk`: from day 42, pain that is severe or not improving, with a risk factor.
-    static func sixWeekRisk(_ context: RuleContext, _ episode: Episode) -> Flag? {
+    static func sixWeekRisk(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let latest = episode.latest
         guard context.day >= EpisodeMark.sixWeeksDay, latest.pain >= 1,
               !PainScale.isImproved(peak: episode.peak, latest: latest.pain) || PainScale.isSevere(latest.pain) else { return nil }
@@ -248,7 +248,7 @@ enum EpisodeRules {
 
     /// `history-risk`: back pain with a medical history item (see a doctor from day 7 or when
     /// severe); with a cancer history, urgent or emergency on the signs NICE NG234 names.
-    static func historyRisk(_ context: RuleContext, _ episode: Episode, gettingWorse: Bool, silenced: Bool) -> Flag? {
+    static func historyRisk(_ context: RuleContext, _ episode: Episode, gettingWorse: Bool, silenced: Bool) -> RuleFlag? {
         let history = context.journal.profile.history
         let latest = episode.latest
         guard !history.isEmpty, latest.pain >= 1 else { return nil }
@@ -282,10 +282,10 @@ enum EpisodeRules {
 
     /// `doms-window`: a non-sudden trigger less than 72 h ago, peak ≤ 6, and nothing else at watch
     /// or above: what ordinary soreness looks like.
-    static func domsWindow(_ context: RuleContext, others: [Flag]) -> Flag? {
+    static func domsWindow(_ context: RuleContext, others: [RuleFlag]) -> RuleFlag? {
         let soreness = EpisodeMark.sorenessHours
         guard let episode = context.episode, let trigger = episode.trigger, episode.peak <= 6,
-              context.now.epochMilliseconds - trigger.at.epochMilliseconds < Int64(soreness) * TimeOrder.hour,
+              context.now.epochMilliseconds - trigger.at.epochMilliseconds < Int64(soreness) * ChronologicalSearch.hour,
               !context.isSudden(trigger), !others.contains(where: { $0.level >= .watch }) else { return nil }
         var evidence = EvidenceList()
         evidence.add(trigger, in: context.timeZone)
@@ -298,7 +298,7 @@ enum EpisodeRules {
     }
 
     /// `log-today`: the episode is open and the last check-in is 2 or more dates old.
-    static func logToday(_ context: RuleContext, _ episode: Episode) -> Flag? {
+    static func logToday(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let latest = episode.latest
         let days = latest.date.days(to: context.today)
         guard days >= 2 else { return nil }

@@ -15,7 +15,7 @@ public enum EpisodeTracker {
     ///
     /// - Complexity: O(n) in the check-ins up to `now`.
     public static func episodes(in journal: Journal, upTo now: Date, timeZone: ZoneInfo) -> [Episode] {
-        let end = TimeOrder.end(of: journal.checkIns, upTo: TimeOrder.milliseconds(of: now), by: \.at)
+        let end = ChronologicalSearch.end(of: journal.checkIns, upTo: ChronologicalSearch.milliseconds(of: now), by: \.at)
         return scan(journal, from: 0, to: end, today: LocalDate(instant: now, in: timeZone))
     }
 
@@ -40,7 +40,7 @@ public enum EpisodeTracker {
 
     /// A fixed zone at the offset of the latest check-in up to `now` (UTC without one).
     static func loggingZone(of journal: Journal, at now: Date) -> ZoneInfo {
-        let end = TimeOrder.end(of: journal.checkIns, upTo: TimeOrder.milliseconds(of: now), by: \.at)
+        let end = ChronologicalSearch.end(of: journal.checkIns, upTo: ChronologicalSearch.milliseconds(of: now), by: \.at)
         let offset = end > 0 ? journal.checkIns[end - 1].at.utcOffsetSeconds : 0
         return ZoneInfo(secondsFromGMT: offset) ?? ZoneInfo(identifier: "UTC") ?? .current
     }
@@ -48,7 +48,7 @@ public enum EpisodeTracker {
     /// The episodes that hold the check-ins from index `limit` to now (and perhaps some before),
     /// found by scanning forward from the latest point before `limit` where no episode can be open.
     static func recentEpisodes(in journal: Journal, upTo now: Date, timeZone: ZoneInfo, coveringFrom limit: Int) -> [Episode] {
-        let end = TimeOrder.end(of: journal.checkIns, upTo: TimeOrder.milliseconds(of: now), by: \.at)
+        let end = ChronologicalSearch.end(of: journal.checkIns, upTo: ChronologicalSearch.milliseconds(of: now), by: \.at)
         let today = LocalDate(instant: now, in: timeZone)
         let start = safeStart(journal, before: min(limit, end), end: end, today: today)
         return scan(journal, from: start, to: end, today: today)
@@ -59,10 +59,10 @@ public enum EpisodeTracker {
     ///
     /// - Complexity: O(log n) in the sessions.
     public static func trigger(forOnsetAt onset: Timestamp, in sessions: [Session]) -> Session? {
-        let end = TimeOrder.end(of: sessions, upTo: onset.epochMilliseconds, by: \.at)
+        let end = ChronologicalSearch.end(of: sessions, upTo: onset.epochMilliseconds, by: \.at)
         guard end > 0 else { return nil }
         let candidate = sessions[end - 1]
-        return candidate.at.epochMilliseconds >= onset.epochMilliseconds - Int64(Episode.triggerWindowHours) * TimeOrder.hour ? candidate : nil
+        return candidate.at.epochMilliseconds >= onset.epochMilliseconds - Int64(Episode.triggerWindowHours) * ChronologicalSearch.hour ? candidate : nil
     }
 
     /// The check-ins of one local date, as the tracker reads them.
@@ -111,11 +111,11 @@ public enum EpisodeTracker {
         // Mild pain then two silent weeks: closed only when new pain follows new exercise.
         guard let next, last.highest <= 3, gap >= 14 else { return false }
         let sessions = journal.sessions
-        let before = TimeOrder.end(of: sessions, upTo: next.at.epochMilliseconds, by: \.at)
+        let before = ChronologicalSearch.end(of: sessions, upTo: next.at.epochMilliseconds, by: \.at)
         guard before > 0 else { return false }
         let session = sessions[before - 1]
         let lastAt = journal.checkIns[last.range.upperBound - 1].at.epochMilliseconds
-        return session.at.epochMilliseconds >= next.at.epochMilliseconds - Int64(Episode.triggerWindowHours) * TimeOrder.hour
+        return session.at.epochMilliseconds >= next.at.epochMilliseconds - Int64(Episode.triggerWindowHours) * ChronologicalSearch.hour
             && session.at.epochMilliseconds > lastAt
     }
 

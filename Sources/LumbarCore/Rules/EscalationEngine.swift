@@ -26,14 +26,14 @@ public enum EscalationEngine {
 
     /// The status level: the highest level among flags not assessed; a covered flag at urgent or
     /// emergency holds it at watch at least.
-    static func level(of flags: [Flag]) -> Level {
+    static func level(of flags: [RuleFlag]) -> Level {
         let counted = flags.filter { $0.assessedAt == nil }.map(\.level).max() ?? .none
         let coveredSerious = flags.contains { $0.assessedAt != nil && $0.level >= .urgent }
         return coveredSerious ? max(counted, .watch) : counted
     }
 
     /// Most urgent first; equal levels in the contract's rule order, so the output is stable.
-    static func sorted(_ flags: [Flag]) -> [Flag] {
+    static func sorted(_ flags: [RuleFlag]) -> [RuleFlag] {
         let order = Dictionary(uniqueKeysWithValues: RuleID.allCases.enumerated().map { ($1, $0) })
         return flags.sorted {
             $0.level != $1.level ? $0.level > $1.level : (order[$0.rule] ?? 0) < (order[$1.rule] ?? 0)

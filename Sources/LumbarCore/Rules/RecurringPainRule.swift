@@ -4,10 +4,10 @@ enum RecurringPainRule {
     static let countedDates = 14
 
     /// The flag, or `nil` when the pain does not keep coming back.
-    static func flag(_ context: RuleContext) -> Flag? {
+    static func flag(_ context: RuleContext) -> RuleFlag? {
         let first = context.windowStart
         let checkIns = context.journal.checkIns
-        var index = TimeOrder.start(of: checkIns[..<context.checkInEnd],
+        var index = ChronologicalSearch.start(of: checkIns[..<context.checkInEnd],
                                     from: first.start(in: context.timeZone).epochMilliseconds - RuleContext.dateSlack, by: \.at)
         // For each counted date, the episodes (by position in recentEpisodes) its counted check-ins belong to.
         var counted: [LocalDate: CheckIn] = [:]
@@ -31,7 +31,7 @@ enum RecurringPainRule {
         }
         let window = FlagWindow(start: first.start(in: context.timeZone), end: context.now,
                                 text: "the 28 dates \(first.shortDescription) – \(context.today.shortDescription)")
-        return Flag(rule: .recurringPain, level: .seeDoctor,
+        return RuleFlag(rule: .recurringPain, level: .seeDoctor,
                     headline: "Pain on \(counted.count) of the last 28 dates, over \(episodes.count) episodes: the articles treat pain that keeps coming back as a reason to be seen.",
                     action: Level.seeDoctor.action, evidence: evidence.lines, evidenceDates: evidence.dates,
                     window: window, sources: RuleID.recurringPain.sources)

@@ -41,19 +41,19 @@ struct RuleContext {
     /// The context for `journal` as of `now` in `timeZone`.
     init(journal: Journal, now date: Date, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) {
         self.clock = clock
-        let milliseconds = TimeOrder.milliseconds(of: date)
+        let milliseconds = ChronologicalSearch.milliseconds(of: date)
         self.journal = journal
         self.timeZone = timeZone
         now = Timestamp(epochMilliseconds: milliseconds, utcOffsetSeconds: timeZone.secondsFromGMT(for: date))
         today = now.localDate
-        weekStart = milliseconds - 168 * TimeOrder.hour
+        weekStart = milliseconds - 168 * ChronologicalSearch.hour
         let checkIns = journal.checkIns
-        checkInEnd = TimeOrder.end(of: checkIns, upTo: milliseconds, by: \.at)
-        sessionEnd = TimeOrder.end(of: journal.sessions, upTo: milliseconds, by: \.at)
+        checkInEnd = ChronologicalSearch.end(of: checkIns, upTo: milliseconds, by: \.at)
+        sessionEnd = ChronologicalSearch.end(of: journal.sessions, upTo: milliseconds, by: \.at)
         answers = StandingAnswer.all(in: journal, at: date)
         // Eight dates before the window, so training soreness can look back 7 dates from its first date.
         let firstDate = today.adding(days: -35)
-        let firstIndex = TimeOrder.start(of: checkIns, from: firstDate.start(in: timeZone).epochMilliseconds - Self.dateSlack, by: \.at)
+        let firstIndex = ChronologicalSearch.start(of: checkIns, from: firstDate.start(in: timeZone).epochMilliseconds - Self.dateSlack, by: \.at)
         recentEpisodes = EpisodeTracker.recentEpisodes(in: journal, upTo: date, timeZone: timeZone, coveringFrom: firstIndex)
         let open = recentEpisodes.last.flatMap { $0.isOpen ? $0 : nil }
         episode = open
@@ -67,13 +67,13 @@ struct RuleContext {
 
     /// Hours of slack between an instant and its stored local date: zones reach ±14 h, and a
     /// check-in keeps the date of the zone it was logged in.
-    static let dateSlack: Int64 = 36 * TimeOrder.hour
+    static let dateSlack: Int64 = 36 * ChronologicalSearch.hour
 
     /// The highest pain of each date in `first...last` among the check-ins before `end`.
     static func highestPain(_ checkIns: [CheckIn], from first: LocalDate, through last: LocalDate, end: Int,
                             timeZone: ZoneInfo) -> [Int: Int] {
         var result: [Int: Int] = [:]
-        var index = TimeOrder.start(of: checkIns, from: first.start(in: timeZone).epochMilliseconds - dateSlack, by: \.at)
+        var index = ChronologicalSearch.start(of: checkIns, from: first.start(in: timeZone).epochMilliseconds - dateSlack, by: \.at)
         let stop = last.end(in: timeZone).epochMilliseconds + dateSlack
         while index < end, checkIns[index].at.epochMilliseconds <= stop {
             let checkIn = checkIns[index]
@@ -94,16 +94,16 @@ struct RuleContext {
     /// The sessions with `at` in `[from, through]` (milliseconds), never after now.
     func sessions(from: Int64, through: Int64) -> ArraySlice<Session> {
         let sessions = journal.sessions[..<sessionEnd]
-        let lower = TimeOrder.start(of: sessions, from: from, by: \.at)
-        let upper = TimeOrder.end(of: sessions, upTo: through, by: \.at)
+        let lower = ChronologicalSearch.start(of: sessions, from: from, by: \.at)
+        let upper = ChronologicalSearch.end(of: sessions, upTo: through, by: \.at)
         return sessions[lower..<max(lower, upper)]
     }
 
     /// The check-ins with `at` in `[from, through]` (milliseconds), never after now.
     func checkIns(from: Int64, through: Int64) -> ArraySlice<CheckIn> {
         let checkIns = journal.checkIns[..<checkInEnd]
-        let lower = TimeOrder.start(of: checkIns, from: from, by: \.at)
-        let upper = TimeOrder.end(of: checkIns, upTo: through, by: \.at)
+        let lower = ChronologicalSearch.start(of: checkIns, from: from, by: \.at)
+        let upper = ChronologicalSearch.end(of: checkIns, upTo: through, by: \.at)
         return checkIns[lower..<max(lower, upper)]
     }
 
@@ -112,7 +112,7 @@ struct RuleContext {
     func isSudden(_ session: Session) -> Bool {
         if session.suddenPain { return true }
         let from = session.at.epochMilliseconds
-        return checkIns(from: from, through: from + 48 * TimeOrder.hour).contains { $0.has(.sharpPain) }
+        return checkIns(from: from, through: from + 48 * ChronologicalSearch.hour).contains { $0.has(.sharpPain) }
     }
 
     /// Whether `checkIn` is training soreness: pain ≤ 3, no warning sign answered yes by it,
@@ -121,7 +121,7 @@ struct RuleContext {
     func isTrainingSoreness(_ checkIn: CheckIn) -> Bool {
         guard checkIn.pain <= 3, !checkIn.symptoms.contains(where: \.isWarningSign) else { return false }
         let at = checkIn.at.epochMilliseconds
-        let recent = sessions(from: at - Int64(EpisodeMark.sorenessHours) * TimeOrder.hour, through: at)
+        let recent = sessions(from: at - Int64(EpisodeMark.sorenessHours) * ChronologicalSearch.hour, through: at)
         guard !recent.isEmpty, !recent.contains(where: isSudden) else { return false }
         return (1...7).contains { highestPain[checkIn.date.adding(days: -$0).dayNumber] == 0 }
     }
@@ -167,46 +167,5 @@ struct RuleContext {
     func dayWindow(_ day: Int, onset: CheckIn, text extra: String = "") -> FlagWindow {
         FlagWindow(start: local(onset.at), end: onset.date.adding(days: day).start(in: timeZone),
                    text: dayText(day, since: onset.date) + extra)
-    }
-}
-
-/// The evidence of one flag: readable lines with dates, and the dates themselves.
-///
-/// An entry named twice (the onset that is also the peak) gets one line with both details.
-struct EvidenceList {
-    private var entries: [(key: String, head: String, details: [String])] = []
-    /// The dates of the entries, without repeats, oldest first.
-    private(set) var dates: [LocalDate] = []
-
-    /// "2026-03-05: pain 8, numbness", one per entry, in the order first added.
-    var lines: [String] { entries.map { ([$0.head] + $0.details).joined(separator: ", ") } }
-
-    /// Adds a check-in, with what about it matters.
-    mutating func add(_ checkIn: CheckIn, _ details: [String] = []) {
-        add(key: checkIn.id.uuidString, head: checkIn.date.description + ": pain \(checkIn.pain)", details: details, date: checkIn.date)
-    }
-
-    /// Adds a session, with what about it matters.
-    mutating func add(_ session: Session, in timeZone: ZoneInfo, _ details: [String] = []) {
-        let local = session.at.converted(to: timeZone)
-        add(key: session.id.uuidString, head: "\(local.localDate): \(TimeText.kind(of: session)) at \(local.clockTime)",
-            details: details, date: local.localDate)
-    }
-
-    /// Adds a line about something without a date of its own (the profile).
-    mutating func add(line: String) {
-        add(key: line, head: line, details: [], date: nil)
-    }
-
-    private mutating func add(key: String, head: String, details: [String], date: LocalDate?) {
-        if let index = entries.firstIndex(where: { $0.key == key }) {
-            for detail in details where !entries[index].details.contains(detail) { entries[index].details.append(detail) }
-        } else {
-            entries.append((key, head, details))
-        }
-        if let date, !dates.contains(date) {
-            dates.append(date)
-            dates.sort()
-        }
     }
 }

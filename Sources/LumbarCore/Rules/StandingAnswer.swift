@@ -27,7 +27,7 @@ public struct StandingAnswer: Hashable, Sendable {
     ///   that answers nothing costs two emptiness tests. A question never answered makes the
     ///   scan reach the first check-in.
     public static func all(in journal: Journal, at now: Date) -> [Symptom: StandingAnswer] {
-        all(in: journal, upTo: TimeOrder.end(of: journal.checkIns, upTo: TimeOrder.milliseconds(of: now), by: \.at))
+        all(in: journal, upTo: ChronologicalSearch.end(of: journal.checkIns, upTo: ChronologicalSearch.milliseconds(of: now), by: \.at))
     }
 
     /// The standing answers given by `journal.checkIns[..<end]`.

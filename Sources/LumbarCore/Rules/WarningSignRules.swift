@@ -4,7 +4,7 @@ enum WarningSignRules {
     static let caudaEquinaSigns: [Symptom] = [.bladderBowel, .urinaryDifficulty, .saddleNumbness, .bothLegs]
 
     /// The flags of every warning-sign rule whose question stands yes.
-    static func flags(_ context: RuleContext) -> [Flag] {
+    static func flags(_ context: RuleContext) -> [RuleFlag] {
         RuleID.allCases.filter(\.isWarningSignRule).compactMap { flag($0, context) }
     }
 
@@ -23,13 +23,13 @@ enum WarningSignRules {
     }
 
     /// The flag of one warning-sign rule, or `nil` when none of its questions stands yes.
-    static func flag(_ rule: RuleID, _ context: RuleContext) -> Flag? {
+    static func flag(_ rule: RuleID, _ context: RuleContext) -> RuleFlag? {
         guard let level = level(rule, context) else { return nil }
         let yes = keys(rule, context).compactMap { context.answers[$0] }
         guard let latest = yes.max(by: { $0.checkIn.at < $1.checkIn.at }) else { return nil }
         let date = latest.checkIn.date.shortDescription
         let phrases = yes.map { phrase($0.symptom) }
-        let stale = context.now.epochMilliseconds - latest.checkIn.at.epochMilliseconds > 168 * TimeOrder.hour
+        let stale = context.now.epochMilliseconds - latest.checkIn.at.epochMilliseconds > 168 * ChronologicalSearch.hour
         let said = stale
             ? "Still \(listed(phrases))? You said yes on \(date)."
             : "You answered yes to \(listed(phrases)) on \(date)."
@@ -39,7 +39,7 @@ enum WarningSignRules {
         }
         let keys = yes.map(\.symptom.rawValue).joined(separator: ",")
         let answerNo = "If this has gone, answer it no: lumbar checkin --no \(keys) --pain N, with N your pain now (in the check-in form, key n)."
-        return Flag(rule: rule, level: level, headline: said + " " + reason(rule, level, keys: yes.count),
+        return RuleFlag(rule: rule, level: level, headline: said + " " + reason(rule, level, keys: yes.count),
                     action: [level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo,
                     evidence: evidence.lines, evidenceDates: evidence.dates, window: nil, sources: rule.sources)
     }

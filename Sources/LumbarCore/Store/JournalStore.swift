@@ -64,7 +64,7 @@ public struct JournalStore: Sendable {
 
     /// `read()`, keeping the file's bytes and where its entries are, so that a save can copy
     /// the entries it did not change instead of writing them again.
-    private func readKeepingSource() throws -> (snapshot: Snapshot, source: JournalSource?) {
+    private func readKeepingSource() throws -> (snapshot: Snapshot, source: ParsedJournalFile?) {
         guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: sizeLimit) else {
             return (Snapshot(journal: Journal(), fingerprint: nil), nil)
         }
@@ -81,7 +81,7 @@ public struct JournalStore: Sendable {
     }
 
     /// `decode(_:path:)`, with what `JournalCodec.encode(_:reusing:)` needs.
-    static func decodeKeepingSource(_ bytes: [UInt8], path: String) throws -> (journal: Journal, source: JournalSource?) {
+    static func decodeKeepingSource(_ bytes: [UInt8], path: String) throws -> (journal: Journal, source: ParsedJournalFile?) {
         if bytes.isEmpty { throw StoreError.unreadable(path: path, reason: "the file is empty") }
         do {
             return try JournalCodec.decodeKeepingSource(bytes)

@@ -59,8 +59,8 @@ public struct LoadWeek: Hashable, Sendable {
         let weekMs = TrainingWindow.milliseconds(hours: TrainingWindow.weekHours)
         let weekStart = endMs - weekMs
         let usualStart = weekStart - TrainingWindow.usualWeeks * weekMs
-        let first = TimeOrder.start(of: sessions, from: usualStart, by: \.at)
-        let last = TimeOrder.end(of: sessions, upTo: endMs, by: \.at)
+        let first = ChronologicalSearch.start(of: sessions, from: usualStart, by: \.at)
+        let last = ChronologicalSearch.end(of: sessions, upTo: endMs, by: \.at)
         var week = LoadWeek(end: end, load: 0, usualTotal: 0, sessions: 0, sessionsWithoutLoad: 0, usualSessions: 0)
         for index in first..<max(first, last) {
             let session = sessions[index]

@@ -41,9 +41,9 @@ public struct SessionPain: Hashable, Sendable {
     ///
     /// - Complexity: O(log n) plus the check-ins of the 72 h after the session.
     public static func of(_ session: Session, checkIns: [CheckIn], now: Date) -> SessionPain {
-        let nowMs = TimeOrder.milliseconds(of: now)
+        let nowMs = ChronologicalSearch.milliseconds(of: now)
         let at = session.at.epochMilliseconds
-        let upToSession = TimeOrder.end(of: checkIns, upTo: min(at, nowMs), by: \.at)
+        let upToSession = ChronologicalSearch.end(of: checkIns, upTo: min(at, nowMs), by: \.at)
         var before: CheckIn?
         if upToSession > 0 {
             let candidate = checkIns[upToSession - 1]
@@ -55,12 +55,12 @@ public struct SessionPain: Hashable, Sendable {
         let suddenEnd = min(at + TrainingWindow.milliseconds(hours: TrainingWindow.suddenSharpPainHours), nowMs)
         let nextDate = session.at.localDate.adding(days: 1)
         // Check-ins dated the next day lie within 72 h of the session in any pair of UTC offsets.
-        let scanEnd = min(at + 72 * TimeOrder.hour, nowMs)
+        let scanEnd = min(at + 72 * ChronologicalSearch.hour, nowMs)
         var after: CheckIn?
         var nextMorning: CheckIn?
         var foundNextDate = false
         var isSudden = session.suddenPain
-        var index = TimeOrder.start(of: checkIns, from: at, by: \.at)
+        var index = ChronologicalSearch.start(of: checkIns, from: at, by: \.at)
         while index < checkIns.count {
             let checkIn = checkIns[index]
             let time = checkIn.at.epochMilliseconds

@@ -58,8 +58,8 @@ public struct TrainingReport: Hashable, Sendable {
     ///   (the TUI does), so it is not evaluated twice.
     public static func make(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil, clock: Preferences.ClockStyle = .twentyFourHour) -> TrainingReport {
         let current = current(journal, now: now, timeZone: timeZone, status: status, clock: clock)
-        let nowMs = TimeOrder.milliseconds(of: now)
-        let sessions = journal.sessions[..<TimeOrder.end(of: journal.sessions, upTo: nowMs, by: \.at)]
+        let nowMs = ChronologicalSearch.milliseconds(of: now)
+        let sessions = journal.sessions[..<ChronologicalSearch.end(of: journal.sessions, upTo: nowMs, by: \.at)]
         let pains = sessions.map { SessionPain.of($0, checkIns: journal.checkIns, now: now) }
         let episodes = EpisodeTracker.episodes(in: journal, upTo: now)
         let triggerIDs = Set(episodes.compactMap { $0.trigger?.id })
@@ -72,8 +72,8 @@ public struct TrainingReport: Hashable, Sendable {
         for (session, key) in zip(sessions, keys) where spelling[key] == nil { spelling[key] = TimeText.kind(of: session) }
         let leads = episodes.map { episode -> EpisodeLead in
             let onset = episode.onset.at.epochMilliseconds
-            let from = TimeOrder.start(of: journal.sessions, from: onset - TrainingWindow.milliseconds(hours: TrainingWindow.episodeLeadHours), by: \.at)
-            let to = TimeOrder.end(of: journal.sessions, upTo: onset, by: \.at)
+            let from = ChronologicalSearch.start(of: journal.sessions, from: onset - TrainingWindow.milliseconds(hours: TrainingWindow.episodeLeadHours), by: \.at)
+            let to = ChronologicalSearch.end(of: journal.sessions, upTo: onset, by: \.at)
             let kinds = journal.sessions[from..<max(from, to)].map { kindKeys.key(of: $0) }.uniqued()
             return EpisodeLead(episode: episode, trigger: episode.trigger.flatMap { triggerIndex[$0.id] }.map { pains[$0] },
                                week: LoadWeek.ending(at: episode.onset.at, sessions: journal.sessions), kindsBefore: kinds)

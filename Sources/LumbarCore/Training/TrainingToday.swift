@@ -15,10 +15,10 @@ public struct TrainingToday: Hashable, Sendable {
     /// Whether that check-in is more than 24 h old (the answer then asks for a new one).
     public var isStale: Bool
     /// The see-doctor-or-higher flags no clinician has assessed, most urgent first.
-    public var unassessedFlags: [Flag]
+    public var unassessedFlags: [RuleFlag]
 
     /// An answer from its parts.
-    public init(answer: TrainingAnswer, reasons: [String], painCheckIn: CheckIn?, isStale: Bool, unassessedFlags: [Flag]) {
+    public init(answer: TrainingAnswer, reasons: [String], painCheckIn: CheckIn?, isStale: Bool, unassessedFlags: [RuleFlag]) {
         self.answer = answer
         self.reasons = reasons
         self.painCheckIn = painCheckIn
@@ -38,11 +38,11 @@ public struct TrainingToday: Hashable, Sendable {
     /// Today's answer given the escalation status at the same `now` (for callers that have it).
     public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, status: Status,
                                 clock: Preferences.ClockStyle = .twentyFourHour) -> TrainingToday {
-        let nowMs = TimeOrder.milliseconds(of: now)
+        let nowMs = ChronologicalSearch.milliseconds(of: now)
         let nowStamp = Timestamp(now, in: timeZone)
         let checkIns = journal.checkIns
         let sessions = journal.sessions
-        let checkInEnd = TimeOrder.end(of: checkIns, upTo: nowMs, by: \.at)
+        let checkInEnd = ChronologicalSearch.end(of: checkIns, upTo: nowMs, by: \.at)
         let latest = checkInEnd > 0 ? checkIns[checkInEnd - 1] : nil
         let isStale = latest.map { nowMs - $0.at.epochMilliseconds > TrainingWindow.milliseconds(hours: TrainingWindow.staleCheckInHours) } ?? false
         func when(_ time: Timestamp) -> String { TimeText.near(time, reference: nowStamp, in: timeZone, clock: clock) }
@@ -65,14 +65,14 @@ public struct TrainingToday: Hashable, Sendable {
         if let latest, latest.pain >= TrainingWindow.restPain {
             rest.append("Pain \(latest.pain) at \(when(latest.at)): 7 or more.")
         }
-        let sessionEnd = TimeOrder.end(of: sessions, upTo: nowMs, by: \.at)
+        let sessionEnd = ChronologicalSearch.end(of: sessions, upTo: nowMs, by: \.at)
         if let latest, sessionEnd > 0 {
             let last = SessionPain.of(sessions[sessionEnd - 1], checkIns: checkIns, now: now)
             if let before = last.before, latest.pain >= before.pain + TrainingWindow.restRise {
                 rest.append("Pain \(latest.pain) at \(when(latest.at)), up \(latest.pain - before.pain) from \(before.pain) before your latest session (\(TimeText.kind(of: last.session)), \(when(last.session.at))).")
             }
         }
-        let suddenFrom = TimeOrder.start(of: sessions, from: nowMs - TrainingWindow.milliseconds(hours: TrainingWindow.suddenRestHours), by: \.at)
+        let suddenFrom = ChronologicalSearch.start(of: sessions, from: nowMs - TrainingWindow.milliseconds(hours: TrainingWindow.suddenRestHours), by: \.at)
         for index in suddenFrom..<max(suddenFrom, sessionEnd) {
             let pain = SessionPain.of(sessions[index], checkIns: checkIns, now: now)
             guard pain.isSudden else { continue }

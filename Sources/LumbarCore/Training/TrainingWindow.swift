@@ -35,5 +35,5 @@ public enum TrainingWindow {
     public static let morningEndsAtHour = 12
 
     /// Milliseconds in `hours` real hours.
-    static func milliseconds(hours: Int64) -> Int64 { hours * TimeOrder.hour }
+    static func milliseconds(hours: Int64) -> Int64 { hours * ChronologicalSearch.hour }
 }

@@ -34,7 +34,7 @@ public struct WeekBar: Hashable, Sendable {
     ///
     /// - Complexity: O(log n) plus the entries of those weeks.
     public static func weeks(_ count: Int, in journal: Journal, now: Date, timeZone: ZoneInfo) -> [WeekBar] {
-        let nowMs = TimeOrder.milliseconds(of: now)
+        let nowMs = ChronologicalSearch.milliseconds(of: now)
         let weekMs = TrainingWindow.milliseconds(hours: TrainingWindow.weekHours)
         var bars: [WeekBar] = []
         for back in stride(from: count - 1, through: 0, by: -1) {
@@ -44,14 +44,14 @@ public struct WeekBar: Hashable, Sendable {
             let lastMs = back == 0 ? endMs : endMs - 1
             var bar = WeekBar(start: stamp(startMs, timeZone), end: stamp(endMs, timeZone), load: 0, sessions: 0, highestPain: nil, meanPain: nil)
             let sessions = journal.sessions
-            let firstSession = TimeOrder.start(of: sessions, from: startMs, by: \.at)
-            for index in firstSession..<max(firstSession, TimeOrder.end(of: sessions, upTo: lastMs, by: \.at)) {
+            let firstSession = ChronologicalSearch.start(of: sessions, from: startMs, by: \.at)
+            for index in firstSession..<max(firstSession, ChronologicalSearch.end(of: sessions, upTo: lastMs, by: \.at)) {
                 bar.sessions += 1
                 bar.load += sessions[index].load ?? 0
             }
             let checkIns = journal.checkIns
-            let first = TimeOrder.start(of: checkIns, from: startMs, by: \.at)
-            let last = TimeOrder.end(of: checkIns, upTo: lastMs, by: \.at)
+            let first = ChronologicalSearch.start(of: checkIns, from: startMs, by: \.at)
+            let last = ChronologicalSearch.end(of: checkIns, upTo: lastMs, by: \.at)
             if last > first {
                 var total = 0
                 var highest = 0

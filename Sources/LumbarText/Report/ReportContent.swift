@@ -5,46 +5,8 @@ import Foundation
 #endif
 import LumbarCore
 
-/// A piece of report text; the renderers decide how each kind looks and escape all text.
-enum ReportSpan: Hashable, Sendable {
-    /// Plain text (possibly the person's own words).
-    case text(String)
-    /// Emphasised text.
-    case strong(String)
-    /// A red-flag symptom answered yes.
-    case redFlag(String)
-    /// A level name, shown in its colour where the format has colour.
-    case level(Level)
-    /// A rule id or other literal key.
-    case code(String)
-    /// A line break inside a note.
-    case lineBreak
-}
-
 /// A line of report text.
 typealias ReportLine = [ReportSpan]
-
-/// A table both renderers lay out: a header row and rows of cells.
-struct ReportTable: Hashable, Sendable {
-    /// One column: its title, whether it holds numbers (right-aligned), and whether HTML shows it
-    /// in small type under the previous column's cell instead of as a column of its own.
-    struct Column: Hashable, Sendable {
-        var title: String
-        var numeric = false
-        var underPrevious = false
-    }
-
-    /// One row: its cells, and whether it is a quiet row (a run of days without entries).
-    struct Row: Hashable, Sendable {
-        var cells: [ReportLine]
-        var muted = false
-    }
-
-    /// The columns.
-    var columns: [Column]
-    /// The rows.
-    var rows: [Row]
-}
 
 /// The wording of a report, shared by the Markdown and the HTML renderer so both say the same.
 ///

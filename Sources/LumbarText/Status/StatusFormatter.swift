@@ -53,7 +53,7 @@ public enum StatusFormatter {
 
     /// One flag as indented lines: level and title, headline, what to do, when assessed, evidence,
     /// window, source.
-    public static func flagLines(_ flag: Flag, color: Bool, timeZone: ZoneInfo = .gmt, clock: Preferences.ClockStyle = .twentyFourHour) -> [String] {
+    public static func flagLines(_ flag: RuleFlag, color: Bool, timeZone: ZoneInfo = .gmt, clock: Preferences.ClockStyle = .twentyFourHour) -> [String] {
         var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
         lines.append("  " + flag.headline)
         lines.append("  What to do: " + flag.action)
@@ -170,7 +170,7 @@ extension StatusFormatter {
     }
 
     /// One flag as JSON.
-    public static func json(_ flag: Flag) -> JSONValue {
+    public static func json(_ flag: RuleFlag) -> JSONValue {
         let window: JSONValue = flag.window.map {
             .object(JSONObject([
                 ("start", .string($0.start.description)),

@@ -44,7 +44,7 @@ public struct AppState: Sendable {
     /// First line of the help overlay.
     var helpScroll = 0
     var overlay: Overlay?
-    var flash: Flash?
+    var flash: BarMessage?
     var undoStack: [UndoEntry] = []
     /// The undo entry being saved, put back if the save fails.
     var pendingUndo: UndoEntry?

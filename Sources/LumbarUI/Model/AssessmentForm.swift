@@ -12,7 +12,7 @@ import LumbarCore
 /// covered only when the person says a doctor assessed it, so it starts unanswered.
 struct AssessmentForm: Hashable, Sendable {
     /// The flags raised when the dialog opened, most urgent first.
-    let flags: [Flag]
+    let flags: [RuleFlag]
     /// Whether each flag is covered; `nil` for an urgent or emergency flag not answered yet.
     var covered: [Bool?]
     /// Who assessed it and what they said.
@@ -21,7 +21,7 @@ struct AssessmentForm: Hashable, Sendable {
     var focus = 0
 
     /// A dialog for the flags raised now.
-    init(flags: [Flag]) {
+    init(flags: [RuleFlag]) {
         self.flags = flags
         covered = flags.map { $0.level >= .urgent ? nil : $0.level == .seeDoctor }
     }
@@ -30,7 +30,7 @@ struct AssessmentForm: Hashable, Sendable {
     var noteRow: Int { flags.count }
 
     /// Whether `flag` needs an explicit answer (a doctor, not a default).
-    static func asksForDoctor(_ flag: Flag) -> Bool { flag.level >= .urgent }
+    static func asksForDoctor(_ flag: RuleFlag) -> Bool { flag.level >= .urgent }
 
     /// The rule ids to record.
     var chosenRules: [RuleID] {

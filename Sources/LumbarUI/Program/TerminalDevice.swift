@@ -13,29 +13,3 @@ public protocol TerminalDevice: AnyObject {
     /// The signal that asked the program to end (SIGINT, SIGTERM, SIGHUP, SIGQUIT), once; 0 for none.
     func takeSignal() -> Int32
 }
-
-/// A terminal's size in cells.
-public struct TerminalSize: Hashable, Sendable {
-    /// Columns.
-    public var width: Int
-    /// Rows.
-    public var height: Int
-
-    /// A size of `width` columns and `height` rows.
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-}
-
-/// Something the terminal reported.
-public enum TerminalEvent: Hashable, Sendable {
-    /// A key press.
-    case key(Key)
-    /// The terminal changed size; ask `TerminalDevice.size` for the new one.
-    case resize
-    /// Text between the terminal's bracketed-paste markers.
-    case paste(String)
-    /// The terminal went away: input hung up or failed.
-    case hangUp
-}

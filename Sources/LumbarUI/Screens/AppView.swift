@@ -12,7 +12,7 @@ public enum AppView {
             TooSmallScreen.render(state, into: &buffer)
             return buffer
         }
-        Chrome.renderTabs(state, into: &buffer)
+        ScreenFrame.renderTabs(state, into: &buffer)
         let content = state.viewport.content
         switch state.screen {
         case .today: TodayScreen.render(state, in: content, into: &buffer)
@@ -24,7 +24,7 @@ public enum AppView {
         case .profile: ProfileScreen.render(state, in: content, into: &buffer)
         case .report: ReportScreen.render(state, in: content, into: &buffer)
         }
-        Chrome.renderMessageBar(state, into: &buffer)
+        ScreenFrame.renderMessageBar(state, into: &buffer)
         switch state.overlay {
         case .help: HelpOverlay.render(state, into: &buffer)
         case .confirm(let confirmation): ConfirmDialog.render(confirmation, state: state, into: &buffer)

@@ -48,19 +48,6 @@ struct Viewport: Hashable, Sendable {
     var helpRows: Int { max(0, helpBox.inset(dx: 2, dy: 1).height - 1) }
 }
 
-/// A scrolling area: how many rows it shows and how many lines it holds.
-struct ScrollExtent: Hashable, Sendable {
-    /// Rows on screen.
-    var rows: Int
-    /// Lines of content.
-    var lines: Int
-
-    /// The largest useful offset: the last line at the bottom row.
-    var maxOffset: Int { max(0, lines - rows) }
-    /// What Page Up and Page Down move: a screenful less one line, kept for context.
-    var page: Int { max(1, rows - 1) }
-}
-
 extension AppState {
     /// The flags' scrolling part of Status at this size (the banner and the pinned episode
     /// lines take their rows first).

@@ -9,7 +9,7 @@ extension AppState {
     /// Opens the assessment dialog for the flags raised now (`a` on Status).
     mutating func openAssessment() {
         guard !status.flags.isEmpty else {
-            flash = Flash(text: "No flag is raised now, so there is no assessment to record.")
+            flash = BarMessage(text: "No flag is raised now, so there is no assessment to record.")
             return
         }
         overlay = .assessment(AssessmentForm(flags: status.flags))
@@ -23,7 +23,7 @@ extension AppState {
         switch key {
         case .escape:
             overlay = nil
-            flash = Flash(text: "No assessment recorded.")
+            flash = BarMessage(text: "No assessment recorded.")
             return []
         case .up, .backTab:
             form.focus = max(0, form.focus - 1)
@@ -53,7 +53,7 @@ extension AppState {
     /// Builds the assessment with the engine (as `lumbar assessed` does) and saves it.
     private mutating func record(_ form: AssessmentForm) -> [Effect] {
         if let unanswered = form.covered.firstIndex(where: { $0 == nil }) {
-            flash = Flash(text: "Say whether a doctor assessed \(form.flags[unanswered].rule.title): y or n.", isError: true)
+            flash = BarMessage(text: "Say whether a doctor assessed \(form.flags[unanswered].rule.title): y or n.", isError: true)
             var next = form
             next.focus = unanswered
             overlay = .assessment(next)
@@ -61,7 +61,7 @@ extension AppState {
         }
         let rules = form.chosenRules
         guard !rules.isEmpty else {
-            flash = Flash(text: "Tick at least one flag a clinician assessed (Space), or Esc to cancel.", isError: true)
+            flash = BarMessage(text: "Tick at least one flag a clinician assessed (Space), or Esc to cancel.", isError: true)
             return []
         }
         do {
@@ -72,7 +72,7 @@ extension AppState {
             return save(Transaction(changes: [.upsertAssessment(assessment)], purpose: .assessment,
                                     summary: "Assessment recorded for: \(names)."))
         } catch {
-            flash = Flash(text: "Not recorded: \(error.message)", isError: true)
+            flash = BarMessage(text: "Not recorded: \(error.message)", isError: true)
             return []
         }
     }

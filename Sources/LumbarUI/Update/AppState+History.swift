@@ -52,7 +52,7 @@ extension AppState {
         case .enter:
             history.filterField = nil
             if history.visible.isEmpty, !history.filter.isEmpty {
-                flash = Flash(text: "Nothing matches \u{201C}\(history.filter)\u{201D}. Esc clears the filter.")
+                flash = BarMessage(text: "Nothing matches \u{201C}\(history.filter)\u{201D}. Esc clears the filter.")
             }
         default:
             guard field.handle(key) else { return }
@@ -138,14 +138,14 @@ extension AppState {
             var next = TodayForm(date: checkIn.date)
             next.load(checkIn)
             form = next
-            flash = Flash(text: "Editing the check-in of \(checkIn.date.shortDescription) \(checkIn.date.year). Enter saves, Esc goes back.")
+            flash = BarMessage(text: "Editing the check-in of \(checkIn.date.shortDescription) \(checkIn.date.year). Enter saves, Esc goes back.")
         case .session(let session):
             var next = TodayForm(date: session.at.localDate, journal: journal, now: now, preferences: preferences)
             next.load(session)
             next.focus = next.index(of: .kind) ?? 1
             next.editing = true
             form = next
-            flash = Flash(text: "Editing the \(session.kind) session of \(session.at.localDate.shortDescription). Enter saves.")
+            flash = BarMessage(text: "Editing the \(session.kind) session of \(session.at.localDate.shortDescription). Enter saves.")
         }
         show(.today)
         keepFormFocusInView()
@@ -191,12 +191,12 @@ extension AppState {
     /// for the profile); elsewhere it says where to go rather than change something unseen.
     mutating func undoKey() -> [Effect] {
         guard let top = undoStack.last else {
-            flash = Flash(text: "Nothing to undo.")
+            flash = BarMessage(text: "Nothing to undo.")
             return []
         }
         guard top.screen == screen else {
             let target = top.screen
-            flash = Flash(text: "u works on \(target.title): press \(target.key), then u to \(undoDescription(top)).")
+            flash = BarMessage(text: "u works on \(target.title): press \(target.key), then u to \(undoDescription(top)).")
             return []
         }
         return undo()

@@ -3,6 +3,6 @@ extension AppState {
     /// Shows `text` in the bottom bar until the next key (conflict copies merged at start, say),
     /// as an error when something needs the person's attention.
     public mutating func showNotice(_ text: String, needsAttention: Bool = false) {
-        flash = Flash(text: text, isError: needsAttention)
+        flash = BarMessage(text: text, isError: needsAttention)
     }
 }

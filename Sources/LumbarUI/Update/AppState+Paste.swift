@@ -10,7 +10,7 @@ extension AppState {
         }
         let target = form.focusedField
         guard overlay == nil, screen == .today, form.editing, target.isText else {
-            flash = Flash(text: "Pasted text goes into a text field: move to the note (or another text field) and press Enter first.")
+            flash = BarMessage(text: "Pasted text goes into a text field: move to the note (or another text field) and press Enter first.")
             return
         }
         for character in flattened where !character.isNewline {

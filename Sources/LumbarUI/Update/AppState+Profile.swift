@@ -45,12 +45,12 @@ extension AppState {
         switch draft.validated(thisYear: today.year) {
         case .failure(let problem):
             profileForm = draft
-            flash = Flash(text: problem.text, isError: true)
+            flash = BarMessage(text: problem.text, isError: true)
             return []
         case .success(let profile):
             guard profile != journal.profile else {
                 profileForm = nil
-                flash = Flash(text: "Nothing to save: the profile is as it was.")
+                flash = BarMessage(text: "Nothing to save: the profile is as it was.")
                 return []
             }
             profileForm = draft
@@ -65,6 +65,6 @@ extension AppState {
         var fresh = ProfileForm(journal.profile)
         fresh.focus = focus
         profileForm = focus == 0 ? nil : fresh
-        flash = Flash(text: transaction.summary)
+        flash = BarMessage(text: transaction.summary)
     }
 }

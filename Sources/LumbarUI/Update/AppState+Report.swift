@@ -35,7 +35,7 @@ extension AppState {
         case .enter:
             switch form.period(today: today, journal: journal, now: now, timeZone: timeZone) {
             case .failure(let problem):
-                flash = Flash(text: problem.text, isError: true)
+                flash = BarMessage(text: problem.text, isError: true)
             case .success(let period):
                 if form.from.isEmpty { form.from = period.first.description }
                 return [.writeReport(form.file(first: period.first, last: period.last, journal: journal, now: now, timeZone: timeZone))]
@@ -49,6 +49,6 @@ extension AppState {
     /// The report is on disk: say where, and keep saying it on the screen.
     mutating func didWriteReport(_ file: ReportFile, to path: String) {
         reportForm.lastWritten = path
-        flash = Flash(text: "Wrote \(path) (\(file.summary), readable only by you).")
+        flash = BarMessage(text: "Wrote \(path) (\(file.summary), readable only by you).")
     }
 }

@@ -26,7 +26,7 @@ extension AppState {
             // Enter saves, except on a checkbox, where saving the whole check-in would surprise.
             if field.isCheckbox { toggle(field, .character(" ")); return [] }
             if case .sign = field {
-                flash = Flash(text: "Answer with y or n (N: no to all the rest), or leave it. Enter saves from the note or Save.")
+                flash = BarMessage(text: "Answer with y or n (N: no to all the rest), or leave it. Enter saves from the note or Save.")
                 return []
             }
             return saveForm()
@@ -36,9 +36,9 @@ extension AppState {
             return []
         case .character("l"):
             if form.original == nil, form.fillFromPrevious(), let previous = form.previous {
-                flash = Flash(text: "Symptoms and self-care copied from \(previous.date.shortDescription) \(previous.at.clockTime) (not the warning signs).")
+                flash = BarMessage(text: "Symptoms and self-care copied from \(previous.date.shortDescription) \(previous.at.clockTime) (not the warning signs).")
             } else {
-                flash = Flash(text: "No earlier check-in to copy from.")
+                flash = BarMessage(text: "No earlier check-in to copy from.")
             }
             return []
         default: break
@@ -171,7 +171,7 @@ extension AppState {
             switch field {
             case .minutes, .rpe:
                 guard c.isASCII, c.isNumber else {
-                    flash = Flash(text: "Digits only here.", isError: true)
+                    flash = BarMessage(text: "Digits only here.", isError: true)
                     return []
                 }
             default: break
@@ -246,7 +246,7 @@ extension AppState {
                 form.dateEntry = nil
                 if date != form.date { changeDate(by: form.date.days(to: date)) }
             case .failure(let problem):
-                flash = Flash(text: problem.message, isError: true)
+                flash = BarMessage(text: problem.message, isError: true)
             }
         case .tab, .backTab, .up, .down:
             form.dateEntry = nil
@@ -278,7 +278,7 @@ extension AppState {
     func typedSessionTime(_ text: String) -> Result<Timestamp, FormProblem> {
         let trimmed = text.trimmingSpaces()
         let resolved: Timestamp
-        if let clock = Clock(trimmed), trimmed.contains(":") {
+        if let clock = TimeOfDay(trimmed), trimmed.contains(":") {
             guard let onDate = instant(on: form.date, clock: clock) else {
                 return .failure(FormProblem(message: "\(trimmed) does not exist on \(form.date.shortDescription) (the clocks changed); pick another time.", field: .time))
             }
@@ -315,11 +315,11 @@ extension AppState {
     private mutating func changeDate(by delta: Int) {
         let target = form.date.adding(days: delta)
         guard target <= today else {
-            flash = Flash(text: "Check-ins can't be logged for days still to come.")
+            flash = BarMessage(text: "Check-ins can't be logged for days still to come.")
             return
         }
         if form.checkInDirty, form.original != nil {
-            flash = Flash(text: "Save your changes to this check-in (Enter) before moving to another day.")
+            flash = BarMessage(text: "Save your changes to this check-in (Enter) before moving to another day.")
             return
         }
         // A new check-in is always added beside the day's saved ones, so what was typed is
@@ -348,7 +348,7 @@ extension AppState {
         next.scroll = form.scroll
         form = next
         if !form.sameDay.isEmpty {
-            flash = Flash(text: "\(target.shortDescription) already has \(TodayScreen.countText(form.sameDay.count)); saving adds another (edit one from History).")
+            flash = BarMessage(text: "\(target.shortDescription) already has \(TodayScreen.countText(form.sameDay.count)); saving adds another (edit one from History).")
         }
     }
 
@@ -364,7 +364,7 @@ extension AppState {
             painFreeOffer = unloggedEpisodeDates()
             return save(transaction)
         case .failure(let problem):
-            flash = Flash(text: problem.message, isError: true)
+            flash = BarMessage(text: problem.message, isError: true)
             if let field = problem.field, let index = form.index(of: field) { moveForm(to: index) }
             return []
         }
@@ -482,7 +482,7 @@ extension AppState {
     }
 
     /// The settings' backfill time as the form's clock.
-    private var backfillClock: Clock { Clock(preferences.backfillTime) }
+    private var backfillClock: TimeOfDay { preferences.backfillTime }
 
     /// Pain 0 at the backfill time on each of `dates`, as the answer yes to "pain-free on those dates?".
     func painFreeTransaction(_ dates: [LocalDate]) -> Transaction {
@@ -540,9 +540,9 @@ extension AppState {
 
     /// The instant for `clock` (now's clock time when `nil`) on `date` in the user's zone;
     /// `nil` when that local time does not exist. Today with no clock is simply now.
-    func instant(on date: LocalDate, clock: Clock?) -> Timestamp? {
+    func instant(on date: LocalDate, clock: TimeOfDay?) -> Timestamp? {
         if clock == nil, date == today { return nowStamp }
-        let c = clock ?? Clock(timestamp: nowStamp)
+        let c = clock ?? TimeOfDay(timestamp: nowStamp)
         let text = date.description + "T" + c.description
         switch Timestamp.parse(text, localTimeZone: timeZone) {
         case .success(let stamp): return stamp

@@ -34,7 +34,7 @@ extension AppState {
             guard newJournal != journal else { return [] }
             journalDidChange(newJournal)
             refreshFormAfterOutsideChange()
-            flash = Flash(text: "The journal was changed by another lumbar; showing the new version.")
+            flash = BarMessage(text: "The journal was changed by another lumbar; showing the new version.")
             keepSelectionsInView()
             return []
         case .saved(let transaction, let newJournal, let undo):
@@ -49,13 +49,13 @@ extension AppState {
             painFreeOffer = []
             if transaction.purpose == .undo, let entry = pendingUndo { undoStack.append(entry) }
             pendingUndo = nil
-            flash = Flash(text: "Not saved: \(reason)", isError: true)
+            flash = BarMessage(text: "Not saved: \(reason)", isError: true)
             return []
         case .reportWritten(let file, let path):
             didWriteReport(file, to: path)
             return []
         case .reportFailed(let file, let reason):
-            flash = Flash(text: "Could not write \(file.summary): \(reason)", isError: true)
+            flash = BarMessage(text: "Could not write \(file.summary): \(reason)", isError: true)
             return []
         }
     }
@@ -102,7 +102,7 @@ extension AppState {
             form = freshForm(for: form.date)
             show(.status)
             statusScroll = 0
-            flash = Flash(text: transaction.summary)
+            flash = BarMessage(text: transaction.summary)
             let dates = painFreeOffer
             painFreeOffer = []
             if !dates.isEmpty {
@@ -116,15 +116,15 @@ extension AppState {
         case .delete:
             pushUndo(undo, for: transaction)
             forgetDeletedEntries()
-            flash = Flash(text: "(u undoes) " + transaction.summary)
+            flash = BarMessage(text: "(u undoes) " + transaction.summary)
         case .assessment:
             pushUndo(undo, for: transaction)
             statusScroll = 0
-            flash = Flash(text: "(u undoes) " + transaction.summary)
+            flash = BarMessage(text: "(u undoes) " + transaction.summary)
         case .undo:
             pendingUndo = nil
             forgetDeletedEntries()
-            flash = Flash(text: transaction.summary)
+            flash = BarMessage(text: transaction.summary)
         }
         if undoStack.count > 50 { undoStack.removeFirst(undoStack.count - 50) }
     }
@@ -220,7 +220,7 @@ extension AppState {
                 self.overlay = nil
                 return []
             default:
-                flash = Flash(text: "Press y for yes or n for no.")
+                flash = BarMessage(text: "Press y for yes or n for no.")
                 return []
             }
         }
@@ -254,7 +254,7 @@ extension AppState {
 
     private mutating func goBack() {
         guard let previous = backStack.popLast() else {
-            flash = Flash(text: "Press q to quit.")
+            flash = BarMessage(text: "Press q to quit.")
             return
         }
         screen = previous
@@ -266,7 +266,7 @@ extension AppState {
     /// Starts saving `transaction` unless another save is still running.
     mutating func save(_ transaction: Transaction) -> [Effect] {
         guard !isSaving else {
-            flash = Flash(text: "Still saving the last change; try again in a moment.", isError: true)
+            flash = BarMessage(text: "Still saving the last change; try again in a moment.", isError: true)
             return []
         }
         isSaving = true
@@ -276,12 +276,12 @@ extension AppState {
     mutating func undo() -> [Effect] {
         guard !isSaving else { return [] }
         guard let entry = undoStack.popLast() else {
-            flash = Flash(text: "Nothing to undo.")
+            flash = BarMessage(text: "Nothing to undo.")
             return []
         }
         for (id, expected) in entry.expected where currentEntry(id: id) != expected {
             // Undoing now would throw away an edit made elsewhere after this save.
-            flash = Flash(text: "Not undone: \(entry.summary.dropLast()) was changed elsewhere since, and undo never overwrites that.", isError: true)
+            flash = BarMessage(text: "Not undone: \(entry.summary.dropLast()) was changed elsewhere since, and undo never overwrites that.", isError: true)
             return []
         }
         pendingUndo = entry
@@ -320,23 +320,5 @@ extension AppState {
         case .character("]"), .pageDown: chart.monthsBack = max(0, chart.monthsBack - 1)
         default: break
         }
-    }
-}
-
-/// Line scrolling shared by the read-only screens.
-enum Scrolling {
-    /// The scroll offset after `key`: arrows and j/k by a line, page keys by `page`, Home/End.
-    static func apply(_ key: Key, to offset: Int, page: Int, max maxOffset: Int) -> Int {
-        let next: Int
-        switch key {
-        case .up, .character("k"): next = offset - 1
-        case .down, .character("j"): next = offset + 1
-        case .pageUp, .control("b"): next = offset - page
-        case .pageDown, .control("f"), .character(" "): next = offset + page
-        case .home: next = 0
-        case .end, .character("G"): next = maxOffset
-        default: next = offset
-        }
-        return min(max(0, next), max(0, maxOffset))
     }
 }

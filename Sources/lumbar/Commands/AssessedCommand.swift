@@ -31,8 +31,8 @@ struct AssessedCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let now = try Clock.now()
-        let zone = Clock.timeZone
+        let now = try TimeSource.now()
+        let zone = TimeSource.timeZone
         let named: [RuleID] = rules.keys()
         let at = try EntryTime.resolve(at: at, date: nil, now: now, timeZone: zone)
         try EntryTime.refuseFuture(at, now: now, timeZone: zone)

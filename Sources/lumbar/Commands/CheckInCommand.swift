@@ -34,7 +34,7 @@ struct CheckInCommand: ParsableCommand {
     @Option(name: .customLong("no"), help: ArgumentHelp("A warning sign you do not have: a no answer (repeatable).", valueName: "key"))
     var denied: [KeyListArgument<WarningSign>] = []
 
-    @ArgumentParser.Flag(name: .customLong("no-other-signs"), help: "Answer no to every warning-sign question not answered yes.")
+    @Flag(name: .customLong("no-other-signs"), help: "Answer no to every warning-sign question not answered yes.")
     var noOtherSigns = false
 
     @Option(name: .customLong("care"), help: ArgumentHelp("A self-care key (repeatable).", valueName: "key"))
@@ -51,8 +51,8 @@ struct CheckInCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let now = try Clock.now()
-        let zone = Clock.timeZone
+        let now = try TimeSource.now()
+        let zone = TimeSource.timeZone
         let deniedKeys: [WarningSign] = self.denied.keys()
         guard let pain = self.pain?.value else {
             throw CLIError.usage("--pain is required: how your back feels now, 0 (none) to 10, e.g. lumbar checkin --pain 2\(deniedKeys.isEmpty ? "" : " --no " + deniedKeys.map(\.argumentKey).joined(separator: ","))")

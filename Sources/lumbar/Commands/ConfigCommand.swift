@@ -22,10 +22,10 @@ struct ConfigCommand: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Flag(help: "Print only the config file's path.")
+    @Flag(help: "Print only the config file's path.")
     var path = false
 
-    @ArgumentParser.Flag(help: "Print the settings as JSON.")
+    @Flag(help: "Print the settings as JSON.")
     var json = false
 
     @OptionGroup var colorOption: ColorOption

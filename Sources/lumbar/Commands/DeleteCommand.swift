@@ -20,7 +20,7 @@ struct DeleteCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let stamp = Timestamp(try Clock.now(), in: Clock.timeZone)
+        let stamp = Timestamp(try TimeSource.now(), in: TimeSource.timeZone)
         let store = storeOptions.journalStore
         let removed: Journal.Entry = try store.update { journal in
             let entry = try Input.entry(id, in: journal)
@@ -28,8 +28,8 @@ struct DeleteCommand: ParsableCommand {
             return entry
         }
         switch removed {
-        case .checkIn(let c): print("Deleted check-in \(c.date) \(c.at.converted(to: Clock.timeZone).clockTime), pain \(c.pain) [id \(c.id.shortID)]. The previous journal is kept as \(store.backupPath(1)).")
-        case .session(let s): print("Deleted session \(s.at.converted(to: Clock.timeZone).localDate) \(s.kind) [id \(s.id.shortID)]. The previous journal is kept as \(store.backupPath(1)).")
+        case .checkIn(let c): print("Deleted check-in \(c.date) \(c.at.converted(to: TimeSource.timeZone).clockTime), pain \(c.pain) [id \(c.id.shortID)]. The previous journal is kept as \(store.backupPath(1)).")
+        case .session(let s): print("Deleted session \(s.at.converted(to: TimeSource.timeZone).localDate) \(s.kind) [id \(s.id.shortID)]. The previous journal is kept as \(store.backupPath(1)).")
         }
     }
 }

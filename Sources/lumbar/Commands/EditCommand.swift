@@ -25,15 +25,15 @@ struct EditCommand: ParsableCommand {
     @Option(help: "Session: what you did.") var kind: String?
     @Option(help: ArgumentHelp("Session: minutes.", valueName: "n")) var minutes: MinutesArgument?
     @Option(help: ArgumentHelp("Session: effort, 1-10.", valueName: "1-10")) var rpe: RPEArgument?
-    @ArgumentParser.Flag(name: .customLong("sudden-pain"), inversion: .prefixedNo, help: "Session: sharp pain began during or right after.") var suddenPain: Bool?
+    @Flag(name: .customLong("sudden-pain"), inversion: .prefixedNo, help: "Session: sharp pain began during or right after.") var suddenPain: Bool?
     @Option(help: "The note.") var note: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("When: 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601.", valueName: "time")) var at: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let now = try Clock.now()
-        let zone = Clock.timeZone
+        let now = try TimeSource.now()
+        let zone = TimeSource.timeZone
         let store = storeOptions.journalStore
         // Check the values before taking the lock, so a typo never waits on it.
         let pain = self.pain?.value

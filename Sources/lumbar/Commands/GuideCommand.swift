@@ -17,7 +17,7 @@ struct GuideCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Wrap lines at this width (default: the terminal's, else 80).", valueName: "n"))
     var width: GuideWidthArgument?
 
-    @ArgumentParser.Flag(help: "Print the guide as JSON: title, disclaimer, introduction, sections with items and their sources.")
+    @Flag(help: "Print the guide as JSON: title, disclaimer, introduction, sections with items and their sources.")
     var json = false
 
     func run() throws {

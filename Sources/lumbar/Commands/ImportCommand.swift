@@ -24,7 +24,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The file to import.", completion: .file())
     var file: String
 
-    @ArgumentParser.Flag(name: .customLong("skip-bad"), help: "Import the good rows of a CSV and list the bad ones.")
+    @Flag(name: .customLong("skip-bad"), help: "Import the good rows of a CSV and list the bad ones.")
     var skipBad = false
 
     @OptionGroup var storeOptions: StoreOptions
@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
             }
             let parsed: CheckInCSV.Parsed
             do {
-                parsed = try CheckInCSV.parse(text, timeZone: Clock.timeZone, now: try Clock.now())
+                parsed = try CheckInCSV.parse(text, timeZone: TimeSource.timeZone, now: try TimeSource.now())
             } catch let error as CheckInCSV.RowError {
                 throw CLIError.data("cannot import \(file): \(error); nothing was imported")
             }
@@ -78,105 +78,5 @@ struct ImportCommand: ParsableCommand {
             Output.error("lumbar: \(file): check-in \(id.shortID) differs from the one in the journal and its row has no revision, so it was not imported; export again and edit that file to change it")
         }
         print("Imported \(file): \(report)\(skipped > 0 ? ", \(skipped) bad rows skipped" : "").")
-    }
-}
-
-/// `lumbar merge OTHER`: folds another copy of the journal in, deletions included.
-struct MergeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "merge",
-        abstract: "Fold another copy of the journal (another machine, a sync conflict file) into this one, deletions included.",
-        discussion: """
-            The higher revision of each entry wins, whatever the clocks say. A merge that would delete \
-            more than \(MergeReport.deletionsWithoutAsking) entries, or an entry edited here after the other copy \
-            deleted it, lists them and asks first; without a terminal to ask on it changes nothing \
-            (exit 65) unless --yes is given. Deleted entries stay recoverable with 'lumbar undelete'.
-            """
-    )
-
-    @Argument(help: "The other journal file.", completion: .file())
-    var other: String
-
-    @ArgumentParser.Flag(name: .customLong("yes"), help: "Apply the deletions the merge lists without asking.")
-    var yes = false
-
-    @OptionGroup var storeOptions: StoreOptions
-
-    func run() throws {
-        let incoming = try Interchange.readJournal(at: other, purpose: "merge")
-        let store = storeOptions.journalStore
-        var trial = try store.load()
-        let preview = trial.merge(incoming)
-        let confirmed = Set(preview.deletions.map(\.id))
-        if preview.needsConfirmation && !yes {
-            try Interchange.confirmDeletions(preview, from: other)
-        }
-        let report: MergeReport = try store.update { journal in
-            var merged = journal
-            let report = merged.merge(incoming)
-            // The journal may have changed since the preview: never apply a deletion nobody saw.
-            if !yes, report.needsConfirmation, !Set(report.deletions.map(\.id)).isSubset(of: confirmed) {
-                throw CLIError.data("the journal changed while you were asked; nothing was merged. Run 'lumbar merge \(other)' again")
-            }
-            journal = merged
-            return report
-        }
-        print("Merged \(other): \(report).")
-        ConflictSweep.settle(mergedFile: other, store: store)
-    }
-}
-
-/// `lumbar undelete [ID]`: lists deleted entries, or brings one back.
-struct UndeleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "undelete",
-        abstract: "List deleted entries, or bring one back by id.",
-        discussion: "A deletion (by 'lumbar delete' or a merge) keeps the entry it removed; undeleting it makes a new revision that also wins later merges."
-    )
-
-    @Argument(help: "The deleted entry's id (its first 8 characters are enough); without it, the deleted entries are listed.")
-    var id: String?
-
-    @ArgumentParser.Flag(help: "List the deleted entries as JSON: {\"deleted\": [{\"id\", \"kind\", \"deletedAt\"}]}.")
-    var json = false
-
-    @OptionGroup var storeOptions: StoreOptions
-
-    func run() throws {
-        let store = storeOptions.journalStore
-        guard let id else {
-            let deletions = try store.load().recoverableDeletions
-            if json {
-                JSONOutput.print(JSONOutput.object([("deleted", .array(deletions.map { t in
-                    JSONOutput.object([("id", .string(t.id.uuidString.lowercased())), ("kind", JSONOutput.string(t.kind)),
-                                       ("deletedAt", .string(t.deletedAt.description))])
-                }))]))
-                return
-            }
-            if deletions.isEmpty { print("No deleted entries to bring back.") }
-            for t in deletions {
-                let kind = t.kind == "checkIn" ? "check-in" : (t.kind ?? "entry").escapingControlCharacters
-                print("\(t.id.shortID)  \(kind)  deleted \(t.deletedAt.converted(to: Clock.timeZone).localDate) \(t.deletedAt.converted(to: Clock.timeZone).clockTime)")
-            }
-            return
-        }
-        let needle = id.lowercased()
-        let kind: String = try store.update { journal in
-            let matches = journal.recoverableDeletions.filter { $0.id.uuidString.lowercased().hasPrefix(needle) }
-            guard matches.count == 1, let match = matches.first else {
-                throw CLIError.usage(matches.isEmpty
-                    ? "no deleted entry has an id starting '\(id.escapingControlCharacters)'; 'lumbar undelete' lists them"
-                    : "'\(id.escapingControlCharacters)' matches \(matches.count) deleted entries; give more of the id")
-            }
-            do {
-                guard let kind = try journal.undelete(id: match.id) else {
-                    throw CLIError.data("the deleted entry \(match.id.shortID) is of a kind this lumbar does not know; upgrade lumbar")
-                }
-                return kind
-            } catch let error as JournalFormatError {
-                throw CLIError.data("cannot bring back \(match.id.shortID): \(error); nothing was changed")
-            }
-        }
-        print("Brought back the deleted \(kind == "checkIn" ? "check-in" : kind) \(id.escapingControlCharacters).")
     }
 }

@@ -23,7 +23,7 @@ struct ProfileCommand: ParsableCommand {
     @Option(name: .customLong("history"), help: ArgumentHelp("Medical history items, comma-separated or repeated ('none' clears them).", valueName: "key"))
     var history: [Clearable<KeyListArgument<HistoryItem>>] = []
 
-    @ArgumentParser.Flag(help: "Print the profile as JSON: {\"birthYear\": YYYY or null, \"history\": [keys]}.")
+    @Flag(help: "Print the profile as JSON: {\"birthYear\": YYYY or null, \"history\": [keys]}.")
     var json = false
 
     @OptionGroup var storeOptions: StoreOptions

@@ -16,7 +16,7 @@ struct RecoverCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Restore backup N (1 = newest) as listed.", valueName: "N"))
     var restore: Int?
 
-    @ArgumentParser.Flag(help: "Print the journal and its backups, or what was restored, as JSON.")
+    @Flag(help: "Print the journal and its backups, or what was restored, as JSON.")
     var json = false
 
     @OptionGroup var storeOptions: StoreOptions
@@ -30,7 +30,7 @@ struct RecoverCommand: ParsableCommand {
                     ("journal", Self.json(path: store.path, contents: Result { try store.load() })),
                     ("backups", .array(backups.map { b in
                         Self.json([("number", .int(b.number)),
-                                   ("modified", .string(Timestamp(b.modified, in: Clock.timeZone).truncatedToSeconds.description))],
+                                   ("modified", .string(Timestamp(b.modified, in: TimeSource.timeZone).truncatedToSeconds.description))],
                                   path: b.path, contents: b.contents.mapError { $0 as Error })
                     })),
                 ]))
@@ -47,7 +47,7 @@ struct RecoverCommand: ParsableCommand {
                 case .success(let j): what = "\(j.checkIns.count) check-ins, \(j.sessions.count) sessions" + (j.checkIns.last.map { ", newest \($0.date)" } ?? "")
                 case .failure(let e): what = "unreadable (\(e.description))"
                 }
-                print("backup \(b.number)  \(Timestamp(b.modified, in: Clock.timeZone).truncatedToSeconds)  \(what)")
+                print("backup \(b.number)  \(Timestamp(b.modified, in: TimeSource.timeZone).truncatedToSeconds)  \(what)")
             }
             print("Restore one with: lumbar recover --restore N")
             return
@@ -55,7 +55,7 @@ struct RecoverCommand: ParsableCommand {
         guard backups.contains(where: { $0.number == restore }) else {
             throw CLIError.usage("there is no backup \(restore); 'lumbar recover' lists them")
         }
-        let aside = try store.restore(backup: restore, now: try Clock.now())
+        let aside = try store.restore(backup: restore, now: try TimeSource.now())
         if json {
             JSONOutput.print(JSONOutput.object([
                 ("restored", .int(restore)), ("path", .string(store.path)), ("movedAside", JSONOutput.string(aside)),

@@ -17,7 +17,7 @@ struct RemindCommand: ParsableCommand {
     @Option(name: .customLong("after"), help: ArgumentHelp("Stay quiet before this local hour (0-23).", valueName: "hour"))
     var after: Int?
 
-    @ArgumentParser.Flag(help: "Print {\"date\", \"checkedIn\", \"checkIns\", \"message\"} as JSON (the exit status is the same).")
+    @Flag(help: "Print {\"date\", \"checkedIn\", \"checkIns\", \"message\"} as JSON (the exit status is the same).")
     var json = false
 
     @OptionGroup var storeOptions: StoreOptions
@@ -26,7 +26,7 @@ struct RemindCommand: ParsableCommand {
         let flags: [ConfigKey: (name: String, value: String)] = after.map { [.remindHour: (name: "--after", value: String($0))] } ?? [:]
         let preferences = try ConfigLoader.preferences(flags: flags)
         let journal = try storeOptions.journalStore.load()
-        let now = Timestamp(try Clock.now(), in: Clock.timeZone)
+        let now = Timestamp(try TimeSource.now(), in: TimeSource.timeZone)
         let today = now.localDate
         let count = journal.checkIns.filter { $0.date == today }.count
         // Before the remind hour there is nothing to nudge about yet.

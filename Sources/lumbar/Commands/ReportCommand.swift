@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let zone = Clock.timeZone
+        let zone = TimeSource.timeZone
         let instant = try Input.now(now)
         let today = LocalDate(instant: instant, in: zone)
         let requestedFrom = try from.map { try Input.day($0, option: "--from", now: instant, timeZone: zone) }

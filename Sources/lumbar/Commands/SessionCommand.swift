@@ -22,7 +22,7 @@ struct SessionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Effort, 1 (very light) to 10 (maximal).", valueName: "1-10"))
     var rpe: RPEArgument?
 
-    @ArgumentParser.Flag(name: .customLong("sudden-pain"), help: "Sharp pain began during or right after the session.")
+    @Flag(name: .customLong("sudden-pain"), help: "Sharp pain began during or right after the session.")
     var suddenPain = false
 
     @OptionGroup var noteOptions: NoteOptions
@@ -33,8 +33,8 @@ struct SessionCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let now = try Clock.now()
-        let zone = Clock.timeZone
+        let now = try TimeSource.now()
+        let zone = TimeSource.timeZone
         let kind = try SessionFields.kind(self.kind)
         let minutes = self.minutes?.value
         let rpe = self.rpe?.value
@@ -47,16 +47,5 @@ struct SessionCommand: ParsableCommand {
         try storeOptions.journalStore.update { $0.upsert(session) }
         if minutes == nil || rpe == nil { Output.error("Logged without a load: add --minutes and --rpe (effort 1-10) next time, so 'lumbar training' can set the session's load against your usual week.") }
         print("Logged session \(session.at.localDate) \(session.at.clockTime) \(kind)\(suddenPain ? " (sudden pain)" : "") [id \(session.id.shortID)].")
-    }
-}
-
-/// Checks shared by `session` and `edit`.
-enum SessionFields {
-    /// A non-empty, single-line kind.
-    static func kind(_ text: String) throws -> String {
-        let kind = text.trimmingWhitespace()
-        guard !kind.isEmpty else { throw CLIError.usage("--kind must name the exercise, e.g. --kind deadlift") }
-        guard !kind.contains(where: \.isNewline) else { throw CLIError.usage("--kind must be one line") }
-        return kind
     }
 }

@@ -41,10 +41,10 @@ struct ShowCommand: ParsableCommand {
         guard ScreenHeightArgument.range.contains(rows) else { throw CLIError.usage(ScreenHeightArgument.between("\(rows)", option: "--height")) }
         let preferences = try colorOption.preferences()
         let store = storeOptions.journalStore
-        let now = try Clock.now()
+        let now = try TimeSource.now()
         // The status screen reads what `status` reads, so it can draw from the status cache.
         let journal = name == .status ? try JournalCache.statusJournal(store, now: now) : try store.load()
-        let text = ScreenText.renderText(screen: name, journal: journal, now: now, timeZone: Clock.timeZone,
+        let text = ScreenText.renderText(screen: name, journal: journal, now: now, timeZone: TimeSource.timeZone,
                                          width: columns, height: rows, color: Output.colorEnabled, preferences: preferences)
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }

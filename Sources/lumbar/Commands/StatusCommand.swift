@@ -18,7 +18,7 @@ struct StatusCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
     var now: String?
 
-    @ArgumentParser.Flag(help: "Print the status as JSON.")
+    @Flag(help: "Print the status as JSON.")
     var json = false
 
     @Option(name: .customLong("fail-at"), help: ArgumentHelp("Exit 3 when the level is at or above this.", valueName: "level"))
@@ -41,7 +41,7 @@ struct StatusCommand: ParsableCommand {
     static func printStatus(store: JournalStore, now: Date, json: Bool, preferences: Preferences) throws -> Status {
         // The cached slice when it is valid for this journal and `now`; the journal read whole otherwise.
         let journal = try JournalCache.statusJournal(store, now: now)
-        let status = EscalationEngine.evaluate(journal, now: now, timeZone: Clock.timeZone, clock: preferences.clock)
+        let status = EscalationEngine.evaluate(journal, now: now, timeZone: TimeSource.timeZone, clock: preferences.clock)
         // Conflict copies left unmerged hold entries this status cannot see: say so here, not on stderr.
         let held = ConflictSweep.held
         ConflictSweep.markHeldCopiesShown()
@@ -59,7 +59,7 @@ struct StatusCommand: ParsableCommand {
             writer.writePretty(.object(object))
             Output.write(writer.bytes + [0x0A])
         } else {
-            print(StatusFormatter.text(status, timeZone: Clock.timeZone, color: Output.colorEnabled, clock: preferences.clock), terminator: "")
+            print(StatusFormatter.text(status, timeZone: TimeSource.timeZone, color: Output.colorEnabled, clock: preferences.clock), terminator: "")
             for h in held {
                 let line = ConflictSweep.line(for: h)
                 print(line.prefix(1).uppercased() + line.dropFirst())

@@ -21,7 +21,7 @@ struct TrainingCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
     var now: String?
 
-    @ArgumentParser.Flag(help: "Print the report as JSON.")
+    @Flag(help: "Print the report as JSON.")
     var json = false
 
     @OptionGroup var storeOptions: StoreOptions
@@ -30,13 +30,13 @@ struct TrainingCommand: ParsableCommand {
         let instant = try Input.now(now)
         let preferences = try ConfigLoader.preferences()
         let journal = try storeOptions.journalStore.load()
-        let report = TrainingReport.make(journal, now: instant, timeZone: Clock.timeZone, clock: preferences.clock)
+        let report = TrainingReport.make(journal, now: instant, timeZone: TimeSource.timeZone, clock: preferences.clock)
         if json {
             var writer = JSONWriter()
-            writer.writePretty(TrainingFormatter.json(report, timeZone: Clock.timeZone))
+            writer.writePretty(TrainingFormatter.json(report, timeZone: TimeSource.timeZone))
             Output.write(writer.bytes + [0x0A])
         } else {
-            print(TrainingFormatter.text(report, timeZone: Clock.timeZone, clock: preferences.clock), terminator: "")
+            print(TrainingFormatter.text(report, timeZone: TimeSource.timeZone, clock: preferences.clock), terminator: "")
         }
     }
 }

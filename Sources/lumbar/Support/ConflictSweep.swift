@@ -213,8 +213,8 @@ enum ConflictSweep {
     /// nil when the copy is no longer the version that was merged (or gone).
     private static func move(_ copy: ConflictCopy, expecting fingerprint: JournalFingerprint?) throws -> String? {
         guard let fingerprint, JournalFingerprint.current(of: copy.path) == fingerprint else { return nil }
-        let now = (try? Clock.now()) ?? Date()
-        let day = Timestamp(now, in: Clock.timeZone).localDate.description
+        let now = (try? TimeSource.now()) ?? Date()
+        let day = Timestamp(now, in: TimeSource.timeZone).localDate.description
         let parent = StorePath.joining(StorePath.directory(of: copy.path), ConflictCopy.mergedFolderName)
         let folder = StorePath.joining(parent, day)
         try makePrivateDirectory(parent)

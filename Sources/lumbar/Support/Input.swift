@@ -8,9 +8,9 @@ import LumbarCore
 /// Parses and checks command-line values, failing with one line that says how to fix them.
 enum Input {
     /// A time as `TimeInput` reads it (ISO 8601, `now`, `18:00`, `yesterday 18:00`, `mon 7:30`,
-    /// `-2h`), relative to `now` (default: `Clock.now()`), seen in `timeZone`.
-    static func timestamp(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = Clock.timeZone) throws -> Timestamp {
-        switch TimeInput.parse(text, now: try now ?? Clock.now(), timeZone: timeZone) {
+    /// `-2h`), relative to `now` (default: `TimeSource.now()`), seen in `timeZone`.
+    static func timestamp(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = TimeSource.timeZone) throws -> Timestamp {
+        switch TimeInput.parse(text, now: try now ?? TimeSource.now(), timeZone: timeZone) {
         case .success(let t):
             // Years 1–9999 in every zone (offsets reach ±18 h): a time near either end could
             // become year 0 or 10000 where it is shown, and lumbar would write what it cannot read.
@@ -24,9 +24,9 @@ enum Input {
     }
 
     /// A calendar date: `YYYY-MM-DD`, `today`, `yesterday` or a weekday name (the most recent
-    /// such day, today included), relative to `now` (default: `Clock.now()`).
-    static func date(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = Clock.timeZone) throws -> LocalDate {
-        switch TimeInput.parseDate(text, now: try now ?? Clock.now(), timeZone: timeZone) {
+    /// such day, today included), relative to `now` (default: `TimeSource.now()`).
+    static func date(_ text: String, option: String, now: Date? = nil, timeZone: ZoneInfo = TimeSource.timeZone) throws -> LocalDate {
+        switch TimeInput.parseDate(text, now: try now ?? TimeSource.now(), timeZone: timeZone) {
         case .success(let date):
             return date
         case .failure(.outOfRange):
@@ -40,8 +40,8 @@ enum Input {
     /// (`yesterday 18:00`, `-2d`) is said back in full on standard error, so a person sees what
     /// was understood; an ISO time already says it.
     static func now(_ text: String?, option: String = "--now") throws -> Date {
-        guard let text else { return try Clock.now() }
-        let zone = Clock.timeZone
+        guard let text else { return try TimeSource.now() }
+        let zone = TimeSource.timeZone
         let time = try timestamp(text, option: option, timeZone: zone)
         if case .failure = Timestamp.parse(text.trimmingSpaces(), localTimeZone: zone) {
             let local = time.converted(to: zone)

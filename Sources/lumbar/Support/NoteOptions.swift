@@ -19,7 +19,7 @@ struct NoteOptions: ParsableArguments {
     @Option(name: .customLong("note-file"), help: ArgumentHelp("Read the note from this file.", valueName: "path"), completion: .file())
     var noteFile: String?
 
-    @ArgumentParser.Flag(name: .customLong("edit-note"), help: "Write the note in $VISUAL or $EDITOR (a private temporary file, removed after).")
+    @Flag(name: .customLong("edit-note"), help: "Write the note in $VISUAL or $EDITOR (a private temporary file, removed after).")
     var editNote = false
 
     /// The largest note read from standard input, a file or the editor: far beyond any real note,

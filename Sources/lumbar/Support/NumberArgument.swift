@@ -72,7 +72,7 @@ struct RPEArgument: NumberArgument {
 /// A year of birth, from 1900 to this year.
 struct BirthYearArgument: NumberArgument {
     static var range: ClosedRange<Int> {
-        1900...LocalDate(instant: (try? Clock.now()) ?? Date(), in: Clock.timeZone).year
+        1900...LocalDate(instant: (try? TimeSource.now()) ?? Date(), in: TimeSource.timeZone).year
     }
     let value: Int
     init(checked value: Int) { self.value = value }

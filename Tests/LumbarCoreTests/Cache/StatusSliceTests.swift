@@ -48,8 +48,8 @@ import LumbarTestSupport
                 if day > 90 { longEpisodes += 1 }
             }
             let answers = StandingAnswer.all(in: journal, at: now).values
-            if answers.contains(where: { $0.checkIn.at.epochMilliseconds < horizon - 180 * 24 * TimeOrder.hour }) { standingOld += 1 }
-            if status.flags.contains(where: { ($0.assessedAt?.epochMilliseconds ?? .max) < horizon - 180 * 24 * TimeOrder.hour }) { assessed += 1 }
+            if answers.contains(where: { $0.checkIn.at.epochMilliseconds < horizon - 180 * 24 * ChronologicalSearch.hour }) { standingOld += 1 }
+            if status.flags.contains(where: { ($0.assessedAt?.epochMilliseconds ?? .max) < horizon - 180 * 24 * ChronologicalSearch.hour }) { assessed += 1 }
             if status.flags.contains(where: { $0.rule == .recurringPain }) { recurring += 1 }
             if slice.checkIns.count * 4 < journal.checkIns.count { small += 1 }
         }
@@ -98,7 +98,7 @@ import LumbarTestSupport
                 level = Int.random(in: 2...9, using: &rng)
             }
             var pain = 0
-            let daysLeft = Int((end.epochMilliseconds - time.epochMilliseconds) / (24 * TimeOrder.hour))
+            let daysLeft = Int((end.epochMilliseconds - time.epochMilliseconds) / (24 * ChronologicalSearch.hour))
             // Some journals end in a flare of months, some in pain that keeps coming back.
             if ending == 1, daysLeft <= 150, painful == 0, daysLeft > 140 { painful = 400; level = 6 }
             if ending == 2, daysLeft < 45 {

@@ -57,7 +57,7 @@ import Testing
     /// reads the report's bookkeeping, not the rules engine.
     func day(_ text: String, _ flags: [(RuleID, Level)]) -> (date: LocalDate, status: Status) {
         let date = LocalDate(text)!
-        let raised = flags.map { Flag(rule: $0.0, level: $0.1, headline: "", action: "", evidence: [], evidenceDates: [],
+        let raised = flags.map { RuleFlag(rule: $0.0, level: $0.1, headline: "", action: "", evidence: [], evidenceDates: [],
                                       window: nil, sources: []) }
         return (date, Status(now: date.end(in: SixWeekStory.zone), level: raised.map(\.level).max() ?? .none, flags: raised, episode: nil))
     }

@@ -109,7 +109,7 @@ struct TrainingTodayTests {
     /// A status with one flag at `level`, assessed or not.
     func status(_ level: Level, assessed: Bool, b: TrainingBuilder) -> Status {
         let now = b.time(Self.now)
-        let flag = Flag(rule: .nerveSigns, level: level, headline: "Numbness", action: level.action, evidence: [],
+        let flag = RuleFlag(rule: .nerveSigns, level: level, headline: "Numbness", action: level.action, evidence: [],
                         evidenceDates: [], window: nil, sources: [.shouldIBeWorried], assessedAt: assessed ? now.adding(hours: -1) : nil)
         return Status(now: now, level: level, flags: [flag], episode: nil)
     }

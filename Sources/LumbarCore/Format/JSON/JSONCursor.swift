@@ -352,8 +352,8 @@ struct JSONCursor {
         return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 
-    /// The short-name key of the bytes in `range` (see `ShortName`).
-    func shortName(_ range: Range<Int>) -> ShortName {
-        ShortName(buffer(range))
+    /// The short-name key of the bytes in `range` (see `PackedMemberName`).
+    func shortName(_ range: Range<Int>) -> PackedMemberName {
+        PackedMemberName(buffer(range))
     }
 }

@@ -3,7 +3,7 @@
 /// The key holds the length and the first and last eight bytes (overlapping for shorter
 /// names), so two names of at most 16 bytes have equal keys exactly when they are equal.
 /// Longer names get a key that no short name has (their length differs).
-struct ShortName: Equatable, Sendable {
+struct PackedMemberName: Equatable, Sendable {
     let length: Int
     let head: UInt64
     let tail: UInt64
@@ -15,7 +15,7 @@ struct ShortName: Equatable, Sendable {
 
     /// The key of `name`'s UTF-8 bytes.
     init(_ name: String) {
-        self = Array(name.utf8).withUnsafeBufferPointer(ShortName.init)
+        self = Array(name.utf8).withUnsafeBufferPointer(PackedMemberName.init)
     }
 
     /// The key of `bytes`.

@@ -1,5 +1,5 @@
 /// A one-line message in the bottom bar until the next key.
-struct Flash: Hashable, Sendable {
+struct BarMessage: Hashable, Sendable {
     var text: String
     var isError = false
 }

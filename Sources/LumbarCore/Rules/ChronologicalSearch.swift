@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Binary searches over arrays kept in `at` order (the journal's sessions and check-ins).
-enum TimeOrder {
+enum ChronologicalSearch {
     /// The index of the first element whose time is after `milliseconds` (so `0..<index` is "up to then").
     static func end<C: RandomAccessCollection>(of array: C, upTo milliseconds: Int64, by time: KeyPath<C.Element, Timestamp>) -> Int
         where C.Index == Int {
@@ -34,7 +34,7 @@ enum TimeOrder {
     static let hour: Int64 = 3_600_000
 }
 
-extension TimeOrder {
+extension ChronologicalSearch {
     /// `date` in whole milliseconds, rounded to the nearest so that a `Date` made from milliseconds maps back exactly.
     static func milliseconds(of date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded())

@@ -6,7 +6,7 @@ import Foundation
 
 /// The bytes a journal was read from, with the entries as read (in file order) and the span of
 /// the text of each entry that `JournalCodec.write` would spell exactly the same way.
-struct JournalSource: Sendable {
+struct ParsedJournalFile: Sendable {
     /// The file's bytes.
     let bytes: [UInt8]
     /// The sessions in file order, and where each canonically written one's text is.
