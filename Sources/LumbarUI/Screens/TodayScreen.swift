@@ -211,21 +211,35 @@ enum TodayScreen {
         return spans
     }
 
-    private static func renderField(_ index: Int, state: AppState, labelWidth: Int, area: Rect, into buffer: inout Buffer) {
-        let form = state.form
-        let field = form.fields[index]
-        let focused = index == form.focus
-        let g = state.glyphs
-        let y = area.y
-        if focused {
-            buffer.write(g.isUnicode ? "›" : ">", x: area.x, y: y, style: .accent)
+    /// What drawing one field of the form needs: the field, where it goes and whether it has focus.
+    private struct FieldRow {
+        let state: AppState
+        let form: TodayForm
+        let field: TodayForm.Field
+        let focused: Bool
+        let labelWidth: Int
+        let area: Rect
+        var y: Int { area.y }
+        var narrow: Bool { area.width < 60 }
+
+        init(_ index: Int, state: AppState, labelWidth: Int, area: Rect) {
+            self.state = state
+            form = state.form
+            field = form.fields[index]
+            focused = index == form.focus
+            self.labelWidth = labelWidth
+            self.area = area
         }
-        let labelStyle: Style = focused ? Style(attributes: [.bold, .reverse]) : .bold
-        func label(_ text: String) -> Int {
+
+        /// Writes the field's label; returns the column its value starts at.
+        func label(_ text: String, into buffer: inout Buffer) -> Int {
+            let labelStyle: Style = focused ? Style(attributes: [.bold, .reverse]) : .bold
             buffer.write(TextLayout.pad(text, to: labelWidth), x: 2, y: y, style: labelStyle)
             return 2 + labelWidth + 1
         }
-        func checkbox(_ on: Bool, _ text: String, marker: Span? = nil) {
+
+        /// A checkbox and its text, truncated to the row's area.
+        func checkbox(_ on: Bool, _ text: String, marker: Span? = nil, into buffer: inout Buffer) {
             var x = area.x + 2
             x += buffer.write(on ? "[x]" : "[ ]", x: x, y: y, style: focused ? Style(attributes: [.bold, .reverse]) : (on ? .bold : .plain))
             x += 1
@@ -233,115 +247,146 @@ enum TodayScreen {
             let room = area.x + area.width - x - 1
             buffer.write(TextLayout.truncate(text, to: room), x: x, y: y, style: on ? .bold : .plain)
         }
-        let narrow = area.width < 60
-        switch field {
+    }
+
+    /// One field of the form, in a whole row or in a cell of the grid.
+    private static func renderField(_ index: Int, state: AppState, labelWidth: Int, area: Rect, into buffer: inout Buffer) {
+        let row = FieldRow(index, state: state, labelWidth: labelWidth, area: area)
+        let form = row.form
+        if row.focused {
+            buffer.write(state.glyphs.isUnicode ? "›" : ">", x: area.x, y: area.y, style: .accent)
+        }
+        switch row.field {
         case .date:
-            var x = label("Date")
-            if let entry = form.dateEntry {
-                // Typing a date: the box, then what it is read as (or how to write one).
-                let boxWidth = 12
-                let view = entry.visible(width: boxWidth)
-                x += buffer.write("[", x: x, y: y, style: .dim)
-                buffer.fill(Rect(x: x, y: y, width: boxWidth, height: 1), style: Style(attributes: .underline))
-                buffer.write(view.text, x: x, y: y, maxWidth: boxWidth, style: Style(attributes: .underline))
-                buffer.cursor = Buffer.Position(x: x + view.cursorColumn, y: y)
-                x += boxWidth
-                x += buffer.write("]", x: x, y: y, style: .dim)
-                let echo: String
-                switch state.typedDate(entry.text) {
-                case .success(let date): echo = " = \(date.shortDescription) \(date.year)" + (narrow ? "" : ", Enter takes it")
-                case .failure: echo = entry.isEmpty || !narrow ? " yesterday, mon, YYYY-MM-DD; Esc: back" : " ?"
-                }
-                buffer.write(TextLayout.truncate(echo, to: area.x + area.width - x - 1), x: x, y: y, style: .dim)
-                return
-            }
-            x += buffer.write(form.date.description, x: x, y: y, style: .bold)
-            let note = form.date == state.today ? "  today" : "  \(state.today.days(to: form.date) * -1) days ago"
-            x += buffer.write(note, x: x, y: y, style: .dim)
-            if focused, !narrow {
-                buffer.write(g.isUnicode ? "   ←/→ change day, Space types one" : "   -/+ change day, Space types one", x: x, y: y, style: .dim)
-            }
+            renderDate(row, into: &buffer)
         case .pain, .worst:
-            let value = field == .pain ? form.pain : form.worst
-            let x = label(field == .pain ? "Pain now" : (narrow ? "Worst" : "Worst since"))
-            var cx = x
-            cx += PainBar.draw(value, width: narrow ? 5 : 10, glyphs: g, x: cx, y: y, into: &buffer)
-            cx += buffer.write(" " + (value.map { TextLayout.padLeft(String($0), to: 2) } ?? " -") + "/10", x: cx, y: y, style: .bold)
-            if !narrow {
-                let hint = field == .pain
-                    ? (value == nil ? "  type 0-9 (10: 1 then 0 quickly)" : "  0 none, 10 worst imaginable")
-                    : "  worst since the last check-in"
-                buffer.write(hint, x: cx, y: y, style: .dim)
-            }
+            renderPain(row, into: &buffer)
         case .symptom(let symptom):
             let text = questionLines(symptom.question, width: area.width).first ?? symptom.question
-            checkbox(form.symptoms.contains(symptom), text)
+            row.checkbox(form.symptoms.contains(symptom), text, into: &buffer)
         case .care(let care):
-            checkbox(form.care.contains(care), care.label)
+            row.checkbox(form.care.contains(care), care.label, into: &buffer)
         case .sign(let symptom):
-            let answer = form.answers[symptom]
-            let cell: String
-            let cellStyle: Style
-            switch answer {
-            case true?: cell = "[yes]"; cellStyle = Style(foreground: .red, attributes: .bold)
-            case false?: cell = "[no ]"; cellStyle = Style(foreground: .green, attributes: .bold)
-            case nil: cell = "[ - ]"; cellStyle = .dim
-            }
-            var x = 2
-            x += buffer.write(cell, x: x, y: y, style: focused ? Style(attributes: [.bold, .reverse]) : cellStyle)
-            x += 1
-            let full = questionText(field, form: form) ?? symptom.question
-            let text = questionLines(full, width: area.width).first ?? full
-            buffer.write(TextLayout.truncate(text, to: area.width - x - 1), x: x, y: y, style: answer != nil ? .bold : .plain)
+            renderSign(symptom, row, into: &buffer)
         case .note, .kind, .time, .minutes, .rpe:
-            let names: [TodayForm.Field: String] = [.note: "Note", .kind: "Kind", .time: "Time", .minutes: "Minutes", .rpe: narrow ? "RPE" : "RPE 1-10"]
-            let x = label(names[field] ?? "")
-            let boxWidth: Int
-            switch field {
-            case .note: boxWidth = area.width - x - 3
-            case .kind: boxWidth = min(24, area.width - x - 3)
-            // One column more than the longest value, so the cursor after it never scrolls the first digit away.
-            case .time: boxWidth = narrow ? 6 : 16
-            default: boxWidth = 5
-            }
-            let text = form.textField(field) ?? TextField()
-            let editing = focused && form.editing
-            let view = text.visible(width: max(1, boxWidth))
-            var cx = x
-            cx += buffer.write("[", x: cx, y: y, style: .dim)
-            let boxStyle: Style = editing ? Style(attributes: .underline) : .plain
-            buffer.fill(Rect(x: cx, y: y, width: boxWidth, height: 1), style: boxStyle)
-            buffer.write(view.text, x: cx, y: y, maxWidth: boxWidth, style: boxStyle)
-            if field == .kind, editing, let suggestion = state.kindSuggestion(for: text.text), text.cursor == text.characters.count,
-               suggestion.lowercased().hasPrefix(text.text.lowercased()) {
-                let rest = String(suggestion.dropFirst(text.characters.count))
-                let used = DisplayWidth.of(view.text)
-                buffer.write(rest, x: cx + used, y: y, maxWidth: boxWidth - used, style: Style(attributes: [.dim, .underline]))
-            }
-            if editing { buffer.cursor = Buffer.Position(x: cx + view.cursorColumn, y: y) }
-            cx += boxWidth
-            cx += buffer.write("]", x: cx, y: y, style: .dim)
-            if !narrow || field != .note {
-                let hint: String
-                switch field {
-                case .time: hint = timeEcho(text.text, state: state, narrow: narrow)
-                case .minutes: hint = " minutes long"
-                case .rpe:
-                    if let value = Int(text.text) {
-                        hint = " " + rpeWord(value)
-                    } else {
-                        hint = narrow ? " 1-10" : " how hard it felt (1 very easy, 5 hard, 10 maximal)"
-                    }
-                default: hint = ""
-                }
-                buffer.write(TextLayout.truncate(hint, to: area.width - cx - 1), x: cx, y: y, style: .dim)
-            }
+            renderTextBox(row, into: &buffer)
         case .sudden:
-            checkbox(form.sudden, narrow ? "Sudden sharp pain in it?" : "Sharp pain began suddenly during or right after it")
+            row.checkbox(form.sudden, row.narrow ? "Sudden sharp pain in it?" : "Sharp pain began suddenly during or right after it", into: &buffer)
         case .save:
             let text = form.original == nil ? "[ Save check-in ]" : "[ Save changes ]"
-            let x = buffer.write(text, x: 2, y: y, style: focused ? Style(foreground: .green, attributes: [.bold, .reverse]) : Style(foreground: .green, attributes: .bold))
-            if !narrow { buffer.write("  Enter saves from any field", x: 2 + x, y: y, style: .dim) }
+            let x = buffer.write(text, x: 2, y: area.y, style: row.focused ? Style(foreground: .green, attributes: [.bold, .reverse]) : Style(foreground: .green, attributes: .bold))
+            if !row.narrow { buffer.write("  Enter saves from any field", x: 2 + x, y: area.y, style: .dim) }
+        }
+    }
+
+    /// The date row: the day and how long ago it was, or the box a date is being typed in.
+    private static func renderDate(_ row: FieldRow, into buffer: inout Buffer) {
+        let (state, form, y, narrow) = (row.state, row.form, row.y, row.narrow)
+        var x = row.label("Date", into: &buffer)
+        if let entry = form.dateEntry {
+            // Typing a date: the box, then what it is read as (or how to write one).
+            let boxWidth = 12
+            let view = entry.visible(width: boxWidth)
+            x += buffer.write("[", x: x, y: y, style: .dim)
+            buffer.fill(Rect(x: x, y: y, width: boxWidth, height: 1), style: Style(attributes: .underline))
+            buffer.write(view.text, x: x, y: y, maxWidth: boxWidth, style: Style(attributes: .underline))
+            buffer.cursor = Buffer.Position(x: x + view.cursorColumn, y: y)
+            x += boxWidth
+            x += buffer.write("]", x: x, y: y, style: .dim)
+            let echo: String
+            switch state.typedDate(entry.text) {
+            case .success(let date): echo = " = \(date.shortDescription) \(date.year)" + (narrow ? "" : ", Enter takes it")
+            case .failure: echo = entry.isEmpty || !narrow ? " yesterday, mon, YYYY-MM-DD; Esc: back" : " ?"
+            }
+            buffer.write(TextLayout.truncate(echo, to: row.area.x + row.area.width - x - 1), x: x, y: y, style: .dim)
+            return
+        }
+        x += buffer.write(form.date.description, x: x, y: y, style: .bold)
+        let note = form.date == state.today ? "  today" : "  \(state.today.days(to: form.date) * -1) days ago"
+        x += buffer.write(note, x: x, y: y, style: .dim)
+        if row.focused, !narrow {
+            buffer.write(state.glyphs.isUnicode ? "   ←/→ change day, Space types one" : "   -/+ change day, Space types one", x: x, y: y, style: .dim)
+        }
+    }
+
+    /// The pain now or worst pain row: a bar, the number out of 10, and a hint.
+    private static func renderPain(_ row: FieldRow, into buffer: inout Buffer) {
+        let (field, form, y, narrow) = (row.field, row.form, row.y, row.narrow)
+        let value = field == .pain ? form.pain : form.worst
+        var cx = row.label(field == .pain ? "Pain now" : (narrow ? "Worst" : "Worst since"), into: &buffer)
+        cx += PainBar.draw(value, width: narrow ? 5 : 10, glyphs: row.state.glyphs, x: cx, y: y, into: &buffer)
+        cx += buffer.write(" " + (value.map { TextLayout.padLeft(String($0), to: 2) } ?? " -") + "/10", x: cx, y: y, style: .bold)
+        if !narrow {
+            let hint = field == .pain
+                ? (value == nil ? "  type 0-9 (10: 1 then 0 quickly)" : "  0 none, 10 worst imaginable")
+                : "  worst since the last check-in"
+            buffer.write(hint, x: cx, y: y, style: .dim)
+        }
+    }
+
+    /// A warning sign's row: the yes/no/unanswered cell and the question's first line.
+    private static func renderSign(_ symptom: Symptom, _ row: FieldRow, into buffer: inout Buffer) {
+        let answer = row.form.answers[symptom]
+        let cell: String
+        let cellStyle: Style
+        switch answer {
+        case true?: cell = "[yes]"; cellStyle = Style(foreground: .red, attributes: .bold)
+        case false?: cell = "[no ]"; cellStyle = Style(foreground: .green, attributes: .bold)
+        case nil: cell = "[ - ]"; cellStyle = .dim
+        }
+        var x = 2
+        x += buffer.write(cell, x: x, y: row.y, style: row.focused ? Style(attributes: [.bold, .reverse]) : cellStyle)
+        x += 1
+        let full = questionText(row.field, form: row.form) ?? symptom.question
+        let text = questionLines(full, width: row.area.width).first ?? full
+        buffer.write(TextLayout.truncate(text, to: row.area.width - x - 1), x: x, y: row.y, style: answer != nil ? .bold : .plain)
+    }
+
+    /// A text box row (note, kind, time, minutes, RPE): the box, a kind's suggestion, and a hint after it.
+    private static func renderTextBox(_ row: FieldRow, into buffer: inout Buffer) {
+        let (state, form, field, y, narrow, area) = (row.state, row.form, row.field, row.y, row.narrow, row.area)
+        let names: [TodayForm.Field: String] = [.note: "Note", .kind: "Kind", .time: "Time", .minutes: "Minutes", .rpe: narrow ? "RPE" : "RPE 1-10"]
+        let x = row.label(names[field] ?? "", into: &buffer)
+        let boxWidth: Int
+        switch field {
+        case .note: boxWidth = area.width - x - 3
+        case .kind: boxWidth = min(24, area.width - x - 3)
+        // One column more than the longest value, so the cursor after it never scrolls the first digit away.
+        case .time: boxWidth = narrow ? 6 : 16
+        default: boxWidth = 5
+        }
+        let text = form.textField(field) ?? TextField()
+        let editing = row.focused && form.editing
+        let view = text.visible(width: max(1, boxWidth))
+        var cx = x
+        cx += buffer.write("[", x: cx, y: y, style: .dim)
+        let boxStyle: Style = editing ? Style(attributes: .underline) : .plain
+        buffer.fill(Rect(x: cx, y: y, width: boxWidth, height: 1), style: boxStyle)
+        buffer.write(view.text, x: cx, y: y, maxWidth: boxWidth, style: boxStyle)
+        if field == .kind, editing, let suggestion = state.kindSuggestion(for: text.text), text.cursor == text.characters.count,
+           suggestion.lowercased().hasPrefix(text.text.lowercased()) {
+            let rest = String(suggestion.dropFirst(text.characters.count))
+            let used = DisplayWidth.of(view.text)
+            buffer.write(rest, x: cx + used, y: y, maxWidth: boxWidth - used, style: Style(attributes: [.dim, .underline]))
+        }
+        if editing { buffer.cursor = Buffer.Position(x: cx + view.cursorColumn, y: y) }
+        cx += boxWidth
+        cx += buffer.write("]", x: cx, y: y, style: .dim)
+        if !narrow || field != .note {
+            let hint = textBoxHint(field, text: text.text, state: state, narrow: narrow)
+            buffer.write(TextLayout.truncate(hint, to: area.width - cx - 1), x: cx, y: y, style: .dim)
+        }
+    }
+
+    /// What follows a text box: the time it is read as, the unit, or the RPE word.
+    private static func textBoxHint(_ field: TodayForm.Field, text: String, state: AppState, narrow: Bool) -> String {
+        switch field {
+        case .time: return timeEcho(text, state: state, narrow: narrow)
+        case .minutes: return " minutes long"
+        case .rpe:
+            if let value = Int(text) { return " " + rpeWord(value) }
+            return narrow ? " 1-10" : " how hard it felt (1 very easy, 5 hard, 10 maximal)"
+        default: return ""
         }
     }
 }
