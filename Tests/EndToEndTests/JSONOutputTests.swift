@@ -111,7 +111,7 @@ import Testing
     @Test func statusHistoryAndTrainingAreDocumented() throws {
         let lumbar = try Self.filledRunner()
         let status = try Self.object(try lumbar.run(["status", "--json"]))
-        Self.check(status.keys, ["now", "level", "flags", "episode", "ignoredFutureEntries", "safetyNet", "disclaimer"],
+        Self.check(status.keys, ["now", "level", "flags", "episode", "ignoredFutureEntries", "safetyNet", "disclaimer", "unmergedConflictCopies"],
                    documentedIn: "lumbar status --json")
         let history = try Self.object(try lumbar.run(["history", "--json"]))
         Self.check(history.keys, ["checkIns", "sessions"], documentedIn: "lumbar history --json")
