@@ -13,24 +13,69 @@ import LumbarCore
 public enum HTMLReport {
     /// The page, ending with a newline.
     public static func render(_ report: Report) -> String {
-        var body: [String] = []
-        body.append("<header>")
-        body.append("<h1>" + esc(ReportContent.title) + "</h1>")
-        body.append("<p class=\"nature\"><strong>" + esc(ReportContent.nature) + "</strong> " + esc(ReportContent.natureDetail) + "</p>")
+        var body = [header(report), summary(report)]
+        body.append(contentsOf: dayByDay(report))
+        body.append("<footer><p>" + esc(ReportContent.footer) + "</p></footer>")
+        let title = ReportContent.title + ", " + ReportContent.longDate(report.firstDay) + " \u{2013} " + ReportContent.longDate(report.lastDay)
+        return page(title: title, body: body.joined(separator: "\n"))
+    }
+
+    /// The document around `body`: head, inline style sheet and `<main>`.
+    static func page(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="referrer" content="no-referrer"/>
+        <title>\(esc(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// The page header: title, what the report is, the period and the patient's facts.
+    static func header(_ report: Report) -> String {
+        var out: [String] = []
+        out.append("<header>")
+        out.append("<h1>" + esc(ReportContent.title) + "</h1>")
+        out.append("<p class=\"nature\"><strong>" + esc(ReportContent.nature) + "</strong> " + esc(ReportContent.natureDetail) + "</p>")
         // The period and why read across the page; the shorter facts sit two to a row.
         let header = ReportContent.headerFacts(report)
-        body.append(facts(Array(header.prefix(2)), className: "facts period"))
-        body.append(facts(Array(header.dropFirst(2)), className: "facts header"))
-        body.append("</header>")
+        out.append(facts(Array(header.prefix(2)), className: "facts period"))
+        out.append(facts(Array(header.dropFirst(2)), className: "facts header"))
+        out.append("</header>")
+        return out.joined(separator: "\n")
+    }
 
-        // Page 1: everything a clinician reads first; the print style sheet breaks the page after it.
+    /// Page 1: everything a clinician reads first; the print style sheet breaks the page after it.
+    static func summary(_ report: Report) -> String {
         var summary: [String] = []
         summary.append(section(ReportContent.episodeHeading, id: "episode",
                                [facts(ReportContent.episodeFacts(report), className: "facts")]))
         if let svg = PainChart.svg(report) {
             summary.append("<figure id=\"chart\">\n" + svg + "\n" + legend(report) + "\n</figure>")
         }
-        // Signs answered yes read across the page; the documented negatives sit in two columns.
+        summary.append(warningSigns(report))
+        let flags = ReportContent.flagsTable(report).map { table($0, className: "flags") }
+            ?? "<p>" + esc(ReportContent.noFlags) + "</p>"
+        summary.append(section("Flags over time", id: "flags", [flags]))
+        summary.append(careAndAssessments(report))
+        return "<div class=\"summary\">\n" + summary.joined(separator: "\n") + "\n</div>"
+    }
+
+    /// The warning-signs section: signs answered yes read across the page; the documented negatives sit in two columns.
+    static func warningSigns(_ report: Report) -> String {
         let signs = ReportContent.warningSignTable(report)
         let yesCount = report.warningSigns.filter(\.wasReported).count
         let negatives = Array(signs.rows.dropFirst(yesCount))
@@ -43,63 +88,42 @@ public enum HTMLReport {
         signBlocks.append("<div class=\"columns\">\n" + halves.map {
             "<div>" + table(ReportTable(columns: signs.columns, rows: $0), className: "answers") + "</div>"
         }.joined(separator: "\n") + "\n</div>")
-        summary.append(section("Warning signs", id: "warning-signs", signBlocks, note: ReportContent.warningSignExplanation))
-        let flags = ReportContent.flagsTable(report).map { table($0, className: "flags") }
-            ?? "<p>" + esc(ReportContent.noFlags) + "</p>"
-        summary.append(section("Flags over time", id: "flags", [flags]))
+        return section("Warning signs", id: "warning-signs", signBlocks, note: ReportContent.warningSignExplanation)
+    }
+
+    /// The self-care and assessments sections, side by side.
+    static func careAndAssessments(_ report: Report) -> String {
         let assessments = ReportContent.assessmentLines(report)
         let care = ReportContent.careTable(report).map {
             table($0, className: "care") + "\n<p class=\"small\">" + esc(ReportContent.careExplanation) + "</p>"
         } ?? "<p>" + esc(ReportContent.noCare) + "</p>"
-        summary.append("<div class=\"pair\">\n" + section("Self-care", id: "care", [care]) + "\n"
+        return "<div class=\"pair\">\n" + section("Self-care", id: "care", [care]) + "\n"
             + section("Assessments", id: "assessments", [assessments.isEmpty
                 ? "<p>" + esc(ReportContent.noAssessments) + "</p>"
                 : "<ul class=\"notes\">\n" + assessments.map { "<li>" + line($0) + "</li>" }.joined(separator: "\n") + "\n</ul>"])
-            + "\n</div>")
-        body.append("<div class=\"summary\">\n" + summary.joined(separator: "\n") + "\n</div>")
+            + "\n</div>"
+    }
 
-        body.append(section("Day by day", id: "days", [
+    /// The pages after the summary: the daily table, flags in detail (when any), sessions and notes.
+    static func dayByDay(_ report: Report) -> [String] {
+        var out: [String] = []
+        out.append(section("Day by day", id: "days", [
             "<p class=\"small\">" + esc(ReportContent.trendExplanation + " " + ReportContent.redFlagLegend) + "</p>",
             table(ReportContent.dailyTable(report), className: "days"),
         ]))
         if let detail = ReportContent.flagDetailTable(report) {
-            body.append(section("Flags in detail", id: "flag-detail", [
+            out.append(section("Flags in detail", id: "flag-detail", [
                 table(detail, className: "flag-detail"), "<p class=\"small\">" + esc(ReportContent.flagsExplanation) + "</p>",
             ]))
         }
-
         let sessions = ReportContent.sessionsTable(report).map { table($0, className: "sessions") }
             ?? "<p>" + esc(ReportContent.noSessions) + "</p>"
-        body.append(section("Sessions", id: "sessions", [sessions]))
-
+        out.append(section("Sessions", id: "sessions", [sessions]))
         let notes = ReportContent.noteLines(report)
-        body.append(section("Notes", id: "notes", [notes.isEmpty
+        out.append(section("Notes", id: "notes", [notes.isEmpty
             ? "<p>" + esc(ReportContent.noNotes) + "</p>"
             : "<ul class=\"notes\">\n" + notes.map { "<li>" + line($0) + "</li>" }.joined(separator: "\n") + "\n</ul>"]))
-
-        body.append("<footer><p>" + esc(ReportContent.footer) + "</p></footer>")
-
-        let title = ReportContent.title + ", " + ReportContent.longDate(report.firstDay) + " \u{2013} " + ReportContent.longDate(report.lastDay)
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <meta name="referrer" content="no-referrer"/>
-            <title>\(esc(title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(body.joined(separator: "\n"))
-            </main>
-            </body>
-            </html>
-
-            """
+        return out
     }
 
     /// The body text size: small enough for the six-week story's summary to fit one A4 page
