@@ -20,93 +20,114 @@ extension Journal {
     @discardableResult
     public mutating func merge(_ other: Journal, unrevised: Set<UUID> = []) -> MergeReport {
         var report = MergeReport()
+        var index = MergeIndex(self)
+        for theirs in other.tombstones { mergeTombstone(theirs, index: &index, report: &report) }
+        mergeEntries(of: other, index: index, unrevised: unrevised, report: &report)
+        if profile.birthYear == nil, let year = other.profile.birthYear { profile.birthYear = year }
+        for item in other.profile.history where !profile.history.contains(item) { profile.history.append(item) }
+        return report
+    }
+
+    /// This journal's tombstones and live entries by id, as the merge goes along.
+    private struct MergeIndex {
         var tombstoneByID: [UUID: Tombstone] = [:]
-        for t in tombstones { tombstoneByID[t.id] = t }
         var ownCheckIns: [UUID: CheckIn] = [:]
-        for c in checkIns { ownCheckIns[c.id] = c }
         var ownSessions: [UUID: Session] = [:]
-        for s in sessions { ownSessions[s.id] = s }
         var ownAssessments: [UUID: Assessment] = [:]
-        for a in assessments { ownAssessments[a.id] = a }
 
-        for theirs in other.tombstones {
-            let mine = tombstoneByID[theirs.id]
-            if let mine, !Journal.wins(theirs, over: mine) { continue }
-            let own: (revision: Int, updatedAt: Timestamp, at: Timestamp, kind: String, json: JSONValue)?
-            if let c = ownCheckIns[theirs.id] {
-                own = (c.revision, c.updatedAt, c.at, "checkIn", JournalCodec.json(c))
-            } else if let s = ownSessions[theirs.id] {
-                own = (s.revision, s.updatedAt, s.at, "session", JournalCodec.json(s))
-            } else if let a = ownAssessments[theirs.id] {
-                own = (a.revision, a.updatedAt, a.at, "assessment", JournalCodec.json(a))
-            } else {
-                own = nil
-            }
-            var tombstone = theirs
-            if tombstone.entry == nil, let kept = mine?.entry {
-                // A deletion that does not say what it deleted never loses what this side kept.
-                tombstone.kind = mine?.kind
-                tombstone.entry = kept
-            }
-            if let own {
-                // An edit the deleter had not seen outlives the deletion.
-                guard theirs.revision > own.revision else { continue }
-                if own.kind == "assessment" { deleteAssessment(id: theirs.id, at: theirs.deletedAt) } else { delete(id: theirs.id, at: theirs.deletedAt) }
-                report.deletions.append(.init(id: theirs.id, kind: own.kind, at: own.at,
-                                              editedAfterDeletion: own.updatedAt > theirs.deletedAt))
-                // Keep what this side had, so the deletion can be undone here too.
-                if tombstone.entry == nil {
-                    tombstone.kind = own.kind
-                    tombstone.entry = own.json.objectValue
-                }
-            }
-            tombstones.removeAll { $0.id == theirs.id }
-            tombstones.append(tombstone)
-            tombstoneByID[theirs.id] = tombstone
-            ownCheckIns[theirs.id] = nil
-            ownSessions[theirs.id] = nil
-            ownAssessments[theirs.id] = nil
+        init(_ journal: Journal) {
+            for t in journal.tombstones { tombstoneByID[t.id] = t }
+            for c in journal.checkIns { ownCheckIns[c.id] = c }
+            for s in journal.sessions { ownSessions[s.id] = s }
+            for a in journal.assessments { ownAssessments[a.id] = a }
         }
+    }
 
-        func decide(_ id: UUID, revision: Int, theirs: () -> [UInt8], mine: (revision: Int, bytes: () -> [UInt8])?,
-                    sameContent: () -> Bool) -> Bool {
-            if let dead = tombstoneByID[id], dead.revision > revision { report.skipped += 1; return false }
-            guard let mine else { report.added += 1; return true }
-            if unrevised.contains(id) {
-                if !sameContent() { report.conflicts.append(id) }
-                report.skipped += 1
-                return false
-            }
-            if revision > mine.revision || (revision == mine.revision && mine.bytes().lexicographicallyPrecedes(theirs())) {
-                report.updated += 1
-                return true
-            }
-            report.skipped += 1
-            return false
+    /// Folds one of the other side's tombstones in: it replaces this side's tombstone when it wins,
+    /// and deletes this side's entry unless that entry was edited beyond the deletion.
+    private mutating func mergeTombstone(_ theirs: Tombstone, index: inout MergeIndex, report: inout MergeReport) {
+        let mine = index.tombstoneByID[theirs.id]
+        if let mine, !Journal.wins(theirs, over: mine) { return }
+        let own: (revision: Int, updatedAt: Timestamp, at: Timestamp, kind: String, json: JSONValue)?
+        if let c = index.ownCheckIns[theirs.id] {
+            own = (c.revision, c.updatedAt, c.at, "checkIn", JournalCodec.json(c))
+        } else if let s = index.ownSessions[theirs.id] {
+            own = (s.revision, s.updatedAt, s.at, "session", JournalCodec.json(s))
+        } else if let a = index.ownAssessments[theirs.id] {
+            own = (a.revision, a.updatedAt, a.at, "assessment", JournalCodec.json(a))
+        } else {
+            own = nil
         }
+        var tombstone = theirs
+        if tombstone.entry == nil, let kept = mine?.entry {
+            // A deletion that does not say what it deleted never loses what this side kept.
+            tombstone.kind = mine?.kind
+            tombstone.entry = kept
+        }
+        if let own {
+            // An edit the deleter had not seen outlives the deletion.
+            guard theirs.revision > own.revision else { return }
+            if own.kind == "assessment" { deleteAssessment(id: theirs.id, at: theirs.deletedAt) } else { delete(id: theirs.id, at: theirs.deletedAt) }
+            report.deletions.append(.init(id: theirs.id, kind: own.kind, at: own.at,
+                                          editedAfterDeletion: own.updatedAt > theirs.deletedAt))
+            // Keep what this side had, so the deletion can be undone here too.
+            if tombstone.entry == nil {
+                tombstone.kind = own.kind
+                tombstone.entry = own.json.objectValue
+            }
+        }
+        tombstones.removeAll { $0.id == theirs.id }
+        tombstones.append(tombstone)
+        index.tombstoneByID[theirs.id] = tombstone
+        index.ownCheckIns[theirs.id] = nil
+        index.ownSessions[theirs.id] = nil
+        index.ownAssessments[theirs.id] = nil
+    }
+
+    /// Folds the other side's check-ins, sessions and assessments in, each version that wins.
+    private mutating func mergeEntries(of other: Journal, index: MergeIndex, unrevised: Set<UUID>, report: inout MergeReport) {
         for c in other.checkIns {
-            let own = ownCheckIns[c.id]
+            let own = index.ownCheckIns[c.id]
             let mine = own.map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
             let same = { own.map { Journal.sameContent(c, $0) } ?? false }
-            if decide(c.id, revision: c.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(c)) }, mine: mine, sameContent: same) {
+            if Journal.takes(c.id, revision: c.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(c)) }, mine: mine,
+                             sameContent: same, index: index, unrevised: unrevised, report: &report) {
                 upsert(c)
             }
         }
         for s in other.sessions {
-            let mine = ownSessions[s.id].map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
-            if decide(s.id, revision: s.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(s)) }, mine: mine, sameContent: { false }) {
+            let mine = index.ownSessions[s.id].map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
+            if Journal.takes(s.id, revision: s.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(s)) }, mine: mine,
+                             sameContent: { false }, index: index, unrevised: unrevised, report: &report) {
                 upsert(s)
             }
         }
         for a in other.assessments {
-            let mine = ownAssessments[a.id].map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
-            if decide(a.id, revision: a.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(a)) }, mine: mine, sameContent: { false }) {
+            let mine = index.ownAssessments[a.id].map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
+            if Journal.takes(a.id, revision: a.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(a)) }, mine: mine,
+                             sameContent: { false }, index: index, unrevised: unrevised, report: &report) {
                 upsert(a)
             }
         }
-        if profile.birthYear == nil, let year = other.profile.birthYear { profile.birthYear = year }
-        for item in other.profile.history where !profile.history.contains(item) { profile.history.append(item) }
-        return report
+    }
+
+    /// Whether the other side's version of entry `id` replaces this side's (or is added), counted in `report`.
+    private static func takes(_ id: UUID, revision: Int, theirs: () -> [UInt8], mine: (revision: Int, bytes: () -> [UInt8])?,
+                              sameContent: () -> Bool, index: MergeIndex, unrevised: Set<UUID>,
+                              report: inout MergeReport) -> Bool {
+        if let dead = index.tombstoneByID[id], dead.revision > revision { report.skipped += 1; return false }
+        guard let mine else { report.added += 1; return true }
+        if unrevised.contains(id) {
+            if !sameContent() { report.conflicts.append(id) }
+            report.skipped += 1
+            return false
+        }
+        if revision > mine.revision || (revision == mine.revision && mine.bytes().lexicographicallyPrecedes(theirs())) {
+            report.updated += 1
+            return true
+        }
+        report.skipped += 1
+        return false
     }
 
     /// Whether tombstone `a` replaces `b` for the same id: the higher revision, then the one

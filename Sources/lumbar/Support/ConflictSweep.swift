@@ -191,7 +191,8 @@ enum ConflictSweep {
         guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             return .broken("the file is empty")
         }
-        guard first == UInt8(ascii: "{") else { return .notAJournal }
+        // 0x7B opens a JSON object (written as a number so that no brace sits in a string literal).
+        guard first == 0x7B else { return .notAJournal }
         if let value = try? JSONParser.parse(bytes), value.objectValue?["schemaVersion"] == nil {
             return .notAJournal
         }

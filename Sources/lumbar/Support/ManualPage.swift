@@ -33,10 +33,23 @@ enum ManualPage {
 
     /// One page in mdoc.
     static func render(_ command: JSONObject, path: [String], siblings: [String]) -> String {
-        let pageName = path.joined(separator: "-")
         let isRoot = path.count == 1
         let arguments = (command["arguments"]?.arrayValue ?? []).compactMap(\.objectValue)
             .filter { $0["shouldDisplay"]?.boolValue != false }
+        var out = heading(command, path: path)
+        out += synopsisSection(arguments, path: path)
+        out += descriptionSection(command, isRoot: isRoot, siblings: siblings)
+        out += optionsSection(arguments)
+        if isRoot { out += keysSection() }
+        out += examplesSection(path: path)
+        out += referenceSections()
+        out += seeAlsoSection(path: path, siblings: siblings)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The prologue (date, title, no hyphenation) and the NAME section.
+    private static func heading(_ command: JSONObject, path: [String]) -> [String] {
+        let pageName = path.joined(separator: "-")
         var out: [String] = []
         out.append(".Dd \(date)")
         out.append(".Dt \(pageName.uppercased()) 1")
@@ -49,7 +62,13 @@ enum ManualPage {
         out.append(".Sh NAME")
         out.append(".Nm \(pageName)")
         out.append(".Nd " + macroText(command["abstract"]?.stringValue ?? ""))
+        return out
+    }
 
+    /// The SYNOPSIS section: the command with its arguments (the root page adds `lumbar command`).
+    private static func synopsisSection(_ arguments: [JSONObject], path: [String]) -> [String] {
+        let isRoot = path.count == 1
+        var out: [String] = []
         out.append(".Sh SYNOPSIS")
         out.append(".Nm lumbar")
         if !isRoot { out.append(".Cm \(path[1])") }
@@ -59,7 +78,12 @@ enum ManualPage {
             out.append(".Ar command")
             out.append(".Op Ar options")
         }
+        return out
+    }
 
+    /// The DESCRIPTION section: abstract, discussion, and on the root page the list of commands.
+    private static func descriptionSection(_ command: JSONObject, isRoot: Bool, siblings: [String]) -> [String] {
+        var out: [String] = []
         out.append(".Sh DESCRIPTION")
         out.append(contentsOf: paragraphs(command["abstract"]?.stringValue ?? ""))
         if let discussion = command["discussion"]?.stringValue, !discussion.isEmpty {
@@ -79,7 +103,12 @@ enum ManualPage {
             }
             out.append(".El")
         }
+        return out
+    }
 
+    /// The OPTIONS section: each argument with its abstract, allowed values and default.
+    private static func optionsSection(_ arguments: [JSONObject]) -> [String] {
+        var out: [String] = []
         out.append(".Sh OPTIONS")
         out.append(".Bl -tag -width 6n")
         for argument in arguments {
@@ -94,20 +123,28 @@ enum ManualPage {
             out.append(contentsOf: paragraphs(text))
         }
         out.append(".El")
+        return out
+    }
 
-        if isRoot {
-            out.append(".Sh KEYS")
-            out.append(textLine("Run alone on a terminal, lumbar opens its full-screen view. Its keys, also listed by ? inside it:"))
-            out.append(".Bl -tag -width \"Home End G\"")
-            for entry in KeyReference.entries {
-                out.append(".It " + macroArgument(entry.keys))
-                out.append(textLine(entry.action))
-            }
-            out.append(".El")
+    /// The KEYS section (root page only): the full-screen view's keys.
+    private static func keysSection() -> [String] {
+        var out: [String] = []
+        out.append(".Sh KEYS")
+        out.append(textLine("Run alone on a terminal, lumbar opens its full-screen view. Its keys, also listed by ? inside it:"))
+        out.append(".Bl -tag -width \"Home End G\"")
+        for entry in KeyReference.entries {
+            out.append(".It " + macroArgument(entry.keys))
+            out.append(textLine(entry.action))
         }
+        out.append(".El")
+        return out
+    }
 
+    /// The EXAMPLES section: the page's examples, each a sentence and a literal block.
+    private static func examplesSection(path: [String]) -> [String] {
+        var out: [String] = []
         out.append(".Sh EXAMPLES")
-        let examples = ManualText.examples[isRoot ? "" : path[1]] ?? []
+        let examples = ManualText.examples[path.count == 1 ? "" : path[1]] ?? []
         for (i, example) in examples.enumerated() {
             if i > 0 { out.append(".Pp") }
             out.append(textLine(example.what))
@@ -115,7 +152,12 @@ enum ManualPage {
             for line in example.command.split(separator: "\n") { out.append(textLine(String(line))) }
             out.append(".Ed")
         }
+        return out
+    }
 
+    /// The ENVIRONMENT, FILES and EXIT STATUS sections, the same on every page.
+    private static func referenceSections() -> [String] {
+        var out: [String] = []
         out.append(".Sh ENVIRONMENT")
         out.append(".Bl -tag -width XDG_CONFIG_HOME")
         for (name, meaning) in ManualText.environment {
@@ -139,14 +181,20 @@ enum ManualPage {
             out.append(textLine(meaning))
         }
         out.append(".El")
+        return out
+    }
 
+    /// The SEE ALSO section: the other pages, the root page first on a command's page.
+    private static func seeAlsoSection(path: [String], siblings: [String]) -> [String] {
+        let isRoot = path.count == 1
+        var out: [String] = []
         out.append(".Sh SEE ALSO")
         let others = (isRoot ? siblings : ["lumbar"] + siblings.filter { $0 != path[1] })
             .map { $0 == "lumbar" ? "lumbar" : "lumbar-\($0)" }
         for (i, other) in others.enumerated() {
             out.append(".Xr \(other) 1" + (i < others.count - 1 ? " ," : ""))
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// The option or argument as the synopsis shows it: `[--pain 0-10]`, `screen`.
