@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "LumbarCore"),
@@ -27,7 +26,6 @@ let package = Package(
             dependencies: [
                 "LumbarCore", "LumbarText", "LumbarUI", "LumbarTerminal", "CLumbarSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // What every test target shares: seeded randomness, temporary directories, golden files, journal builders.

@@ -110,8 +110,9 @@ struct SyncthingTests {
         #expect(FileManager.default.fileExists(atPath: b.folder + "/merged-conflicts") == bothMergeOffline)
     }
 
-    /// Polls `condition` every 100 ms for up to `timeout` seconds; fails with both logs' tails.
-    func waitUntil(_ what: String, _ logA: String, _ logB: String, timeout: Double = 30, _ condition: () throws -> Bool) throws {
+    /// Polls `condition` every 100 ms for up to `timeout` seconds (generous: a loaded CI machine can
+    /// take tens of seconds to rescan and exchange indexes); fails with both logs' tails.
+    func waitUntil(_ what: String, _ logA: String, _ logB: String, timeout: Double = 120, _ condition: () throws -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try condition() { return }
