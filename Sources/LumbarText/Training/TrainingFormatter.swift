@@ -95,61 +95,17 @@ public enum TrainingFormatter {
 
     /// The report as JSON for `training --json`.
     public static func json(_ report: TrainingReport, timeZone: ZoneInfo) -> JSONValue {
-        func time(_ t: Timestamp) -> JSONValue { .string(t.converted(to: timeZone).description) }
-        let today = report.today
-        let kinds: [JSONValue] = report.kinds.map { kind in
-            .object(JSONObject([
-                ("kind", .string(kind.kind)), ("sessions", .int(kind.sessions)), ("sessionsWithoutLoad", .int(kind.sessionsWithoutLoad)),
-                ("medianLoad", kind.medianLoad.map(number) ?? .null), ("judged", .int(kind.judged)), ("flared", .int(kind.flared)),
-                ("triggers", .int(kind.triggers)), ("suddenTriggers", .int(kind.suddenTriggers)),
-            ]))
-        }
-        let weeks: [JSONValue] = report.weeks.map { bar in
-            .object(JSONObject([
-                ("start", time(bar.start)), ("end", time(bar.end)), ("load", .int(bar.load)), ("sessions", .int(bar.sessions)),
-                ("highestPain", bar.highestPain.map(JSONValue.int) ?? .null), ("meanPain", bar.meanPain.map(number) ?? .null),
-            ]))
-        }
-        let episodes: [JSONValue] = report.leads.map { lead in
-            let trigger: JSONValue = lead.trigger.map {
-                .object(JSONObject([
-                    ("kind", .string(TimeText.kind(of: $0.session))), ("at", time($0.session.at)),
-                    ("load", $0.session.load.map(JSONValue.int) ?? .null), ("sudden", .bool($0.isSudden)),
-                ]))
-            } ?? .null
-            return .object(JSONObject([
-                ("onset", time(lead.episode.onset.at)), ("trigger", trigger),
-                ("triggerShareOfUsual", lead.triggerShareOfUsual.map(JSONValue.int) ?? .null),
-                ("week", json(lead.week)), ("kindsBefore", .array(lead.kindsBefore.map(JSONValue.string))),
-            ]))
-        }
+        let time = { (t: Timestamp) -> JSONValue in .string(t.converted(to: timeZone).description) }
         return .object(JSONObject([
             ("now", time(report.now)),
-            ("today", .object(JSONObject([
-                ("answer", .string(today.answer.key)), ("headline", .string(today.answer.headline)),
-                ("reasons", .array(today.reasons.map(JSONValue.string))),
-                ("sources", .array(today.answer.sources.map { .string($0.title) })),
-                ("pain", today.painCheckIn.map { .int($0.pain) } ?? .null),
-                ("painAt", today.painCheckIn.map { time($0.at) } ?? .null),
-                ("checkInIsStale", .bool(today.isStale)),
-                ("flags", .array(today.unassessedFlags.map { .string($0.rule.rawValue) })),
-            ]))),
+            ("today", todayJSON(report.today, time: time)),
             ("week", json(report.week)),
-            ("weeks", .array(weeks)),
-            ("kinds", .array(kinds)),
+            ("weeks", .array(report.weeks.map { weekJSON($0, time: time) })),
+            ("kinds", .array(report.kinds.map(kindJSON))),
             ("sessions", .int(report.sessions)),
             ("sessionsWithoutLoad", .int(report.sessionsWithoutLoad)),
-            ("recentSessions", .array(report.recentSessions.map { pain in
-                .object(JSONObject([
-                    ("kind", .string(TimeText.kind(of: pain.session))), ("at", time(pain.session.at)),
-                    ("load", pain.session.load.map(JSONValue.int) ?? .null),
-                    ("painBefore", pain.before.map { .int($0.pain) } ?? .null),
-                    ("painAfter", pain.after.map { .int($0.pain) } ?? .null),
-                    ("nextMorning", pain.nextMorning.map { .int($0.pain) } ?? .null),
-                    ("flared", .bool(pain.flared)), ("sudden", .bool(pain.isSudden)),
-                ]))
-            })),
-            ("episodes", .array(episodes)),
+            ("recentSessions", .array(report.recentSessions.map { sessionJSON($0, time: time) })),
+            ("episodes", .array(report.leads.map { leadJSON($0, time: time) })),
             ("episodeCounts", .object(JSONObject([
                 ("episodes", .int(report.counts.episodes)),
                 ("afterKind", .array(report.counts.afterKind.map { .object(JSONObject([("kind", .string($0.kind)), ("episodes", .int($0.episodes))])) })),
@@ -157,6 +113,63 @@ public enum TrainingFormatter {
                 ("suddenTriggers", .int(report.counts.suddenTriggers)),
             ]))),
             ("note", .string(factsLine)),
+        ]))
+    }
+
+    /// Today's answer: whether to train, why, and from which check-in and flags.
+    private static func todayJSON(_ today: TrainingToday, time: (Timestamp) -> JSONValue) -> JSONValue {
+        .object(JSONObject([
+            ("answer", .string(today.answer.key)), ("headline", .string(today.answer.headline)),
+            ("reasons", .array(today.reasons.map(JSONValue.string))),
+            ("sources", .array(today.answer.sources.map { .string($0.title) })),
+            ("pain", today.painCheckIn.map { .int($0.pain) } ?? .null),
+            ("painAt", today.painCheckIn.map { time($0.at) } ?? .null),
+            ("checkInIsStale", .bool(today.isStale)),
+            ("flags", .array(today.unassessedFlags.map { .string($0.rule.rawValue) })),
+        ]))
+    }
+
+    /// One kind of session: how many, their usual load, and how the back answered them.
+    private static func kindJSON(_ kind: KindSummary) -> JSONValue {
+        .object(JSONObject([
+            ("kind", .string(kind.kind)), ("sessions", .int(kind.sessions)), ("sessionsWithoutLoad", .int(kind.sessionsWithoutLoad)),
+            ("medianLoad", kind.medianLoad.map(number) ?? .null), ("judged", .int(kind.judged)), ("flared", .int(kind.flared)),
+            ("triggers", .int(kind.triggers)), ("suddenTriggers", .int(kind.suddenTriggers)),
+        ]))
+    }
+
+    /// One week's bar: its span, load, sessions and pain.
+    private static func weekJSON(_ bar: WeekBar, time: (Timestamp) -> JSONValue) -> JSONValue {
+        .object(JSONObject([
+            ("start", time(bar.start)), ("end", time(bar.end)), ("load", .int(bar.load)), ("sessions", .int(bar.sessions)),
+            ("highestPain", bar.highestPain.map(JSONValue.int) ?? .null), ("meanPain", bar.meanPain.map(number) ?? .null),
+        ]))
+    }
+
+    /// One recent session with the pain before, after and the next morning.
+    private static func sessionJSON(_ pain: SessionPain, time: (Timestamp) -> JSONValue) -> JSONValue {
+        .object(JSONObject([
+            ("kind", .string(TimeText.kind(of: pain.session))), ("at", time(pain.session.at)),
+            ("load", pain.session.load.map(JSONValue.int) ?? .null),
+            ("painBefore", pain.before.map { .int($0.pain) } ?? .null),
+            ("painAfter", pain.after.map { .int($0.pain) } ?? .null),
+            ("nextMorning", pain.nextMorning.map { .int($0.pain) } ?? .null),
+            ("flared", .bool(pain.flared)), ("sudden", .bool(pain.isSudden)),
+        ]))
+    }
+
+    /// One episode and what came before it: its trigger, the week's load, the kinds trained.
+    private static func leadJSON(_ lead: EpisodeLead, time: (Timestamp) -> JSONValue) -> JSONValue {
+        let trigger: JSONValue = lead.trigger.map {
+            .object(JSONObject([
+                ("kind", .string(TimeText.kind(of: $0.session))), ("at", time($0.session.at)),
+                ("load", $0.session.load.map(JSONValue.int) ?? .null), ("sudden", .bool($0.isSudden)),
+            ]))
+        } ?? .null
+        return .object(JSONObject([
+            ("onset", time(lead.episode.onset.at)), ("trigger", trigger),
+            ("triggerShareOfUsual", lead.triggerShareOfUsual.map(JSONValue.int) ?? .null),
+            ("week", json(lead.week)), ("kindsBefore", .array(lead.kindsBefore.map(JSONValue.string))),
         ]))
     }
 
