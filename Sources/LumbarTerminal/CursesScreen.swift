@@ -60,8 +60,10 @@ final class CursesScreen {
         keypad(window, true)
         // Home and End as tmux, screen and rxvt send them, which xterm's terminfo does not list;
         // without these a tmux user's End arrived as Esc [ 4 ~ (back, then pain 4).
-        for (sequence, key) in [("\u{1B}[1~", lumbar_key_home()), ("\u{1B}[7~", lumbar_key_home()), ("\u{1B}[H", lumbar_key_home()),
-                                ("\u{1B}[4~", lumbar_key_end()), ("\u{1B}[8~", lumbar_key_end()), ("\u{1B}[F", lumbar_key_end())] {
+        for (sequence, key) in [
+            ("\u{1B}[1~", lumbar_key_home()), ("\u{1B}[7~", lumbar_key_home()), ("\u{1B}[H", lumbar_key_home()),
+            ("\u{1B}[4~", lumbar_key_end()), ("\u{1B}[8~", lumbar_key_end()), ("\u{1B}[F", lumbar_key_end()),
+        ] {
             _ = define_key(sequence, key)
         }
         intrflush(window, false)

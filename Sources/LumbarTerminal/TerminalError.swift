@@ -9,9 +9,11 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            return "lumbar's full-screen view needs a terminal on standard input and output; use a subcommand (lumbar checkin, lumbar status, lumbar show ...) in scripts and pipes."
+            return
+                "lumbar's full-screen view needs a terminal on standard input and output; use a subcommand (lumbar checkin, lumbar status, lumbar show ...) in scripts and pipes."
         case .unsupportedTerminal(let term):
-            return "cannot start the full-screen view on terminal type \"\(term)\"; set TERM to one your system knows (e.g. xterm-256color), or use a subcommand."
+            return
+                "cannot start the full-screen view on terminal type \"\(term)\"; set TERM to one your system knows (e.g. xterm-256color), or use a subcommand."
         }
     }
 }

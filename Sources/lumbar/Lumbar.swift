@@ -49,8 +49,9 @@ struct Lumbar: ParsableCommand {
             try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false, preferences: preferences)
             return
         }
-        let code = try TUI.run(store: store, timeZone: TimeSource.timeZone, preferences: preferences,
-                               notice: ConflictSweep.notice, now: { fixedNow ?? Date() })
+        let code = try TUI.run(
+            store: store, timeZone: TimeSource.timeZone, preferences: preferences,
+            notice: ConflictSweep.notice, now: { fixedNow ?? Date() })
         if code != 0 { throw ExitCode(code) }
     }
 }

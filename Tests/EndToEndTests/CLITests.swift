@@ -4,9 +4,11 @@ import Testing
 @Suite struct CLITests {
     @Test func checkInThenHistoryJSON() throws {
         let lumbar = BinaryRunner()
-        let logged = try lumbar.run(["checkin", "--at", "2026-03-03T08:15", "--pain", "5", "--worst", "7",
-                                     "--symptom", "stiffness", "--symptom", "numbness,tingling", "--care", "heat",
-                                     "--note", "stel rygg 😣, \"quoted\""])
+        let logged = try lumbar.run([
+            "checkin", "--at", "2026-03-03T08:15", "--pain", "5", "--worst", "7",
+            "--symptom", "stiffness", "--symptom", "numbness,tingling", "--care", "heat",
+            "--note", "stel rygg 😣, \"quoted\"",
+        ])
         #expect(logged.status == 0, "\(logged.stderr)")
         try lumbar.run(["session", "--at", "2026-03-02T18:00+01:00", "--kind", "deadlift", "--minutes", "50", "--rpe", "9", "--sudden-pain"])
         let history = try lumbar.run(["history", "--json"])
@@ -80,14 +82,20 @@ import Testing
         (["show", "status", "--height", "2"], "--height must be from 6"),
         (["guide", "--width", "10"], "--width must be from 30"),
         (["edit", "abcd", "--pain", "3", "--worst", "1"], "no entry has id"),
-        (["checkin", "--pain", "3", "--no", "stiffness"], "--no 'stiffness' is not a warning sign; --no takes warning signs: bladder-bowel, urinary-difficulty"),
+        (
+            ["checkin", "--pain", "3", "--no", "stiffness"],
+            "--no 'stiffness' is not a warning sign; --no takes warning signs: bladder-bowel, urinary-difficulty"
+        ),
         (["checkin", "--pain", "3", "--no", "backache"], "--no takes warning signs: bladder-bowel"),
         (["checkin", "--pain", "3", "--symptom", "fever", "--no", "weight-loss,fever"], "'fever' is given both as --symptom (yes) and --no"),
         (["checkin", "--pain", "3", "--symptom", "numbness", "--no", "numbness", "--no-other-signs"], "both as --symptom (yes) and --no"),
         (["checkin", "--pain", "3", "--at", "2099-03-03T08:00"], "--at 2099-03-03 08:00 is in the future"),
         (["checkin", "--pain", "3", "--date", "2099-03-03"], "is in the future"),
         (["session", "--kind", "run", "--at", "2099-03-03T08:00"], "is in the future (the clock says"),
-        (["profile", "--history", "cancr"], "unknown history item 'cancr' (did you mean 'cancer'?); known history items: cancer, osteoporosis, steroids, immunosuppression, iv-drugs"),
+        (
+            ["profile", "--history", "cancr"],
+            "unknown history item 'cancr' (did you mean 'cancer'?); known history items: cancer, osteoporosis, steroids, immunosuppression, iv-drugs"
+        ),
         (["profile", "--history", "none,cancer"], "--history none clears the history"),
         (["checkin", "--pain", "3", "--note", "x", "--note-file", "/etc/hostname"], "--note and --note-file both give the note"),
         (["session", "--kind", "run", "--note", "-", "--edit-note"], "--note - and --edit-note"),
@@ -147,7 +155,8 @@ import Testing
         let exportPath = source.directory + "/export.json"
         let export = try source.run(["export", "--format", "json", "--output", exportPath])
         #expect(export.status == 0, "\(export.stderr)")
-        let exported = try #require(try BinaryRunner.json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: exportPath)), as: UTF8.self)) as? [String: Any])
+        let exported = try #require(
+            try BinaryRunner.json(String(decoding: try Data(contentsOf: URL(fileURLWithPath: exportPath)), as: UTF8.self)) as? [String: Any])
         #expect(Set(exported.keys) == ["schemaVersion", "profile", "sessions", "checkIns", "assessments"])
         var attributes = try FileManager.default.attributesOfItem(atPath: exportPath)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -244,8 +253,10 @@ final class FailureCounter: @unchecked Sendable {
 
     @Test func noAnswersAreStoredBesideTheYesAnswers() throws {
         let lumbar = runner()
-        let run = try lumbar.run(["checkin", "--at", "2026-03-10T08:00", "--pain", "2", "--symptom", "stiffness,numbness",
-                                  "--no", "bladder-bowel", "--no", "saddle-numbness,both-legs"])
+        let run = try lumbar.run([
+            "checkin", "--at", "2026-03-10T08:00", "--pain", "2", "--symptom", "stiffness,numbness",
+            "--no", "bladder-bowel", "--no", "saddle-numbness,both-legs",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let checkIn = try #require(try checkIns(lumbar).first)
         #expect(checkIn["symptoms"] as? [String] == ["stiffness", "numbness"])
@@ -258,9 +269,11 @@ final class FailureCounter: @unchecked Sendable {
         #expect(run.status == 0, "\(run.stderr)")
         let checkIn = try #require(try checkIns(lumbar).first)
         let denied = try #require(checkIn["denied"] as? [String])
-        let allSigns = ["bladder-bowel", "urinary-difficulty", "saddle-numbness", "sexual-dysfunction", "both-legs", "leg-weakness",
-                        "after-fall", "fever", "weight-loss", "numbness", "tingling", "radiating-pain", "cough-sneeze-pain",
-                        "difficulty-walking", "night-pain", "limited-mobility", "spreading-pain", "tender-to-tap"]
+        let allSigns = [
+            "bladder-bowel", "urinary-difficulty", "saddle-numbness", "sexual-dysfunction", "both-legs", "leg-weakness",
+            "after-fall", "fever", "weight-loss", "numbness", "tingling", "radiating-pain", "cough-sneeze-pain",
+            "difficulty-walking", "night-pain", "limited-mobility", "spreading-pain", "tender-to-tap",
+        ]
         #expect(denied == allSigns.filter { $0 != "numbness" })
         #expect(checkIn["symptoms"] as? [String] == ["numbness", "spasm"])
     }
@@ -298,7 +311,8 @@ final class FailureCounter: @unchecked Sendable {
         let lumbar = runner()
         try lumbar.run(["checkin", "--at", "2026-03-02T08:00", "--pain", "4"])
         let oneGap = try lumbar.run(["checkin", "--at", "2026-03-04T08:00", "--pain", "3"])
-        let asked = try #require(oneGap.stdout.split(separator: "\n").first { $0.hasPrefix("Was your back pain-free on those dates?") }, "\(oneGap.stdout)")
+        let asked = try #require(
+            oneGap.stdout.split(separator: "\n").first { $0.hasPrefix("Was your back pain-free on those dates?") }, "\(oneGap.stdout)")
         #expect(asked.contains("Tue 3 Mar has no check-in since Mon 2 Mar"))
         #expect(asked.contains("lumbar checkin --date 2026-03-03 --pain 0 --store \(lumbar.storePath)"))
 
@@ -320,7 +334,8 @@ final class FailureCounter: @unchecked Sendable {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let backfilled = try checkIns(lumbar).filter { ($0["pain"] as? Int) == 0 }
-        #expect(backfilled.compactMap { $0["at"] as? String } == ["2026-03-05T12:00:00+01:00", "2026-03-06T12:00:00+01:00", "2026-03-07T12:00:00+01:00"])
+        #expect(
+            backfilled.compactMap { $0["at"] as? String } == ["2026-03-05T12:00:00+01:00", "2026-03-06T12:00:00+01:00", "2026-03-07T12:00:00+01:00"])
 
         let noGap = try lumbar.run(["checkin", "--at", "2026-03-09T08:00", "--pain", "2"])
         #expect(noGap.status == 0 && !noGap.stdout.contains("pain-free"), "\(noGap.stdout)")
@@ -360,8 +375,10 @@ final class FailureCounter: @unchecked Sendable {
         #expect(try lumbar.run(["checkin", "--at", "2026-03-10T20:10", "--pain", "2"]).status == 0)
         #expect(try lumbar.run(["session", "--at", "2026-03-10T20:10", "--kind", "run"]).status == 0)
         let before = FileManager.default.contents(atPath: lumbar.storePath)
-        for arguments in [["checkin", "--at", "2026-03-10T20:10:01", "--pain", "2"], ["session", "--at", "2026-03-10T20:11", "--kind", "run"],
-                          ["checkin", "--at", "2027-03-10T08:00", "--pain", "2"]] {
+        for arguments in [
+            ["checkin", "--at", "2026-03-10T20:10:01", "--pain", "2"], ["session", "--at", "2026-03-10T20:11", "--kind", "run"],
+            ["checkin", "--at", "2027-03-10T08:00", "--pain", "2"],
+        ] {
             let run = try lumbar.run(arguments)
             #expect(run.status == 64, "\(arguments)")
             #expect(run.stderr.contains("is in the future") && run.stderr.contains("check the date"), "\(run.stderr)")
@@ -386,8 +403,9 @@ final class FailureCounter: @unchecked Sendable {
 
     @Test func aNoteFromStandardInputOrAFileNeverAppearsInTheArguments() throws {
         let lumbar = runner()
-        let stdinRun = try lumbar.run(["checkin", "--at", "2026-03-10T08:00", "--pain", "2", "--note", "-"],
-                                      input: Data("saw the GP; privat 😣\nsecond line\n".utf8))
+        let stdinRun = try lumbar.run(
+            ["checkin", "--at", "2026-03-10T08:00", "--pain", "2", "--note", "-"],
+            input: Data("saw the GP; privat 😣\nsecond line\n".utf8))
         #expect(stdinRun.status == 0, "\(stdinRun.stderr)")
         let file = lumbar.directory + "/note.txt"
         try Data("from a file\n".utf8).write(to: URL(fileURLWithPath: file))
@@ -409,12 +427,14 @@ final class FailureCounter: @unchecked Sendable {
         let record = lumbar.directory + "/editor-saw"
         let editor = lumbar.directory + "/fake-editor"
         try FileManager.default.createDirectory(atPath: lumbar.directory, withIntermediateDirectories: true)
-        try Data("""
+        try Data(
+            """
             #!/bin/sh
             stat -c '%a %F' "$1" > '\(record)'
             echo "$1" >> '\(record)'
             printf 'written in the editor\\n' > "$1"
-            """.utf8).write(to: URL(fileURLWithPath: editor))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: editor))
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editor)
         lumbar.environment["EDITOR"] = editor
         lumbar.environment["TMPDIR"] = lumbar.directory
@@ -455,8 +475,9 @@ extension BinaryRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -476,7 +497,8 @@ struct EditNoteTerminalTests {
         environment["EDITOR"] = editor
         environment["TERM"] = "xterm-256color"
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(ShellQuote.quote($0.value))" }.joined(separator: " ")
-        let script = "env -i \(assignments) \(ShellQuote.quote(BinaryRunner.executable)) checkin --at 2026-03-03T08:00 --pain 2 --edit-note "
+        let script =
+            "env -i \(assignments) \(ShellQuote.quote(BinaryRunner.executable)) checkin --at 2026-03-03T08:00 --pain 2 --edit-note "
             + "--store \(ShellQuote.quote(lumbar.storePath)); echo EDIT-EXIT=$?; sleep 600"
         try terminal.tmux(["new-window", "-t", terminal.name, "sh", "-c", script])
         try terminal.waitFor("note please:")

@@ -49,7 +49,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (["lumbar", "checkin", "--care", ""], ["active", "core-exercise", "heat", "ice", "massage", "pain-relief", "physio", "rest", "stretching", "walking"]),
+        (
+            ["lumbar", "checkin", "--care", ""],
+            ["active", "core-exercise", "heat", "ice", "massage", "pain-relief", "physio", "rest", "stretching", "walking"]
+        ),
         (["lumbar", "status", "--fail-at", ""], ["emergency", "info", "none", "see-doctor", "urgent", "watch"]),
         (["lumbar", "show", ""], ["chart", "guide", "history", "profile", "report", "status", "today", "training"]),
         (["lumbar", "profile", "--history", ""], ["cancer", "immunosuppression", "iv-drugs", "none", "osteoporosis", "steroids"]),

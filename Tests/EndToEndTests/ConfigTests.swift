@@ -27,44 +27,47 @@ import Testing
         let lumbar = try runner(config: nil)
         let run = try lumbar.run(["config"], store: false)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.replacingOccurrences(of: lumbar.directory, with: "$HOME") == """
-            # $HOME/.config/lumbar/config.toml (no such file: every setting comes from elsewhere)
-            week-start = "monday"    # default
-            clock = "24h"            # default
-            backfill-time = "12:00"  # default
-            usual-symptoms = []      # default
-            usual-care = []          # default
-            color = "auto"           # default
-            remind-hour = 0          # default
+        #expect(
+            run.stdout.replacingOccurrences(of: lumbar.directory, with: "$HOME") == """
+                # $HOME/.config/lumbar/config.toml (no such file: every setting comes from elsewhere)
+                week-start = "monday"    # default
+                clock = "24h"            # default
+                backfill-time = "12:00"  # default
+                usual-symptoms = []      # default
+                usual-care = []          # default
+                color = "auto"           # default
+                remind-hour = 0          # default
 
-            """)
+                """)
         #expect(!FileManager.default.fileExists(atPath: lumbar.configPath), "config must not create the file")
     }
 
     @Test func theGoldenShowsEachValueWithItsSource() throws {
-        var lumbar = try runner(config: """
-            # my settings
-            week-start = "sunday"
-            clock = "12h"
+        var lumbar = try runner(
+            config: """
+                # my settings
+                week-start = "sunday"
+                clock = "12h"
 
-            usual-care = ["heat",
-                          "walking"]
-            backfill-time = 09:30:00
-            """)
+                usual-care = ["heat",
+                              "walking"]
+                backfill-time = 09:30:00
+                """)
         lumbar.environment["LUMBAR_REMIND_HOUR"] = "18"
         let run = try lumbar.run(["config", "--color", "never"], store: false)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.replacingOccurrences(of: lumbar.directory, with: "$HOME") == """
-            # $HOME/.config/lumbar/config.toml
-            week-start = "sunday"             # file:2
-            clock = "12h"                     # file:3
-            backfill-time = "09:30"           # file:7
-            usual-symptoms = []               # default
-            usual-care = ["heat", "walking"]  # file:5
-            color = "never"                   # flag --color
-            remind-hour = 18                  # env LUMBAR_REMIND_HOUR
+        #expect(
+            run.stdout.replacingOccurrences(of: lumbar.directory, with: "$HOME") == """
+                # $HOME/.config/lumbar/config.toml
+                week-start = "sunday"             # file:2
+                clock = "12h"                     # file:3
+                backfill-time = "09:30"           # file:7
+                usual-symptoms = []               # default
+                usual-care = ["heat", "walking"]  # file:5
+                color = "never"                   # flag --color
+                remind-hour = 18                  # env LUMBAR_REMIND_HOUR
 
-            """)
+                """)
     }
 
     @Test func aFlagBeatsTheEnvironmentWhichBeatsTheFileWhichBeatsTheDefault() throws {
@@ -115,7 +118,10 @@ import Testing
         ("week-start = \"sundy\"\n", 1, "week-start must be \"monday\" or \"sunday\", not \"sundy\" (did you mean \"sunday\"?)"),
         ("week-start = 1\n", 1, "week-start must be \"monday\" or \"sunday\", not the number 1"),
         ("clock = \"12\"\n", 1, "clock must be \"24h\" or \"12h\", not \"12\" (did you mean \"12h\"?)"),
-        ("clock = \"12h\"\nremind-hour = \"18\"\n", 2, "remind-hour must be a whole number from 0 to 23, not the string \"18\"; for example remind-hour = 18"),
+        (
+            "clock = \"12h\"\nremind-hour = \"18\"\n", 2,
+            "remind-hour must be a whole number from 0 to 23, not the string \"18\"; for example remind-hour = 18"
+        ),
         ("remind-hour = 24\n", 1, "remind-hour must be a whole number from 0 to 23, not the number 24"),
         ("remind-hour = 18.5\n", 1, "remind-hour must be a whole number from 0 to 23, not a decimal number"),
         ("backfill-time = \"25:00\"\n", 1, "backfill-time must be a time \"HH:MM\" from \"00:00\" to \"23:59\", not \"25:00\""),
@@ -177,8 +183,10 @@ import Testing
     /// A deadlift on Mon 2 Mar 18:00 and pain the next morning.
     private func lifter(config: String?) throws -> BinaryRunner {
         let lumbar = try runner(config: config)
-        for arguments in [["session", "--kind", "deadlift", "--at", "2026-03-02T18:00"],
-                          ["checkin", "--at", "2026-03-03T08:00", "--pain", "6"]] {
+        for arguments in [
+            ["session", "--kind", "deadlift", "--at", "2026-03-02T18:00"],
+            ["checkin", "--at", "2026-03-03T08:00", "--pain", "6"],
+        ] {
             let run = try lumbar.run(arguments)
             #expect(run.status == 0, "\(run.stderr)")
         }
@@ -238,8 +246,9 @@ import Testing
         #expect(chart.stdout.contains("Su  Mo  Tu  We  Th  Fr  Sa"), "\(chart.stdout)")
         let today = try sunday.run(["show", "today", "--width", "80", "--height", "24"])
         let careLine = today.stdout.split(separator: "\n").first { $0.contains("[ ]") && $0.contains("physio") }
-        #expect(careLine.map { $0.firstRange(of: "physio")!.lowerBound < ($0.firstRange(of: "stayed active")?.lowerBound ?? $0.endIndex) } == true,
-                "\(today.stdout)")
+        #expect(
+            careLine.map { $0.firstRange(of: "physio")!.lowerBound < ($0.firstRange(of: "stayed active")?.lowerBound ?? $0.endIndex) } == true,
+            "\(today.stdout)")
         let monday = try runner(config: nil)
         #expect(try monday.run(["show", "chart", "--width", "80", "--height", "24"]).stdout.contains("Mo  Tu  We  Th  Fr  Sa  Su"))
     }

@@ -24,17 +24,23 @@ struct HistoryTUITests {
             let lift = stamp("2026-03-02T18:00")
             journal.upsert(Session(at: lift, kind: "deadlift", minutes: 45, rpe: 8, suddenPain: true, updatedAt: lift))
             for (at, pain, symptoms, note) in [
-                ("2026-03-04T08:10", 7, [Symptom.nightPain, .stiffness, .dullAche, .spasm], "woke at three, stiff until lunch after the long drive home"),
+                (
+                    "2026-03-04T08:10", 7, [Symptom.nightPain, .stiffness, .dullAche, .spasm],
+                    "woke at three, stiff until lunch after the long drive home"
+                ),
                 ("2026-03-04T21:40", 6, [.stiffness], "evening"),
                 ("2026-03-05T08:00", 5, [.stiffness], "better after a walk"),
             ] {
                 let t = stamp(at)
-                journal.upsert(CheckIn(date: t.localDate, at: t, pain: pain, symptoms: symptoms, care: [.heat, .active, .stretching],
-                                       note: note, updatedAt: t))
+                journal.upsert(
+                    CheckIn(
+                        date: t.localDate, at: t, pain: pain, symptoms: symptoms, care: [.heat, .active, .stretching],
+                        note: note, updatedAt: t))
             }
         }
-        return try TUITmux(width: width, height: height, runner: runner,
-                           extraEnvironment: ["LUMBAR_NOW": now].merging(extra) { $1 })
+        return try TUITmux(
+            width: width, height: height, runner: runner,
+            extraEnvironment: ["LUMBAR_NOW": now].merging(extra) { $1 })
     }
 
     /// Waits until the selected row (the one starting with the cursor) holds `text`.

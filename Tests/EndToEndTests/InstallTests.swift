@@ -32,14 +32,17 @@ import Testing
         let manDir = prefix + "/share/man/man1"
         let pages = try FileManager.default.contentsOfDirectory(atPath: manDir)
         #expect(pages.contains("lumbar.1") && pages.contains("lumbar-checkin.1") && pages.contains("lumbar-assessed.1"), "\(pages)")
-        for file in ["/bin/lumbar", "/share/bash-completion/completions/lumbar", "/share/zsh/site-functions/_lumbar",
-                     "/share/fish/vendor_completions.d/lumbar.fish"] {
+        for file in [
+            "/bin/lumbar", "/share/bash-completion/completions/lumbar", "/share/zsh/site-functions/_lumbar",
+            "/share/fish/vendor_completions.d/lumbar.fish",
+        ] {
             #expect(FileManager.default.fileExists(atPath: prefix + file), "\(file) missing")
         }
 
         // `man lumbar-checkin` by name, the way a person looks it up.
-        let page = try Self.run("/usr/bin/man", ["-M", prefix + "/share/man", "lumbar-checkin"],
-                                environment: ["PATH": "/usr/bin:/bin", "MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "80", "LANG": "C.UTF-8"])
+        let page = try Self.run(
+            "/usr/bin/man", ["-M", prefix + "/share/man", "lumbar-checkin"],
+            environment: ["PATH": "/usr/bin:/bin", "MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "80", "LANG": "C.UTF-8"])
         #expect(page.status == 0, "\(page.err)")
         #expect(page.out.contains("EXAMPLES") && page.out.contains("--no-other-signs"), "\(page.out.prefix(400))")
 

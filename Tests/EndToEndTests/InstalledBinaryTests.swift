@@ -8,8 +8,9 @@ import Glibc
 /// Issue 15: the installed binary runs on a machine without the Swift toolchain and is at most
 /// 25 MB. These run on the release binary `.ci/run` builds with `scripts/release-build` (named by
 /// `LUMBAR_RELEASE_BINARY`); under `CI=true` a missing binary, tool or permission fails them.
-@Suite("Installed binary: runs without the Swift toolchain, at most 25 MB", .serialized,
-       .enabled(if: ReleaseBinary.path != nil || ReleaseBinary.required))
+@Suite(
+    "Installed binary: runs without the Swift toolchain, at most 25 MB", .serialized,
+    .enabled(if: ReleaseBinary.path != nil || ReleaseBinary.required))
 struct InstalledBinaryTests {
     /// The shared libraries an installed lumbar may need: the C library and ncurses.
     static let allowedLibraries: Set<String> = ["libc.so.6", "libm.so.6", "libncursesw.so.6", "libtinfo.so.6", "ld-linux-x86-64.so.2"]
@@ -54,8 +55,9 @@ struct InstalledBinaryTests {
         #expect(!ldd.stdout.contains(prefix), "ldd resolves a library from the toolchain:\n\(ldd.stdout)")
     }
 
-    @Test("With the toolchain's runtime folder hidden and an empty environment, --version and status --json still run",
-          .enabled(if: canHide || Reliability.isCI, "needs root for a mount namespace (required when CI=true)"))
+    @Test(
+        "With the toolchain's runtime folder hidden and an empty environment, --version and status --json still run",
+        .enabled(if: canHide || Reliability.isCI, "needs root for a mount namespace (required when CI=true)"))
     func runsWithTheToolchainHidden() throws {
         let binary = try #require(ReleaseBinary.path, "set LUMBAR_RELEASE_BINARY to a release build of lumbar (.ci/run does)")
         #expect(Self.canHide, "unshare --mount needs root and /usr/bin/unshare")
@@ -72,8 +74,9 @@ struct InstalledBinaryTests {
             "$3" --version || exit 92
             "$3" status --json --store "$4"
             """
-        let outcome = try Reliability.run(["/usr/bin/unshare", "--mount", "/bin/sh", "-c", script, "sh", empty, toolchain, binary, sandbox.journal],
-                                          environment: ["TZ": "Europe/Stockholm", "LUMBAR_NOW": "2026-03-01T22:30:00+01:00"])
+        let outcome = try Reliability.run(
+            ["/usr/bin/unshare", "--mount", "/bin/sh", "-c", script, "sh", empty, toolchain, binary, sandbox.journal],
+            environment: ["TZ": "Europe/Stockholm", "LUMBAR_NOW": "2026-03-01T22:30:00+01:00"])
         #expect(outcome.status == .exited(0), "with \(toolchain) hidden: \(outcome)")
         let version = outcome.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(!version.isEmpty && version.allSatisfy { $0.isNumber || $0 == "." }, "--version printed: \(outcome.stdout.prefix(200))")

@@ -4,7 +4,10 @@ import Testing
 @Suite struct InterchangeTests {
     @Test func csvExportImportExportIsIdentical() throws {
         let source = BinaryRunner()
-        try source.run(["checkin", "--at", "2026-03-03T08:00", "--pain", "5", "--worst", "6", "--symptom", "stiffness,spasm", "--care", "heat", "--note", "comma, \"quote\"\nnewline"])
+        try source.run([
+            "checkin", "--at", "2026-03-03T08:00", "--pain", "5", "--worst", "6", "--symptom", "stiffness,spasm", "--care", "heat", "--note",
+            "comma, \"quote\"\nnewline",
+        ])
         try source.run(["checkin", "--at", "2026-03-04T08:00", "--pain", "0"])
         let first = try source.run(["export", "--format", "csv"])
         #expect(first.status == 0)
@@ -183,7 +186,9 @@ import Testing
         let export = try laptop.run(["export", "--format", "csv"]).stdout
         #expect(try laptop.run(["edit", ids[0], "--pain", "6"]).status == 0)
         // An old export with the revision column removed and the pain changed in a spreadsheet.
-        let lines = export.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
+        let lines = export.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")
+        }
         let stale = lines.joined(separator: "\r\n").replacingOccurrences(of: "+01:00,1,", with: "+01:00,2,")
         let file = laptop.directory + "/stale.csv"
         try Data(stale.utf8).write(to: URL(fileURLWithPath: file))
@@ -271,7 +276,8 @@ import Testing
         let terminal = try TUITmux(runner: laptop)
         // The driver starts the TUI; replace it with the merge, as typed at a shell prompt.
         let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = "env LUMBAR_NOW=2026-03-10T20:00+01:00 TZ=Europe/Stockholm \(quoted(BinaryRunner.executable)) merge "
+        let command =
+            "env LUMBAR_NOW=2026-03-10T20:00+01:00 TZ=Europe/Stockholm \(quoted(BinaryRunner.executable)) merge "
             + "\(quoted(desktop.storePath)) --store \(quoted(laptop.storePath)); echo MERGE-EXIT=$?; sleep 600"
         try terminal.tmux(["respawn-pane", "-k", "-t", terminal.name, "sh -c \(quoted(command))"], capture: false)
         let asked = try terminal.waitFor("Delete them? [y/N]")

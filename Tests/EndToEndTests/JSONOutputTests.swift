@@ -74,8 +74,9 @@ import Testing
         #expect(journal["checkIns"] as? Int == 1 && journal["sessions"] as? Int == 1)
         let backups = try #require(listed["backups"] as? [[String: Any]])
         #expect(!backups.isEmpty)
-        Self.check(backups[0].keys, ["number", "modified", "path", "readable", "checkIns", "sessions", "newestCheckIn", "error"],
-                   documentedIn: "lumbar recover --json")
+        Self.check(
+            backups[0].keys, ["number", "modified", "path", "readable", "checkIns", "sessions", "newestCheckIn", "error"],
+            documentedIn: "lumbar recover --json")
         #expect(backups.map { $0["number"] as? Int } == Array(1...backups.count))
 
         let restored = try Self.object(try lumbar.run(["recover", "--restore", "1", "--json"]))
@@ -111,13 +112,18 @@ import Testing
     @Test func statusHistoryAndTrainingAreDocumented() throws {
         let lumbar = try Self.filledRunner()
         let status = try Self.object(try lumbar.run(["status", "--json"]))
-        Self.check(status.keys, ["now", "level", "flags", "episode", "ignoredFutureEntries", "safetyNet", "disclaimer", "unmergedConflictCopies"],
-                   documentedIn: "lumbar status --json")
+        Self.check(
+            status.keys, ["now", "level", "flags", "episode", "ignoredFutureEntries", "safetyNet", "disclaimer", "unmergedConflictCopies"],
+            documentedIn: "lumbar status --json")
         let history = try Self.object(try lumbar.run(["history", "--json"]))
         Self.check(history.keys, ["checkIns", "sessions"], documentedIn: "lumbar history --json")
         let training = try Self.object(try lumbar.run(["training", "--json"]))
-        Self.check(training.keys, ["now", "today", "week", "weeks", "kinds", "sessions", "sessionsWithoutLoad", "recentSessions",
-                                   "episodes", "episodeCounts", "note"],
-                   documentedIn: "lumbar training --json")
+        Self.check(
+            training.keys,
+            [
+                "now", "today", "week", "weeks", "kinds", "sessions", "sessionsWithoutLoad", "recentSessions",
+                "episodes", "episodeCounts", "note",
+            ],
+            documentedIn: "lumbar training --json")
     }
 }

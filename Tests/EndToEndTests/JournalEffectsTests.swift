@@ -65,8 +65,10 @@ import Testing
         let now = Date(timeIntervalSince1970: 1_772_737_200)
         let stamp = Timestamp(now, in: Self.zone)
         var effects = JournalEffects(store: store, timeZone: Self.zone, now: { now }, fingerprint: nil)
-        let result = effects.save(Transaction(changes: [.upsertCheckIn(CheckIn(date: stamp.localDate, at: stamp, pain: 1, updatedAt: stamp))],
-                                              purpose: .checkIn, summary: "saved"))
+        let result = effects.save(
+            Transaction(
+                changes: [.upsertCheckIn(CheckIn(date: stamp.localDate, at: stamp, pain: 1, updatedAt: stamp))],
+                purpose: .checkIn, summary: "saved"))
         guard case .saveFailed(_, let reason) = result else {
             Issue.record("expected a failure, got \(result)")
             return

@@ -4,7 +4,8 @@ import Testing
 /// The manual pages `lumbar _manual` writes, rendered by `man -l` as a person would read them.
 @Suite(.serialized) struct ManualPageTests {
     /// Whether `man` and groff are installed (CI installs them; `.ci/run`).
-    static let manWorks = FileManager.default.isExecutableFile(atPath: "/usr/bin/man")
+    static let manWorks =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/man")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/groff")
     static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
@@ -22,8 +23,10 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/man")
         process.arguments = ["-l", page]
-        process.environment = ["MANWIDTH": "80", "MAN_KEEP_FORMATTING": "", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-                               "MANROFFSEQ": "", "GROFF_NO_SGR": "1", "MANPAGER": "cat", "PAGER": "cat"]
+        process.environment = [
+            "MANWIDTH": "80", "MAN_KEEP_FORMATTING": "", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            "MANROFFSEQ": "", "GROFF_NO_SGR": "1", "MANPAGER": "cat", "PAGER": "cat",
+        ]
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -68,7 +71,8 @@ import Testing
                 #expect(headings.contains(section), "\(file) has no \(section): \(headings.sorted())")
             }
             // Every page names the environment lumbar reads and the statuses it exits with.
-            for word in ["LUMBAR_STORE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "LUMBAR_CONFIG", "NO_COLOR", "TERM", "EDITOR", "LUMBAR_NOW", "64", "75"] {
+            for word in ["LUMBAR_STORE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "LUMBAR_CONFIG", "NO_COLOR", "TERM", "EDITOR", "LUMBAR_NOW", "64", "75"]
+            {
                 #expect(page.text.contains(word), "\(file) does not mention \(word)")
             }
             #expect(!page.text.contains("‐\n"), "\(file) hyphenates a word at a line end")
@@ -80,8 +84,13 @@ import Testing
         let dir = try Self.writePages()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let page = try Self.render(dir + "/lumbar-checkin.1")
-        #expect(page.text.contains("lumbar-checkin - Log a check-in") || page.text.contains("lumbar-checkin — Log a check-in"), "\(page.text.prefix(300))")
-        for option in ["--pain 0-10", "--symptom key", "--no key", "--no-other-signs", "--care key", "--note-file path", "--at time", "--date date", "--store path"] {
+        #expect(
+            page.text.contains("lumbar-checkin - Log a check-in") || page.text.contains("lumbar-checkin — Log a check-in"), "\(page.text.prefix(300))"
+        )
+        for option in [
+            "--pain 0-10", "--symptom key", "--no key", "--no-other-signs", "--care key", "--note-file path", "--at time", "--date date",
+            "--store path",
+        ] {
             #expect(page.text.contains(option), "no \(option)")
         }
         #expect(page.text.contains("lumbar checkin --pain 2 --no numbness,tingling"))

@@ -5,8 +5,10 @@ import LumbarTestSupport
 
 /// A small version of scripts/gen-journal: daily evening check-ins and four sessions a week.
 enum JournalFixture {
-    static let notes = ["", "", "fine", "slept badly", "stiff in the morning, better by noon", "heat helped",
-                        "sat in the car for hours", "twinge when bending", "ok after a walk"]
+    static let notes = [
+        "", "", "fine", "slept badly", "stiff in the morning, better by noon", "heat helped",
+        "sat in the car for hours", "twinge when bending", "ok after a walk",
+    ]
     static let kinds = ["run", "deadlift", "squat", "cycling", "swim", "yoga"]
 
     /// `days` days ending on 2026-03-01, Stockholm offsets (+01:00 in winter, +02:00 in summer).
@@ -24,16 +26,20 @@ enum JournalFixture {
             }
             if [1, 3, 5, 6].contains(day.isoWeekday) {
                 let start = at(Int.random(in: 7...19, using: &random), 0)
-                sessions.append(Session(at: start, kind: kinds.randomElement(using: &random) ?? "run",
-                                        minutes: Int.random(in: 20...90, using: &random), rpe: Int.random(in: 4...9, using: &random),
-                                        note: notes.randomElement(using: &random) ?? "", updatedAt: start.adding(hours: 1.5)))
+                sessions.append(
+                    Session(
+                        at: start, kind: kinds.randomElement(using: &random) ?? "run",
+                        minutes: Int.random(in: 20...90, using: &random), rpe: Int.random(in: 4...9, using: &random),
+                        note: notes.randomElement(using: &random) ?? "", updatedAt: start.adding(hours: 1.5)))
             }
             let pain = Int.random(in: 0...10, using: &random) < 7 ? Int.random(in: 0...2, using: &random) : Int.random(in: 3...8, using: &random)
             let logged = at(Int.random(in: 19...22, using: &random), Int.random(in: 0...59, using: &random))
-            checkIns.append(CheckIn(date: day, at: logged, pain: pain, worst: min(10, pain + Int.random(in: 0...2, using: &random)),
-                                    symptoms: pain >= 2 ? [.stiffness, .dullAche] : [], care: pain >= 2 ? [.heat, .stretching] : [.active],
-                                    note: notes.randomElement(using: &random) ?? "",
-                                    updatedAt: logged.adding(hours: Double(Int.random(in: 20...900, using: &random)) / 3_600_000)))
+            checkIns.append(
+                CheckIn(
+                    date: day, at: logged, pain: pain, worst: min(10, pain + Int.random(in: 0...2, using: &random)),
+                    symptoms: pain >= 2 ? [.stiffness, .dullAche] : [], care: pain >= 2 ? [.heat, .stretching] : [.active],
+                    note: notes.randomElement(using: &random) ?? "",
+                    updatedAt: logged.adding(hours: Double(Int.random(in: 20...900, using: &random)) / 3_600_000)))
         }
         return Journal(profile: Profile(birthYear: 1984), sessions: sessions, checkIns: checkIns)
     }
@@ -75,7 +81,10 @@ enum JournalFixture {
             statusTimes.append(try Self.cpuSeconds(status, environment: lumbar.environment))
         }
         let ratio = Self.median(statusTimes) / Self.median(referenceTimes)
-        #expect(ratio < Self.bound, "status on 10 years took \(ratio) × status on one day, more than \(Self.bound) × (CPU medians \(Self.median(statusTimes)) s, \(Self.median(referenceTimes)) s)")
+        #expect(
+            ratio < Self.bound,
+            "status on 10 years took \(ratio) × status on one day, more than \(Self.bound) × (CPU medians \(Self.median(statusTimes)) s, \(Self.median(referenceTimes)) s)"
+        )
     }
 
     /// The largest ratio allowed for the build configuration the suite (and so lumbar) runs in.
@@ -268,12 +277,14 @@ enum JournalFixture {
         let interesting = Array(" \n0123456789ABCDEFabcdef:.+-Z\"[]{},nul".utf8)
         // Spellings that read the same but that lumbar writes differently, then random damage.
         let text = String(decoding: original, as: UTF8.self)
-        let respellings = [("+01:00\"", "+00:00\""), (":00+01:00\"", ":00.000+01:00\""), ("00+01:00\"", "00+0100\""),
-                           ("\"id\":\"", "\"id\":\"ABCDEF12-3456-4789-ABCD-EF0123456789\",\"x\":\""),
-                           ("\"pain\":", "\"pain\": "), ("\"symptoms\":[\"stiffness\"", "\"symptoms\":[\"stiffness\",\"stiffness\""),
-                           ("\"note\":\"heat helped", "\"note\":\"heat\\u0020helped"), ("\"care\":[\"active\"]", "\"care\":null"),
-                           ("\"suddenPain\":false", "\"suddenPain\":null"), ("\"worst\":", "\"worst\":-0,\"w\":"),
-                           ("T21:", "t21:"), ("\"date\":\"2026-02-25\",", "")]
+        let respellings = [
+            ("+01:00\"", "+00:00\""), (":00+01:00\"", ":00.000+01:00\""), ("00+01:00\"", "00+0100\""),
+            ("\"id\":\"", "\"id\":\"ABCDEF12-3456-4789-ABCD-EF0123456789\",\"x\":\""),
+            ("\"pain\":", "\"pain\": "), ("\"symptoms\":[\"stiffness\"", "\"symptoms\":[\"stiffness\",\"stiffness\""),
+            ("\"note\":\"heat helped", "\"note\":\"heat\\u0020helped"), ("\"care\":[\"active\"]", "\"care\":null"),
+            ("\"suddenPain\":false", "\"suddenPain\":null"), ("\"worst\":", "\"worst\":-0,\"w\":"),
+            ("T21:", "t21:"), ("\"date\":\"2026-02-25\",", ""),
+        ]
         let variants = respellings.compactMap { old, new in text.range(of: old).map { text.replacingCharacters(in: $0, with: new) } }
         #expect(variants.count == respellings.count)
         var saved = 0
@@ -321,16 +332,20 @@ enum JournalFixture {
     }
 
     @Test func timesAndIdsInEveryCanonicalShapeMatchTheGeneralParse() throws {
-        let times = ["2026-03-02T18:00:00Z", "2026-03-02T18:00:00.007Z", "2026-10-25T02:30:00+02:00", "0001-01-01T00:00:00-18:00",
-                     "9999-12-31T23:59:59.999+18:00", "2024-02-29T12:00:00+05:45", "2023-02-29T12:00:00+01:00",
-                     "2026-03-02T24:00:00+01:00", "2026-03-02T18:00:00+19:00", "2026-03-02T18:00:00.1234+01:00"]
+        let times = [
+            "2026-03-02T18:00:00Z", "2026-03-02T18:00:00.007Z", "2026-10-25T02:30:00+02:00", "0001-01-01T00:00:00-18:00",
+            "9999-12-31T23:59:59.999+18:00", "2024-02-29T12:00:00+05:45", "2023-02-29T12:00:00+01:00",
+            "2026-03-02T24:00:00+01:00", "2026-03-02T18:00:00+19:00", "2026-03-02T18:00:00.1234+01:00",
+        ]
         for time in times {
             let text = #"{"schemaVersion":1,"checkIns":[{"id":"171e964d-e63e-492d-9b33-54c3f03973ea","at":"\#(time)","pain":1}]}"#
             let bytes = Array(text.utf8)
             #expect(Self.fast(bytes) == Self.general(bytes), "\(time)")
         }
-        for id in ["171E964D-E63E-492D-9B33-54C3F03973EA", "171e964d-e63e-492d-9b33-54c3f03973e", "171e964d-e63e-492d-9b33_54c3f03973ea",
-                   "171e964g-e63e-492d-9b33-54c3f03973ea", "{171e964d-e63e-492d-9b33-54c3f03973ea}"] {
+        for id in [
+            "171E964D-E63E-492D-9B33-54C3F03973EA", "171e964d-e63e-492d-9b33-54c3f03973e", "171e964d-e63e-492d-9b33_54c3f03973ea",
+            "171e964g-e63e-492d-9b33-54c3f03973ea", "{171e964d-e63e-492d-9b33-54c3f03973ea}",
+        ] {
             let text = #"{"schemaVersion":1,"checkIns":[{"id":"\#(id)","at":"2026-03-02T18:00:00Z","pain":1}]}"#
             let bytes = Array(text.utf8)
             #expect(Self.fast(bytes) == Self.general(bytes), "\(id)")
@@ -357,12 +372,16 @@ enum JournalFixture {
     @Test func timesDatesAndIdsAreSpelledAsTheirDescriptions() {
         var random = SeededGenerator(seed: 5)
         let offsets = [0, 3600, 7200, -18_000, 19_800, -1800, 45 * 60, 18 * 3600, -18 * 3600, 99 * 3600 + 59 * 60, 100 * 3600, 123_456]
-        let instants: [Int64] = [0, -1, 1, 999, 1000, -86_400_000, 253_402_300_799_999, 253_402_300_800_000, -62_135_596_800_000,
-                                 -62_135_596_800_001, 1_772_400_000_123]
+        let instants: [Int64] = [
+            0, -1, 1, 999, 1000, -86_400_000, 253_402_300_799_999, 253_402_300_800_000, -62_135_596_800_000,
+            -62_135_596_800_001, 1_772_400_000_123,
+        ]
         var stamps = instants.flatMap { ms in offsets.map { Timestamp(epochMilliseconds: ms, utcOffsetSeconds: $0) } }
         for _ in 0..<2000 {
-            stamps.append(Timestamp(epochMilliseconds: Int64.random(in: -70_000_000_000_000...300_000_000_000_000, using: &random),
-                                    utcOffsetSeconds: offsets.randomElement(using: &random) ?? 0))
+            stamps.append(
+                Timestamp(
+                    epochMilliseconds: Int64.random(in: -70_000_000_000_000...300_000_000_000_000, using: &random),
+                    utcOffsetSeconds: offsets.randomElement(using: &random) ?? 0))
         }
         for stamp in stamps {
             let checkIn = CheckIn(date: stamp.localDate, at: stamp, pain: 1, updatedAt: stamp)
@@ -374,8 +393,10 @@ enum JournalFixture {
     }
 
     @Test func stringsAreEscapedAsJSONRequires() throws {
-        let samples = ["", "plain", "quote \" backslash \\ slash /", "controls \u{0}\u{1}\u{8}\u{C}\n\r\t\u{1F}", "ünïcødé 😣 ✓",
-                       String(repeating: "long run without escapes ", count: 20) + "\"end\""]
+        let samples = [
+            "", "plain", "quote \" backslash \\ slash /", "controls \u{0}\u{1}\u{8}\u{C}\n\r\t\u{1F}", "ünïcødé 😣 ✓",
+            String(repeating: "long run without escapes ", count: 20) + "\"end\"",
+        ]
         for sample in samples {
             var w = JSONWriter()
             w.string(sample)

@@ -48,9 +48,12 @@ struct ReliabilityConcurrencyTests {
         #expect(sandbox.tempFiles().isEmpty)
     }
 
-    @Test("An editor saving the journal between a check-in's read and its write: both the hand edit and the check-in are kept",
-          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace to hold the check-in between its read and its write (required when CI=true)"),
-          arguments: ["rename", "in place"])
+    @Test(
+        "An editor saving the journal between a check-in's read and its write: both the hand edit and the check-in are kept",
+        .enabled(
+            if: Reliability.straceWorks || Reliability.isCI,
+            "needs strace to hold the check-in between its read and its write (required when CI=true)"),
+        arguments: ["rename", "in place"])
     func handEditBetweenLoadAndSave(editorStyle: String) throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1))
@@ -63,9 +66,12 @@ struct ReliabilityConcurrencyTests {
 
         // Hold the check-in in the middle of its save: it has read the journal and written its temp file.
         let strace = try #require(Reliability.straceBinary)
-        let child = try Reliability.start([strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_exit=1500000:when=1",
-                                           "--", try Reliability.lumbar(), "checkin", "--pain", "5", "--note", "rel-new", "--store", sandbox.journal],
-                                          environment: sandbox.environment())
+        let child = try Reliability.start(
+            [
+                strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_exit=1500000:when=1",
+                "--", try Reliability.lumbar(), "checkin", "--pain", "5", "--note", "rel-new", "--store", sandbox.journal,
+            ],
+            environment: sandbox.environment())
         let deadline = Date().addingTimeInterval(20)
         while sandbox.tempFiles().isEmpty && Date() < deadline && child.poll() == nil { usleep(2_000) }
         usleep(300_000)

@@ -72,33 +72,40 @@ struct ReliabilityCrashTests {
             }
         }
         _ = verifier.check(confirmed: confirmed, context: "the last kill")
-        print("crash harness: \(kills) runs of a \(Int(typical * 1000)) ms check-in; \(tally.killed) killed: \(tally.beforeSave) before the save, "
-              + "\(tally.midSave) with the temp file on disk, \(tally.afterRename) after the rename; \(tally.finished) finished first")
+        print(
+            "crash harness: \(kills) runs of a \(Int(typical * 1000)) ms check-in; \(tally.killed) killed: \(tally.beforeSave) before the save, "
+                + "\(tally.midSave) with the temp file on disk, \(tally.afterRename) after the rename; \(tally.finished) finished first")
         #expect(tally.killed >= kills / 4, "too few runs were actually killed (\(tally.killed) of \(kills)) for the test to mean anything")
     }
 
     /// The syscalls through which a save changes the disk, each a moment a crash can hit.
-    static let mutatingCalls = ["openat", "write", "fsync", "fdatasync", "close", "rename", "renameat", "renameat2",
-                                "link", "linkat", "unlink", "unlinkat", "fchmod", "chmod", "mkdir", "flock", "getdents64", "read"]
+    static let mutatingCalls = [
+        "openat", "write", "fsync", "fdatasync", "close", "rename", "renameat", "renameat2",
+        "link", "linkat", "unlink", "unlinkat", "fchmod", "chmod", "mkdir", "flock", "getdents64", "read",
+    ]
 
-    @Test("Killed at each write, fsync, rename, link and unlink of a save in turn, the journal survives whole",
-          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
+    @Test(
+        "Killed at each write, fsync, rename, link and unlink of a save in turn, the journal survives whole",
+        .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func killAtEachSystemCall() throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1))
         _ = try sandbox.lumbar(["checkin", "--pain", "2", "--note", "rel-seed"])
         let pristine = sandbox.snapshot()
         let verifier = ReliabilityVerifier(sandbox, baseline: try sandbox.load().checkIns.count - 1)
-        let points = try ReliabilityTrace.storeCalls(sandbox, calls: Self.mutatingCalls, arguments: ["checkin", "--pain", "4", "--note", "rel-probe"])
+        let points = try ReliabilityTrace.storeCalls(
+            sandbox, calls: Self.mutatingCalls, arguments: ["checkin", "--pain", "4", "--note", "rel-probe"])
         try sandbox.reset(to: pristine)
-        #expect(points.contains { $0.name == "fsync" } && points.contains { $0.name == "rename" } && points.contains { $0.name == "write" },
-                "the trace did not see the save's system calls: \(points)")
+        #expect(
+            points.contains { $0.name == "fsync" } && points.contains { $0.name == "rename" } && points.contains { $0.name == "write" },
+            "the trace did not see the save's system calls: \(points)")
         var performed = 0
         for point in points {
             try sandbox.reset(to: pristine)
             let note = "rel-at-\(point.name)-\(point.ordinal)"
-            let outcome = try sandbox.straced(["-e", "trace=\(point.name)", "-e", "inject=\(point.name):signal=KILL:when=\(point.ordinal)"],
-                                              ["checkin", "--pain", "4", "--note", note])
+            let outcome = try sandbox.straced(
+                ["-e", "trace=\(point.name)", "-e", "inject=\(point.name):signal=KILL:when=\(point.ordinal)"],
+                ["checkin", "--pain", "4", "--note", note])
             var confirmed: Set<String> = ["rel-seed"]
             switch outcome.status {
             case .signaled(SIGKILL): performed += 1
@@ -132,14 +139,16 @@ struct ReliabilityCrashTests {
         #expect(try sandbox.load().checkIns.map(\.note) == ["rel-first", "rel-second"])
     }
 
-    @Test("On a file system without hard links, a crash while copying the backup leaves nothing the next run does not sweep",
-          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
+    @Test(
+        "On a file system without hard links, a crash while copying the backup leaves nothing the next run does not sweep",
+        .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func backupCopyCrash() throws {
         let sandbox = try ReliabilitySandbox()
         #expect(try sandbox.lumbar(["checkin", "--pain", "3", "--note", "rel-first"]).status == .exited(0))
         // link() refused as on FAT or some network shares: the backup is copied through a temp file of its own.
-        let killed = try sandbox.straced(["-e", "trace=link,fsync", "-e", "inject=link:error=EPERM", "-e", "inject=fsync:signal=KILL:when=2"],
-                                         ["checkin", "--pain", "4", "--note", "rel-second"])
+        let killed = try sandbox.straced(
+            ["-e", "trace=link,fsync", "-e", "inject=link:error=EPERM", "-e", "inject=fsync:signal=KILL:when=2"],
+            ["checkin", "--pain", "4", "--note", "rel-second"])
         #expect(killed.status == .signaled(SIGKILL), "\(killed)")
         #expect(!sandbox.tempFiles().isEmpty, "the kill should have hit the backup copy: \(sandbox.names())")
         _ = ReliabilityVerifier(sandbox, baseline: 0).check(confirmed: ["rel-first"], context: "a kill while copying the backup")
@@ -148,17 +157,19 @@ struct ReliabilityCrashTests {
         #expect(sandbox.tempFiles().isEmpty, "the next run left \(sandbox.tempFiles())")
     }
 
-    @Test("Even with umask 000, the journal, its backups, its lock and its temp files are 0600 and a new directory 0700",
-          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
+    @Test(
+        "Even with umask 000, the journal, its backups, its lock and its temp files are 0600 and a new directory 0700",
+        .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func filesStayPrivateWhateverTheUmask() throws {
         let sandbox = try ReliabilitySandbox()
         let store = sandbox.directory + "/fresh/dir/journal.json"
         let lumbar = try Reliability.lumbar()
         let strace = try #require(Reliability.straceBinary)
         func run(_ note: String, inject: [String]) throws -> Reliability.Outcome {
-            try Reliability.run(["/bin/sh", "-c", "umask 000; exec \"$@\"", "sh", strace, "-f", "-qq", "-o", "/dev/null"] + inject
-                                + ["--", lumbar, "checkin", "--pain", "2", "--note", note, "--store", store],
-                                environment: sandbox.environment())
+            try Reliability.run(
+                ["/bin/sh", "-c", "umask 000; exec \"$@\"", "sh", strace, "-f", "-qq", "-o", "/dev/null"] + inject
+                    + ["--", lumbar, "checkin", "--pain", "2", "--note", note, "--store", store],
+                environment: sandbox.environment())
         }
         #expect(try run("rel-one", inject: []).status == .exited(0))
         // Killed right after writing the temp file's contents: the file is on disk, unfinished.
@@ -179,15 +190,17 @@ struct ReliabilityCrashTests {
         }
     }
 
-    @Test("A check-in is reported only after its data and the rename are on disk (fsync file, rename, fsync directory, then the message)",
-          .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
+    @Test(
+        "A check-in is reported only after its data and the rename are on disk (fsync file, rename, fsync directory, then the message)",
+        .enabled(if: Reliability.straceWorks || Reliability.isCI, "needs strace with ptrace permission (required when CI=true)"))
     func durableBeforeConfirmed() throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1))
         let trace = sandbox.directory + ".trace"
         defer { unlink(trace) }
-        let outcome = try sandbox.straced(["-y", "-e", "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2,exit_group"],
-                                          ["checkin", "--pain", "5", "--note", "rel-durable"], traceFile: trace)
+        let outcome = try sandbox.straced(
+            ["-y", "-e", "trace=openat,write,fsync,fdatasync,rename,renameat,renameat2,exit_group"],
+            ["checkin", "--pain", "5", "--note", "rel-durable"], traceFile: trace)
         #expect(outcome.status == .exited(0), "\(outcome)")
         let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)
         let journal = sandbox.journal
@@ -234,7 +247,9 @@ final class ReliabilityVerifier {
     func check(confirmed: Set<String>, context: String, sourceLocation: SourceLocation = #_sourceLocation) -> Journal? {
         for temp in sandbox.tempFiles() {
             let mode = sandbox.mode(temp) ?? 0
-            #expect(mode & 0o077 == 0, "after \(context), temp file \(temp) is readable by others (mode \(String(mode, radix: 8)))", sourceLocation: sourceLocation)
+            #expect(
+                mode & 0o077 == 0, "after \(context), temp file \(temp) is readable by others (mode \(String(mode, radix: 8)))",
+                sourceLocation: sourceLocation)
         }
         for name in sandbox.names() where name.range(of: #"^journal\.json\.[0-9]+$"#, options: .regularExpression) != nil {
             #expect((sandbox.mode(name) ?? 0) & 0o077 == 0, "after \(context), backup \(name) is readable by others", sourceLocation: sourceLocation)
@@ -244,7 +259,8 @@ final class ReliabilityVerifier {
                 Issue.record("after \(context), backup \(name) does not open: \(error)", sourceLocation: sourceLocation)
             }
         }
-        #expect((sandbox.mode("journal.json") ?? 0) & 0o077 == 0, "after \(context), the journal is readable by others", sourceLocation: sourceLocation)
+        #expect(
+            (sandbox.mode("journal.json") ?? 0) & 0o077 == 0, "after \(context), the journal is readable by others", sourceLocation: sourceLocation)
         let journal: Journal
         do {
             journal = try open(sandbox.journal)
@@ -255,7 +271,8 @@ final class ReliabilityVerifier {
         let notes = journal.checkIns.map(\.note)
         let present = Set(notes)
         let missing = confirmed.filter { !present.contains($0) }
-        #expect(missing.isEmpty, "after \(context), check-ins whose command exited 0 are missing: \(missing.sorted())", sourceLocation: sourceLocation)
+        #expect(
+            missing.isEmpty, "after \(context), check-ins whose command exited 0 are missing: \(missing.sorted())", sourceLocation: sourceLocation)
         let logged = notes.filter { $0.hasPrefix("rel-") }
         #expect(Set(logged).count == logged.count, "after \(context), a check-in appears twice", sourceLocation: sourceLocation)
         #expect(journal.checkIns.count == baseline + logged.count, "after \(context), the history lost entries", sourceLocation: sourceLocation)

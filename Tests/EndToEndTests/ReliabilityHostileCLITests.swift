@@ -14,7 +14,8 @@ enum ReliabilityFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
     static func names(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }
+            .sorted()
     }
 
     static func bytes(_ folder: String, _ name: String) -> [UInt8] {
@@ -29,28 +30,35 @@ struct ReliabilityHostileCLITests {
     static let commands: [[String]] = [["history"], ["checkin", "--pain", "3", "--note", "rel-x"], ["status"], ["export"]]
 
     /// Runs every command on `bytes` as the journal and checks the promise; returns the outcomes.
-    static func expectRefused(_ bytes: [UInt8], label: String, commands: [[String]] = commands,
-                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectRefused(
+        _ bytes: [UInt8], label: String, commands: [[String]] = commands,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.write(bytes)
         let before = JournalFingerprint.current(of: sandbox.journal)
         for command in commands {
             let outcome = try sandbox.lumbar(command, timeout: 30)
             let name = "\(label), lumbar \(command[0])"
-            #expect(outcome.status == .exited(65), "\(name): expected exit 65 (unreadable data), got \(outcome.status)", sourceLocation: sourceLocation)
+            #expect(
+                outcome.status == .exited(65), "\(name): expected exit 65 (unreadable data), got \(outcome.status)", sourceLocation: sourceLocation)
             let lines = outcome.stderr.split(separator: "\n")
             #expect(lines.count == 1, "\(name): the error is not one line: \(outcome.stderr.debugDescription)", sourceLocation: sourceLocation)
             let terminalControls = outcome.stderr.dropLast().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-            #expect(!terminalControls, "\(name): the error passes control characters to the terminal: \(outcome.stderr.debugDescription)", sourceLocation: sourceLocation)
-            #expect(outcome.stderr.hasPrefix("lumbar: error: ") && outcome.stderr.contains(sandbox.journal),
-                    "\(name): the error does not name the journal: \(outcome.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                !terminalControls, "\(name): the error passes control characters to the terminal: \(outcome.stderr.debugDescription)",
+                sourceLocation: sourceLocation)
+            #expect(
+                outcome.stderr.hasPrefix("lumbar: error: ") && outcome.stderr.contains(sandbox.journal),
+                "\(name): the error does not name the journal: \(outcome.stderr)", sourceLocation: sourceLocation)
             #expect(outcome.stdout.isEmpty, "\(name): printed \(outcome.stdout.prefix(200))", sourceLocation: sourceLocation)
         }
         let unchanged = sandbox.bytes() == bytes
         #expect(unchanged, "\(label): the journal's bytes changed", sourceLocation: sourceLocation)
         #expect(JournalFingerprint.current(of: sandbox.journal) == before, "\(label): the journal was rewritten", sourceLocation: sourceLocation)
-        #expect(Set(sandbox.names()).subtracting(["journal.json", "journal.json.lock"]).isEmpty,
-                "\(label): files appeared: \(sandbox.names())", sourceLocation: sourceLocation)
+        #expect(
+            Set(sandbox.names()).subtracting(["journal.json", "journal.json.lock"]).isEmpty,
+            "\(label): files appeared: \(sandbox.names())", sourceLocation: sourceLocation)
     }
 
     @Test("Each broken journal in the corpus, through history, checkin, status and export", arguments: ReliabilityFixtures.names("hostile"))
@@ -72,10 +80,12 @@ struct ReliabilityHostileCLITests {
     @Test("100,000-deep nesting, a 100 MB file, a megabyte of NULs and 40 MB of blanks: refused, no crash, no hang")
     func generatedMonsters() throws {
         let depth = 100_000
-        try Self.expectRefused(Array("{\"schemaVersion\":1,\"x\":".utf8) + [UInt8](repeating: UInt8(ascii: "["), count: depth),
-                               label: "100,000-deep arrays", commands: [["checkin", "--pain", "3"], ["history"]])
-        try Self.expectRefused(Array(repeating: Array("{\"a\":".utf8), count: depth).flatMap { $0 },
-                               label: "100,000-deep objects", commands: [["checkin", "--pain", "3"]])
+        try Self.expectRefused(
+            Array("{\"schemaVersion\":1,\"x\":".utf8) + [UInt8](repeating: UInt8(ascii: "["), count: depth),
+            label: "100,000-deep arrays", commands: [["checkin", "--pain", "3"], ["history"]])
+        try Self.expectRefused(
+            Array(repeating: Array("{\"a\":".utf8), count: depth).flatMap { $0 },
+            label: "100,000-deep objects", commands: [["checkin", "--pain", "3"]])
         try Self.expectRefused([UInt8](repeating: 0, count: 1_048_576), label: "1 MB of NULs", commands: [["checkin", "--pain", "3"]])
         var blanks = [UInt8](repeating: 0x20, count: 40 * 1_048_576)
         blanks.append(contentsOf: Array("}".utf8))
@@ -109,8 +119,11 @@ struct ReliabilityHostileCLITests {
         #expect(unchanged)
     }
 
-    @Test("Importing or merging a hostile file: one line naming that file, exit 65, the journal untouched",
-          arguments: ["nul-filled.json", "truncated-in-string.json", "wrong-type-pain-string.json", "invalid-utf8-note.json", "huge-number-pain-exponent.json"])
+    @Test(
+        "Importing or merging a hostile file: one line naming that file, exit 65, the journal untouched",
+        arguments: [
+            "nul-filled.json", "truncated-in-string.json", "wrong-type-pain-string.json", "invalid-utf8-note.json", "huge-number-pain-exponent.json",
+        ])
     func hostileImport(name: String) throws {
         let sandbox = try ReliabilitySandbox()
         #expect(try sandbox.lumbar(["checkin", "--pain", "2", "--note", "rel-mine"]).status == .exited(0))

@@ -45,7 +45,9 @@ struct ReliabilityIntegrityTests {
             #expect(Self.rawControls(outcome.stdout).isEmpty, "\(arguments) printed raw control characters: \(outcome.stdout.debugDescription)")
             #expect(Self.rawControls(outcome.stderr).isEmpty, "\(arguments): \(outcome.stderr.debugDescription)")
             if arguments == ["delete", id] {
-                #expect(outcome.stdout.contains("run^[[2J^[[H^MLevel: none\\u{9B}31m^G"), "the kind should be shown with its escapes made visible: \(outcome.stdout)")
+                #expect(
+                    outcome.stdout.contains("run^[[2J^[[H^MLevel: none\\u{9B}31m^G"),
+                    "the kind should be shown with its escapes made visible: \(outcome.stdout)")
             }
             // The fake level never starts a line of its own.
             #expect(!outcome.stdout.split(separator: "\n").dropFirst().contains { $0.hasPrefix("Level: none") })
@@ -59,7 +61,15 @@ struct ReliabilityIntegrityTests {
     @Test("An import error quoting a hostile cell shows it escaped, on one line")
     func hostileImportErrors() throws {
         let sandbox = try ReliabilitySandbox()
-        try sandbox.save(Journal(sessions: [], checkIns: [CheckIn(date: LocalDate(year: 2026, month: 3, day: 1)!, at: try Timestamp.parse("2026-03-01T08:00:00+01:00", localTimeZone: .gmt).get(), pain: 2, updatedAt: try Timestamp.parse("2026-03-01T08:00:00+01:00", localTimeZone: .gmt).get())]))
+        try sandbox.save(
+            Journal(
+                sessions: [],
+                checkIns: [
+                    CheckIn(
+                        date: LocalDate(year: 2026, month: 3, day: 1)!,
+                        at: try Timestamp.parse("2026-03-01T08:00:00+01:00", localTimeZone: .gmt).get(), pain: 2,
+                        updatedAt: try Timestamp.parse("2026-03-01T08:00:00+01:00", localTimeZone: .gmt).get())
+                ]))
         let export = try sandbox.lumbar(["export", "--format", "csv"], now: Self.now)
         let header = try #require(export.stdout.split(separator: "\n").first.map(String.init))
         let columns = header.split(separator: ",").map(String.init)
@@ -114,30 +124,38 @@ struct ReliabilityIntegrityTests {
         #expect(access(sync + "/journal.json.1", F_OK) == 0, "the backup belongs beside the synced file")
     }
 
-    @Test("The first save into new directories fsyncs each new directory's parent",
-          .enabled(if: Reliability.straceWorks || Reliability.isCI))
+    @Test(
+        "The first save into new directories fsyncs each new directory's parent",
+        .enabled(if: Reliability.straceWorks || Reliability.isCI))
     func newDirectoriesAreSynced() throws {
         let sandbox = try ReliabilitySandbox()
         let trace = sandbox.directory + "/trace"
         let store = sandbox.directory + "/new/deeper/journal.json"
         let strace = try #require(Reliability.straceBinary, "strace is needed (CI installs it)")
-        let outcome = try Reliability.run([strace, "-f", "-qq", "-o", trace, "-e", "trace=mkdir,mkdirat,openat,open,fsync",
-                                           "--", try Reliability.lumbar(), "checkin", "--pain", "2", "--store", store],
-                                          environment: sandbox.environment(now: Self.now))
+        let outcome = try Reliability.run(
+            [
+                strace, "-f", "-qq", "-o", trace, "-e", "trace=mkdir,mkdirat,openat,open,fsync",
+                "--", try Reliability.lumbar(), "checkin", "--pain", "2", "--store", store,
+            ],
+            environment: sandbox.environment(now: Self.now))
         #expect(outcome.status == .exited(0), "\(outcome)")
         let lines = sandbox.bytes(trace).split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
-        for (directory, parent) in [(sandbox.directory + "/new", sandbox.directory), (sandbox.directory + "/new/deeper", sandbox.directory + "/new")] {
+        for (directory, parent) in [(sandbox.directory + "/new", sandbox.directory), (sandbox.directory + "/new/deeper", sandbox.directory + "/new")]
+        {
             let made = lines.firstIndex { $0.contains("mkdir") && $0.contains("\"\(directory)\"") }
             #expect(made != nil, "no mkdir of \(directory)")
             guard let made else { continue }
             // openat(…, "PARENT", O_RDONLY|O_DIRECTORY…) = N, then fsync(N) = 0.
             let opened = lines[made...].first { $0.contains("\"\(parent)\"") && $0.contains("O_DIRECTORY") }
             let fd = opened.flatMap { $0.split(separator: "=").last?.trimmingCharacters(in: .whitespaces) }
-            #expect(fd != nil && lines[made...].contains { $0.contains("fsync(\(fd ?? "?"))") && $0.hasSuffix("= 0") }, "\(parent) was not synced after creating \(directory):\n\(lines.joined(separator: "\n"))")
+            #expect(
+                fd != nil && lines[made...].contains { $0.contains("fsync(\(fd ?? "?"))") && $0.hasSuffix("= 0") },
+                "\(parent) was not synced after creating \(directory):\n\(lines.joined(separator: "\n"))")
         }
     }
 
-    @Test("report --output and export --output refuse the journal, a backup, the lock, a device, a FIFO and a directory, in one line, changing nothing")
+    @Test(
+        "report --output and export --output refuse the journal, a backup, the lock, a device, a FIFO and a directory, in one line, changing nothing")
     func outputPathsAreChecked() throws {
         let sandbox = try ReliabilitySandbox()
         for pain in [2, 3] { _ = try sandbox.lumbar(["checkin", "--pain", String(pain)], now: Self.now) }
@@ -164,8 +182,9 @@ struct ReliabilityIntegrityTests {
     /// Runs `lumbar ARGUMENTS` through `sh -c` (in the sandbox directory, stdout redirected as `redirect` says).
     static func shell(_ sandbox: ReliabilitySandbox, _ arguments: [String], redirect: String) throws -> Reliability.Outcome {
         let quoted = ([try Reliability.lumbar()] + arguments + ["--store", sandbox.journal]).map { "'" + $0 + "'" }.joined(separator: " ")
-        return try Reliability.run(["/bin/sh", "-c", "cd '\(sandbox.directory)' && exec \(quoted) \(redirect)"],
-                                   environment: sandbox.environment(now: Self.now), timeout: 30)
+        return try Reliability.run(
+            ["/bin/sh", "-c", "cd '\(sandbox.directory)' && exec \(quoted) \(redirect)"],
+            environment: sandbox.environment(now: Self.now), timeout: 30)
     }
 
     @Test("export --output with a one-character name works instead of trapping")
@@ -177,9 +196,12 @@ struct ReliabilityIntegrityTests {
         #expect(sandbox.mode("x") == 0o600)
     }
 
-    @Test("A full standard output exits 74 with one line from every command that prints, and never traps",
-          arguments: [["status"], ["status", "--json"], ["history"], ["history", "--json"], ["guide"], ["export"],
-                      ["export", "--format", "csv"], ["report"], ["report", "--format", "html"], ["profile"], ["recover"]])
+    @Test(
+        "A full standard output exits 74 with one line from every command that prints, and never traps",
+        arguments: [
+            ["status"], ["status", "--json"], ["history"], ["history", "--json"], ["guide"], ["export"],
+            ["export", "--format", "csv"], ["report"], ["report", "--format", "html"], ["profile"], ["recover"],
+        ])
     func fullStandardOutput(arguments: [String]) throws {
         let sandbox = try ReliabilitySandbox()
         try sandbox.save(ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 10)!))
@@ -209,7 +231,9 @@ struct ReliabilityIntegrityTests {
     @Test("Times that would be year 0 or 10000 in some zone are refused at input, so no unreadable journal is written")
     func yearsOneToNineThousandNineHundredNinetyNine() throws {
         let sandbox = try ReliabilitySandbox()
-        for (zone, at) in [("Pacific/Kiritimati", "9999-12-31T20:00:00Z"), ("Pacific/Pago_Pago", "0001-01-01T03:00:00Z"), ("UTC", "9999-12-31T23:00:00Z")] {
+        for (zone, at) in [
+            ("Pacific/Kiritimati", "9999-12-31T20:00:00Z"), ("Pacific/Pago_Pago", "0001-01-01T03:00:00Z"), ("UTC", "9999-12-31T23:00:00Z"),
+        ] {
             let outcome = try sandbox.lumbar(["checkin", "--pain", "2", "--at", at], timeZone: zone, now: Self.now)
             #expect(outcome.status == .exited(64), "\(zone) \(at): \(outcome)")
             #expect(outcome.stderr.contains("outside the years"), "\(outcome.stderr)")
@@ -220,8 +244,9 @@ struct ReliabilityIntegrityTests {
         #expect(try sandbox.lumbar(["history"], timeZone: "Pacific/Kiritimati").status == .exited(0))
     }
 
-    @Test("Core dumps are off from the start (RLIMIT_CORE 0, not dumpable)",
-          .enabled(if: Reliability.straceWorks || Reliability.isCI))
+    @Test(
+        "Core dumps are off from the start (RLIMIT_CORE 0, not dumpable)",
+        .enabled(if: Reliability.straceWorks || Reliability.isCI))
     func coreDumpsAreOff() throws {
         let sandbox = try ReliabilitySandbox()
         let trace = sandbox.directory + "/trace"
@@ -261,14 +286,19 @@ struct ReliabilityIntegrityTests {
         #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
     }
 
-    @Test("A writer waiting on a lock whose holder keeps rewriting it gives up as busy, naming the journal",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") || ProcessInfo.processInfo.environment["CI"] == "true"))
+    @Test(
+        "A writer waiting on a lock whose holder keeps rewriting it gives up as busy, naming the journal",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") || ProcessInfo.processInfo.environment["CI"] == "true"))
     func forgedLockCounter() throws {
         let sandbox = try ReliabilitySandbox()
         _ = try sandbox.lumbar(["checkin", "--pain", "2"], now: Self.now)
         let lock = sandbox.journal + ".lock"
-        let holder = try Reliability.start(["/bin/sh", "-c", "exec 9<>'\(lock)'; flock -x 9; i=0; while :; do printf '%08d' $i | dd of='\(lock)' conv=notrunc status=none; i=$((i+1)); sleep 0.01; done"],
-                                           environment: sandbox.environment())
+        let holder = try Reliability.start(
+            [
+                "/bin/sh", "-c",
+                "exec 9<>'\(lock)'; flock -x 9; i=0; while :; do printf '%08d' $i | dd of='\(lock)' conv=notrunc status=none; i=$((i+1)); sleep 0.01; done",
+            ],
+            environment: sandbox.environment())
         defer { kill(-holder.pid, SIGKILL); holder.send(SIGKILL); _ = holder.wait(timeout: 5) }
         usleep(300_000)
         let started = Date()
@@ -278,8 +308,9 @@ struct ReliabilityIntegrityTests {
         #expect(outcome.stderr.contains("the journal \(sandbox.journal) is busy"), "\(outcome.stderr)")
     }
 
-    @Test("TERM=dumb, an unknown TERM and no TERM at a real terminal: one clear line and exit 69, not an unusable screen or exit 1",
-          .enabled(if: TUITmux.shouldRun), arguments: ["dumb", "no-such-terminal-xyz", ""])
+    @Test(
+        "TERM=dumb, an unknown TERM and no TERM at a real terminal: one clear line and exit 69, not an unusable screen or exit 1",
+        .enabled(if: TUITmux.shouldRun), arguments: ["dumb", "no-such-terminal-xyz", ""])
     func dumbAndUnknownTerminals(term: String) throws {
         let sandbox = try ReliabilitySandbox()
         var environment = sandbox.environment(now: Self.now)

@@ -98,8 +98,10 @@ struct ReliabilityKeyboardTests {
             case 1 where !journal.checkIns.isEmpty:
                 journal.delete(id: journal.checkIns[Int.random(in: 0..<journal.checkIns.count, using: &random)].id, at: stamp)
             default:
-                journal.upsert(CheckIn(date: LocalDate(instant: now, in: zone), at: stamp, pain: Int.random(in: 0...10, using: &random),
-                                       note: "from another shell", updatedAt: stamp))
+                journal.upsert(
+                    CheckIn(
+                        date: LocalDate(instant: now, in: zone), at: stamp, pain: Int.random(in: 0...10, using: &random),
+                        note: "from another shell", updatedAt: stamp))
             }
             disk = journal
             return .journalReloaded(journal)
@@ -120,8 +122,10 @@ struct ReliabilityKeyboardTests {
 
     /// A hostile key: anything a keyboard, a paste or a confused terminal can produce.
     static func randomKey(_ random: inout SeededGenerator) -> Key {
-        let strange: [Character] = ["é", "e\u{301}", "😣", "👩🏽‍⚕️", "🇸🇪", "痛", "ש", "\u{200D}", "\u{200B}", "\u{301}", "\u{FEFF}",
-                                    "\u{202E}", "\u{FFFD}", "\u{1B}", "\u{7F}", "\u{0}", "\u{9B}", "\t", "\n", "\r\n", "\u{10FFFF}", "ｗ"]
+        let strange: [Character] = [
+            "é", "e\u{301}", "😣", "👩🏽‍⚕️", "🇸🇪", "痛", "ש", "\u{200D}", "\u{200B}", "\u{301}", "\u{FEFF}",
+            "\u{202E}", "\u{FFFD}", "\u{1B}", "\u{7F}", "\u{0}", "\u{9B}", "\t", "\n", "\r\n", "\u{10FFFF}", "ｗ",
+        ]
         switch Int.random(in: 0..<100, using: &random) {
         case 0..<35: return .character(Character(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &random))))
         case 35..<45: return .character("0123456789".randomElement(using: &random)!)
@@ -142,8 +146,9 @@ struct ReliabilityKeyboardTests {
         let zone = try #require(ZoneInfo(identifier: "Europe/Berlin"))
         let start = try Timestamp.parse("2026-03-01T21:00:00+01:00", localTimeZone: zone).get().date
         let keys = Reliability.count("LUMBAR_KEYBOARD_KEYS", quick: 10_000, thorough: 200_000)
-        var harness = Harness(journal: ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 1)!),
-                              now: start, zone: zone, seed: 0x6B65_7973)
+        var harness = Harness(
+            journal: ReliabilityJournals.history(years: 1, endingBefore: LocalDate(year: 2026, month: 3, day: 1)!),
+            now: start, zone: zone, seed: 0x6B65_7973)
         var lostDrafts: [String] = []
         var lostOnDateChange: [String] = []
         var sent = 0
@@ -167,7 +172,11 @@ struct ReliabilityKeyboardTests {
                 var text = ""
                 while text.count < length {
                     let key = Self.randomKey(&harness.random)
-                    if case .character(let c) = key { text.append(c) } else { text.append(["\n", "\t", "q", "u", "\u{1B}[A"].randomElement(using: &harness.random)!) }
+                    if case .character(let c) = key {
+                        text.append(c)
+                    } else {
+                        text.append(["\n", "\t", "q", "u", "\u{1B}[A"].randomElement(using: &harness.random)!)
+                    }
                 }
                 message = .paste(text)
                 isKey = true
@@ -189,7 +198,8 @@ struct ReliabilityKeyboardTests {
                     if !confirmed { lostDrafts.append("key \(sent): quit without asking, draft \(draftBefore!)") }
                 }
                 // The person starts lumbar again.
-                harness.state = AppState(journal: harness.disk, now: harness.now, timeZone: zone, width: harness.state.width, height: harness.state.height)
+                harness.state = AppState(
+                    journal: harness.disk, now: harness.now, timeZone: zone, width: harness.state.width, height: harness.state.height)
                 continue
             }
             if let draftBefore {
@@ -203,7 +213,10 @@ struct ReliabilityKeyboardTests {
                 } else if !isKey, after != draftBefore {
                     lostDrafts.append("\(message): changed the draft \(draftBefore) to \(String(describing: after))")
                 } else if after == nil, !result.savedCheckIn, !discardedOnRequest, onDateRow,
-                          [.key(.left), .key(.right), .key(.character("-")), .key(.character("+")), .key(.character("="))].contains(where: { Self.same($0, message) }) {
+                    [.key(.left), .key(.right), .key(.character("-")), .key(.character("+")), .key(.character("="))].contains(where: {
+                        Self.same($0, message)
+                    })
+                {
                     lostOnDateChange.append("key \(sent) \(message): draft \(draftBefore)")
                 } else if after == nil, !result.savedCheckIn, !discardedOnRequest {
                     lostDrafts.append("key \(sent) \(message): the draft \(draftBefore) vanished without a save or a yes")
@@ -215,8 +228,9 @@ struct ReliabilityKeyboardTests {
                 #expect(frame.width == max(0, harness.state.width) && frame.height == max(0, harness.state.height))
             }
         }
-        print("keyboard fuzz: \(keys) keys, \(harness.saves) saves, \(harness.failedSaves) failed saves, \(harness.quits) quits, "
-              + "\(harness.reloads) outside changes, \(harness.renders) frames")
+        print(
+            "keyboard fuzz: \(keys) keys, \(harness.saves) saves, \(harness.failedSaves) failed saves, \(harness.quits) quits, "
+                + "\(harness.reloads) outside changes, \(harness.renders) frames")
         #expect(lostOnDateChange.isEmpty, "drafts lost on a date change (\(lostOnDateChange.count)): \(lostOnDateChange.prefix(2))")
         #expect(lostDrafts.isEmpty, "drafts lost (\(lostDrafts.count)):\n\(lostDrafts.prefix(8).joined(separator: "\n\n"))")
         #expect(harness.saves > 0 && harness.failedSaves > 0, "the keys never reached a save; the fuzz is not exercising the form")

@@ -7,8 +7,9 @@ import Glibc
 /// Issue 11 item 13 against a RELEASE build (the debug build hid the bug: there, the signal flag
 /// happened to be one copy). `.ci/run` builds it and sets `LUMBAR_RELEASE_BINARY`; under
 /// `CI=true` a missing variable fails these tests instead of skipping them.
-@Suite("Reliability: signals and a vanished terminal end the release TUI", .serialized,
-       .enabled(if: ReleaseBinary.path != nil || ReleaseBinary.required))
+@Suite(
+    "Reliability: signals and a vanished terminal end the release TUI", .serialized,
+    .enabled(if: ReleaseBinary.path != nil || ReleaseBinary.required))
 struct ReliabilitySignalTests {
     /// Starts the release TUI in tmux on a fresh journal and waits for its first screen.
     static func start() throws -> (TUITmux, ReliabilitySandbox) {
@@ -21,8 +22,9 @@ struct ReliabilitySignalTests {
         return (tui, sandbox)
     }
 
-    @Test("SIGINT, SIGTERM and SIGHUP each end the release TUI within one second with the terminal restored",
-          arguments: [SIGINT, SIGTERM, SIGHUP])
+    @Test(
+        "SIGINT, SIGTERM and SIGHUP each end the release TUI within one second with the terminal restored",
+        arguments: [SIGINT, SIGTERM, SIGHUP])
     func signalEndsTheTUI(signal: Int32) throws {
         let (tui, sandbox) = try Self.start()
         withExtendedLifetime(sandbox) {}
@@ -51,7 +53,10 @@ struct ReliabilitySignalTests {
         let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "gone"
         let channel = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
         if alive { kill(pid, SIGKILL) }
-        #expect(!alive, "lumbar \(pid) was still running 3 s after its terminal went away (using \(Int(busy * 100)) % of a core; \(state); waiting in \(channel))")
+        #expect(
+            !alive,
+            "lumbar \(pid) was still running 3 s after its terminal went away (using \(Int(busy * 100)) % of a core; \(state); waiting in \(channel))"
+        )
     }
 }
 
@@ -60,7 +65,8 @@ enum ReleaseBinary {
     /// `LUMBAR_RELEASE_BINARY`, when it names an executable.
     static var path: String? {
         guard let path = ProcessInfo.processInfo.environment["LUMBAR_RELEASE_BINARY"], !path.isEmpty,
-              FileManager.default.isExecutableFile(atPath: path) else { return nil }
+            FileManager.default.isExecutableFile(atPath: path)
+        else { return nil }
         return path
     }
 
@@ -78,7 +84,8 @@ enum ReleaseBinary {
     static func cpuShare(_ pid: pid_t, over seconds: Double) -> Double {
         func ticks() -> Double {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let fields = stat.split(separator: ")").last?.split(separator: " "), fields.count > 13 else { return 0 }
+                let fields = stat.split(separator: ")").last?.split(separator: " "), fields.count > 13
+            else { return 0 }
             return (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
         }
         let before = ticks()

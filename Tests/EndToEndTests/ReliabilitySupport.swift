@@ -54,8 +54,11 @@ enum Reliability {
 
     static let straceWorks: Bool = {
         guard let strace = straceBinary else { return false }
-        let outcome = try? run([strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=getpid",
-                                "-e", "inject=getpid:error=EPERM:when=1", "/bin/true"], environment: [:], timeout: 20)
+        let outcome = try? run(
+            [
+                strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=getpid",
+                "-e", "inject=getpid:error=EPERM:when=1", "/bin/true",
+            ], environment: [:], timeout: 20)
         return outcome?.status == .exited(0)
     }()
 
@@ -223,22 +226,29 @@ final class ReliabilitySandbox {
     }
 
     /// Runs `lumbar ARGUMENTS --store JOURNAL` to the end.
-    func lumbar(_ arguments: [String], timeZone: String? = nil, now: String? = nil, store: String? = nil, timeout: Double = 60) throws -> Reliability.Outcome {
-        try Reliability.run([try Reliability.lumbar()] + arguments + ["--store", store ?? journal],
-                            environment: environment(timeZone: timeZone, now: now), timeout: timeout)
+    func lumbar(
+        _ arguments: [String], timeZone: String? = nil, now: String? = nil, store: String? = nil, timeout: Double = 60
+    ) throws -> Reliability.Outcome {
+        try Reliability.run(
+            [try Reliability.lumbar()] + arguments + ["--store", store ?? journal],
+            environment: environment(timeZone: timeZone, now: now), timeout: timeout)
     }
 
     /// Starts `lumbar ARGUMENTS --store JOURNAL` without waiting.
     func startLumbar(_ arguments: [String], timeZone: String? = nil, now: String? = nil) throws -> Reliability.Child {
-        try Reliability.start([try Reliability.lumbar()] + arguments + ["--store", journal],
-                              environment: environment(timeZone: timeZone, now: now))
+        try Reliability.start(
+            [try Reliability.lumbar()] + arguments + ["--store", journal],
+            environment: environment(timeZone: timeZone, now: now))
     }
 
     /// Runs `strace OPTIONS -- lumbar ARGUMENTS --store JOURNAL`; strace's own report goes to `traceFile` or nowhere.
-    func straced(_ options: [String], _ arguments: [String], traceFile: String = "/dev/null", now: String? = nil, timeout: Double = 60) throws -> Reliability.Outcome {
+    func straced(
+        _ options: [String], _ arguments: [String], traceFile: String = "/dev/null", now: String? = nil, timeout: Double = 60
+    ) throws -> Reliability.Outcome {
         let strace = try #require(Reliability.straceBinary)
-        return try Reliability.run([strace, "-f", "-qq", "-o", traceFile] + options + ["--", try Reliability.lumbar()] + arguments + ["--store", journal],
-                                   environment: environment(now: now), timeout: timeout)
+        return try Reliability.run(
+            [strace, "-f", "-qq", "-o", traceFile] + options + ["--", try Reliability.lumbar()] + arguments + ["--store", journal],
+            environment: environment(now: now), timeout: timeout)
     }
 
     /// The journal's bytes (empty when missing).
@@ -291,8 +301,10 @@ final class ReliabilitySandbox {
 /// Builds journals like a real person's: years of daily check-ins with sessions among them.
 enum ReliabilityJournals {
     /// `years` of history ending the day before `end`: two check-ins a day, a session every third day.
-    static func history(years: Int, endingBefore end: LocalDate = LocalDate(year: 2026, month: 3, day: 1)!,
-                        timeZone: ZoneInfo = ZoneInfo(identifier: "Europe/Berlin")!, seed: UInt64 = 1) -> Journal {
+    static func history(
+        years: Int, endingBefore end: LocalDate = LocalDate(year: 2026, month: 3, day: 1)!,
+        timeZone: ZoneInfo = ZoneInfo(identifier: "Europe/Berlin")!, seed: UInt64 = 1
+    ) -> Journal {
         var random = SeededGenerator(seed: seed)
         let days = years * 365
         var checkIns: [CheckIn] = []
@@ -303,16 +315,20 @@ enum ReliabilityJournals {
             for hour in [8, 20] {
                 guard let at = local(day, hour: hour, minute: Int.random(in: 0..<60, using: &random), in: timeZone) else { continue }
                 let pain = Int.random(in: 0...6, using: &random)
-                checkIns.append(CheckIn(date: day, at: at, pain: pain, worst: pain + Int.random(in: 0...2, using: &random),
-                                        symptoms: pain > 3 ? [symptoms.randomElement(using: &random)!] : [],
-                                        care: pain > 2 ? [SelfCare.known.randomElement(using: &random)!] : [],
-                                        note: hour == 20 && pain > 4 ? "long day, \(pain)/10 after work" : "",
-                                        updatedAt: at))
+                checkIns.append(
+                    CheckIn(
+                        date: day, at: at, pain: pain, worst: pain + Int.random(in: 0...2, using: &random),
+                        symptoms: pain > 3 ? [symptoms.randomElement(using: &random)!] : [],
+                        care: pain > 2 ? [SelfCare.known.randomElement(using: &random)!] : [],
+                        note: hour == 20 && pain > 4 ? "long day, \(pain)/10 after work" : "",
+                        updatedAt: at))
             }
             if offset % 3 == 0, let at = local(day, hour: 18, minute: 30, in: timeZone) {
-                sessions.append(Session(at: at, kind: ["run", "deadlift", "squat", "swim"].randomElement(using: &random)!,
-                                        minutes: Int.random(in: 20...90, using: &random), rpe: Int.random(in: 3...9, using: &random),
-                                        updatedAt: at))
+                sessions.append(
+                    Session(
+                        at: at, kind: ["run", "deadlift", "squat", "swim"].randomElement(using: &random)!,
+                        minutes: Int.random(in: 20...90, using: &random), rpe: Int.random(in: 3...9, using: &random),
+                        updatedAt: at))
             }
         }
         return Journal(profile: Profile(birthYear: 1980), sessions: sessions, checkIns: checkIns)

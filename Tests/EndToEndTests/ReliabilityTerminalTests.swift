@@ -105,8 +105,9 @@ extension TUITmux {
 }
 
 /// Promises 3 and 7 at the real terminal: the TUI beside another shell, and the TUI under hostile input.
-@Suite("Reliability: the TUI at a real terminal", .serialized,
-       .enabled(if: TUITmux.shouldRun, "tmux is not installed (set CI=true to make that a failure)"))
+@Suite(
+    "Reliability: the TUI at a real terminal", .serialized,
+    .enabled(if: TUITmux.shouldRun, "tmux is not installed (set CI=true to make that a failure)"))
 struct ReliabilityTerminalTests {
     static let now = "2026-03-10T12:00:00+01:00"
 

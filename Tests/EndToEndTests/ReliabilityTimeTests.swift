@@ -6,8 +6,10 @@ import Testing
 @Suite("Reliability: time")
 struct ReliabilityTimeTests {
     /// The flags `status --json` reports, rule id → level.
-    static func flags(_ sandbox: ReliabilitySandbox, now: String, timeZone: String? = nil,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: String] {
+    static func flags(
+        _ sandbox: ReliabilitySandbox, now: String, timeZone: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [String: String] {
         let outcome = try sandbox.lumbar(["status", "--json", "--now", now], timeZone: timeZone)
         try #require(outcome.status == .exited(0), "\(outcome)", sourceLocation: sourceLocation)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any], sourceLocation: sourceLocation)
@@ -20,8 +22,10 @@ struct ReliabilityTimeTests {
     }
 
     /// Logs a check-in and requires success.
-    static func log(_ sandbox: ReliabilitySandbox, _ arguments: [String], timeZone: String? = nil, now: String? = nil,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func log(
+        _ sandbox: ReliabilitySandbox, _ arguments: [String], timeZone: String? = nil, now: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let outcome = try sandbox.lumbar(arguments, timeZone: timeZone, now: now)
         try #require(outcome.status == .exited(0), "lumbar \(arguments.joined(separator: " ")): \(outcome)", sourceLocation: sourceLocation)
     }
@@ -108,20 +112,24 @@ struct ReliabilityTimeTests {
     func daylightSaving() throws {
         let sandbox = try ReliabilitySandbox(timeZone: "Europe/Berlin")
         let now = "2026-11-01T12:00:00+01:00"
-        for (at, note) in [("2026-03-29T01:30", "spring-before"), ("2026-03-29T03:30", "spring-after"),
-                           ("2026-10-25T01:30", "fall-before"), ("2026-10-25T02:30", "fall-first-0230"),
-                           ("2026-10-25T02:30+01:00", "fall-second-0230"), ("2026-10-25T03:30", "fall-after")] {
+        for (at, note) in [
+            ("2026-03-29T01:30", "spring-before"), ("2026-03-29T03:30", "spring-after"),
+            ("2026-10-25T01:30", "fall-before"), ("2026-10-25T02:30", "fall-first-0230"),
+            ("2026-10-25T02:30+01:00", "fall-second-0230"), ("2026-10-25T03:30", "fall-after"),
+        ] {
             try Self.log(sandbox, ["checkin", "--pain", "2", "--at", at, "--note", note], now: now)
         }
         let skipped = try sandbox.lumbar(["checkin", "--pain", "2", "--at", "2026-03-29T02:30"], now: now)
         #expect(skipped.status == .exited(64) && skipped.stderr.contains("does not exist"), "\(skipped)")
 
         let journal = try sandbox.load()
-        #expect(journal.checkIns.map(\.note) == ["spring-before", "spring-after", "fall-before", "fall-first-0230", "fall-second-0230", "fall-after"])
-        #expect(journal.checkIns.map(\.at.description) == [
-            "2026-03-29T01:30:00+01:00", "2026-03-29T03:30:00+02:00",
-            "2026-10-25T01:30:00+02:00", "2026-10-25T02:30:00+02:00", "2026-10-25T02:30:00+01:00", "2026-10-25T03:30:00+01:00",
-        ])
+        #expect(
+            journal.checkIns.map(\.note) == ["spring-before", "spring-after", "fall-before", "fall-first-0230", "fall-second-0230", "fall-after"])
+        #expect(
+            journal.checkIns.map(\.at.description) == [
+                "2026-03-29T01:30:00+01:00", "2026-03-29T03:30:00+02:00",
+                "2026-10-25T01:30:00+02:00", "2026-10-25T02:30:00+02:00", "2026-10-25T02:30:00+01:00", "2026-10-25T03:30:00+01:00",
+            ])
         #expect(Set(journal.checkIns.map(\.date.description)) == ["2026-03-29", "2026-10-25"])
         let spring = journal.checkIns[0].at.hours(to: journal.checkIns[1].at)
         let fall = journal.checkIns[2].at.hours(to: journal.checkIns[5].at)
@@ -137,8 +145,9 @@ struct ReliabilityTimeTests {
         #expect(order == order.sorted() && order.count == 6, "history is out of time order:\n\(history.stdout)")
     }
 
-    @Test("The 72-hour soreness window counts real hours across both DST changes, not wall-clock hours",
-          arguments: [("2026-03-27T18:00", "2026-03-30T18:30", "2026-03-30T19:15"), ("2026-10-23T18:00", "2026-10-26T16:45", "2026-10-26T17:15")])
+    @Test(
+        "The 72-hour soreness window counts real hours across both DST changes, not wall-clock hours",
+        arguments: [("2026-03-27T18:00", "2026-03-30T18:30", "2026-03-30T19:15"), ("2026-10-23T18:00", "2026-10-26T16:45", "2026-10-26T17:15")])
     func realHoursAcrossDaylightSaving(session: String, inside: String, outside: String) throws {
         let sandbox = try ReliabilitySandbox(timeZone: "Europe/Berlin")
         try Self.log(sandbox, ["session", "--kind", "run", "--at", session], now: session + ":00Z")

@@ -8,12 +8,16 @@ import Testing
     func loggedRunner() throws -> BinaryRunner {
         let lumbar = BinaryRunner()
         let entries: [[String]] = [
-            ["session", "--at", "2026-03-02T18:00", "--kind", "deadlift", "--minutes", "50", "--rpe", "9", "--sudden-pain",
-             "--note", "1RM attempt | 140 kg"],
+            [
+                "session", "--at", "2026-03-02T18:00", "--kind", "deadlift", "--minutes", "50", "--rpe", "9", "--sudden-pain",
+                "--note", "1RM attempt | 140 kg",
+            ],
             ["checkin", "--at", "2026-03-03T08:00", "--pain", "5", "--worst", "6", "--symptom", "stiffness", "--care", "heat"],
             ["checkin", "--at", "2026-03-04T08:00", "--pain", "7", "--care", "rest"],
-            ["checkin", "--at", "2026-03-06T21:00", "--pain", "8", "--symptom", "radiating-pain,night-pain",
-             "--note", "<b>woke at 3am</b> & couldn't settle"],
+            [
+                "checkin", "--at", "2026-03-06T21:00", "--pain", "8", "--symptom", "radiating-pain,night-pain",
+                "--note", "<b>woke at 3am</b> & couldn't settle",
+            ],
             ["checkin", "--at", "2026-03-18T08:00", "--pain", "4", "--care", "stretching"],
         ]
         for arguments in entries {
@@ -121,8 +125,9 @@ import Testing
         let lumbar = try loggedRunner()
         let directory = lumbar.directory + "/here"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let first = try ReportTerminal.run(["report", "--now", Self.now, "--store", lumbar.storePath], in: directory,
-                                           environment: lumbar.environment)
+        let first = try ReportTerminal.run(
+            ["report", "--now", Self.now, "--store", lumbar.storePath], in: directory,
+            environment: lumbar.environment)
         let path = directory + "/lumbar-report-2026-03-20.html"
         #expect(first.status == 0, "\(first.screen)")
         #expect(first.screen.contains("Wrote the HTML report for 2026-03-02 to 2026-03-20 to"), "\(first.screen)")
@@ -131,20 +136,25 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
         // A second report keeps the first and takes the next free name.
-        let second = try ReportTerminal.run(["report", "--now", Self.now, "--store", lumbar.storePath], in: directory,
-                                            environment: lumbar.environment)
+        let second = try ReportTerminal.run(
+            ["report", "--now", Self.now, "--store", lumbar.storePath], in: directory,
+            environment: lumbar.environment)
         #expect(second.status == 0)
         #expect(FileManager.default.fileExists(atPath: directory + "/lumbar-report-2026-03-20-2.html"))
         // Piped, the same command prints Markdown and writes no file.
         let piped = try lumbar.run(["report", "--now", Self.now])
         #expect(piped.stdout.hasPrefix("# Self-tracked lower back pain log\n"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
                 == ["lumbar-report-2026-03-20-2.html", "lumbar-report-2026-03-20.html"])
     }
 
     @Test(arguments: [
         (["report", "--from", "2026-02-30"], "--from '2026-02-30' is not a real date"),
-        (["report", "--to", "funday"], "--to must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got 'funday'"),
+        (
+            ["report", "--to", "funday"],
+            "--to must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got 'funday'"
+        ),
         (["report", "--format", "pdf"], "pdf"),
         (["report", "--from", "2026-03-10", "--to", "2026-03-01"], "--from 2026-03-10 is after --to 2026-03-01"),
         (["report", "--from", "2026-04-01"], "--from 2026-04-01 is after today (2026-03-20)"),
@@ -224,7 +234,9 @@ enum ReportTerminal {
         }
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8), let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
+                let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 return Result(status: status, screen: try tmuxRun(["capture-pane", "-p", "-J", "-t", "report"], capture: true))
             }
             usleep(50_000)

@@ -28,7 +28,8 @@ import Testing
             guard !["private", "fileprivate"].contains(String(first)) else { return nil }
             let modifiers: Set<Substring> = ["public", "internal", "package", "final", "indirect"]
             guard let kind = words.firstIndex(where: { !modifiers.contains($0) }),
-                  ["struct", "enum", "class", "actor"].contains(words[kind]), kind + 1 < words.count else { return nil }
+                ["struct", "enum", "class", "actor"].contains(words[kind]), kind + 1 < words.count
+            else { return nil }
             return String(words[kind + 1].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
         }
     }
@@ -52,9 +53,11 @@ import Testing
             while index < lines.count {
                 let words = lines[index].drop { $0 == " " }
                 let declaration = words.split(separator: " ").drop { w in
-                    ["public", "private", "fileprivate", "internal", "package", "static", "mutating", "nonmutating",
-                     "override", "final", "nonisolated", "@discardableResult", "@inlinable", "@usableFromInline", "convenience", "required"]
-                        .contains(String(w)) || w.hasPrefix("@")
+                    [
+                        "public", "private", "fileprivate", "internal", "package", "static", "mutating", "nonmutating",
+                        "override", "final", "nonisolated", "@discardableResult", "@inlinable", "@usableFromInline", "convenience", "required",
+                    ]
+                    .contains(String(w)) || w.hasPrefix("@")
                 }.joined(separator: " ")
                 guard starts.contains(where: { declaration.hasPrefix($0) }), lines[index].contains("{") || !declaration.contains("{") else {
                     index += 1

@@ -18,8 +18,9 @@ import Glibc
 ///
 /// The `--version` bound fails the code from before this work by 16 ×; the status bound fails it
 /// by a margin too, and is the one to tighten as the read path gets cheaper.
-@Suite("Start-up cost: instructions of the release binary under callgrind", .serialized,
-       .enabled(if: (ReleaseBinary.path != nil && Valgrind.path != nil) || ReleaseBinary.required))
+@Suite(
+    "Start-up cost: instructions of the release binary under callgrind", .serialized,
+    .enabled(if: (ReleaseBinary.path != nil && Valgrind.path != nil) || ReleaseBinary.required))
 struct StartupCostTests {
     static let versionBound = 5_000_000
     static let statusBound = 80_000_000
@@ -27,12 +28,14 @@ struct StartupCostTests {
     /// The instructions `arguments` cost `binary`, as callgrind counts them.
     static func instructions(_ binary: String, _ arguments: [String], environment: [String: String]) throws -> Int {
         let valgrind = try #require(Valgrind.path, "install valgrind (.ci/run does)")
-        let outcome = try Reliability.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", binary] + arguments,
-                                          environment: environment, timeout: 120)
+        let outcome = try Reliability.run(
+            [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", binary] + arguments,
+            environment: environment, timeout: 120)
         #expect(outcome.status == .exited(0), "\(arguments): \(outcome)")
         // "==123== Collected : 80954233"
-        let line = try #require(outcome.stderr.split(separator: "\n").first { $0.contains("Collected :") },
-                                "callgrind printed no count: \(outcome.stderr.suffix(600))")
+        let line = try #require(
+            outcome.stderr.split(separator: "\n").first { $0.contains("Collected :") },
+            "callgrind printed no count: \(outcome.stderr.suffix(600))")
         return try #require(line.split(separator: " ").last.flatMap { Int($0) }, "\(line)")
     }
 

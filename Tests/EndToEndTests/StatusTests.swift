@@ -112,7 +112,10 @@ import Testing
         try lumbar.run(["checkin", "--at", "2026-03-02T08:00", "--pain", "3", "--symptom", "leg-weakness"])
         let before = FileManager.default.contents(atPath: lumbar.storePath)
         for (arguments, message) in [
-            (["assessed"], "no flag at see-doctor was raised at that time (the flags raised then are leg-weakness; name the ones assessed with --rule ID)"),
+            (
+                ["assessed"],
+                "no flag at see-doctor was raised at that time (the flags raised then are leg-weakness; name the ones assessed with --rule ID)"
+            ),
             (["assessed", "--rule", "nerve-signs"], "not raised at that time: nerve-signs; the flags raised then: leg-weakness"),
             (["assessed", "--at", "2026-03-02T20:11"], "is in the future"),
         ] {

@@ -273,12 +273,16 @@ import Testing
             let weekday = offset % 7
             let pain = [2, 0, 3, 2, 3, 2, 3][weekday]
             let painOnFirstSunday = offset == 0 ? 0 : pain
-            checkIns.append(["id": UUID().uuidString.lowercased(), "date": day, "at": "\(day)T07:30", "pain": painOnFirstSunday,
-                             "worst": NSNull(), "symptoms": painOnFirstSunday > 0 ? ["stiffness"] : [], "care": [], "note": "",
-                             "updatedAt": "\(day)T07:30"])
+            checkIns.append([
+                "id": UUID().uuidString.lowercased(), "date": day, "at": "\(day)T07:30", "pain": painOnFirstSunday,
+                "worst": NSNull(), "symptoms": painOnFirstSunday > 0 ? ["stiffness"] : [], "care": [], "note": "",
+                "updatedAt": "\(day)T07:30",
+            ])
             if [1, 3, 5].contains(weekday) {
-                sessions.append(["id": UUID().uuidString.lowercased(), "at": "\(day)T18:00", "kind": "barbell lifting",
-                                 "minutes": 75, "rpe": 8, "suddenPain": false, "note": "", "updatedAt": "\(day)T18:00"])
+                sessions.append([
+                    "id": UUID().uuidString.lowercased(), "at": "\(day)T18:00", "kind": "barbell lifting",
+                    "minutes": 75, "rpe": 8, "suddenPain": false, "note": "", "updatedAt": "\(day)T18:00",
+                ])
             }
         }
         // Times with their offsets in Stockholm, as lumbar writes them.
@@ -293,8 +297,10 @@ import Testing
         }
         let file = story.lumbar.directory + "/lifter.json"
         try FileManager.default.createDirectory(atPath: story.lumbar.directory, withIntermediateDirectories: true)
-        let export: [String: Any] = ["schemaVersion": 1, "profile": ["birthYear": 1990],
-                                     "sessions": stamped(sessions), "checkIns": stamped(checkIns)]
+        let export: [String: Any] = [
+            "schemaVersion": 1, "profile": ["birthYear": 1990],
+            "sessions": stamped(sessions), "checkIns": stamped(checkIns),
+        ]
         try JSONSerialization.data(withJSONObject: export).write(to: URL(fileURLWithPath: file))
         let imported = try story.log(["import", file])
         #expect(imported.stdout.contains("\(checkIns.count + sessions.count) added"), "\(imported.stdout)")

@@ -52,8 +52,9 @@ struct SyncConflictTests {
             try Self.write(there, to: sandbox.directory + "/" + name)
         }
         // Under umask 000, so that the modes are lumbar's own (umask is per process: set it in the child only).
-        let run = try Reliability.run(["/bin/sh", "-c", "umask 000; exec \"$0\" \"$@\"", try Reliability.lumbar(), "history", "--store", sandbox.journal],
-                                      environment: sandbox.environment(now: Self.now))
+        let run = try Reliability.run(
+            ["/bin/sh", "-c", "umask 000; exec \"$0\" \"$@\"", try Reliability.lumbar(), "history", "--store", sandbox.journal],
+            environment: sandbox.environment(now: Self.now))
         #expect(run.status == .exited(0), "\(run)")
         // One line per copy on stderr, naming it and where it went; stdout shows every entry.
         let said = Self.lines(run.stderr)
@@ -148,12 +149,15 @@ struct SyncConflictTests {
         #expect(sandbox.bytes() == before)
 
         // The command, as given (shell-quoted), applies it and settles the copy.
-        let shell = try Reliability.run(["/bin/sh", "-c", command.replacingOccurrences(of: "lumbar ", with: "'\(try Reliability.lumbar())' ", options: .anchored)],
-                                        environment: sandbox.environment(now: Self.now))
+        let shell = try Reliability.run(
+            ["/bin/sh", "-c", command.replacingOccurrences(of: "lumbar ", with: "'\(try Reliability.lumbar())' ", options: .anchored)],
+            environment: sandbox.environment(now: Self.now))
         #expect(shell.status == .exited(0), "\(shell)")
         #expect(try Self.notes(sandbox.journal) == ["entry 4"])
         #expect(!FileManager.default.fileExists(atPath: copy))
-        #expect(FileManager.default.fileExists(atPath: sandbox.directory + "/merged-conflicts/2026-12-01/journal (conflicted copy 2026-12-01 101500).json"))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: sandbox.directory + "/merged-conflicts/2026-12-01/journal (conflicted copy 2026-12-01 101500).json"))
         let after = try sandbox.lumbar(["status", "--json"], now: Self.now)
         #expect((try BinaryRunner.json(after.stdout) as? [String: Any])?["unmergedConflictCopies"] as? [Any] != nil)
         #expect(((try BinaryRunner.json(after.stdout) as? [String: Any])?["unmergedConflictCopies"] as? [Any])?.isEmpty == true)
@@ -215,9 +219,13 @@ struct SyncConflictTests {
         let synced = sandbox.directory + "/Sync"
         try FileManager.default.createDirectory(atPath: synced, withIntermediateDirectories: true)
         try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(8, pain: 2, note: "here")]), to: synced + "/back.json")
-        try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(9, pain: 3, note: "there")]), to: synced + "/back.sync-conflict-20261201-101500-ABCDEFG.json")
+        try Self.write(
+            Journal(sessions: [], checkIns: [Self.checkIn(9, pain: 3, note: "there")]),
+            to: synced + "/back.sync-conflict-20261201-101500-ABCDEFG.json")
         // A copy of a journal of another name is not this journal's.
-        try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(10, pain: 3, note: "other")]), to: synced + "/journal.sync-conflict-20261201-101500-ABCDEFG.json")
+        try Self.write(
+            Journal(sessions: [], checkIns: [Self.checkIn(10, pain: 3, note: "other")]),
+            to: synced + "/journal.sync-conflict-20261201-101500-ABCDEFG.json")
         let link = sandbox.directory + "/journal.json"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: synced + "/back.json")
 
@@ -230,8 +238,9 @@ struct SyncConflictTests {
         var info = stat()
         #expect(lstat(link, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, "the link stays a link")
     }
-    @Test("git merges a journal through 'lumbar merge-driver': both branches' entries, no conflict markers; a big deletion is left to the person",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git") || Reliability.isCI, "needs git (required when CI=true)"))
+    @Test(
+        "git merges a journal through 'lumbar merge-driver': both branches' entries, no conflict markers; a big deletion is left to the person",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git") || Reliability.isCI, "needs git (required when CI=true)"))
     func gitMergeDriver() throws {
         let sandbox = try ReliabilitySandbox()
         let repo = sandbox.directory + "/repo"
@@ -248,8 +257,10 @@ struct SyncConflictTests {
         let base = Journal(sessions: [], checkIns: entries)
         try Self.write(base, to: repo + "/journal.json")
         try "journal.json merge=lumbar\n".write(toFile: repo + "/.gitattributes", atomically: true, encoding: .utf8)
-        for step in [["init", "-q", "-b", "main"], ["config", "merge.lumbar.driver", "'\(lumbar)' merge-driver %O %A %B %P"],
-                     ["add", "."], ["commit", "-qm", "base"], ["checkout", "-qb", "other"]] {
+        for step in [
+            ["init", "-q", "-b", "main"], ["config", "merge.lumbar.driver", "'\(lumbar)' merge-driver %O %A %B %P"],
+            ["add", "."], ["commit", "-qm", "base"], ["checkout", "-qb", "other"],
+        ] {
             let run = try Reliability.run(["/usr/bin/git", "-C", repo] + step, environment: environment, timeout: 30)
             try #require(run.status == .exited(0), "git \(step): \(run)")
         }
@@ -283,14 +294,16 @@ struct SyncConflictTests {
         #expect(held.stderr.contains("would delete 4 entries") && held.stderr.contains("lumbar merge --yes theirs.json"), "\(held)")
         #expect(try String(contentsOfFile: repo + "/journal.json", encoding: .utf8) == before)
     }
-    @Test("The full-screen view says in its bottom bar that a copy was merged, and the line is on the terminal after it closes",
-          .enabled(if: TUITmux.shouldRun))
+    @Test(
+        "The full-screen view says in its bottom bar that a copy was merged, and the line is on the terminal after it closes",
+        .enabled(if: TUITmux.shouldRun))
     func theTUISaysACopyWasMerged() throws {
         let runner = BinaryRunner()
         try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
         try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(8, pain: 2, note: "here")]), to: runner.storePath)
-        try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(9, pain: 3, note: "there")]),
-                       to: runner.directory + "/data/journal.sync-conflict-20261201-101500-ABCDEFG.json")
+        try Self.write(
+            Journal(sessions: [], checkIns: [Self.checkIn(9, pain: 3, note: "there")]),
+            to: runner.directory + "/data/journal.sync-conflict-20261201-101500-ABCDEFG.json")
         let tui = try TUITmux(runner: runner, extraEnvironment: ["LUMBAR_NOW": Self.now])
         try tui.waitFor("Merged 1 conflict copy from another machine")
         try tui.press("q")
@@ -307,7 +320,8 @@ struct SyncConflictTests {
         let run = try sandbox.lumbar(["status"], now: Self.now)
         #expect(run.status == .exited(65))
         #expect(Self.lines(run.stderr).count == 1, "\(run.stderr)")
-        #expect(run.stderr.contains("git conflict markers") && run.stderr.contains("git checkout --ours journal.json")
+        #expect(
+            run.stderr.contains("git conflict markers") && run.stderr.contains("git checkout --ours journal.json")
                 && run.stderr.contains("lumbar merge --yes theirs.json") && run.stderr.contains("merge-driver"), "\(run.stderr)")
         #expect(sandbox.bytes() == Array(marked.utf8))
     }
@@ -316,8 +330,9 @@ struct SyncConflictTests {
         let sandbox = try ReliabilitySandbox()
         for round in 0..<3 {
             try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(8, pain: 2, note: "here")]), to: sandbox.journal)
-            try Self.write(Journal(sessions: [], checkIns: [Self.checkIn(9, pain: 3, note: "there")]),
-                           to: sandbox.directory + "/journal.sync-conflict-20261201-10150\(round)-ABCDEFG.json")
+            try Self.write(
+                Journal(sessions: [], checkIns: [Self.checkIn(9, pain: 3, note: "there")]),
+                to: sandbox.directory + "/journal.sync-conflict-20261201-10150\(round)-ABCDEFG.json")
             let children = try (0..<6).map { _ in try sandbox.startLumbar(["status"], now: Self.now) }
             let outcomes = children.map { $0.wait(timeout: 60) }
             #expect(outcomes.allSatisfy { $0.status == .exited(0) }, "\(outcomes)")

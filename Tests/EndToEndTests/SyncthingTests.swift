@@ -16,9 +16,10 @@ struct SyncthingTests {
     static let syncthing: String? = ["/usr/bin/syncthing", "/usr/local/bin/syncthing", "/bin/syncthing"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test("Check-ins logged on two disconnected machines are all in both journals after Syncthing reconnects, and no conflict copy is left (one side merges, or both merge before they meet again)",
-          .enabled(if: Self.syncthing != nil || Reliability.isCI, "needs syncthing (apt-get install syncthing; required when CI=true)"),
-          .timeLimit(.minutes(2)), arguments: [false, true])
+    @Test(
+        "Check-ins logged on two disconnected machines are all in both journals after Syncthing reconnects, and no conflict copy is left (one side merges, or both merge before they meet again)",
+        .enabled(if: Self.syncthing != nil || Reliability.isCI, "needs syncthing (apt-get install syncthing; required when CI=true)"),
+        .timeLimit(.minutes(2)), arguments: [false, true])
     func twoMachinesKeepEveryEntry(bothMergeOffline: Bool) throws {
         let binary = try #require(Self.syncthing, "syncthing is not installed: apt-get install syncthing")
         let root = try ReliabilitySandbox()
@@ -118,7 +119,9 @@ struct SyncthingTests {
             if try condition() { return }
             usleep(100_000)
         }
-        let tail = { (path: String) in ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").suffix(15).joined(separator: "\n") }
+        let tail = { (path: String) in
+            ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").suffix(15).joined(separator: "\n")
+        }
         Issue.record("timed out after \(timeout) s waiting until \(what)\n--- a ---\n\(tail(logA))\n--- b ---\n\(tail(logB))")
         throw Timeout()
     }
@@ -164,8 +167,9 @@ final class Machine {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/sync.md")
         guard let text = try? String(contentsOf: docs, encoding: .utf8),
-              let start = text.range(of: "```stignore\n"),
-              let end = text.range(of: "```", range: start.upperBound..<text.endIndex) else {
+            let start = text.range(of: "```stignore\n"),
+            let end = text.range(of: "```", range: start.upperBound..<text.endIndex)
+        else {
             return "journal.json.lock\njournal.json.[0-9]\njournal.json.tmp-*\njournal.json.broken-*\nmerged-conflicts\n"
         }
         return String(text[start.upperBound..<end.lowerBound])
@@ -207,8 +211,11 @@ final class Machine {
         var environment = Reliability.environment(home: home, timeZone: "UTC")
         environment["STNOUPGRADE"] = "1"
         environment["STNORESTART"] = "1"
-        child = try Reliability.start([syncthing, "serve", "--home=\(home)", "--no-browser", "--no-restart", "--no-upgrade",
-                                       "--logfile=\(log)"], environment: environment)
+        child = try Reliability.start(
+            [
+                syncthing, "serve", "--home=\(home)", "--no-browser", "--no-restart", "--no-upgrade",
+                "--logfile=\(log)",
+            ], environment: environment)
     }
 
     func stop() {
@@ -222,15 +229,21 @@ final class Machine {
     // MARK: REST
 
     func get(_ path: String) throws -> Any {
-        let run = try Reliability.run(["/usr/bin/curl", "-sS", "--max-time", "20", "-H", "X-API-Key: \(apiKey)",
-                                       "http://127.0.0.1:\(guiPort)\(path)"], environment: Reliability.environment(home: home, timeZone: "UTC"), timeout: 25)
+        let run = try Reliability.run(
+            [
+                "/usr/bin/curl", "-sS", "--max-time", "20", "-H", "X-API-Key: \(apiKey)",
+                "http://127.0.0.1:\(guiPort)\(path)",
+            ], environment: Reliability.environment(home: home, timeZone: "UTC"), timeout: 25)
         guard run.status == .exited(0) else { throw RESTError(message: "GET \(path): \(run)") }
         return try JSONSerialization.jsonObject(with: Data(run.stdout.utf8), options: [.fragmentsAllowed])
     }
 
     func post(_ path: String) throws {
-        let run = try Reliability.run(["/usr/bin/curl", "-sS", "--fail", "--max-time", "20", "-X", "POST", "-H", "X-API-Key: \(apiKey)",
-                                       "http://127.0.0.1:\(guiPort)\(path)"], environment: Reliability.environment(home: home, timeZone: "UTC"), timeout: 25)
+        let run = try Reliability.run(
+            [
+                "/usr/bin/curl", "-sS", "--fail", "--max-time", "20", "-X", "POST", "-H", "X-API-Key: \(apiKey)",
+                "http://127.0.0.1:\(guiPort)\(path)",
+            ], environment: Reliability.environment(home: home, timeZone: "UTC"), timeout: 25)
         guard run.status == .exited(0) else { throw RESTError(message: "POST \(path): \(run)") }
     }
 
@@ -281,8 +294,9 @@ final class Machine {
 
     @discardableResult
     func lumbar(_ arguments: [String]) throws -> Reliability.Outcome {
-        let outcome = try Reliability.run([try Reliability.lumbar()] + arguments + ["--store", journal],
-                                          environment: Reliability.environment(home: home, timeZone: outcomeTimeZone))
+        let outcome = try Reliability.run(
+            [try Reliability.lumbar()] + arguments + ["--store", journal],
+            environment: Reliability.environment(home: home, timeZone: outcomeTimeZone))
         try #require(outcome.status == .exited(0), "lumbar \(arguments) on \(name): \(outcome)")
         return outcome
     }

@@ -222,7 +222,9 @@ struct TUIEndToEndTests {
 
     /// Foreground and background colour codes (basic, bright, 256 and RGB forms).
     static func colourCodes(_ parameters: Set<Int>) -> Set<Int> {
-        parameters.filter { (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0) || (100...107).contains($0) || $0 == 38 || $0 == 48 }
+        parameters.filter {
+            (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0) || (100...107).contains($0) || $0 == 38 || $0 == 48
+        }
     }
 
     @Test func coloursOnlyWhereWantedNoColorAndMonochromeHonoured() throws {

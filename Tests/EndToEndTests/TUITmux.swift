@@ -27,8 +27,9 @@ final class TUITmux {
     /// Starts `lumbar --store …` for `runner` at `width` × `height`.
     convenience init(width: Int = 80, height: Int = 24, runner: BinaryRunner = BinaryRunner(), extraEnvironment: [String: String] = [:]) throws {
         try FileManager.default.createDirectory(atPath: runner.directory + "/data", withIntermediateDirectories: true)
-        try self.init(width: width, height: height, environment: runner.environment.merging(extraEnvironment) { $1 },
-                      storePath: runner.storePath, ownedDirectory: runner.directory)
+        try self.init(
+            width: width, height: height, environment: runner.environment.merging(extraEnvironment) { $1 },
+            storePath: runner.storePath, ownedDirectory: runner.directory)
         self.runner = runner
     }
 
@@ -38,8 +39,10 @@ final class TUITmux {
     /// Starts `lumbar --store storePath` with exactly `environment` (an xterm `TERM` unless it names a real one) at
     /// `width` × `height`; after it exits, the pane prints its exit status and the terminal
     /// modes, then waits.
-    init(width: Int, height: Int, environment: [String: String], storePath: String, ownedDirectory: String? = nil,
-         executable: String = BinaryRunner.executable, keepTerm: Bool = false) throws {
+    init(
+        width: Int, height: Int, environment: [String: String], storePath: String, ownedDirectory: String? = nil,
+        executable: String = BinaryRunner.executable, keepTerm: Bool = false
+    ) throws {
         self.ownedDirectory = ownedDirectory
         self.storePath = storePath
         guard TUITmux.tmuxPath != nil else {
@@ -50,7 +53,8 @@ final class TUITmux {
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // `trap : INT` keeps this shell alive when Ctrl-C reaches the pane's process group, as an
         // interactive shell would; lumbar still gets SIGINT with its default disposition.
-        let script = "trap : INT; env -i \(assignments) \(Self.quote(executable)) --store \(Self.quote(storePath)); "
+        let script =
+            "trap : INT; env -i \(assignments) \(Self.quote(executable)) --store \(Self.quote(storePath)); "
             + "echo LUMBAR-EXIT=$?; echo MODES: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 600"
         // The server this starts must not inherit a pipe we read to its end: it would never close.
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
@@ -117,8 +121,10 @@ final class TUITmux {
 
     /// Waits until `condition` holds for the screen and returns it; fails with the last screen after `timeout`.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 8, sourceLocation: SourceLocation = #_sourceLocation,
-                   _ condition: (String) -> Bool) throws -> String {
+    func waitUntil(
+        _ what: String, timeout: Double = 8, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {

@@ -33,8 +33,10 @@ import Testing
             let monday = firstMonday.adding(days: 7 * week)
             let heavy = heavyWeeks.contains(week)
             let deadlift = stamp(monday, "18:00")
-            sessions.append(Session(at: deadlift, kind: "deadlift", minutes: heavy ? 120 : 60, rpe: heavy ? 8 : 7,
-                                    suddenPain: week == suddenWeek, updatedAt: deadlift))
+            sessions.append(
+                Session(
+                    at: deadlift, kind: "deadlift", minutes: heavy ? 120 : 60, rpe: heavy ? 8 : 7,
+                    suddenPain: week == suddenWeek, updatedAt: deadlift))
             let run = stamp(monday.adding(days: 2), "07:00")
             sessions.append(Session(at: run, kind: "run", minutes: 40, rpe: 5, updatedAt: run))
             let yoga = stamp(monday.adding(days: 5), "07:00")

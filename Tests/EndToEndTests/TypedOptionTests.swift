@@ -8,23 +8,47 @@ import Testing
     @Test(arguments: [
         (["checkin", "--pain", "11"], "lumbar: error: --pain must be a whole number from 0 (no pain) to 10 (worst imaginable), got '11'"),
         (["checkin", "--pain=x"], "lumbar: error: --pain must be a whole number from 0 (no pain) to 10 (worst imaginable), got 'x'"),
-        (["checkin", "--pain", "3", "--worst", "99"], "lumbar: error: --worst must be a whole number from 0 (no pain) to 10 (worst imaginable), got '99'"),
-        (["checkin", "--pain", "3", "--symptom", "stifness"], "lumbar: error: unknown symptom 'stifness' (did you mean 'stiffness'?); known symptoms: bladder-bowel"),
+        (
+            ["checkin", "--pain", "3", "--worst", "99"],
+            "lumbar: error: --worst must be a whole number from 0 (no pain) to 10 (worst imaginable), got '99'"
+        ),
+        (
+            ["checkin", "--pain", "3", "--symptom", "stifness"],
+            "lumbar: error: unknown symptom 'stifness' (did you mean 'stiffness'?); known symptoms: bladder-bowel"
+        ),
         (["checkin", "--pain", "3", "--care", "heat,yoga"], "lumbar: error: unknown self-care 'yoga'; known self-care: active"),
-        (["checkin", "--pain", "3", "--no", "numbnes"], "lumbar: error: --no 'numbnes' is not a known warning sign (did you mean 'numbness'?); --no takes warning signs:"),
-        (["session", "--kind", "run", "--minutes", "0"], "lumbar: error: --minutes must be the session's length in minutes, a whole number from 1 to 1440, got '0'"),
+        (
+            ["checkin", "--pain", "3", "--no", "numbnes"],
+            "lumbar: error: --no 'numbnes' is not a known warning sign (did you mean 'numbness'?); --no takes warning signs:"
+        ),
+        (
+            ["session", "--kind", "run", "--minutes", "0"],
+            "lumbar: error: --minutes must be the session's length in minutes, a whole number from 1 to 1440, got '0'"
+        ),
         (["session", "--kind", "run", "--rpe", "hard"], "lumbar: error: --rpe must be the effort, a whole number from 1 to 10, got 'hard'"),
-        (["status", "--fail-at", "see-docter"], "lumbar: error: --fail-at must be one of none, info, watch, see-doctor, urgent, emergency, got 'see-docter' (did you mean 'see-doctor'?)"),
+        (
+            ["status", "--fail-at", "see-docter"],
+            "lumbar: error: --fail-at must be one of none, info, watch, see-doctor, urgent, emergency, got 'see-docter' (did you mean 'see-doctor'?)"
+        ),
         (["show", "stauts"], "lumbar: error: unknown screen 'stauts' (did you mean 'status'?); screens: today, status"),
         (["show", "status", "--height", "x"], "lumbar: error: --height must be from 6 to 1000, got x"),
         (["assessed", "--rule", "leg-weaknes"], "lumbar: error: unknown rule 'leg-weaknes' (did you mean 'leg-weakness'?); rule ids:"),
         (["edit", "abcd", "--worst", "nothing"], "lumbar: error: --worst must be a whole number from 0"),
-        (["edit", "abcd", "--symptom", "none", "--symptom", "spasm"], "lumbar: error: --symptom none clears the symptoms; give it alone, without other items"),
+        (
+            ["edit", "abcd", "--symptom", "none", "--symptom", "spasm"],
+            "lumbar: error: --symptom none clears the symptoms; give it alone, without other items"
+        ),
         (["edit", "abcd", "--care", "heat,none"], "lumbar: error: --care none clears the self-care; give it alone, without other items"),
         (["guide", "--width", "10", "--store", "/tmp/x.json"], "lumbar: error: --width must be from 30 to 300, got 10"),
         (["profile", "--birth-year", "2999"], "lumbar: error: --birth-year must be the year you were born, a whole number from 1900 to"),
-        (["history", "--from", "funday"], "lumbar: error: --from must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got 'funday'"),
-        (["history", "--from", "2026-03-09", "--to", "2026-03-01"], "lumbar: error: --from 2026-03-09 is after --to 2026-03-01; give the earlier day first"),
+        (
+            ["history", "--from", "funday"],
+            "lumbar: error: --from must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got 'funday'"
+        ),
+        (
+            ["history", "--from", "2026-03-09", "--to", "2026-03-01"],
+            "lumbar: error: --from 2026-03-09 is after --to 2026-03-01; give the earlier day first"
+        ),
         (["export", "--to", "2026-02-30"], "lumbar: error: --to '2026-02-30' is not a real date (check the month and day)"),
         (["status", "--now", "-2x"], "lumbar: error: --now '-2x' is not a relative time"),
     ])
@@ -42,8 +66,10 @@ import Testing
 
     @Test func keysAreCaseInsensitiveAndCommaListsRepeat() throws {
         let lumbar = BinaryRunner()
-        let run = try lumbar.run(["checkin", "--at", "2026-03-03T08:00", "--pain", "2", "--symptom", "Stiffness,SPASM",
-                                  "--care", "heat", "--care", " active ", "--no", "fever"])
+        let run = try lumbar.run([
+            "checkin", "--at", "2026-03-03T08:00", "--pain", "2", "--symptom", "Stiffness,SPASM",
+            "--care", "heat", "--care", " active ", "--no", "fever",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let root = try #require(try BinaryRunner.json(try lumbar.run(["history", "--json"]).stdout) as? [String: Any])
         let checkIn = try #require((root["checkIns"] as? [[String: Any]])?.first)

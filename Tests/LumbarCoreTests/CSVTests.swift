@@ -70,8 +70,10 @@ import Testing
 
 /// Schema 2 in CSV, spreadsheet formulas, and ids that appear twice.
 @Suite struct CSVSchema2Tests {
-    static let formulaNotes = ["=1+2", "+SUM(A1)", "-3", "@cmd", "\tindented", "\rcarriage", "\r\nline", "'=quoted already",
-                               "''+two quotes", "'tis plain", "plain = fine", "-"]
+    static let formulaNotes = [
+        "=1+2", "+SUM(A1)", "-3", "@cmd", "\tindented", "\rcarriage", "\r\nline", "'=quoted already",
+        "''+two quotes", "'tis plain", "plain = fine", "-",
+    ]
 
     @Test func formulaCellsAreNeutralisedOnExportAndRestoredExactlyOnImport() throws {
         let checkIns = Self.formulaNotes.enumerated().map { i, note in
@@ -122,7 +124,10 @@ import Testing
         let id = "6f1c2f9e-3a1b-4c55-9f00-000000000002"
         let text = "id,date,pain\n\(id),2026-03-05,4\n,2026-03-06,1\n\(id),2026-03-07,2\n"
         let parsed = try CheckInCSV.parse(text, timeZone: Sample.zone, now: Date())
-        #expect(parsed.errors.map(\.description) == ["row 4: has the same id as row 2 (\(id)); each row must be a different check-in, so remove one of the two"])
+        #expect(
+            parsed.errors.map(\.description) == [
+                "row 4: has the same id as row 2 (\(id)); each row must be a different check-in, so remove one of the two"
+            ])
         #expect(parsed.unrevised == [UUID(uuidString: id)!])
     }
 }

@@ -33,10 +33,11 @@ import Testing
         let pain = Int.random(in: 0...10, using: &random)
         let yes = Array(Symptom.known.shuffled(using: &random).prefix(Int.random(in: 0...2, using: &random)))
         let no = Array(Symptom.warningSigns.filter { !yes.contains($0) }.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)))
-        var c = CheckIn(date: at.localDate, at: at, pain: pain, worst: Bool.random(using: &random) ? nil : pain,
-                        symptoms: yes, denied: no, care: Array(SelfCare.known.prefix(Int.random(in: 0...2, using: &random))),
-                        note: texts.randomElement(using: &random) ?? "", updatedAt: at.adding(hours: 0.01),
-                        revision: Int.random(in: 1...3, using: &random))
+        var c = CheckIn(
+            date: at.localDate, at: at, pain: pain, worst: Bool.random(using: &random) ? nil : pain,
+            symptoms: yes, denied: no, care: Array(SelfCare.known.prefix(Int.random(in: 0...2, using: &random))),
+            note: texts.randomElement(using: &random) ?? "", updatedAt: at.adding(hours: 0.01),
+            revision: Int.random(in: 1...3, using: &random))
         if Int.random(in: 0..<20, using: &random) == 0 { c.unknownFields = JSONObject([("mood", .string("ok"))]) }
         return c
     }
@@ -46,8 +47,9 @@ import Testing
         let checkIns = (0..<days).map { checkIn(&random, day: $0) }
         let sessions = (0..<days / 2).map { n -> Session in
             let at = time(&random, day: n * 2)
-            return Session(at: at, kind: texts.randomElement(using: &random) ?? "run", minutes: Bool.random(using: &random) ? nil : 40,
-                           rpe: 7, suddenPain: Bool.random(using: &random), note: texts.randomElement(using: &random) ?? "", updatedAt: at)
+            return Session(
+                at: at, kind: texts.randomElement(using: &random) ?? "run", minutes: Bool.random(using: &random) ? nil : 40,
+                rpe: 7, suddenPain: Bool.random(using: &random), note: texts.randomElement(using: &random) ?? "", updatedAt: at)
         }
         var journal = Journal(profile: Profile(birthYear: 1984), sessions: sessions, checkIns: checkIns)
         if let first = checkIns.first, Bool.random(using: &random) { _ = journal.delete(id: first.id, at: first.updatedAt) }

@@ -9,10 +9,11 @@ import Testing
 
     /// `history --json` before: a `JSONValue` tree, indented.
     static func referenceHistory(checkIns: [CheckIn], sessions: [Session]) -> [UInt8] {
-        let value = JSONValue.object(JSONObject([
-            ("checkIns", .array(checkIns.map(JournalCodec.json))),
-            ("sessions", .array(sessions.map(JournalCodec.json))),
-        ]))
+        let value = JSONValue.object(
+            JSONObject([
+                ("checkIns", .array(checkIns.map(JournalCodec.json))),
+                ("sessions", .array(sessions.map(JournalCodec.json))),
+            ]))
         var writer = JSONWriter()
         writer.writePretty(value)
         return writer.bytes + [0x0A]
@@ -59,22 +60,26 @@ import Testing
         for (n, text) in awkwardTexts.enumerated() {
             let offset = offsets[n % offsets.count]
             let at = Timestamp(epochMilliseconds: 1_772_000_000_000 + Int64(n) * 86_400_000 + Int64(n % 3) * 123, utcOffsetSeconds: offset)
-            var c = CheckIn(date: at.localDate, at: at, pain: n % 11, worst: n % 2 == 0 ? nil : 10,
-                            symptoms: n % 3 == 0 ? [] : [.stiffness, Symptom(rawValue: text.isEmpty ? "x" : text)],
-                            denied: n % 4 == 0 ? [.numbness, .tingling] : [], care: n % 5 == 0 ? [] : [.heat, SelfCare(rawValue: "=cmd")],
-                            note: text, updatedAt: at.adding(hours: 0.001), revision: 1 + n % 4)
+            var c = CheckIn(
+                date: at.localDate, at: at, pain: n % 11, worst: n % 2 == 0 ? nil : 10,
+                symptoms: n % 3 == 0 ? [] : [.stiffness, Symptom(rawValue: text.isEmpty ? "x" : text)],
+                denied: n % 4 == 0 ? [.numbness, .tingling] : [], care: n % 5 == 0 ? [] : [.heat, SelfCare(rawValue: "=cmd")],
+                note: text, updatedAt: at.adding(hours: 0.001), revision: 1 + n % 4)
             if n % 7 == 3 { c.unknownFields = JSONObject([("mood", .string(text)), ("scores", .array([.int(1), .null]))]) }
             checkIns.append(c)
-            var s = Session(at: at.adding(hours: -3), kind: text, minutes: n % 2 == 0 ? nil : 45, rpe: n % 3 == 0 ? nil : 7,
-                            suddenPain: n % 2 == 1, note: text, updatedAt: at, revision: 1 + n % 3)
+            var s = Session(
+                at: at.adding(hours: -3), kind: text, minutes: n % 2 == 0 ? nil : 45, rpe: n % 3 == 0 ? nil : 7,
+                suddenPain: n % 2 == 1, note: text, updatedAt: at, revision: 1 + n % 3)
             if n % 6 == 2 { s.unknownFields = JSONObject([("gear", .object(JSONObject([("belt", .bool(true))])))]) }
             sessions.append(s)
         }
-        let assessment = Assessment(at: checkIns[2].at, rules: [Assessment.CoveredRule(rule: "nerve-signs", level: .urgent)],
-                                    note: "GP, \"fine\"", updatedAt: checkIns[2].at)
-        return Journal(profile: Profile(birthYear: 1984, history: [.steroids], unknownFields: JSONObject([("height", .int(180))])),
-                       sessions: sessions, checkIns: checkIns, assessments: [assessment],
-                       unknownFields: JSONObject([("futureTop", .array([.int(1), .string("two")])), ("more", .object(JSONObject()))]))
+        let assessment = Assessment(
+            at: checkIns[2].at, rules: [Assessment.CoveredRule(rule: "nerve-signs", level: .urgent)],
+            note: "GP, \"fine\"", updatedAt: checkIns[2].at)
+        return Journal(
+            profile: Profile(birthYear: 1984, history: [.steroids], unknownFields: JSONObject([("height", .int(180))])),
+            sessions: sessions, checkIns: checkIns, assessments: [assessment],
+            unknownFields: JSONObject([("futureTop", .array([.int(1), .string("two")])), ("more", .object(JSONObject()))]))
     }
 
     static func journals() throws -> [(String, Journal)] {
@@ -99,7 +104,9 @@ import Testing
     static func collect(_ write: (([UInt8]) -> Void) -> Void) -> (bytes: [UInt8], chunks: Int) {
         var bytes: [UInt8] = []
         var chunks = 0
-        write { bytes.append(contentsOf: $0); chunks += 1 }
+        write {
+            bytes.append(contentsOf: $0); chunks += 1
+        }
         return (bytes, chunks)
     }
 
@@ -143,10 +150,12 @@ import Testing
     }
 
     @Test func aLongHistoryIsHandedOverInChunksNotAsOneBuffer() {
-        let journal = Journal(sessions: [], checkIns: (0..<2_000).map { n in
-            let at = Timestamp(epochMilliseconds: 1_700_000_000_000 + Int64(n) * 86_400_000, utcOffsetSeconds: 3600)
-            return CheckIn(date: at.localDate, at: at, pain: 2, note: "note \(n)", updatedAt: at)
-        })
+        let journal = Journal(
+            sessions: [],
+            checkIns: (0..<2_000).map { n in
+                let at = Timestamp(epochMilliseconds: 1_700_000_000_000 + Int64(n) * 86_400_000, utcOffsetSeconds: 3600)
+                return CheckIn(date: at.localDate, at: at, pain: 2, note: "note \(n)", updatedAt: at)
+            })
         let written = Self.collect { PrettyJSON.history(checkIns: journal.checkIns, sessions: [], chunkSize: 16_384, into: $0) }
         #expect(written.chunks > 20)
         #expect(Self.difference(written.bytes, Self.referenceHistory(checkIns: journal.checkIns, sessions: [])) == nil)

@@ -12,8 +12,9 @@ enum Sample {
 
     static func checkIn(_ at: String, pain: Int, symptoms: [Symptom] = [], care: [SelfCare] = [], note: String = "") -> CheckIn {
         let t = time(at)
-        return CheckIn(date: LocalDate(instant: t.date, in: zone), at: t, pain: pain, worst: pain == 0 ? nil : min(10, pain + 1),
-                       symptoms: symptoms, care: care, note: note, updatedAt: t)
+        return CheckIn(
+            date: LocalDate(instant: t.date, in: zone), at: t, pain: pain, worst: pain == 0 ? nil : min(10, pain + 1),
+            symptoms: symptoms, care: care, note: note, updatedAt: t)
     }
 
     static func session(_ at: String, kind: String = "deadlift", sudden: Bool = false) -> Session {
@@ -22,10 +23,13 @@ enum Sample {
     }
 
     static let journal: Journal = {
-        Journal(profile: Profile(birthYear: 1980),
-                sessions: [session("2026-03-02T18:00", sudden: true)],
-                checkIns: [checkIn("2026-03-03T08:00", pain: 5, symptoms: [.stiffness], care: [.heat], note: "ryggen 😣 \"stel\"\nline two"),
-                           checkIn("2026-03-04T08:00", pain: 3)])
+        Journal(
+            profile: Profile(birthYear: 1980),
+            sessions: [session("2026-03-02T18:00", sudden: true)],
+            checkIns: [
+                checkIn("2026-03-03T08:00", pain: 5, symptoms: [.stiffness], care: [.heat], note: "ryggen 😣 \"stel\"\nline two"),
+                checkIn("2026-03-04T08:00", pain: 3),
+            ])
     }()
 }
 
@@ -98,11 +102,26 @@ enum Sample {
         (#"{"schemaVersion":"1"}"#, "schemaVersion must be a whole number"),
         (#"{"schemaVersion":1,"checkIns":{}}"#, "checkIns must be an array"),
         (#"{"schemaVersion":1,"checkIns":[{"id":"x","at":"2026-03-03T08:00:00Z","pain":1}]}"#, "checkIns[0].id must be a UUID"),
-        (#"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":"high"}]}"#, "checkIns[0].pain must be a whole number"),
-        (#"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":1e999}]}"#, "checkIns[0].pain must be a whole number"),
-        (#"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":11}]}"#, "checkIns[0].pain must be from 0 to 10"),
-        (#"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00","pain":1}]}"#, "checkIns[0].at must be an ISO 8601 time with an offset"),
-        (#"{"schemaVersion":1,"sessions":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","suddenPain":"yes"}]}"#, "sessions[0].suddenPain must be true or false"),
+        (
+            #"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":"high"}]}"#,
+            "checkIns[0].pain must be a whole number"
+        ),
+        (
+            #"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":1e999}]}"#,
+            "checkIns[0].pain must be a whole number"
+        ),
+        (
+            #"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":11}]}"#,
+            "checkIns[0].pain must be from 0 to 10"
+        ),
+        (
+            #"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00","pain":1}]}"#,
+            "checkIns[0].at must be an ISO 8601 time with an offset"
+        ),
+        (
+            #"{"schemaVersion":1,"sessions":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","suddenPain":"yes"}]}"#,
+            "sessions[0].suddenPain must be true or false"
+        ),
     ])
     func refusesWronglyTypedJournals(text: String, expected: String) {
         #expect {
@@ -162,12 +181,14 @@ enum Sample {
         checkIn.revision = 3
         var session = Sample.session("2026-03-02T18:00")
         session.revision = 2
-        let assessment = Assessment(at: Sample.time("2026-03-05T10:00"),
-                                    rules: [.init(rule: "nerve-signs", level: .urgent), .init(rule: "future-rule", level: .seeDoctor)],
-                                    note: "GP", updatedAt: Sample.time("2026-03-05T10:00"), revision: 4)
-        var journal = Journal(profile: Profile(birthYear: 1980, history: [.cancer, HistoryItem(rawValue: "future-item")]),
-                              sessions: [session], checkIns: [checkIn, Sample.checkIn("2026-03-04T08:00", pain: 2)],
-                              assessments: [assessment])
+        let assessment = Assessment(
+            at: Sample.time("2026-03-05T10:00"),
+            rules: [.init(rule: "nerve-signs", level: .urgent), .init(rule: "future-rule", level: .seeDoctor)],
+            note: "GP", updatedAt: Sample.time("2026-03-05T10:00"), revision: 4)
+        var journal = Journal(
+            profile: Profile(birthYear: 1980, history: [.cancer, HistoryItem(rawValue: "future-item")]),
+            sessions: [session], checkIns: [checkIn, Sample.checkIn("2026-03-04T08:00", pain: 2)],
+            assessments: [assessment])
         journal.delete(id: journal.checkIns[1].id, at: Sample.time("2026-03-06T08:00"))
         return journal
     }()
@@ -251,7 +272,8 @@ enum Sample {
         (#""revision":0"#, "checkIns[0].revision", "must be from 1 up"),
     ])
     func refusesNoAnswersThatContradictOrAreNotWarningSigns(members: String, field: String, problem: String) {
-        let text = #"{"schemaVersion":2,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":1,"#
+        let text =
+            #"{"schemaVersion":2,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":1,"#
             + members + "}]}"
         #expect {
             _ = try JournalCodec.decode(Array(text.utf8))
@@ -262,8 +284,14 @@ enum Sample {
     }
 
     @Test(arguments: [
-        (#"{"schemaVersion":2,"assessments":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","rules":[{"id":"x","level":"dire"}]}]}"#, "assessments[0].rules[0].level"),
-        (#"{"schemaVersion":2,"assessments":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","rules":["x"]}]}"#, "assessments[0].rules[0]"),
+        (
+            #"{"schemaVersion":2,"assessments":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","rules":[{"id":"x","level":"dire"}]}]}"#,
+            "assessments[0].rules[0].level"
+        ),
+        (
+            #"{"schemaVersion":2,"assessments":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","rules":["x"]}]}"#,
+            "assessments[0].rules[0]"
+        ),
         (#"{"schemaVersion":2,"profile":{"history":[1]}}"#, "profile.history[0]"),
     ])
     func refusesBrokenAssessmentsAndHistory(text: String, field: String) {
@@ -380,8 +408,9 @@ enum Sample {
         let gone = mine.checkIns[1]
         mine.delete(id: gone.id, at: Sample.time("2026-03-05T08:00"))
         // The same deletion as an older lumbar records it: no entry, no kind.
-        let bare = Journal(sessions: Sample.journal.sessions, checkIns: [Sample.journal.checkIns[0]],
-                           tombstones: [Tombstone(id: gone.id, deletedAt: Sample.time("2026-03-05T09:00"))])
+        let bare = Journal(
+            sessions: Sample.journal.sessions, checkIns: [Sample.journal.checkIns[0]],
+            tombstones: [Tombstone(id: gone.id, deletedAt: Sample.time("2026-03-05T09:00"))])
         for _ in 0..<2 { mine.merge(bare) }
         #expect(mine.recoverableDeletions.map(\.id) == [gone.id])
         var other = bare
@@ -394,8 +423,9 @@ enum Sample {
     @Test func assessmentsHistoryAndAssessmentDeletionsAreMerged() throws {
         var mine = Sample.journal
         var theirs = mine
-        let assessment = Assessment(at: Sample.time("2026-03-05T10:00"), rules: [.init(rule: "nerve-signs", level: .urgent)],
-                                    updatedAt: Sample.time("2026-03-05T10:00"))
+        let assessment = Assessment(
+            at: Sample.time("2026-03-05T10:00"), rules: [.init(rule: "nerve-signs", level: .urgent)],
+            updatedAt: Sample.time("2026-03-05T10:00"))
         theirs.upsert(assessment)
         theirs.profile.history = [.osteoporosis]
         mine.profile.history = [.cancer]
@@ -436,7 +466,10 @@ enum Sample {
             documented.append(String(cell))
         }
         let declared = JournalSchema.tables.flatMap { table in table.members.map { table.prefix + $0.name } }
-        #expect(documented.sorted() == declared.sorted(), "documented but not declared: \(Set(documented).subtracting(declared)); declared but not documented: \(Set(declared).subtracting(documented))")
+        #expect(
+            documented.sorted() == declared.sorted(),
+            "documented but not declared: \(Set(documented).subtracting(declared)); declared but not documented: \(Set(declared).subtracting(documented))"
+        )
         #expect(Set(documented).count == documented.count, "a member is documented twice")
     }
 
@@ -479,8 +512,9 @@ enum Sample {
         (5, 5, ["numbness"], ["fever", "both-legs"], nil),
     ])
     func checkIns(pain: Int, worst: Int?, yes: [String], no: [String], field: String?) {
-        let problem = EntryRules.problem(pain: pain, worst: worst, symptoms: yes.map(Symptom.init(rawValue:)),
-                                         denied: no.map(Symptom.init(rawValue:)))
+        let problem = EntryRules.problem(
+            pain: pain, worst: worst, symptoms: yes.map(Symptom.init(rawValue:)),
+            denied: no.map(Symptom.init(rawValue:)))
         #expect(problem?.field == field, "\(String(describing: problem))")
     }
 

@@ -87,7 +87,8 @@ func bytes(of path: String) -> [UInt8]? {
         "empty": [],
         "truncated": Array(#"{"schemaVersion":1,"checkIns":[{"id":"#.utf8),
         "not json": Array("pain: 5\n".utf8),
-        "wrong type": Array(#"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":"x"}]}"#.utf8),
+        "wrong type": Array(
+            #"{"schemaVersion":1,"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":"x"}]}"#.utf8),
         "invalid utf-8": Array(#"{"schemaVersion":1,"x":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8),
         "deep": Array(repeating: UInt8(ascii: "["), count: 5000),
     ]
@@ -130,7 +131,8 @@ func bytes(of path: String) -> [UInt8]? {
         let dir = TempDirectory()
         let store = JournalStore(path: dir.file("journal.json"))
         try FileManager.default.createDirectory(atPath: dir.path, withIntermediateDirectories: true)
-        let content = #"{"schemaVersion":1,"sync":{"peer":"laptop"},"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":1,"mood":"ok"}]}"#
+        let content =
+            #"{"schemaVersion":1,"sync":{"peer":"laptop"},"checkIns":[{"id":"6f1c2f9e-3a1b-4c55-9f00-000000000002","at":"2026-03-03T08:00:00Z","pain":1,"mood":"ok"}]}"#
         #expect(FileManager.default.createFile(atPath: store.path, contents: Data(content.utf8)))
         try store.update { $0.upsert(Sample.checkIn("2026-03-04T08:00", pain: 1)) }
         let text = String(decoding: try #require(bytes(of: store.path)), as: UTF8.self)
@@ -188,7 +190,9 @@ func bytes(of path: String) -> [UInt8]? {
         #expect(StoreLocation.journalPath(explicit: "/a/j.json", environment: ["LUMBAR_STORE": "/b/j.json"]) == "/a/j.json")
         #expect(StoreLocation.journalPath(explicit: nil, environment: ["LUMBAR_STORE": "/b/j.json", "XDG_DATA_HOME": "/x"]) == "/b/j.json")
         #expect(StoreLocation.journalPath(explicit: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/lumbar/journal.json")
-        #expect(StoreLocation.journalPath(explicit: nil, environment: ["XDG_DATA_HOME": "relative/x", "HOME": "/h"]) == "/h/.local/share/lumbar/journal.json")
+        #expect(
+            StoreLocation.journalPath(explicit: nil, environment: ["XDG_DATA_HOME": "relative/x", "HOME": "/h"])
+                == "/h/.local/share/lumbar/journal.json")
         #expect(StoreLocation.journalPath(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/lumbar/journal.json")
     }
 }

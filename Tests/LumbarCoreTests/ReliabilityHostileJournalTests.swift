@@ -16,7 +16,8 @@ enum ReliabilityCorpus {
 
     /// The file names in a fixture folder, sorted.
     static func names(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }
+            .sorted()
     }
 
     static func bytes(_ folder: String, _ name: String) -> [UInt8] {
@@ -93,8 +94,9 @@ struct ReliabilityHostileJournalTests {
         #expect(!ReliabilityCorpus.bytes("valid", "small.json").isEmpty)
     }
 
-    @Test("Each broken journal in the corpus: unreadable, naming the path; a save refuses it and leaves it byte-identical",
-          arguments: ReliabilityCorpus.names("hostile"))
+    @Test(
+        "Each broken journal in the corpus: unreadable, naming the path; a save refuses it and leaves it byte-identical",
+        arguments: ReliabilityCorpus.names("hostile"))
     func corpusFile(name: String) throws {
         let bytes = ReliabilityCorpus.bytes("hostile", name)
         let scratch = try ReliabilityScratch()
@@ -112,8 +114,9 @@ struct ReliabilityHostileJournalTests {
         }
         let untouched = scratch.bytes("journal.json") == bytes
         #expect(untouched, "\(name) was changed by a refused save")
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: scratch.path)) == ["journal.json", "journal.json.lock"],
-                "a refused save left files behind")
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: scratch.path)) == ["journal.json", "journal.json.lock"],
+            "a refused save left files behind")
     }
 
     @Test("A small valid journal truncated at every byte: each prefix is refused (or is the whole document), never rewritten")
@@ -145,8 +148,9 @@ struct ReliabilityHostileJournalTests {
         #expect(rewritten.isEmpty, "journals cut at these bytes were rewritten: \(rewritten)")
     }
 
-    @Test("100,000-deep nesting of arrays and of objects is refused quickly, without exhausting the stack",
-          arguments: ["[", "{\"a\":"])
+    @Test(
+        "100,000-deep nesting of arrays and of objects is refused quickly, without exhausting the stack",
+        arguments: ["[", "{\"a\":"])
     func deepNesting(opener: String) throws {
         let depth = 100_000
         var bytes = Array("{\"schemaVersion\":1,\"x\":".utf8)
@@ -227,7 +231,8 @@ struct ReliabilityHostileJournalTests {
                     continue
                 }
                 #expect(path == "/fuzz.json")
-                #expect(!ReliabilityCorpus.hasControlCharacters(error.description), "round \(round): the error carries control characters from the input")
+                #expect(
+                    !ReliabilityCorpus.hasControlCharacters(error.description), "round \(round): the error carries control characters from the input")
             }
         }
         #expect(accepted > 0, "no mutation was accepted; the mutations are too coarse to exercise the decoder's success path")
@@ -252,8 +257,10 @@ struct ReliabilityHostileJournalTests {
         #expect(untouched)
     }
 
-    @Test("Every regression input found by the fuzzer, and every valid fixture, passes the fuzz target's checks",
-          arguments: ReliabilityCorpus.names("fuzz-regressions").map { "fuzz-regressions/" + $0 } + ReliabilityCorpus.names("valid").map { "valid/" + $0 })
+    @Test(
+        "Every regression input found by the fuzzer, and every valid fixture, passes the fuzz target's checks",
+        arguments: ReliabilityCorpus.names("fuzz-regressions").map { "fuzz-regressions/" + $0 }
+            + ReliabilityCorpus.names("valid").map { "valid/" + $0 })
     func fuzzRegression(name: String) {
         let parts = name.split(separator: "/").map(String.init)
         let bytes = ReliabilityCorpus.bytes(parts[0], parts[1])

@@ -33,8 +33,9 @@ final class ReliabilityScratch {
 /// Promise 3 at the store level: what another program wrote between a writer's read and its save survives.
 @Suite("Reliability: the store never overwrites what it did not read")
 struct ReliabilityStoreTests {
-    @Test("An editor's save between update's read and its write is kept, with the update applied on top",
-          arguments: ["rename", "in place"])
+    @Test(
+        "An editor's save between update's read and its write is kept, with the update applied on top",
+        arguments: ["rename", "in place"])
     func handEditDuringUpdate(editorStyle: String) throws {
         let scratch = try ReliabilityScratch()
         let store = JournalStore(path: scratch.file("journal.json"))
@@ -65,8 +66,9 @@ struct ReliabilityStoreTests {
             journal.upsert(try ReliabilityScratch.checkIn("2026-03-10T08:00:00Z", note: "logged by lumbar"))
         }
         let saved = try store.load()
-        #expect(saved.checkIns.contains { $0.note == "corrected by hand in an editor" && $0.pain == 9 },
-                "the hand edit was silently overwritten")
+        #expect(
+            saved.checkIns.contains { $0.note == "corrected by hand in an editor" && $0.pain == 9 },
+            "the hand edit was silently overwritten")
         #expect(saved.checkIns.contains { $0.note == "logged by lumbar" }, "the update was lost")
         #expect(saved.checkIns.count == 10)
     }
@@ -318,7 +320,8 @@ struct ReliabilityLockForgeryTests {
         let store = JournalStore(path: scratch.file("journal.json"), lockTimeout: 0.4)
         try store.update { $0.profile.birthYear = 1970 }
         // A child holds the flock and rewrites the first 8 bytes every few milliseconds.
-        let script = "exec 9<>'\(store.lockPath)'; flock -x 9; i=0; while :; do printf '%08d' $i | dd of='\(store.lockPath)' conv=notrunc status=none; i=$((i+1)); sleep 0.005; done"
+        let script =
+            "exec 9<>'\(store.lockPath)'; flock -x 9; i=0; while :; do printf '%08d' $i | dd of='\(store.lockPath)' conv=notrunc status=none; i=$((i+1)); sleep 0.005; done"
         var pid: pid_t = 0
         let words: [String] = ["/bin/sh", "-c", script]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]

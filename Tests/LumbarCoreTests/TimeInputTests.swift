@@ -44,23 +44,24 @@ import Testing
         #expect(result.map(\.description) == .success(expected), "\(text)")
     }
 
-    @Test(arguments: [
-        // Spring forward: 02:00–02:59 on 2026-03-29 never happens in Stockholm.
-        ("2026-03-29T12:00:00+02:00", "02:30", nil),
-        ("2026-03-29T12:00:00+02:00", "today 2:30", nil),
-        ("2026-03-29T12:00:00+02:00", "2026-03-29T02:30", nil),
-        ("2026-03-29T12:00:00+02:00", "03:30", "2026-03-29T03:30:00+02:00"),
-        ("2026-03-29T12:00:00+02:00", "01:30", "2026-03-29T01:30:00+01:00"),
-        // Relative times count real hours across the change.
-        ("2026-03-29T12:00:00+02:00", "-12h", "2026-03-28T23:00:00+01:00"),
-        ("2026-03-30T12:00:00+02:00", "sun", "2026-03-29T12:00:00+02:00"),
-        // Fall back: 02:00–02:59 on 2026-10-25 happens twice; a typed wall time is the first.
-        ("2026-10-25T12:00:00+01:00", "2:30", "2026-10-25T02:30:00+02:00"),
-        ("2026-10-25T12:00:00+01:00", "2026-10-25T02:30", "2026-10-25T02:30:00+02:00"),
-        ("2026-10-26T12:00:00+01:00", "yesterday 02:30", "2026-10-25T02:30:00+02:00"),
-        ("2026-10-25T12:00:00+01:00", "-10h", "2026-10-25T02:00:00+01:00"),
-        ("2026-10-25T12:00:00+01:00", "-11h", "2026-10-25T02:00:00+02:00"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            // Spring forward: 02:00–02:59 on 2026-03-29 never happens in Stockholm.
+            ("2026-03-29T12:00:00+02:00", "02:30", nil),
+            ("2026-03-29T12:00:00+02:00", "today 2:30", nil),
+            ("2026-03-29T12:00:00+02:00", "2026-03-29T02:30", nil),
+            ("2026-03-29T12:00:00+02:00", "03:30", "2026-03-29T03:30:00+02:00"),
+            ("2026-03-29T12:00:00+02:00", "01:30", "2026-03-29T01:30:00+01:00"),
+            // Relative times count real hours across the change.
+            ("2026-03-29T12:00:00+02:00", "-12h", "2026-03-28T23:00:00+01:00"),
+            ("2026-03-30T12:00:00+02:00", "sun", "2026-03-29T12:00:00+02:00"),
+            // Fall back: 02:00–02:59 on 2026-10-25 happens twice; a typed wall time is the first.
+            ("2026-10-25T12:00:00+01:00", "2:30", "2026-10-25T02:30:00+02:00"),
+            ("2026-10-25T12:00:00+01:00", "2026-10-25T02:30", "2026-10-25T02:30:00+02:00"),
+            ("2026-10-26T12:00:00+01:00", "yesterday 02:30", "2026-10-25T02:30:00+02:00"),
+            ("2026-10-25T12:00:00+01:00", "-10h", "2026-10-25T02:00:00+01:00"),
+            ("2026-10-25T12:00:00+01:00", "-11h", "2026-10-25T02:00:00+02:00"),
+        ] as [(String, String, String?)])
     func daylightSavingChangesResolveLikeLocalISOTimes(now: String, text: String, expected: String?) {
         let result = TimeInput.parse(text, now: Self.instant(now), timeZone: Self.stockholm)
         if let expected {
@@ -95,8 +96,14 @@ import Testing
     @Test(arguments: [
         ("-2x", "--at '-2x' is not a relative time; write a minus sign, a whole number and h, m or d, such as -2h, -30m or -1d"),
         ("25:00", "--at '25:00' is not a time of day; hours run from 0 to 23 and minutes from 00 to 59"),
-        ("funday", "--at must be an ISO 8601 time such as 2026-03-02T18:00 or 2026-03-02T17:00Z, or now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m or -1d, got 'funday'"),
-        ("2026-03-29T02:30", "--at '2026-03-29T02:30' does not exist in time zone Europe/Stockholm (the clocks skip it); give an offset or another time"),
+        (
+            "funday",
+            "--at must be an ISO 8601 time such as 2026-03-02T18:00 or 2026-03-02T17:00Z, or now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m or -1d, got 'funday'"
+        ),
+        (
+            "2026-03-29T02:30",
+            "--at '2026-03-29T02:30' does not exist in time zone Europe/Stockholm (the clocks skip it); give an offset or another time"
+        ),
     ])
     func refusalMessagesNameTheValueAndTheFix(text: String, message: String) throws {
         let result = TimeInput.parse(text, now: Self.wednesday, timeZone: Self.stockholm)

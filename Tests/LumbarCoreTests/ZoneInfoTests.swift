@@ -34,7 +34,7 @@ import Testing
         let zone = try #require(ZoneInfo(identifier: identifier))
         let reference = try #require(TimeZone(identifier: identifier))
         var t: Int64 = 2_147_483_648  // 2038, past every 32-bit transition
-        while t < 3_250_000_000 {     // 2072
+        while t < 3_250_000_000 {  // 2072
             let date = Date(timeIntervalSince1970: TimeInterval(t))
             #expect(zone.secondsFromGMT(for: date) == reference.secondsFromGMT(for: date), "\(identifier) at \(date)")
             t += 5 * 86_400 + 3_607
@@ -54,8 +54,8 @@ import Testing
         #expect(usDefault.offset(at: 1_767_000_000) == -18_000)  // December 2025
         let julian = try #require(POSIXZoneRule(parsing: "AAA-1BBB,J60/0,J300/0"))
         // J60 is March 1 even in a leap year: February 29 is never counted.
-        #expect(julian.offset(at: 1_835_395_200 - 3600 - 1) == 3600)   // 2028-02-29T23:59:59 local
-        #expect(julian.offset(at: 1_835_481_600 - 3600) == 7200)       // 2028-03-01T00:00 local
+        #expect(julian.offset(at: 1_835_395_200 - 3600 - 1) == 3600)  // 2028-02-29T23:59:59 local
+        #expect(julian.offset(at: 1_835_481_600 - 3600) == 7200)  // 2028-03-01T00:00 local
         let greenland = try #require(POSIXZoneRule(parsing: "<-02>2<-01>,M3.5.0/-1,M10.5.0/0"))
         #expect(greenland.start?.time == -3600)
         for bad in ["", "C", "CET", "CET-1CEST,M13.1.0,M10.5.0", "CET-1CEST,M3.5.0", "<+03", "CET-1CEST,M3.6.0,M10.5.0", "CET-99"] {

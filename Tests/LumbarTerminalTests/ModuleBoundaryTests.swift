@@ -12,15 +12,18 @@ import Testing
         text.split(whereSeparator: \.isNewline).compactMap { line in
             let words = line.split(whereSeparator: \.isWhitespace).filter { !$0.hasPrefix("@") }
             guard words.first == "import", words.count >= 2 else { return nil }
-            let name = words.count >= 3 && ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1])
+            let name =
+                words.count >= 3 && ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1])
                 ? words[2] : words[1]
             return String(name.split(separator: ".").first ?? name)
         }
     }
 
     @Test func theImportScannerSeesEveryForm() {
-        #expect(Self.imports(in: "import LumbarCore\n@testable import LumbarCore\n  import struct LumbarCore.Journal\n// import Nope") ==
-                ["LumbarCore", "LumbarCore", "LumbarCore"])
+        #expect(
+            Self.imports(in: "import LumbarCore\n@testable import LumbarCore\n  import struct LumbarCore.Journal\n// import Nope") == [
+                "LumbarCore", "LumbarCore", "LumbarCore",
+            ])
     }
 
     @Test func noFileInLumbarTerminalImportsLumbarCore() throws {

@@ -35,8 +35,9 @@ public struct GoldenFiles: Sendable {
                 return
             }
             let change = previous.map { Self.difference(expected: $0, actual: actual) } ?? "(new file)"
-            Issue.record("re-recorded \(name): \(change)\nRead `git diff` and run again without LUMBAR_RECORD=1.",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "re-recorded \(name): \(change)\nRead `git diff` and run again without LUMBAR_RECORD=1.",
+                sourceLocation: sourceLocation)
             return
         }
         guard let expected = previous else {
@@ -45,8 +46,9 @@ public struct GoldenFiles: Sendable {
         }
         if actual != expected {
             let change = Self.difference(expected: expected, actual: actual)
-            Issue.record(Comment(rawValue: "\(name) differs from its golden file: \(change)\n(LUMBAR_RECORD=1 re-records after a deliberate change.)"),
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                Comment(rawValue: "\(name) differs from its golden file: \(change)\n(LUMBAR_RECORD=1 re-records after a deliberate change.)"),
+                sourceLocation: sourceLocation)
         }
     }
 

@@ -45,17 +45,22 @@ public struct JournalBuilder {
     }
 
     @discardableResult
-    public mutating func checkIn(_ at: String, pain: Int, _ symptoms: [Symptom] = [], no denied: [Symptom] = [],
-                          care: [SelfCare] = []) -> CheckIn {
+    public mutating func checkIn(
+        _ at: String, pain: Int, _ symptoms: [Symptom] = [], no denied: [Symptom] = [],
+        care: [SelfCare] = []
+    ) -> CheckIn {
         checkIn(time(at), pain: pain, symptoms, no: denied, care: care)
     }
 
     @discardableResult
-    public mutating func checkIn(_ at: Timestamp, pain: Int, _ symptoms: [Symptom] = [], no denied: [Symptom] = [],
-                          care: [SelfCare] = []) -> CheckIn {
+    public mutating func checkIn(
+        _ at: Timestamp, pain: Int, _ symptoms: [Symptom] = [], no denied: [Symptom] = [],
+        care: [SelfCare] = []
+    ) -> CheckIn {
         let local = at.converted(to: zone)
-        let checkIn = CheckIn(date: local.localDate, at: local, pain: pain, symptoms: symptoms, denied: denied, care: care,
-                              updatedAt: local)
+        let checkIn = CheckIn(
+            date: local.localDate, at: local, pain: pain, symptoms: symptoms, denied: denied, care: care,
+            updatedAt: local)
         checkIns.append(checkIn)
         return checkIn
     }
@@ -63,8 +68,9 @@ public struct JournalBuilder {
     /// Records an assessment at `at` covering `rules` at the given levels (as stored, final).
     @discardableResult
     public mutating func assessed(_ at: String, _ rules: [(RuleID, Level)]) -> Assessment {
-        let assessment = Assessment(at: time(at), rules: rules.map { Assessment.CoveredRule(rule: $0.0.rawValue, level: $0.1) },
-                                    updatedAt: time(at))
+        let assessment = Assessment(
+            at: time(at), rules: rules.map { Assessment.CoveredRule(rule: $0.0.rawValue, level: $0.1) },
+            updatedAt: time(at))
         assessments.append(assessment)
         return assessment
     }
@@ -72,16 +78,18 @@ public struct JournalBuilder {
     /// Records the assessment `lumbar assessed` would build at `at` (the default, or the named rules).
     @discardableResult
     public mutating func assessed(_ at: String, naming rules: [RuleID]? = nil) throws(AssessmentError) -> Assessment {
-        let assessment = try EscalationEngine.assessment(of: journal, at: time(at).date, timeZone: zone, rules: rules,
-                                                         note: "", id: UUID(), updatedAt: time(at))
+        let assessment = try EscalationEngine.assessment(
+            of: journal, at: time(at).date, timeZone: zone, rules: rules,
+            note: "", id: UUID(), updatedAt: time(at))
         assessments.append(assessment)
         return assessment
     }
 
     /// The journal built so far.
     public var journal: Journal {
-        Journal(profile: Profile(birthYear: birthYear, history: history), sessions: sessions, checkIns: checkIns,
-                assessments: assessments)
+        Journal(
+            profile: Profile(birthYear: birthYear, history: history), sessions: sessions, checkIns: checkIns,
+            assessments: assessments)
     }
 
     public func rules(at now: String) -> [RuleID] { status(at: now).flags.map(\.rule) }

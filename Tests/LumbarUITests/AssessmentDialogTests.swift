@@ -6,9 +6,11 @@ import Testing
 /// `a` on Status records that a clinician assessed flags, through the engine's builder.
 @Suite struct AssessmentDialogTests {
     /// A weak leg logged this morning: an urgent flag.
-    static let weakLeg = Journal(sessions: [], checkIns: [
-        Fixtures.checkIn(1, "2026-03-05T08:00:00+01:00", pain: 5, symptoms: [.legWeakness]),
-    ])
+    static let weakLeg = Journal(
+        sessions: [],
+        checkIns: [
+            Fixtures.checkIn(1, "2026-03-05T08:00:00+01:00", pain: 5, symptoms: [.legWeakness])
+        ])
 
     @Test func anUrgentFlagIsCoveredOnlyWhenADoctorAssessedIt() throws {
         var d = Driver(Self.weakLeg)

@@ -27,8 +27,9 @@ import Testing
             var y = axis - 1
             while y > 2, bars.contains(buffer[x, y].symbol), buffer[x, y].style.foreground != .cyan { y -= 1 }
             while y > 2 {
-                #expect(!(bars.contains(buffer[x, y].symbol) && buffer[x, y].symbol == "█" && buffer[x, y].style.foreground != .cyan),
-                        "column \(x) has a bar cell above a gap at row \(y)")
+                #expect(
+                    !(bars.contains(buffer[x, y].symbol) && buffer[x, y].symbol == "█" && buffer[x, y].style.foreground != .cyan),
+                    "column \(x) has a bar cell above a gap at row \(y)")
                 y -= 1
             }
         }

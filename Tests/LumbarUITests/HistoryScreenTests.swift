@@ -14,10 +14,12 @@ import Testing
     static let twoADay: Journal = {
         var journal = Fixtures.episode
         let t = Fixtures.stamp("2026-03-04T21:40:00+01:00")
-        journal.upsert(CheckIn(id: Fixtures.id(7), date: t.localDate, at: t, pain: 6, worst: 8,
-                               symptoms: [.spasm, .stiffness, .dullAche, .sharpPain], denied: [.bladderBowel, .saddleNumbness, .legWeakness],
-                               care: [.heat, .stretching, .painRelief],
-                               note: "evening: spasm on the left side after sitting through a long meeting, heat helped a little", updatedAt: t))
+        journal.upsert(
+            CheckIn(
+                id: Fixtures.id(7), date: t.localDate, at: t, pain: 6, worst: 8,
+                symptoms: [.spasm, .stiffness, .dullAche, .sharpPain], denied: [.bladderBowel, .saddleNumbness, .legWeakness],
+                care: [.heat, .stretching, .painRelief],
+                note: "evening: spasm on the left side after sitting through a long meeting, heat helped a little", updatedAt: t))
         return journal
     }()
 
@@ -47,8 +49,9 @@ import Testing
                 _ = help.update(.key(.end))
                 Golden.check(render(help), named: "help-end\(suffix)-\(w)x\(h)")
                 if !glyphs.isUnicode {
-                    Golden.check(render(Fixtures.state(Fixtures.episode, width: w, height: h, screen: .guide, glyphs: glyphs)),
-                                 named: "guide-episode-ascii-\(w)x\(h)")
+                    Golden.check(
+                        render(Fixtures.state(Fixtures.episode, width: w, height: h, screen: .guide, glyphs: glyphs)),
+                        named: "guide-episode-ascii-\(w)x\(h)")
                 }
             }
         }

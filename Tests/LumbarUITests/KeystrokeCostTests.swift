@@ -18,8 +18,10 @@ import Testing
         for d in 0..<days {
             let date = start.adding(days: d)
             let t = Fixtures.stamp("\(date)T08:00:00+01:00")
-            checkIns.append(CheckIn(date: date, at: t, pain: (d * 7) % 11, symptoms: d % 9 == 0 ? [.stiffness] : [],
-                                    care: [.active], note: "day \(d) note with some words in it", updatedAt: t))
+            checkIns.append(
+                CheckIn(
+                    date: date, at: t, pain: (d * 7) % 11, symptoms: d % 9 == 0 ? [.stiffness] : [],
+                    care: [.active], note: "day \(d) note with some words in it", updatedAt: t))
             if d % 3 == 0 {
                 let s = Fixtures.stamp("\(date)T18:00:00+01:00")
                 sessions.append(Session(at: s, kind: ["run", "deadlift", "yoga"][d % 3 == 0 ? (d / 3) % 3 : 0], minutes: 40, updatedAt: s))
@@ -56,8 +58,10 @@ import Testing
     @Test func keystrokeCostDoesNotGrowWithTheJournal() {
         var results: [String: Double] = [:]
         for (name, journal) in [("empty", Journal()), ("twoMonths", Self.twoMonths), ("decade", Self.decade)] {
-            for (screen, keys) in [(ScreenName.history, [Key.down, .down, .up]), (.today, [.character("j"), .character("k"), .character(" ")]),
-                                   (.chart, [.character("1"), .character("4"), .character("3")]), (.status, [.down, .up])] {
+            for (screen, keys) in [
+                (ScreenName.history, [Key.down, .down, .up]), (.today, [.character("j"), .character("k"), .character(" ")]),
+                (.chart, [.character("1"), .character("4"), .character("3")]), (.status, [.down, .up]),
+            ] {
                 var state = Fixtures.state(journal, width: 200, height: 60, screen: screen)
                 results["\(name)/\(screen)"] = Self.medianKeystroke(&state, keys: keys, rounds: 41)
             }

@@ -52,8 +52,9 @@ import Testing
 
     @Test func theTwelveHourClockShowsInTheStatusEpisodeLine() {
         let now = Fixtures.stamp("2026-03-05T20:15:00+01:00").date
-        let twelve = AppState(journal: Fixtures.episode, now: now, timeZone: Fixtures.zone, width: 100, height: 30,
-                              preferences: Preferences(clock: .twelveHour))
+        let twelve = AppState(
+            journal: Fixtures.episode, now: now, timeZone: Fixtures.zone, width: 100, height: 30,
+            preferences: Preferences(clock: .twelveHour))
         let standard = AppState(journal: Fixtures.episode, now: now, timeZone: Fixtures.zone, width: 100, height: 30)
         var a = twelve, b = standard
         a.show(.status)

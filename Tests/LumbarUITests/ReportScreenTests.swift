@@ -29,8 +29,10 @@ import LumbarTestSupport
         #expect(d.state.screen == .report)
         d.press(.enter)
         let file = try #require(d.writtenReports.last)
-        let first = ReportPeriod.standard(through: LocalDate(year: 2026, month: 3, day: 5)!, journal: Fixtures.episode,
-                                          now: Fixtures.now, timeZone: Fixtures.zone).first
+        let first = ReportPeriod.standard(
+            through: LocalDate(year: 2026, month: 3, day: 5)!, journal: Fixtures.episode,
+            now: Fixtures.now, timeZone: Fixtures.zone
+        ).first
         #expect(file.name == "lumbar-report-\(first)-to-2026-03-05.md")
         #expect(file.text.contains("deadlift"))
         #expect(d.screen.contains("Wrote /reports/lumbar-report-"))

@@ -111,14 +111,16 @@ import Testing
     /// A status with an emergency flag and an assessed urgent one.
     static func assessedStatus(_ base: Status) -> Status {
         var status = base
-        let assessed = RuleFlag(rule: .legWeakness, level: .urgent, headline: "A weak leg was logged on Wed 4 Mar.",
-                            action: "See a doctor today.", evidence: ["2026-03-04: leg weakness"],
-                            evidenceDates: [LocalDate(year: 2026, month: 3, day: 4)!], window: nil, sources: [],
-                            assessedAt: Fixtures.stamp("2026-03-05T10:00:00+01:00"))
-        let emergency = RuleFlag(rule: .bladderBowel, level: .emergency, headline: "Bladder or bowel trouble was logged.",
-                             action: "Call emergency services or go to A&E (the emergency department) now.",
-                             evidence: ["2026-03-05: bladder/bowel trouble"], evidenceDates: [LocalDate(year: 2026, month: 3, day: 5)!],
-                             window: nil, sources: [])
+        let assessed = RuleFlag(
+            rule: .legWeakness, level: .urgent, headline: "A weak leg was logged on Wed 4 Mar.",
+            action: "See a doctor today.", evidence: ["2026-03-04: leg weakness"],
+            evidenceDates: [LocalDate(year: 2026, month: 3, day: 4)!], window: nil, sources: [],
+            assessedAt: Fixtures.stamp("2026-03-05T10:00:00+01:00"))
+        let emergency = RuleFlag(
+            rule: .bladderBowel, level: .emergency, headline: "Bladder or bowel trouble was logged.",
+            action: "Call emergency services or go to A&E (the emergency department) now.",
+            evidence: ["2026-03-05: bladder/bowel trouble"], evidenceDates: [LocalDate(year: 2026, month: 3, day: 5)!],
+            window: nil, sources: [])
         status.flags = [emergency, assessed]
         status.level = .emergency
         return status
@@ -130,8 +132,9 @@ import Testing
             state.status = Self.assessedStatus(state.status)
             let screen = render(state)
             let banner = StatusScreen.bannerLines(state, width: w)
-            #expect(banner.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ").hasSuffix(state.status.level.action),
-                    "\(name): the level line is cut")
+            #expect(
+                banner.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ").hasSuffix(state.status.level.action),
+                "\(name): the level line is cut")
             #expect(banner.allSatisfy { screen.contains($0) })
             #expect(screen.contains("ASSESSED") || h < 20, "\(name)")
             Golden.check(screen, named: "status-assessed-\(name)")

@@ -6,7 +6,9 @@ import Testing
 
 /// Every screen at every size from 20×6 to 300×100 draws without crashing and fits the buffer.
 @Suite struct SizeTests {
-    static let sizes: [(Int, Int)] = [(20, 6), (39, 9), (40, 10), (41, 11), (52, 15), (80, 24), (100, 30), (133, 41), (200, 60), (300, 100), (0, 0), (1, 1), (7, 3)]
+    static let sizes: [(Int, Int)] = [
+        (20, 6), (39, 9), (40, 10), (41, 11), (52, 15), (80, 24), (100, 30), (133, 41), (200, 60), (300, 100), (0, 0), (1, 1), (7, 3),
+    ]
 
     @Test(arguments: ScreenName.allCases)
     func everySizeRenders(screen: ScreenName) {
@@ -29,8 +31,9 @@ import Testing
 
     @Test func asciiGlyphsInANonUTF8Locale() {
         for screen in ScreenName.allCases {
-            let text = ScreenText.renderText(screen: screen, journal: Fixtures.episode, now: Fixtures.now, timeZone: Fixtures.zone,
-                                             width: 80, height: 24, color: false, glyphs: .ascii)
+            let text = ScreenText.renderText(
+                screen: screen, journal: Fixtures.episode, now: Fixtures.now, timeZone: Fixtures.zone,
+                width: 80, height: 24, color: false, glyphs: .ascii)
             // Only the person's own note may carry non-ASCII text.
             let foreign = text.unicodeScalars.filter { !$0.isASCII }.map(String.init).joined()
             #expect(foreign.allSatisfy { "痛い😣–".contains($0) }, "\(screen): \(foreign)")
@@ -38,10 +41,12 @@ import Testing
     }
 
     @Test func renderTextColoursOnlyWhenAsked() {
-        let plain = ScreenText.renderText(screen: .status, journal: Fixtures.episode, now: Fixtures.now, timeZone: Fixtures.zone,
-                                          width: 80, height: 24, color: false)
-        let coloured = ScreenText.renderText(screen: .status, journal: Fixtures.episode, now: Fixtures.now, timeZone: Fixtures.zone,
-                                             width: 80, height: 24, color: true)
+        let plain = ScreenText.renderText(
+            screen: .status, journal: Fixtures.episode, now: Fixtures.now, timeZone: Fixtures.zone,
+            width: 80, height: 24, color: false)
+        let coloured = ScreenText.renderText(
+            screen: .status, journal: Fixtures.episode, now: Fixtures.now, timeZone: Fixtures.zone,
+            width: 80, height: 24, color: true)
         #expect(!plain.contains("\u{1B}["))
         #expect(coloured.contains("\u{1B}["))
         #expect(plain.split(separator: "\n", omittingEmptySubsequences: false).count == 24)

@@ -112,8 +112,9 @@ import Testing
 
     @Test func sameAsLastTimeCopiesSelfCareAndOrdinarySymptomsNeverAnswers() {
         // The last check-in (4 Mar) said yes to night pain and numbness, with spasm, heat and pain relief.
-        let journal = Journal(profile: Fixtures.episode.profile, sessions: Fixtures.episode.sessions,
-                              checkIns: Array(Fixtures.episode.checkIns.prefix(5)))
+        let journal = Journal(
+            profile: Fixtures.episode.profile, sessions: Fixtures.episode.sessions,
+            checkIns: Array(Fixtures.episode.checkIns.prefix(5)))
         var d = Driver(journal)
         d.type("4")
         d.press(.tab, .tab)
@@ -126,8 +127,9 @@ import Testing
 
     @Test func thePaintFreeQuestionFillsUnloggedEpisodeDates() {
         // The episode began 3 Mar; nothing was logged on 4 and 5 Mar.
-        let journal = Journal(profile: Fixtures.episode.profile, sessions: Fixtures.episode.sessions,
-                              checkIns: Array(Fixtures.episode.checkIns.prefix(4)))
+        let journal = Journal(
+            profile: Fixtures.episode.profile, sessions: Fixtures.episode.sessions,
+            checkIns: Array(Fixtures.episode.checkIns.prefix(4)))
         var d = Driver(journal, now: Self.friday)
         #expect(d.state.status.episode != nil)
         d.type("5")
@@ -254,8 +256,11 @@ import Testing
 
     @Test func theBorgWordsForEveryRPE() {
         let words = (0...10).map(TodayScreen.rpeWord)
-        #expect(words == ["rest", "very easy", "easy", "moderate", "somewhat hard", "hard", "hard",
-                          "very hard", "very hard", "very hard", "maximal"])
+        #expect(
+            words == [
+                "rest", "very easy", "easy", "moderate", "somewhat hard", "hard", "hard",
+                "very hard", "very hard", "very hard", "maximal",
+            ])
     }
 
     @Test func editingASessionFromHistoryKeepsItsIdentity() {

@@ -25,13 +25,14 @@ import Testing
             case 6: sessions.append(Fixtures.session(n, "\(date)T10:00:00+01:00", kind: "yoga"))
             default: break
             }
-            let pain: Int = switch date.description {
-            case "2026-02-10": 5
-            case "2026-02-11": 4
-            case "2026-02-12": 2
-            case "2026-03-03": 2
-            default: 0
-            }
+            let pain: Int =
+                switch date.description {
+                case "2026-02-10": 5
+                case "2026-02-11": 4
+                case "2026-02-12": 2
+                case "2026-03-03": 2
+                default: 0
+                }
             checkIns.append(Fixtures.checkIn(n + 1, "\(date)T08:00:00+01:00", pain: pain))
         }
         return Journal(sessions: sessions, checkIns: checkIns)
@@ -101,7 +102,9 @@ import Testing
         for day in 0..<3653 {
             let date = first.adding(days: day)
             checkIns.append(Fixtures.checkIn(100_000 + day, "\(date)T08:00:00Z", pain: day % 30 < 4 ? 3 : 0))
-            if day % 2 == 0 { sessions.append(Fixtures.session(200_000 + day, "\(date)T18:00:00Z", kind: day % 4 == 0 ? "squat" : "run", minutes: 40, rpe: 6)) }
+            if day % 2 == 0 {
+                sessions.append(Fixtures.session(200_000 + day, "\(date)T18:00:00Z", kind: day % 4 == 0 ? "squat" : "run", minutes: 40, rpe: 6))
+            }
         }
         let state = Fixtures.state(Journal(sessions: sessions, checkIns: checkIns), width: 80, height: 24, screen: .training)
         let clock = ContinuousClock()

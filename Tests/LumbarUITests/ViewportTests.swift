@@ -16,9 +16,12 @@ import Testing
             d.press(.end)
             let end = d.screen
             let state = d.state
-            let lines = screen == .status
-                ? StatusScreen.layout(state, width: state.viewport.proseWidth,
-                                      height: state.viewport.statusRows(bannerLines: StatusScreen.bannerLines(state, width: state.width).count)).scrolling
+            let lines =
+                screen == .status
+                ? StatusScreen.layout(
+                    state, width: state.viewport.proseWidth,
+                    height: state.viewport.statusRows(bannerLines: StatusScreen.bannerLines(state, width: state.width).count)
+                ).scrolling
                 : GuideScreen.content(width: state.viewport.proseWidth, glyphs: state.glyphs)
             let last = (lines.last ?? []).map(\.text).joined().trimmingCharacters(in: .whitespaces)
             #expect(end.contains(last), "\(screen) at \(width)x\(height): End does not show the last line \"\(last)\"")

@@ -61,7 +61,7 @@ public enum JournalCache {
         guard let temp = Temp(beside: store.path) else { return }
         defer { temp.discard() }
         guard let (read, fingerprint) = try? POSIXFile.readIfExists(store.path, limit: store.sizeLimit), read == bytes,
-              let stamp = FileStamp(path: store.path), stamp.matches(fingerprint)
+            let stamp = FileStamp(path: store.path), stamp.matches(fingerprint)
         else { return }
         // Written even when the journal is not yet safely older (the read checks that), so a save
         // makes the same system calls every time: the fault-injection tests count them.
@@ -81,11 +81,11 @@ public enum JournalCache {
     /// Reads and checks the cache file against the journal.
     static func lookup(_ store: JournalStore) -> Lookup {
         guard let bytes = readOwnFile(path(of: store)),
-              let newline = bytes.firstIndex(of: 0x0A),
-              let header = Header(String(decoding: bytes[..<newline], as: UTF8.self)),
-              header.length == bytes.count - newline - 1,
-              let stamp = FileStamp(path: store.path), stamp == header.stamp, stamp.isOlder(than: header.reference),
-              let slice = try? JournalCodec.decode(Array(bytes[(newline + 1)...]))
+            let newline = bytes.firstIndex(of: 0x0A),
+            let header = Header(String(decoding: bytes[..<newline], as: UTF8.self)),
+            header.length == bytes.count - newline - 1,
+            let stamp = FileStamp(path: store.path), stamp == header.stamp, stamp.isOlder(than: header.reference),
+            let slice = try? JournalCodec.decode(Array(bytes[(newline + 1)...]))
         else { return .invalid }
         return .valid(slice, horizon: header.horizon)
     }
@@ -98,8 +98,8 @@ public enum JournalCache {
         defer { temp?.discard() }
         let snapshot = try store.read()
         guard let temp, let fingerprint = snapshot.fingerprint,
-              snapshot.journal.schemaVersion <= Journal.currentSchemaVersion,
-              let stamp = FileStamp(path: store.path), stamp.matches(fingerprint)
+            snapshot.journal.schemaVersion <= Journal.currentSchemaVersion,
+            let stamp = FileStamp(path: store.path), stamp.matches(fingerprint)
         else { return snapshot.journal }
         temp.commit(snapshot.journal, stamp: stamp, to: path(of: store))
         return snapshot.journal
@@ -155,8 +155,9 @@ public enum JournalCache {
             let fields = line.dropFirst(JournalCache.magic.count + 1).split(separator: " ", omittingEmptySubsequences: false)
             let values = fields.compactMap { Int64($0) }
             guard fields.count == 9, values.count == 9, values[2] >= 0, values[8] >= 0 else { return nil }
-            stamp = FileStamp(device: UInt64(bitPattern: values[0]), inode: UInt64(bitPattern: values[1]), size: values[2],
-                              modified: values[3], changed: values[4])
+            stamp = FileStamp(
+                device: UInt64(bitPattern: values[0]), inode: UInt64(bitPattern: values[1]), size: values[2],
+                modified: values[3], changed: values[4])
             reference = values[5]
             horizon = values[6]
             length = Int(values[8])
@@ -165,8 +166,10 @@ public enum JournalCache {
 
         /// The line, without its newline.
         func line(entries: Int) -> String {
-            let fields: [Int64] = [Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.size, stamp.modified,
-                                   stamp.changed, reference, horizon, Int64(entries), Int64(length)]
+            let fields: [Int64] = [
+                Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.size, stamp.modified,
+                stamp.changed, reference, horizon, Int64(entries), Int64(length),
+            ]
             return JournalCache.magic + " " + fields.map(String.init).joined(separator: " ")
         }
     }

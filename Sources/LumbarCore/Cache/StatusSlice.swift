@@ -45,12 +45,14 @@ public enum StatusSlice {
         let horizon = min(latest, clock) - lookBack
         let cut = checkInCut(journal, from: horizon)
         let sessionCut = ChronologicalSearch.start(of: sessions, from: cut.time - 3 * day, by: \.at)
-        let pinned = standingAnswerCheckIns(checkIns, before: cut.index, wanted: journal.answeredWarningSigns,
-                                            earliestAssessment: journal.assessments.first?.at.epochMilliseconds)
+        let pinned = standingAnswerCheckIns(
+            checkIns, before: cut.index, wanted: journal.answeredWarningSigns,
+            earliestAssessment: journal.assessments.first?.at.epochMilliseconds)
         let kept = pinned.map { checkIns[$0] } + checkIns[cut.index...]
-        let slice = Journal(schemaVersion: journal.schemaVersion, profile: journal.profile,
-                            sessions: Array(sessions[sessionCut...]), checkIns: kept,
-                            assessments: journal.assessments)
+        let slice = Journal(
+            schemaVersion: journal.schemaVersion, profile: journal.profile,
+            sessions: Array(sessions[sessionCut...]), checkIns: kept,
+            assessments: journal.assessments)
         return (slice, horizon)
     }
 
@@ -98,8 +100,10 @@ public enum StatusSlice {
     /// before the earliest assessment.
     ///
     /// The scan stops once every question some check-in of the journal answers (`wanted`) is settled.
-    static func standingAnswerCheckIns(_ checkIns: [CheckIn], before end: Int, wanted: Set<Symptom>,
-                                       earliestAssessment: Int64?) -> [Int] {
+    static func standingAnswerCheckIns(
+        _ checkIns: [CheckIn], before end: Int, wanted: Set<Symptom>,
+        earliestAssessment: Int64?
+    ) -> [Int] {
         enum Phase { case run(first: Int), done }
         var phases: [Symptom: Phase] = [:]
         var pinned = Set<Int>()

@@ -23,8 +23,10 @@ public struct Preferences: Hashable, Sendable {
     public static let standard = Preferences()
 
     /// Settings with the given values; each left out is its default.
-    public init(weekStart: WeekStart = .monday, clock: ClockStyle = .twentyFourHour, backfillTime: TimeOfDay = .noon,
-                usualSymptoms: [Symptom] = [], usualCare: [SelfCare] = [], color: ColorMode = .auto, remindHour: Int = 0) {
+    public init(
+        weekStart: WeekStart = .monday, clock: ClockStyle = .twentyFourHour, backfillTime: TimeOfDay = .noon,
+        usualSymptoms: [Symptom] = [], usualCare: [SelfCare] = [], color: ColorMode = .auto, remindHour: Int = 0
+    ) {
         self.weekStart = weekStart
         self.clock = clock
         self.backfillTime = backfillTime

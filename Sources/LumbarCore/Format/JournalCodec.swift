@@ -37,7 +37,9 @@ public enum JournalCodec {
     /// Reads a journal from a parsed JSON document.
     public static func decode(_ value: JSONValue) throws(JournalFormatError) -> Journal {
         guard let root = value.objectValue else {
-            throw JournalFormatError(field: "", problem: "the document must be a JSON object with \"schemaVersion\", \"sessions\" and \"checkIns\", found \(value.typeDescription)")
+            throw JournalFormatError(
+                field: "",
+                problem: "the document must be a JSON object with \"schemaVersion\", \"sessions\" and \"checkIns\", found \(value.typeDescription)")
         }
         var reader = MemberReader(root, path: "")
         guard let version = try reader.int(JournalKey.schemaVersion.name, range: JournalSchema.schemaVersionRange, optional: false) else {
@@ -62,8 +64,9 @@ public enum JournalCodec {
             tombstones.append(try decodeTombstone(v, path: "\(JournalKey.tombstones.name)[\(i)]"))
         }
         if version < 2 { upgradeFromVersion1(&checkIns) }
-        return Journal(schemaVersion: version, profile: profile, sessions: sessions, checkIns: checkIns,
-                       assessments: assessments, tombstones: tombstones, unknownFields: reader.unknown)
+        return Journal(
+            schemaVersion: version, profile: profile, sessions: sessions, checkIns: checkIns,
+            assessments: assessments, tombstones: tombstones, unknownFields: reader.unknown)
     }
 
     /// A version-1 check-in answered every version-1 warning sign: each one it does not list
@@ -82,7 +85,9 @@ public enum JournalCodec {
     }
 
     static func decodeSession(_ value: JSONValue, path: String) throws(JournalFormatError) -> Session {
-        guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
+        guard let object = value.objectValue else {
+            throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)")
+        }
         var r = MemberReader(object, path: path)
         typealias K = SessionKey
         let id = try r.uuid(K.id.name)
@@ -94,12 +99,15 @@ public enum JournalCodec {
         let note = try r.string(K.note.name) ?? ""
         let updatedAt = try r.optionalTimestamp(K.updatedAt.name) ?? at
         let revision = try r.int(K.revision.name, range: JournalSchema.revisionRange, optional: true) ?? 1
-        return Session(id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
-                       updatedAt: updatedAt, revision: revision, unknownFields: r.unknown)
+        return Session(
+            id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
+            updatedAt: updatedAt, revision: revision, unknownFields: r.unknown)
     }
 
     static func decodeCheckIn(_ value: JSONValue, path: String) throws(JournalFormatError) -> CheckIn {
-        guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
+        guard let object = value.objectValue else {
+            throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)")
+        }
         var r = MemberReader(object, path: path)
         typealias K = CheckInKey
         let id = try r.uuid(K.id.name)
@@ -118,8 +126,9 @@ public enum JournalCodec {
         let note = try r.string(K.note.name) ?? ""
         let updatedAt = try r.optionalTimestamp(K.updatedAt.name) ?? at
         let revision = try r.int(K.revision.name, range: JournalSchema.revisionRange, optional: true) ?? 1
-        return CheckIn(id: id, date: date, at: at, pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care,
-                       note: note, updatedAt: updatedAt, revision: revision, unknownFields: r.unknown)
+        return CheckIn(
+            id: id, date: date, at: at, pain: pain, worst: worst, symptoms: symptoms, denied: denied, care: care,
+            note: note, updatedAt: updatedAt, revision: revision, unknownFields: r.unknown)
     }
 
     /// Why a check-in's no answers cannot be read, if they cannot: a no to a question it also
@@ -138,7 +147,9 @@ public enum JournalCodec {
     }
 
     static func decodeAssessment(_ value: JSONValue, path: String) throws(JournalFormatError) -> Assessment {
-        guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
+        guard let object = value.objectValue else {
+            throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)")
+        }
         var r = MemberReader(object, path: path)
         typealias K = AssessmentKey
         let id = try r.uuid(K.id.name)
@@ -161,12 +172,15 @@ public enum JournalCodec {
         let note = try r.string(K.note.name) ?? ""
         let updatedAt = try r.optionalTimestamp(K.updatedAt.name) ?? at
         let revision = try r.int(K.revision.name, range: JournalSchema.revisionRange, optional: true) ?? 1
-        return Assessment(id: id, at: at, rules: rules, note: note, updatedAt: updatedAt, revision: revision,
-                          unknownFields: r.unknown)
+        return Assessment(
+            id: id, at: at, rules: rules, note: note, updatedAt: updatedAt, revision: revision,
+            unknownFields: r.unknown)
     }
 
     static func decodeTombstone(_ value: JSONValue, path: String) throws(JournalFormatError) -> Tombstone {
-        guard let object = value.objectValue else { throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)") }
+        guard let object = value.objectValue else {
+            throw JournalFormatError(field: path, problem: "must be an object, found \(value.typeDescription)")
+        }
         var r = MemberReader(object, path: path)
         typealias K = TombstoneKey
         let id = try r.uuid(K.id.name)
@@ -207,7 +221,10 @@ public enum JournalCodec {
                 throw fail(key, "is missing")
             }
             guard let n = value.intValue else {
-                throw fail(key, "must be a whole number from \(range.lowerBound)\(range.upperBound == Int.max ? " up" : " to \(range.upperBound)"), found \(Self.show(value))")
+                throw fail(
+                    key,
+                    "must be a whole number from \(range.lowerBound)\(range.upperBound == Int.max ? " up" : " to \(range.upperBound)"), found \(Self.show(value))"
+                )
             }
             guard range.contains(n) else {
                 throw fail(key, "must be from \(range.lowerBound)\(range.upperBound == Int.max ? " up" : " to \(range.upperBound)"), found \(n)")
@@ -238,7 +255,8 @@ public enum JournalCodec {
         mutating func optionalTimestamp(_ key: String) throws(JournalFormatError) -> Timestamp? {
             guard let value = take(key) else { return nil }
             guard let s = value.stringValue, case .success(let t) = Timestamp.parse(s, localTimeZone: .gmt),
-                  s.utf8.count > 16, Self.hasOffset(s) else {
+                s.utf8.count > 16, Self.hasOffset(s)
+            else {
                 throw fail(key, "must be an ISO 8601 time with an offset such as \"2026-03-02T18:00:00+01:00\", found \(Self.show(value))")
             }
             return t
@@ -354,9 +372,15 @@ public enum JournalCodec {
         var o = JSONObject(distinct: [
             (AssessmentKey.id.name, .string(text(a.id))),
             (AssessmentKey.at.name, .string(text(a.at))),
-            (AssessmentKey.rules.name, .array(a.rules.map { rule in
-                .object(JSONObject(distinct: [(CoveredRuleKey.id.name, .string(rule.rule)), (CoveredRuleKey.level.name, .string(rule.level.key))]))
-            })),
+            (
+                AssessmentKey.rules.name,
+                .array(
+                    a.rules.map { rule in
+                        .object(
+                            JSONObject(distinct: [(CoveredRuleKey.id.name, .string(rule.rule)), (CoveredRuleKey.level.name, .string(rule.level.key))])
+                        )
+                    })
+            ),
             (AssessmentKey.note.name, .string(a.note)),
             (AssessmentKey.updatedAt.name, .string(text(a.updatedAt))),
             (AssessmentKey.revision.name, .int(a.revision)),
@@ -368,8 +392,10 @@ public enum JournalCodec {
     /// The JSON object of a tombstone.
     public static func json(_ t: Tombstone) -> JSONValue {
         typealias K = TombstoneKey
-        var members: [(String, JSONValue)] = [(K.id.name, .string(text(t.id))), (K.deletedAt.name, .string(text(t.deletedAt))),
-                                              (K.revision.name, .int(t.revision))]
+        var members: [(String, JSONValue)] = [
+            (K.id.name, .string(text(t.id))), (K.deletedAt.name, .string(text(t.deletedAt))),
+            (K.revision.name, .int(t.revision)),
+        ]
         if let kind = t.kind { members.append((K.kind.name, .string(kind))) }
         if let entry = t.entry { members.append((K.entry.name, .object(entry))) }
         return .object(JSONObject(distinct: members))

@@ -40,8 +40,12 @@ struct JournalReader {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = JournalReader(buffer)
             guard let journal = try? reader.journal() else { return nil }
-            return (journal, ParsedJournalFile(bytes: bytes, sessions: reader.sessions, sessionSpans: reader.sessionSpans,
-                                           checkIns: reader.checkIns, checkInSpans: reader.checkInSpans))
+            return (
+                journal,
+                ParsedJournalFile(
+                    bytes: bytes, sessions: reader.sessions, sessionSpans: reader.sessionSpans,
+                    checkIns: reader.checkIns, checkInSpans: reader.checkInSpans)
+            )
         }
     }
 
@@ -74,12 +78,14 @@ struct JournalReader {
             case .profile: if !cursor.consumeNull() { profile = try self.profile() }
             case .sessions: try array { (r: inout JournalReader) throws(Unsupported) in try r.session() }
             case .checkIns: try array { (r: inout JournalReader) throws(Unsupported) in try r.checkIn() }
-            case .assessments: try array { (r: inout JournalReader) throws(Unsupported) in
-                assessments.append(try r.byTree(depth: 2, JournalCodec.decodeAssessment))
-            }
-            case .tombstones: try array { (r: inout JournalReader) throws(Unsupported) in
-                tombstones.append(try r.byTree(depth: 2, JournalCodec.decodeTombstone))
-            }
+            case .assessments:
+                try array { (r: inout JournalReader) throws(Unsupported) in
+                    assessments.append(try r.byTree(depth: 2, JournalCodec.decodeAssessment))
+                }
+            case .tombstones:
+                try array { (r: inout JournalReader) throws(Unsupported) in
+                    tombstones.append(try r.byTree(depth: 2, JournalCodec.decodeTombstone))
+                }
             case nil: try unknownMember(name, depth: 1, into: &unknown)
             }
             more = try endMember()
@@ -87,8 +93,9 @@ struct JournalReader {
         cursor.skipWhitespace()
         guard let version, cursor.index == cursor.bytes.count else { throw Unsupported() }
         if version < 2 { JournalCodec.upgradeFromVersion1(&checkIns) }
-        return Journal(schemaVersion: version, profile: profile, sessions: sessions, checkIns: checkIns,
-                       assessments: assessments, tombstones: tombstones, unknownFields: unknown)
+        return Journal(
+            schemaVersion: version, profile: profile, sessions: sessions, checkIns: checkIns,
+            assessments: assessments, tombstones: tombstones, unknownFields: unknown)
     }
 
     /// The profile, read by the general path: there is one, so speed does not matter, and the
@@ -148,8 +155,10 @@ struct JournalReader {
             more = try endMember()
         }
         guard let id, let at else { throw Unsupported() }
-        sessions.append(Session(id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
-                                updatedAt: updatedAt ?? at, revision: revision, unknownFields: unknown))
+        sessions.append(
+            Session(
+                id: id, at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: sudden, note: note,
+                updatedAt: updatedAt ?? at, revision: revision, unknownFields: unknown))
         sessionSpans.append(canonical && position == Self.sessionNames.count ? start..<cursor.index : nil)
     }
 
@@ -194,13 +203,17 @@ struct JournalReader {
         if !denied.isEmpty, JournalCodec.deniedProblem(symptoms: symptoms, denied: denied) != nil { throw Unsupported() }
         // Built without symptoms and care, then given them: the initialiser's duplicate removal
         // hashes every key, and a check-in almost never repeats one.
-        var checkIn = CheckIn(id: id, date: date ?? at.localDate, at: at, pain: pain, worst: worst, note: note,
-                              updatedAt: updatedAt ?? at, revision: revision, unknownFields: unknown)
+        var checkIn = CheckIn(
+            id: id, date: date ?? at.localDate, at: at, pain: pain, worst: worst, note: note,
+            updatedAt: updatedAt ?? at, revision: revision, unknownFields: unknown)
         checkIn.symptoms = Self.firstOccurrences(symptoms)
         checkIn.denied = Self.firstOccurrences(denied)
         checkIn.care = Self.firstOccurrences(care)
         if checkIn.symptoms.count != symptoms.count || checkIn.denied.count != denied.count
-            || checkIn.care.count != care.count { canonical = false }
+            || checkIn.care.count != care.count
+        {
+            canonical = false
+        }
         checkIns.append(checkIn)
         checkInSpans.append(canonical && position == Self.checkInNames.count ? start..<cursor.index : nil)
     }
@@ -407,7 +420,8 @@ struct JournalReader {
             spelled = try escapedString()
         }
         guard case .success(let t) = Timestamp.parse(spelled, localTimeZone: .gmt), spelled.utf8.count > 16,
-              JournalCodec.MemberReader.hasOffset(spelled) else { throw Unsupported() }
+            JournalCodec.MemberReader.hasOffset(spelled)
+        else { throw Unsupported() }
         return t
     }
 
@@ -499,8 +513,9 @@ struct JournalReader {
     /// `YYYY-MM-DD` at `start` (10 bytes known to be there), or `nil`.
     static func date(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> LocalDate? {
         guard bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-              let century = twoDigits(bytes, start), let yearOfCentury = twoDigits(bytes, start + 2),
-              let month = twoDigits(bytes, start + 5), let day = twoDigits(bytes, start + 8) else { return nil }
+            let century = twoDigits(bytes, start), let yearOfCentury = twoDigits(bytes, start + 2),
+            let month = twoDigits(bytes, start + 5), let day = twoDigits(bytes, start + 8)
+        else { return nil }
         return LocalDate(year: century * 100 + yearOfCentury, month: month, day: day)
     }
 
@@ -513,9 +528,10 @@ struct JournalReader {
         guard length == 20 || length == 24 || length == 25 || length == 29 else { return nil }
         let s = range.lowerBound
         guard let date = date(bytes, s), bytes[s + 10] == UInt8(ascii: "T"),
-              bytes[s + 13] == UInt8(ascii: ":"), bytes[s + 16] == UInt8(ascii: ":"),
-              let hour = twoDigits(bytes, s + 11), let minute = twoDigits(bytes, s + 14),
-              let second = twoDigits(bytes, s + 17), hour < 24, minute < 60, second < 60 else { return nil }
+            bytes[s + 13] == UInt8(ascii: ":"), bytes[s + 16] == UInt8(ascii: ":"),
+            let hour = twoDigits(bytes, s + 11), let minute = twoDigits(bytes, s + 14),
+            let second = twoDigits(bytes, s + 17), hour < 24, minute < 60, second < 60
+        else { return nil }
         var i = s + 19
         var millisecond = 0
         if length == 24 || length == 29 {
@@ -528,8 +544,9 @@ struct JournalReader {
             guard i + 1 == range.upperBound else { return nil }
         } else if bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
             guard i + 6 == range.upperBound, bytes[i + 3] == UInt8(ascii: ":"),
-                  let hours = twoDigits(bytes, i + 1), let minutes = twoDigits(bytes, i + 4),
-                  hours <= 18, minutes < 60 else { return nil }
+                let hours = twoDigits(bytes, i + 1), let minutes = twoDigits(bytes, i + 4),
+                hours <= 18, minutes < 60
+            else { return nil }
             offset = (bytes[i] == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
         } else {
             return nil

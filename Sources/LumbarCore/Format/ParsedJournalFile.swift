@@ -19,8 +19,10 @@ struct ParsedJournalFile: Sendable {
     /// The journal being saved and the source are both in time order, so the entry is looked
     /// for at `next` (unchanged) and just after it (the one at `next` was deleted or moved);
     /// `next` moves past a match. An entry not found there is simply written anew.
-    func span<Entry: Identifiable & Equatable>(of entry: Entry, among originals: [Entry], spans: [Range<Int>?],
-                                               next: inout Int) -> Range<Int>? where Entry.ID == UUID {
+    func span<Entry: Identifiable & Equatable>(
+        of entry: Entry, among originals: [Entry], spans: [Range<Int>?],
+        next: inout Int
+    ) -> Range<Int>? where Entry.ID == UUID {
         originals.withUnsafeBufferPointer { originals in
             for candidate in next..<min(next + 2, originals.count) where originals[candidate].id == entry.id {
                 next = candidate + 1

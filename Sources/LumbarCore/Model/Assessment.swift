@@ -39,8 +39,10 @@ public struct Assessment: Identifiable, Hashable, Sendable {
     public var unknownFields: JSONObject
 
     /// An assessment.
-    public init(id: UUID = UUID(), at: Timestamp, rules: [CoveredRule], note: String = "",
-                updatedAt: Timestamp, revision: Int = 1, unknownFields: JSONObject = JSONObject()) {
+    public init(
+        id: UUID = UUID(), at: Timestamp, rules: [CoveredRule], note: String = "",
+        updatedAt: Timestamp, revision: Int = 1, unknownFields: JSONObject = JSONObject()
+    ) {
         self.id = id
         self.at = at
         self.rules = rules

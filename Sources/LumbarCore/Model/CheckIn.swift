@@ -35,9 +35,11 @@ public struct CheckIn: Identifiable, Hashable, Sendable {
 
     /// A check-in. Duplicated symptoms and care actions are dropped, and so is a no answer
     /// to a question the same check-in answers yes.
-    public init(id: UUID = UUID(), date: LocalDate, at: Timestamp, pain: Int, worst: Int? = nil,
-                symptoms: [Symptom] = [], denied: [Symptom] = [], care: [SelfCare] = [], note: String = "",
-                updatedAt: Timestamp, revision: Int = 1, unknownFields: JSONObject = JSONObject()) {
+    public init(
+        id: UUID = UUID(), date: LocalDate, at: Timestamp, pain: Int, worst: Int? = nil,
+        symptoms: [Symptom] = [], denied: [Symptom] = [], care: [SelfCare] = [], note: String = "",
+        updatedAt: Timestamp, revision: Int = 1, unknownFields: JSONObject = JSONObject()
+    ) {
         self.id = id
         self.date = date
         self.at = at

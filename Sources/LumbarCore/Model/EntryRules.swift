@@ -46,8 +46,10 @@ public enum EntryRules {
     }
 
     /// The first problem with a check-in's values, or `nil` when it may be saved.
-    public static func problem(pain: Int, worst: Int?, symptoms: [Symptom], denied: [Symptom] = [],
-                               care: [SelfCare] = []) -> Problem? {
+    public static func problem(
+        pain: Int, worst: Int?, symptoms: [Symptom], denied: [Symptom] = [],
+        care: [SelfCare] = []
+    ) -> Problem? {
         guard self.pain.contains(pain) else {
             return Problem(field: "pain", message: "pain must be a whole number from 0 to 10, got \(pain)")
         }
@@ -60,23 +62,32 @@ public enum EntryRules {
             }
         }
         if let bad = symptoms.first(where: { !$0.isKnown }) {
-            return Problem(field: "symptoms", message: "unknown symptom '\(bad.rawValue)'; known symptoms: \(Symptom.known.map(\.rawValue).joined(separator: ", "))")
+            return Problem(
+                field: "symptoms",
+                message: "unknown symptom '\(bad.rawValue)'; known symptoms: \(Symptom.known.map(\.rawValue).joined(separator: ", "))")
         }
         if let bad = denied.first(where: { !$0.isWarningSign }) {
-            return Problem(field: "denied", message: "'\(bad.rawValue)' is not a warning-sign question, so it cannot be answered no; warning signs: \(Symptom.warningSigns.map(\.rawValue).joined(separator: ", "))")
+            return Problem(
+                field: "denied",
+                message:
+                    "'\(bad.rawValue)' is not a warning-sign question, so it cannot be answered no; warning signs: \(Symptom.warningSigns.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if let both = denied.first(where: { symptoms.contains($0) }) {
             return Problem(field: "denied", message: "'\(both.rawValue)' is answered both yes and no; give it once")
         }
         if let bad = care.first(where: { !$0.isKnown }) {
-            return Problem(field: "care", message: "unknown self-care '\(bad.rawValue)'; known self-care: \(SelfCare.known.map(\.rawValue).joined(separator: ", "))")
+            return Problem(
+                field: "care",
+                message: "unknown self-care '\(bad.rawValue)'; known self-care: \(SelfCare.known.map(\.rawValue).joined(separator: ", "))")
         }
         return nil
     }
 
     /// The first problem with a check-in, or `nil` when it may be saved.
     public static func problem(with checkIn: CheckIn) -> Problem? {
-        problem(at: checkIn.at) ?? problem(pain: checkIn.pain, worst: checkIn.worst, symptoms: checkIn.symptoms, denied: checkIn.denied, care: checkIn.care)
+        problem(at: checkIn.at)
+            ?? problem(pain: checkIn.pain, worst: checkIn.worst, symptoms: checkIn.symptoms, denied: checkIn.denied, care: checkIn.care)
     }
 
     /// The first problem with a session's values, or `nil` when it may be saved.

@@ -68,8 +68,10 @@ extension Journal {
             // An edit the deleter had not seen outlives the deletion.
             guard theirs.revision > own.revision else { return }
             if own.kind == "assessment" { deleteAssessment(id: theirs.id, at: theirs.deletedAt) } else { delete(id: theirs.id, at: theirs.deletedAt) }
-            report.deletions.append(.init(id: theirs.id, kind: own.kind, at: own.at,
-                                          editedAfterDeletion: own.updatedAt > theirs.deletedAt))
+            report.deletions.append(
+                .init(
+                    id: theirs.id, kind: own.kind, at: own.at,
+                    editedAfterDeletion: own.updatedAt > theirs.deletedAt))
             // Keep what this side had, so the deletion can be undone here too.
             if tombstone.entry == nil {
                 tombstone.kind = own.kind
@@ -90,31 +92,39 @@ extension Journal {
             let own = index.ownCheckIns[c.id]
             let mine = own.map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
             let same = { own.map { Journal.sameContent(c, $0) } ?? false }
-            if Journal.takes(c.id, revision: c.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(c)) }, mine: mine,
-                             sameContent: same, index: index, unrevised: unrevised, report: &report) {
+            if Journal.takes(
+                c.id, revision: c.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(c)) }, mine: mine,
+                sameContent: same, index: index, unrevised: unrevised, report: &report)
+            {
                 upsert(c)
             }
         }
         for s in other.sessions {
             let mine = index.ownSessions[s.id].map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
-            if Journal.takes(s.id, revision: s.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(s)) }, mine: mine,
-                             sameContent: { false }, index: index, unrevised: unrevised, report: &report) {
+            if Journal.takes(
+                s.id, revision: s.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(s)) }, mine: mine,
+                sameContent: { false }, index: index, unrevised: unrevised, report: &report)
+            {
                 upsert(s)
             }
         }
         for a in other.assessments {
             let mine = index.ownAssessments[a.id].map { m in (m.revision, { Journal.canonicalBytes(JournalCodec.json(m)) }) }
-            if Journal.takes(a.id, revision: a.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(a)) }, mine: mine,
-                             sameContent: { false }, index: index, unrevised: unrevised, report: &report) {
+            if Journal.takes(
+                a.id, revision: a.revision, theirs: { Journal.canonicalBytes(JournalCodec.json(a)) }, mine: mine,
+                sameContent: { false }, index: index, unrevised: unrevised, report: &report)
+            {
                 upsert(a)
             }
         }
     }
 
     /// Whether the other side's version of entry `id` replaces this side's (or is added), counted in `report`.
-    private static func takes(_ id: UUID, revision: Int, theirs: () -> [UInt8], mine: (revision: Int, bytes: () -> [UInt8])?,
-                              sameContent: () -> Bool, index: MergeIndex, unrevised: Set<UUID>,
-                              report: inout MergeReport) -> Bool {
+    private static func takes(
+        _ id: UUID, revision: Int, theirs: () -> [UInt8], mine: (revision: Int, bytes: () -> [UInt8])?,
+        sameContent: () -> Bool, index: MergeIndex, unrevised: Set<UUID>,
+        report: inout MergeReport
+    ) -> Bool {
         if let dead = index.tombstoneByID[id], dead.revision > revision { report.skipped += 1; return false }
         guard let mine else { report.added += 1; return true }
         if unrevised.contains(id) {
@@ -168,7 +178,8 @@ extension Journal {
     @discardableResult
     public mutating func undelete(id: UUID) throws(JournalFormatError) -> String? {
         guard let tombstone = tombstones.first(where: { $0.id == id }), let entry = tombstone.entry,
-              let kind = tombstone.kind else { return nil }
+            let kind = tombstone.kind
+        else { return nil }
         let path = "tombstones[\(id.uuidString.lowercased())].entry"
         switch kind {
         case "checkIn":

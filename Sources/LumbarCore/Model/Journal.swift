@@ -33,14 +33,17 @@ public struct Journal: Hashable, Sendable {
 
     /// An empty journal.
     public init() {
-        self.init(schemaVersion: Journal.currentSchemaVersion, profile: Profile(), sessions: [], checkIns: [],
-                  assessments: [], tombstones: [])
+        self.init(
+            schemaVersion: Journal.currentSchemaVersion, profile: Profile(), sessions: [], checkIns: [],
+            assessments: [], tombstones: [])
     }
 
     /// A journal from its parts; entries are put in `at` order (stable, so ties keep their order).
-    public init(schemaVersion: Int = Journal.currentSchemaVersion, profile: Profile = Profile(),
-                sessions: [Session], checkIns: [CheckIn], assessments: [Assessment] = [],
-                tombstones: [Tombstone] = [], unknownFields: JSONObject = JSONObject()) {
+    public init(
+        schemaVersion: Int = Journal.currentSchemaVersion, profile: Profile = Profile(),
+        sessions: [Session], checkIns: [CheckIn], assessments: [Assessment] = [],
+        tombstones: [Tombstone] = [], unknownFields: JSONObject = JSONObject()
+    ) {
         self.schemaVersion = schemaVersion
         self.profile = profile
         self.sessions = Journal.stablySorted(sessions) { $0.at.epochMilliseconds }
@@ -129,8 +132,10 @@ public struct Journal: Hashable, Sendable {
         guard let index = assessments.firstIndex(where: { $0.id == id }) else { return nil }
         let removed = assessments.remove(at: index)
         tombstones.removeAll { $0.id == id }
-        tombstones.append(Tombstone(id: id, deletedAt: time, revision: removed.revision + 1, kind: "assessment",
-                                    entry: JournalCodec.json(removed).objectValue))
+        tombstones.append(
+            Tombstone(
+                id: id, deletedAt: time, revision: removed.revision + 1, kind: "assessment",
+                entry: JournalCodec.json(removed).objectValue))
         return removed
     }
 
@@ -143,13 +148,15 @@ public struct Journal: Hashable, Sendable {
             let c = checkIns.remove(at: index)
             answeredWarningSigns = Journal.answeredWarningSigns(in: checkIns)
             removed = .checkIn(c)
-            tombstone = Tombstone(id: id, deletedAt: time, revision: c.revision + 1, kind: "checkIn",
-                                  entry: JournalCodec.json(c).objectValue)
+            tombstone = Tombstone(
+                id: id, deletedAt: time, revision: c.revision + 1, kind: "checkIn",
+                entry: JournalCodec.json(c).objectValue)
         } else if let index = sessions.firstIndex(where: { $0.id == id }) {
             let s = sessions.remove(at: index)
             removed = .session(s)
-            tombstone = Tombstone(id: id, deletedAt: time, revision: s.revision + 1, kind: "session",
-                                  entry: JournalCodec.json(s).objectValue)
+            tombstone = Tombstone(
+                id: id, deletedAt: time, revision: s.revision + 1, kind: "session",
+                entry: JournalCodec.json(s).objectValue)
         }
         if let tombstone {
             tombstones.removeAll { $0.id == id }

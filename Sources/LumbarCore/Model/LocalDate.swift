@@ -18,7 +18,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// A date, or `nil` if the date does not exist (30 February, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -28,8 +29,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = Digits.value(bytes, 0, 4), let m = Digits.value(bytes, 5, 2),
-              let d = Digits.value(bytes, 8, 2) else { return nil }
+            let y = Digits.value(bytes, 0, 4), let m = Digits.value(bytes, 5, 2),
+            let d = Digits.value(bytes, 8, 2)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -52,7 +52,8 @@ struct POSIXZoneRule: Sendable, Hashable {
             return
         }
         guard scanner.take(","), let start = scanner.transition(), scanner.take(","),
-              let end = scanner.transition(), scanner.atEnd else { return nil }
+            let end = scanner.transition(), scanner.atEnd
+        else { return nil }
         self.start = start
         self.end = end
     }
@@ -116,8 +117,10 @@ extension POSIXZoneRule.Transition {
             // 1970-01-01 was a Thursday (weekday 4).
             let firstWeekday = Int((first % 7 + 7 + 4) % 7)
             var dayOfMonth = 1 + (weekday - firstWeekday + 7) % 7 + (week - 1) * 7
-            let nextMonth = month == 12 ? POSIXZoneRule.days(year: year + 1, month: 1, day: 1)
-                                        : POSIXZoneRule.days(year: year, month: Int64(month + 1), day: 1)
+            let nextMonth =
+                month == 12
+                ? POSIXZoneRule.days(year: year + 1, month: 1, day: 1)
+                : POSIXZoneRule.days(year: year, month: Int64(month + 1), day: 1)
             let length = Int(nextMonth - first)
             while dayOfMonth > length { dayOfMonth -= 7 }
             dayNumber = first + Int64(dayOfMonth - 1)
@@ -186,8 +189,9 @@ private struct Scanner {
         let day: POSIXZoneRule.Transition.Day
         if take("M") {
             guard let month = number(maxDigits: 2), (1...12).contains(month), take("."),
-                  let week = number(maxDigits: 1), (1...5).contains(week), take("."),
-                  let weekday = number(maxDigits: 1), weekday <= 6 else { return nil }
+                let week = number(maxDigits: 1), (1...5).contains(week), take("."),
+                let weekday = number(maxDigits: 1), weekday <= 6
+            else { return nil }
             day = .monthWeekDay(month: month, week: week, weekday: weekday)
         } else if take("J") {
             guard let n = number(maxDigits: 3), (1...365).contains(n) else { return nil }

@@ -1,4 +1,3 @@
-
 /// A self-care action taken, identified by a stable string key ("heat").
 public struct SelfCare: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The stable key stored in the journal.

@@ -28,9 +28,11 @@ public struct Session: Identifiable, Hashable, Sendable {
     public var unknownFields: JSONObject
 
     /// A session.
-    public init(id: UUID = UUID(), at: Timestamp, kind: String, minutes: Int? = nil, rpe: Int? = nil,
-                suddenPain: Bool = false, note: String = "", updatedAt: Timestamp, revision: Int = 1,
-                unknownFields: JSONObject = JSONObject()) {
+    public init(
+        id: UUID = UUID(), at: Timestamp, kind: String, minutes: Int? = nil, rpe: Int? = nil,
+        suddenPain: Bool = false, note: String = "", updatedAt: Timestamp, revision: Int = 1,
+        unknownFields: JSONObject = JSONObject()
+    ) {
         self.id = id
         self.at = at
         self.kind = kind

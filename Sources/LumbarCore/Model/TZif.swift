@@ -13,8 +13,10 @@ enum TZif {
         return block(bytes, header: second, at: dataAt, timeSize: 8, footer: footer(bytes, at: footerAt))
     }
 
-    private static func block(_ bytes: [UInt8], header: Header, at start: Int, timeSize: Int,
-                              footer: POSIXZoneRule?) -> ZoneInfo.Rules? {
+    private static func block(
+        _ bytes: [UInt8], header: Header, at start: Int, timeSize: Int,
+        footer: POSIXZoneRule?
+    ) -> ZoneInfo.Rules? {
         guard start + header.blockSize(timeSize: timeSize) <= bytes.count, header.typeCount > 0 else { return nil }
         var transitions: [Int64] = []
         transitions.reserveCapacity(header.timeCount)
@@ -49,7 +51,8 @@ enum TZif {
 
         init?(_ bytes: [UInt8], at start: Int) {
             guard start + Self.size <= bytes.count,
-                  bytes[start] == 0x54, bytes[start + 1] == 0x5A, bytes[start + 2] == 0x69, bytes[start + 3] == 0x66 else { return nil }
+                bytes[start] == 0x54, bytes[start + 1] == 0x5A, bytes[start + 2] == 0x69, bytes[start + 3] == 0x66
+            else { return nil }
             let v = bytes[start + 4]
             version = v == 0 ? 1 : Int(v) - 0x30
             func count(_ n: Int) -> Int { Int(be32(bytes, start + 20 + 4 * n)) }

@@ -29,7 +29,8 @@ public enum TimeInput {
         public func message(for text: String, option: String, timeZone: ZoneInfo) -> String {
             switch self {
             case .unrecognized:
-                return "\(option) must be an ISO 8601 time such as 2026-03-02T18:00 or 2026-03-02T17:00Z, or now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m or -1d, got '\(text)'"
+                return
+                    "\(option) must be an ISO 8601 time such as 2026-03-02T18:00 or 2026-03-02T17:00Z, or now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m or -1d, got '\(text)'"
             case .badDuration:
                 return "\(option) '\(text)' is not a relative time; write a minus sign, a whole number and h, m or d, such as -2h, -30m or -1d"
             case .badClockTime:
@@ -124,8 +125,9 @@ public enum TimeInput {
     private static func clock(_ word: String) -> Result<(hour: Int, minute: Int), Failure> {
         let parts = word.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]) else { return .failure(.unrecognized) }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let hour = Int(parts[0]), let minute = Int(parts[1])
+        else { return .failure(.unrecognized) }
         guard hour < 24, minute < 60 else { return .failure(.badClockTime) }
         return .success((hour, minute))
     }

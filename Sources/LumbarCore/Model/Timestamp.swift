@@ -96,10 +96,11 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String, localTimeZone: ZoneInfo) -> Result<Timestamp, ParseError> {
         let b = Array(text.utf8)
         guard b.count >= 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
-              b[13] == UInt8(ascii: ":"),
-              let year = Digits.value(b, 0, 4), let month = Digits.value(b, 5, 2), let day = Digits.value(b, 8, 2),
-              let hour = Digits.value(b, 11, 2), let minute = Digits.value(b, 14, 2) else { return .failure(.malformed) }
+            b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
+            b[13] == UInt8(ascii: ":"),
+            let year = Digits.value(b, 0, 4), let month = Digits.value(b, 5, 2), let day = Digits.value(b, 8, 2),
+            let hour = Digits.value(b, 11, 2), let minute = Digits.value(b, 14, 2)
+        else { return .failure(.malformed) }
         var i = 16
         var second = 0
         var millisecond = 0

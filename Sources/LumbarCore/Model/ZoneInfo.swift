@@ -164,7 +164,8 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
         guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
         let digits = rest.dropFirst().filter { $0 != ":" }
         guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = Int(digits) else { return nil }
+            let value = Int(digits)
+        else { return nil }
         let hours = digits.count <= 2 ? value : value / 100
         let minutes = digits.count <= 2 ? 0 : value % 100
         guard hours <= 18, minutes < 60 else { return nil }

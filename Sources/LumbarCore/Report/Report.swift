@@ -58,8 +58,10 @@ public struct Report: Hashable, Sendable {
     ///
     /// Entries after `now` are left out, as everywhere else in lumbar. Each day's level and the
     /// flags come from evaluating the rules at the end of every day of the period.
-    public init(journal: Journal, from first: LocalDate, through last: LocalDate, now: Date, timeZone: ZoneInfo,
-                reason: ReportPeriod.Reason = .requested) {
+    public init(
+        journal: Journal, from first: LocalDate, through last: LocalDate, now: Date, timeZone: ZoneInfo,
+        reason: ReportPeriod.Reason = .requested
+    ) {
         let today = LocalDate(instant: now, in: timeZone)
         let lastDay = min(last, today)
         let generatedAt = Timestamp(now, in: timeZone)
@@ -81,9 +83,10 @@ public struct Report: Hashable, Sendable {
         self.timeZone = timeZone
         self.profile = journal.profile
         self.status = daily.last?.status ?? EscalationEngine.evaluate(journal, now: asOf.date, timeZone: timeZone)
-        self.days = Report.days(first: first, last: lastDay, checkIns: checkIns, sessions: sessions, daily: daily,
-                                averages: Report.sevenDayAverages(journal, from: first, through: lastDay, asOf: asOf),
-                                timeZone: timeZone)
+        self.days = Report.days(
+            first: first, last: lastDay, checkIns: checkIns, sessions: sessions, daily: daily,
+            averages: Report.sevenDayAverages(journal, from: first, through: lastDay, asOf: asOf),
+            timeZone: timeZone)
         let episode = Report.episode(journal, first: first, last: lastDay, asOf: asOf, timeZone: timeZone)
         self.episode = episode
         self.episodeCheckIns = episode.map { Array(journal.checkIns[$0.checkInRange]) } ?? []
@@ -118,8 +121,10 @@ public struct Report: Hashable, Sendable {
     ///
     /// Built on `EscalationEngine.evaluate` alone, the one entry point the rules engine keeps
     /// from contract version 1 to 2, so the report does not follow the engine's helpers around.
-    static func daily(_ journal: Journal, from first: LocalDate, through last: LocalDate, now: Date,
-                      timeZone: ZoneInfo) -> [(date: LocalDate, status: Status)] {
+    static func daily(
+        _ journal: Journal, from first: LocalDate, through last: LocalDate, now: Date,
+        timeZone: ZoneInfo
+    ) -> [(date: LocalDate, status: Status)] {
         let nowMilliseconds = Timestamp(now, in: timeZone).epochMilliseconds
         var days: [(date: LocalDate, status: Status)] = []
         var date = first
@@ -134,24 +139,30 @@ public struct Report: Hashable, Sendable {
 
     // MARK: Building
 
-    private static func days(first: LocalDate, last: LocalDate, checkIns: [CheckIn], sessions: [Session],
-                             daily: [(date: LocalDate, status: Status)], averages: [LocalDate: Double], timeZone: ZoneInfo) -> [ReportDay] {
+    private static func days(
+        first: LocalDate, last: LocalDate, checkIns: [CheckIn], sessions: [Session],
+        daily: [(date: LocalDate, status: Status)], averages: [LocalDate: Double], timeZone: ZoneInfo
+    ) -> [ReportDay] {
         let checkInsByDate = Dictionary(grouping: checkIns, by: \.date)
         let sessionsByDate = Dictionary(grouping: sessions) { $0.at.converted(to: timeZone).localDate }
         let levelByDate = Dictionary(daily.map { ($0.date, $0.status.level) }, uniquingKeysWith: { $1 })
         var days: [ReportDay] = []
         var date = first
         while date <= last {
-            days.append(ReportDay(date: date, checkIns: checkInsByDate[date] ?? [], sessions: sessionsByDate[date] ?? [],
-                                  level: levelByDate[date] ?? .none, sevenDayAverage: averages[date]))
+            days.append(
+                ReportDay(
+                    date: date, checkIns: checkInsByDate[date] ?? [], sessions: sessionsByDate[date] ?? [],
+                    level: levelByDate[date] ?? .none, sevenDayAverage: averages[date]))
             date = date.adding(days: 1)
         }
         return days
     }
 
     /// For each day of the period, the mean daily pain over it and the six days before (logged days only).
-    static func sevenDayAverages(_ journal: Journal, from first: LocalDate, through last: LocalDate,
-                                 asOf: Timestamp) -> [LocalDate: Double] {
+    static func sevenDayAverages(
+        _ journal: Journal, from first: LocalDate, through last: LocalDate,
+        asOf: Timestamp
+    ) -> [LocalDate: Double] {
         let reach = first.adding(days: -6)
         var dailyPain: [LocalDate: Int] = [:]
         for checkIn in journal.checkIns where checkIn.at <= asOf && checkIn.date >= reach && checkIn.date <= last {
@@ -167,8 +178,10 @@ public struct Report: Hashable, Sendable {
         return averages
     }
 
-    private static func episode(_ journal: Journal, first: LocalDate, last: LocalDate, asOf: Timestamp,
-                                timeZone: ZoneInfo) -> Episode? {
+    private static func episode(
+        _ journal: Journal, first: LocalDate, last: LocalDate, asOf: Timestamp,
+        timeZone: ZoneInfo
+    ) -> Episode? {
         let overlapping = EpisodeTracker.episodes(in: journal, upTo: asOf.date, timeZone: timeZone).filter {
             $0.onset.date <= last && ($0.closeDate ?? asOf.localDate) >= first
         }

@@ -59,8 +59,9 @@ public struct ReportFlag: Hashable, Sendable {
                     known.latest = flag
                     found[flag.rule] = known
                 } else {
-                    found[flag.rule] = ReportFlag(rule: flag.rule, steps: [Step(date: day.date, level: flag.level)],
-                                                  highestLevel: flag.level, lastSeen: day.date, isRaisedAtEnd: false, latest: flag)
+                    found[flag.rule] = ReportFlag(
+                        rule: flag.rule, steps: [Step(date: day.date, level: flag.level)],
+                        highestLevel: flag.level, lastSeen: day.date, isRaisedAtEnd: false, latest: flag)
                 }
             }
             for rule in previous.keys where current[rule] == nil {

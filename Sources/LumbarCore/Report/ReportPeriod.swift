@@ -52,10 +52,12 @@ public struct ReportPeriod: Hashable, Sendable {
         }
         let start = main.trigger.map { $0.at.converted(to: timeZone).localDate } ?? main.onset.date
         let earliest = last.adding(days: -(Report.maximumDays - 1))
-        return ReportPeriod(first: max(start, earliest), last: last,
-                            reason: .episode(onset: main.onset.date, trigger: main.trigger, peak: main.peak,
-                                             days: main.day(asOf: asOfDate), isOpen: main.isOpen,
-                                             clipped: start < earliest))
+        return ReportPeriod(
+            first: max(start, earliest), last: last,
+            reason: .episode(
+                onset: main.onset.date, trigger: main.trigger, peak: main.peak,
+                days: main.day(asOf: asOfDate), isOpen: main.isOpen,
+                clipped: start < earliest))
     }
 
     /// The episode a report is about: the highest peak, ties going to the longest, then to the latest.

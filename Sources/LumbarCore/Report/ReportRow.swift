@@ -1,4 +1,3 @@
-
 /// A row of a report's daily table: a day with entries, or a run of days with none.
 public enum ReportRow: Hashable, Sendable {
     /// A day on which something was logged, or a single empty day between logged ones.

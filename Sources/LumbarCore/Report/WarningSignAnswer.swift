@@ -15,8 +15,10 @@ public struct WarningSignAnswer: Hashable, Sendable {
     public var noSince: LocalDate?
 
     /// An answer summary.
-    public init(symptom: Symptom, yesDates: [LocalDate], yesCount: Int, noCount: Int, notAskedCount: Int,
-                noSince: LocalDate? = nil) {
+    public init(
+        symptom: Symptom, yesDates: [LocalDate], yesCount: Int, noCount: Int, notAskedCount: Int,
+        noSince: LocalDate? = nil
+    ) {
         self.symptom = symptom
         self.yesDates = yesDates
         self.yesCount = yesCount
@@ -52,8 +54,9 @@ public struct WarningSignAnswer: Hashable, Sendable {
                 case nil: counts.notAsked += 1
                 }
             }
-            return WarningSignAnswer(symptom: symptom, yesDates: Array(Set(yesDates)).sorted(), yesCount: counts.yes,
-                                     noCount: counts.no, notAskedCount: counts.notAsked, noSince: noSince)
+            return WarningSignAnswer(
+                symptom: symptom, yesDates: Array(Set(yesDates)).sorted(), yesCount: counts.yes,
+                noCount: counts.no, notAskedCount: counts.notAsked, noSince: noSince)
         }
     }
 }

@@ -1,4 +1,3 @@
-
 /// A source a rule rests on: one of the five articles, or a clinical guideline that backs them, cited by title.
 public enum Article: String, CaseIterable, Sendable {
     /// Article 000.

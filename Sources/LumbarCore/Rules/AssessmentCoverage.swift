@@ -20,7 +20,8 @@ enum AssessmentCoverage {
             var covered = flag
             covered.assessedAt = cover.at
             let when = TimeText.dateTime(cover.at, in: context.timeZone)
-            covered.action = flag.level >= .urgent
+            covered.action =
+                flag.level >= .urgent
                 ? "A clinician assessed this on \(when). If it gets worse, or another sign on the emergency line appears, act now: \(flag.action)"
                 : "A clinician assessed this on \(when), so it does not count toward the level; it is raised again if it gets worse or something new appears."
             return covered
@@ -35,7 +36,9 @@ enum AssessmentCoverage {
                 let time = assessment.at.epochMilliseconds
                 if WarningSignRules.keys(flag.rule, context).allSatisfy({
                     StandingAnswer.stoodYesUnbroken($0, in: context.journal, since: time, upTo: context.checkInEnd)
-                }) { return true }
+                }) {
+                    return true
+                }
             } else if flag.rule == .recurringPain {
                 let date = assessment.at.converted(to: context.timeZone).localDate
                 if date >= context.windowStart, date <= context.today { return true }
@@ -44,8 +47,8 @@ enum AssessmentCoverage {
             }
         }
         guard flag.rule.isPersistenceRule,
-              assessment.at.epochMilliseconds >= context.now.epochMilliseconds - persistence,
-              let stored = assessment.rules.filter({ RuleID(rawValue: $0.rule)?.isPersistenceRule == true }).map(\.level).max()
+            assessment.at.epochMilliseconds >= context.now.epochMilliseconds - persistence,
+            let stored = assessment.rules.filter({ RuleID(rawValue: $0.rule)?.isPersistenceRule == true }).map(\.level).max()
         else { return false }
         return flag.level <= stored
     }
@@ -59,8 +62,10 @@ extension EscalationEngine {
     ///
     /// - Throws: `AssessmentError.nothingToCover` for a default with no flag at see-doctor,
     ///   `AssessmentError.notRaised` when a named rule was not raised at `at`.
-    public static func assessment(of journal: Journal, at: Date, timeZone: ZoneInfo, rules: [RuleID]?,
-                                  note: String, id: UUID, updatedAt: Timestamp) throws(AssessmentError) -> Assessment {
+    public static func assessment(
+        of journal: Journal, at: Date, timeZone: ZoneInfo, rules: [RuleID]?,
+        note: String, id: UUID, updatedAt: Timestamp
+    ) throws(AssessmentError) -> Assessment {
         let status = evaluate(journal, now: at, timeZone: timeZone)
         let raised = status.flags
         let chosen: [RuleFlag]

@@ -15,7 +15,8 @@ public enum AssessmentError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case .nothingToCover(let raised):
-            let named = raised.isEmpty
+            let named =
+                raised.isEmpty
                 ? "no flag was raised then"
                 : "the flags raised then are " + raised.map(\.rawValue).joined(separator: ", ") + "; name the ones assessed with --rule ID"
             return "nothing to record as assessed: no flag at see-doctor was raised at that time (\(named))"

@@ -8,7 +8,7 @@ import Foundation
 enum ChronologicalSearch {
     /// The index of the first element whose time is after `milliseconds` (so `0..<index` is "up to then").
     static func end<C: RandomAccessCollection>(of array: C, upTo milliseconds: Int64, by time: KeyPath<C.Element, Timestamp>) -> Int
-        where C.Index == Int {
+    where C.Index == Int {
         var low = array.startIndex
         var high = array.endIndex
         while low < high {
@@ -20,7 +20,7 @@ enum ChronologicalSearch {
 
     /// The index of the first element whose time is at or after `milliseconds`.
     static func start<C: RandomAccessCollection>(of array: C, from milliseconds: Int64, by time: KeyPath<C.Element, Timestamp>) -> Int
-        where C.Index == Int {
+    where C.Index == Int {
         var low = array.startIndex
         var high = array.endIndex
         while low < high {

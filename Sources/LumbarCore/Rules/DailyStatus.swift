@@ -23,8 +23,10 @@ extension EscalationEngine {
     ///
     /// A day is evaluated at its last millisecond, or at `now` for the day containing it; days
     /// after `now` are left out, so no day sees entries that did not exist yet.
-    public static func daily(_ journal: Journal, from first: LocalDate, through last: LocalDate,
-                             now: Date, timeZone: ZoneInfo) -> [DailyStatus] {
+    public static func daily(
+        _ journal: Journal, from first: LocalDate, through last: LocalDate,
+        now: Date, timeZone: ZoneInfo
+    ) -> [DailyStatus] {
         let nowMilliseconds = ChronologicalSearch.milliseconds(of: now)
         var days: [DailyStatus] = []
         var date = first

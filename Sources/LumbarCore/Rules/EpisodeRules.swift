@@ -16,10 +16,13 @@ enum EpisodeRules {
     }
 
     /// A flag with the rule's sources.
-    static func flag(_ rule: RuleID, _ level: Level, _ headline: String, action: String? = nil,
-                     _ evidence: EvidenceList, _ window: FlagWindow?) -> RuleFlag {
-        RuleFlag(rule: rule, level: level, headline: headline, action: action ?? level.action, evidence: evidence.lines,
-             evidenceDates: evidence.dates, window: window, sources: rule.sources)
+    static func flag(
+        _ rule: RuleID, _ level: Level, _ headline: String, action: String? = nil,
+        _ evidence: EvidenceList, _ window: FlagWindow?
+    ) -> RuleFlag {
+        RuleFlag(
+            rule: rule, level: level, headline: headline, action: action ?? level.action, evidence: evidence.lines,
+            evidenceDates: evidence.dates, window: window, sources: rule.sources)
     }
 
     /// `intense-pain`: the latest check-in is from the last 7 days and severe (watch; 9 or more: see a doctor).
@@ -29,16 +32,20 @@ enum EpisodeRules {
         var evidence = EvidenceList()
         evidence.add(latest, ["latest check-in"])
         let expiry = latest.at.adding(hours: 168)
-        let window = FlagWindow(start: context.local(latest.at), end: context.local(expiry),
-                                text: "7 days after the check-in of \(context.dateText(latest.at)) = \(context.dateText(expiry))")
+        let window = FlagWindow(
+            start: context.local(latest.at), end: context.local(expiry),
+            text: "7 days after the check-in of \(context.dateText(latest.at)) = \(context.dateText(expiry))")
         if PainScale.isVerySevere(latest.pain) {
-            return flag(.intensePain, .seeDoctor,
-                        "Your latest check-in puts the pain at \(latest.pain)/10; the articles treat pain this intense as a reason to be seen.",
-                        evidence, window)
+            return flag(
+                .intensePain, .seeDoctor,
+                "Your latest check-in puts the pain at \(latest.pain)/10; the articles treat pain this intense as a reason to be seen.",
+                evidence, window)
         }
-        return flag(.intensePain, .watch, "Your latest check-in puts the pain at \(latest.pain)/10, in the severe range.",
-                    action: "Keep logging daily. Book a doctor or physiotherapist if it reaches 9, is still 7 or more \(EpisodeMark.appointmentHours) h after \(startText(context, episode)), or rises further.",
-                    evidence, window)
+        return flag(
+            .intensePain, .watch, "Your latest check-in puts the pain at \(latest.pain)/10, in the severe range.",
+            action:
+                "Keep logging daily. Book a doctor or physiotherapist if it reaches 9, is still 7 or more \(EpisodeMark.appointmentHours) h after \(startText(context, episode)), or rises further.",
+            evidence, window)
     }
 
     /// "the Mon 18:00 deadlift" or "the onset (Tue 09:00)".
@@ -83,17 +90,20 @@ enum EpisodeRules {
         if let severe = best.severe { evidence.add(severe, ["pain \(severe.pain) after it"]) }
         let window = context.hoursWindow(48, after: session)
         if best.level == .seeDoctor {
-            return flag(.acuteInjury, .seeDoctor,
-                        "Sudden pain at the \(context.text(session)) reached \(best.severe?.pain ?? 7)/10 soon after; the articles treat this as a sign of injury rather than soreness, so have it checked.",
-                        evidence, window)
+            return flag(
+                .acuteInjury, .seeDoctor,
+                "Sudden pain at the \(context.text(session)) reached \(best.severe?.pain ?? 7)/10 soon after; the articles treat this as a sign of injury rather than soreness, so have it checked.",
+                evidence, window)
         }
         let deadline = session.at.adding(hours: 48)
-        let action = context.now < deadline
+        let action =
+            context.now < deadline
             ? "Keep logging; if the pain reaches 7/10 by \(context.text(deadline)), book a doctor or physiotherapist."
             : "Keep logging; it stayed below 7/10 for 48 h. Book a doctor or physiotherapist if it turns severe or lasts."
-        return flag(.acuteInjury, .watch,
-                    "Sudden pain at the \(context.text(session)): the articles read this as a possible strain rather than ordinary soreness.",
-                    action: action, evidence, window)
+        return flag(
+            .acuteInjury, .watch,
+            "Sudden pain at the \(context.text(session)): the articles read this as a possible strain rather than ordinary soreness.",
+            action: action, evidence, window)
     }
 
     /// `severe-72-96h`: the latest check-in is severe 72 h or more after the start (96 h: see a doctor).
@@ -111,20 +121,24 @@ enum EpisodeRules {
         }
         evidence.add(latest, ["\(elapsed / ChronologicalSearch.hour) h after the start"])
         let from = startText(context, episode)
-        let headline = "Pain is still severe (\(latest.pain)/10) \(elapsed / ChronologicalSearch.hour) h after \(from); the articles expect ordinary soreness to fade by about \(EpisodeMark.sorenessHours) h."
+        let headline =
+            "Pain is still severe (\(latest.pain)/10) \(elapsed / ChronologicalSearch.hour) h after \(from); the articles expect ordinary soreness to fade by about \(EpisodeMark.sorenessHours) h."
         let origin = episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))"
         let mark = { (hours: Int, extra: String) in
-            FlagWindow(start: context.local(start), end: context.local(start.adding(hours: Double(hours))),
-                       text: "\(hours) h after \(origin) = \(context.text(start.adding(hours: Double(hours))))" + extra)
+            FlagWindow(
+                start: context.local(start), end: context.local(start.adding(hours: Double(hours))),
+                text: "\(hours) h after \(origin) = \(context.text(start.adding(hours: Double(hours))))" + extra)
         }
         let appointment = EpisodeMark.appointmentHours
         let mark96 = start.adding(hours: Double(appointment))
         if elapsed >= Int64(appointment) * ChronologicalSearch.hour {
             return flag(.severe72to96h, .seeDoctor, headline, evidence, mark(appointment, ""))
         }
-        return flag(.severe72to96h, .watch, headline,
-                    action: "Keep logging; if it is still 7 or more at the \(appointment) h mark (\(context.text(mark96))), book a doctor or physiotherapist.",
-                    evidence, mark(EpisodeMark.sorenessHours, "; \(appointment) h = \(context.text(mark96))"))
+        return flag(
+            .severe72to96h, .watch, headline,
+            action:
+                "Keep logging; if it is still 7 or more at the \(appointment) h mark (\(context.text(mark96))), book a doctor or physiotherapist.",
+            evidence, mark(EpisodeMark.sorenessHours, "; \(appointment) h = \(context.text(mark96))"))
     }
 
     /// Evidence naming the onset, the peak and the latest check-in.
@@ -142,12 +156,14 @@ enum EpisodeRules {
         let day = context.day
         let twoWeeks = EpisodeMark.twoWeeksDay
         guard day >= 7, day < twoWeeks, latest.pain >= 1,
-              !PainScale.isImproved(peak: episode.peak, latest: latest.pain) else { return nil }
+            !PainScale.isImproved(peak: episode.peak, latest: latest.pain)
+        else { return nil }
         let day14 = episode.onset.date.adding(days: twoWeeks).shortDescription
-        return flag(.notImproving, .watch,
-                    "Day \(day) since \(episode.onset.date.shortDescription) and the pain has not clearly improved (peak \(episode.peak), now \(latest.pain)).",
-                    action: "Keep logging daily; if it has still not clearly improved on day \(twoWeeks) (\(day14)), book a doctor or physiotherapist.",
-                    courseEvidence(context, episode), context.dayWindow(twoWeeks, onset: episode.onset))
+        return flag(
+            .notImproving, .watch,
+            "Day \(day) since \(episode.onset.date.shortDescription) and the pain has not clearly improved (peak \(episode.peak), now \(latest.pain)).",
+            action: "Keep logging daily; if it has still not clearly improved on day \(twoWeeks) (\(day14)), book a doctor or physiotherapist.",
+            courseEvidence(context, episode), context.dayWindow(twoWeeks, onset: episode.onset))
     }
 
     /// `pain-2-4-weeks`: pain remains from day 14 (see a doctor unless improved) and from day 28 (see a doctor).
@@ -160,20 +176,23 @@ enum EpisodeRules {
         let evidence = courseEvidence(context, episode)
         let since = "since \(episode.onset.date.shortDescription)"
         if day >= fourWeeks {
-            return flag(.pain2to4Weeks, .seeDoctor,
-                        "Back pain has gone on for \(day) days (\(since)) and is still \(latest.pain)/10; the articles expect most of it to settle within a few weeks.",
-                        evidence, context.dayWindow(fourWeeks, onset: episode.onset))
+            return flag(
+                .pain2to4Weeks, .seeDoctor,
+                "Back pain has gone on for \(day) days (\(since)) and is still \(latest.pain)/10; the articles expect most of it to settle within a few weeks.",
+                evidence, context.dayWindow(fourWeeks, onset: episode.onset))
         }
         if !improved {
-            return flag(.pain2to4Weeks, .seeDoctor,
-                        "Back pain has gone on for \(day) days (\(since)) without clearly improving (peak \(episode.peak), now \(latest.pain)).",
-                        evidence, context.dayWindow(twoWeeks, onset: episode.onset))
+            return flag(
+                .pain2to4Weeks, .seeDoctor,
+                "Back pain has gone on for \(day) days (\(since)) without clearly improving (peak \(episode.peak), now \(latest.pain)).",
+                evidence, context.dayWindow(twoWeeks, onset: episode.onset))
         }
         let day28 = episode.onset.date.adding(days: fourWeeks).shortDescription
-        return flag(.pain2to4Weeks, .watch,
-                    "Back pain has gone on for \(day) days (\(since)); it is easing (peak \(episode.peak), now \(latest.pain)) but not gone.",
-                    action: "Keep logging; book a doctor or physiotherapist if it stops easing, or if there is still pain on day \(fourWeeks) (\(day28)).",
-                    evidence, context.dayWindow(twoWeeks, onset: episode.onset, text: "; day \(fourWeeks) = \(day28)"))
+        return flag(
+            .pain2to4Weeks, .watch,
+            "Back pain has gone on for \(day) days (\(since)); it is easing (peak \(episode.peak), now \(latest.pain)) but not gone.",
+            action: "Keep logging; book a doctor or physiotherapist if it stops easing, or if there is still pain on day \(fourWeeks) (\(day28)).",
+            evidence, context.dayWindow(twoWeeks, onset: episode.onset, text: "; day \(fourWeeks) = \(day28)"))
     }
 
     /// `getting-worse`: past 72 h from the start and within the last 7 days, pain rose to 4 or more
@@ -194,16 +213,19 @@ enum EpisodeRules {
         evidence.add(latest, ["latest"])
         let care = window.flatMap(\.care).reduce(into: [SelfCare]()) { if !$0.contains($1) { $0.append($1) } }
         let labels = care.map(\.label)
-        let despite = labels.count > 1
+        let despite =
+            labels.count > 1
             ? " despite " + labels.dropLast().joined(separator: ", ") + " and " + (labels.last ?? "")
             : labels.first.map { " despite " + $0 } ?? ""
         let start = Timestamp(epochMilliseconds: lower, utcOffsetSeconds: 0)
-        let text = lower == context.weekStart
+        let text =
+            lower == context.weekStart
             ? "the last 7 days, since \(context.text(start))"
             : "from \(EpisodeMark.sorenessHours) h after \(episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))") = \(context.text(mark72)), to now"
-        return flag(.gettingWorse, .seeDoctor,
-                    "Pain rose from \(lowest.pain) to \(latest.pain)\(despite); the articles treat pain that gets worse as a reason to be seen.",
-                    evidence, FlagWindow(start: context.local(start), end: context.now, text: text))
+        return flag(
+            .gettingWorse, .seeDoctor,
+            "Pain rose from \(lowest.pain) to \(latest.pain)\(despite); the articles treat pain that gets worse as a reason to be seen.",
+            evidence, FlagWindow(start: context.local(start), end: context.now, text: text))
     }
 
     /// The risk factors `six-week-risk` reads, with their evidence.
@@ -232,14 +254,16 @@ enum EpisodeRules {
     static func sixWeekRisk(_ context: RuleContext, _ episode: Episode) -> RuleFlag? {
         let latest = episode.latest
         guard context.day >= EpisodeMark.sixWeeksDay, latest.pain >= 1,
-              !PainScale.isImproved(peak: episode.peak, latest: latest.pain) || PainScale.isSevere(latest.pain) else { return nil }
+            !PainScale.isImproved(peak: episode.peak, latest: latest.pain) || PainScale.isSevere(latest.pain)
+        else { return nil }
         var evidence = courseEvidence(context, episode)
         let factors = riskFactors(context, into: &evidence)
         guard !factors.isEmpty else { return nil }
         let state = PainScale.isSevere(latest.pain) ? "is severe (\(latest.pain)/10)" : "is not improving (peak \(episode.peak), now \(latest.pain))"
-        return flag(.sixWeekRisk, .seeDoctor,
-                    "Pain has lasted \(context.day) days, \(state), with a risk factor the articles name: \(factors.joined(separator: ", ")).",
-                    evidence, context.dayWindow(EpisodeMark.sixWeeksDay, onset: episode.onset))
+        return flag(
+            .sixWeekRisk, .seeDoctor,
+            "Pain has lasted \(context.day) days, \(state), with a risk factor the articles name: \(factors.joined(separator: ", ")).",
+            evidence, context.dayWindow(EpisodeMark.sixWeeksDay, onset: episode.onset))
     }
 
     /// The cancer branch's signs: urgent ones and emergency ones.
@@ -267,17 +291,19 @@ enum EpisodeRules {
                 if PainScale.isSevere(latest.pain) { reasons.append("pain of \(latest.pain)/10") }
                 if gettingWorse { reasons.append("pain getting worse") }
                 let level: Level = emergency.isEmpty ? .urgent : .emergency
-                return flag(.historyRisk, level,
-                            "Back pain with a history of cancer and \(reasons.joined(separator: ", ")): NICE NG234 asks for this to be seen \(level == .emergency ? "as an emergency" : "by a doctor today").",
-                            evidence, nil)
+                return flag(
+                    .historyRisk, level,
+                    "Back pain with a history of cancer and \(reasons.joined(separator: ", ")): NICE NG234 asks for this to be seen \(level == .emergency ? "as an emergency" : "by a doctor today").",
+                    evidence, nil)
             }
         }
         guard !silenced, context.day >= 7 || PainScale.isSevere(latest.pain) else { return nil }
         evidence.add(line: "profile history: \(items)")
         let why = context.day >= 7 ? "has lasted \(context.day) days" : "is severe (\(latest.pain)/10)"
-        return flag(.historyRisk, .seeDoctor,
-                    "Back pain that \(why), with \(items) in your history: the articles and NICE NG59 treat that history as a reason to be seen.",
-                    evidence, context.dayWindow(7, onset: episode.onset))
+        return flag(
+            .historyRisk, .seeDoctor,
+            "Back pain that \(why), with \(items) in your history: the articles and NICE NG59 treat that history as a reason to be seen.",
+            evidence, context.dayWindow(7, onset: episode.onset))
     }
 
     /// `doms-window`: a non-sudden trigger less than 72 h ago, peak ≤ 6, and nothing else at watch
@@ -285,16 +311,19 @@ enum EpisodeRules {
     static func domsWindow(_ context: RuleContext, others: [RuleFlag]) -> RuleFlag? {
         let soreness = EpisodeMark.sorenessHours
         guard let episode = context.episode, let trigger = episode.trigger, episode.peak <= 6,
-              context.now.epochMilliseconds - trigger.at.epochMilliseconds < Int64(soreness) * ChronologicalSearch.hour,
-              !context.isSudden(trigger), !others.contains(where: { $0.level >= .watch }) else { return nil }
+            context.now.epochMilliseconds - trigger.at.epochMilliseconds < Int64(soreness) * ChronologicalSearch.hour,
+            !context.isSudden(trigger), !others.contains(where: { $0.level >= .watch })
+        else { return nil }
         var evidence = EvidenceList()
         evidence.add(trigger, in: context.timeZone)
         if let peak = context.episodeCheckIns.first(where: { $0.pain == episode.peak }) { evidence.add(peak, ["peak so far"]) }
         let mark72 = trigger.at.adding(hours: Double(soreness))
-        return flag(.domsWindow, .info,
-                    "Pain of at most \(episode.peak)/10 within \(soreness) h of the \(context.text(trigger)) fits ordinary post-exercise soreness.",
-                    action: "The articles describe soreness that starts some hours after a session, is worst at 24–48 h and fades by about \(soreness) h (\(context.text(mark72))). Keep moving gently; heat or ice can ease it.",
-                    evidence, context.hoursWindow(soreness, after: trigger))
+        return flag(
+            .domsWindow, .info,
+            "Pain of at most \(episode.peak)/10 within \(soreness) h of the \(context.text(trigger)) fits ordinary post-exercise soreness.",
+            action:
+                "The articles describe soreness that starts some hours after a session, is worst at 24–48 h and fades by about \(soreness) h (\(context.text(mark72))). Keep moving gently; heat or ice can ease it.",
+            evidence, context.hoursWindow(soreness, after: trigger))
     }
 
     /// `log-today`: the episode is open and the last check-in is 2 or more dates old.
@@ -304,10 +333,12 @@ enum EpisodeRules {
         guard days >= 2 else { return nil }
         var evidence = EvidenceList()
         evidence.add(latest, ["last check-in"])
-        let window = FlagWindow(start: context.local(latest.at), end: nil,
-                                text: "last check-in \(TimeText.dateTime(latest.at, in: context.timeZone)), \(days) days ago")
-        return flag(.logToday, .info, "No check-in for \(days) days: the rules only see what is logged.",
-                    action: "Log a check-in today, even if the pain is 0.",
-                    evidence, window)
+        let window = FlagWindow(
+            start: context.local(latest.at), end: nil,
+            text: "last check-in \(TimeText.dateTime(latest.at, in: context.timeZone)), \(days) days ago")
+        return flag(
+            .logToday, .info, "No check-in for \(days) days: the rules only see what is logged.",
+            action: "Log a check-in today, even if the pain is 0.",
+            evidence, window)
     }
 }

@@ -62,7 +62,8 @@ public enum EpisodeTracker {
         let end = ChronologicalSearch.end(of: sessions, upTo: onset.epochMilliseconds, by: \.at)
         guard end > 0 else { return nil }
         let candidate = sessions[end - 1]
-        return candidate.at.epochMilliseconds >= onset.epochMilliseconds - Int64(Episode.triggerWindowHours) * ChronologicalSearch.hour ? candidate : nil
+        return candidate.at.epochMilliseconds >= onset.epochMilliseconds - Int64(Episode.triggerWindowHours) * ChronologicalSearch.hour
+            ? candidate : nil
     }
 
     /// The check-ins of one local date, as the tracker reads them.
@@ -128,15 +129,18 @@ public enum EpisodeTracker {
             let current = group(checkIns, endingBefore: index)
             if let next {
                 if current.isPainFree, next.isPainFree, current.date.adding(days: 1) == next.date,
-                   next.range.upperBound <= limit {
+                    next.range.upperBound <= limit
+                {
                     return next.range.upperBound
                 }
                 if current.range.upperBound <= limit,
-                   silenceCloses(after: current, next: checkIns[next.range.lowerBound], today: today, journal: journal) {
+                    silenceCloses(after: current, next: checkIns[next.range.lowerBound], today: today, journal: journal)
+                {
                     return current.range.upperBound
                 }
             } else if current.range.upperBound <= limit,
-                      silenceCloses(after: current, next: nil, today: today, journal: journal) {
+                silenceCloses(after: current, next: nil, today: today, journal: journal)
+            {
                 return current.range.upperBound
             }
             next = current
@@ -155,7 +159,8 @@ public enum EpisodeTracker {
         while index < end {
             let current = group(checkIns, startingAt: index, end: end)
             if let start = onset, let previous = last,
-               silenceCloses(after: previous, next: checkIns[index], today: today, journal: journal) {
+                silenceCloses(after: previous, next: checkIns[index], today: today, journal: journal)
+            {
                 episodes.append(episode(journal, start..<previous.range.upperBound, closeDate: previous.date))
                 onset = nil
             }
@@ -189,7 +194,8 @@ public enum EpisodeTracker {
         let onset = checkIns[range.lowerBound]
         var peak = 0
         for index in range { peak = max(peak, checkIns[index].pain) }
-        return Episode(onset: onset, closeDate: closeDate, peak: peak, latest: checkIns[range.upperBound - 1],
-                       trigger: trigger(forOnsetAt: onset.at, in: journal.sessions), checkInRange: range)
+        return Episode(
+            onset: onset, closeDate: closeDate, peak: peak, latest: checkIns[range.upperBound - 1],
+            trigger: trigger(forOnsetAt: onset.at, in: journal.sessions), checkInRange: range)
     }
 }

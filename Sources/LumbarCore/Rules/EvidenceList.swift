@@ -23,7 +23,8 @@ struct EvidenceList {
     /// Adds a session, with what about it matters.
     mutating func add(_ session: Session, in timeZone: ZoneInfo, _ details: [String] = []) {
         let local = session.at.converted(to: timeZone)
-        add(key: session.id.uuidString, head: "\(local.localDate): \(TimeText.kind(of: session)) at \(local.clockTime)",
+        add(
+            key: session.id.uuidString, head: "\(local.localDate): \(TimeText.kind(of: session)) at \(local.clockTime)",
             details: details, date: local.localDate)
     }
 

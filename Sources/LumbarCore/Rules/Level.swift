@@ -28,7 +28,8 @@ public enum Level: Int, Comparable, CaseIterable, Sendable, CustomStringConverti
         case .watch: return "Keep logging; the flag says what would make it more serious, and when."
         case .seeDoctor: return "Book an appointment with a doctor or physiotherapist within the next few days."
         case .urgent:
-            return "Contact a doctor today: ask for an urgent same-day appointment, or call the non-emergency medical line (111 in England). A doctor, not a physiotherapist."
+            return
+                "Contact a doctor today: ask for an urgent same-day appointment, or call the non-emergency medical line (111 in England). A doctor, not a physiotherapist."
         case .emergency: return "Call the emergency number or go to an emergency department now."
         }
     }

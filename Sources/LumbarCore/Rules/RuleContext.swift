@@ -70,8 +70,10 @@ struct RuleContext {
     static let dateSlack: Int64 = 36 * ChronologicalSearch.hour
 
     /// The highest pain of each date in `first...last` among the check-ins before `end`.
-    static func highestPain(_ checkIns: [CheckIn], from first: LocalDate, through last: LocalDate, end: Int,
-                            timeZone: ZoneInfo) -> [Int: Int] {
+    static func highestPain(
+        _ checkIns: [CheckIn], from first: LocalDate, through last: LocalDate, end: Int,
+        timeZone: ZoneInfo
+    ) -> [Int: Int] {
         var result: [Int: Int] = [:]
         var index = ChronologicalSearch.start(of: checkIns, from: first.start(in: timeZone).epochMilliseconds - dateSlack, by: \.at)
         let stop = last.end(in: timeZone).epochMilliseconds + dateSlack
@@ -159,13 +161,15 @@ struct RuleContext {
 
     /// The window from `session` to `hours` later.
     func hoursWindow(_ hours: Int, after session: Session, text extra: String = "") -> FlagWindow {
-        FlagWindow(start: local(session.at), end: local(session.at.adding(hours: Double(hours))),
-                   text: hoursText(hours, after: session) + extra)
+        FlagWindow(
+            start: local(session.at), end: local(session.at.adding(hours: Double(hours))),
+            text: hoursText(hours, after: session) + extra)
     }
 
     /// The window from the onset to the start of day `day`.
     func dayWindow(_ day: Int, onset: CheckIn, text extra: String = "") -> FlagWindow {
-        FlagWindow(start: local(onset.at), end: onset.date.adding(days: day).start(in: timeZone),
-                   text: dayText(day, since: onset.date) + extra)
+        FlagWindow(
+            start: local(onset.at), end: onset.date.adding(days: day).start(in: timeZone),
+            text: dayText(day, since: onset.date) + extra)
     }
 }

@@ -27,8 +27,10 @@ public struct RuleFlag: Hashable, Sendable {
     public var assessedAt: Timestamp?
 
     /// A flag.
-    public init(rule: RuleID, level: Level, headline: String, action: String, evidence: [String],
-                evidenceDates: [LocalDate], window: FlagWindow?, sources: [Article], assessedAt: Timestamp? = nil) {
+    public init(
+        rule: RuleID, level: Level, headline: String, action: String, evidence: [String],
+        evidenceDates: [LocalDate], window: FlagWindow?, sources: [Article], assessedAt: Timestamp? = nil
+    ) {
         self.assessedAt = assessedAt
         self.rule = rule
         self.level = level

@@ -22,7 +22,8 @@ public struct Status: Hashable, Sendable {
     public var safetyNet: String { Status.emergencyLine }
 
     /// The signs that mean emergency care at once, in lumbar's words, for every status at any level.
-    public static let emergencyLine = "Get emergency care now (call the emergency number, or go to an emergency department) for: trouble passing urine or controlling your bladder or bowels; numbness or changed feeling around the genitals, back passage, buttocks or inner thighs; pain, numbness or weakness in both legs; chest pain; or back pain that began after a serious accident (a road crash, a fall from a height)."
+    public static let emergencyLine =
+        "Get emergency care now (call the emergency number, or go to an emergency department) for: trouble passing urine or controlling your bladder or bowels; numbness or changed feeling around the genitals, back passage, buttocks or inner thighs; pain, numbness or weakness in both legs; chest pain; or back pain that began after a serious accident (a road crash, a fall from a height)."
 
     /// A status.
     public init(now: Timestamp, level: Level, flags: [RuleFlag], episode: Episode?, ignoredFutureEntries: Int = 0) {

@@ -21,7 +21,8 @@ public enum TimeText {
     /// The weekday form when `time` is within 6 days of `reference`, else the dated form.
     ///
     /// A bare weekday is only unambiguous inside one week around the moment the text is read.
-    public static func near(_ time: Timestamp, reference: Timestamp, in timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
+    public static func near(_ time: Timestamp, reference: Timestamp, in timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String
+    {
         let days = LocalDate(instant: time.date, in: timeZone).days(to: LocalDate(instant: reference.date, in: timeZone))
         return abs(days) <= 6 ? weekdayTime(time, in: timeZone, clock: clock) : dateTime(time, in: timeZone, clock: clock)
     }
@@ -57,7 +58,8 @@ extension LocalDate {
     public func end(in timeZone: ZoneInfo) -> Timestamp {
         let next = adding(days: 1).start(in: timeZone)
         let last = next.epochMilliseconds - 1
-        return Timestamp(epochMilliseconds: last,
-                         utcOffsetSeconds: timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(last) / 1000)))
+        return Timestamp(
+            epochMilliseconds: last,
+            utcOffsetSeconds: timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(last) / 1000)))
     }
 }

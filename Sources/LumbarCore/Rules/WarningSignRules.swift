@@ -30,7 +30,8 @@ enum WarningSignRules {
         let date = latest.checkIn.date.shortDescription
         let phrases = yes.map { phrase($0.symptom) }
         let stale = context.now.epochMilliseconds - latest.checkIn.at.epochMilliseconds > 168 * ChronologicalSearch.hour
-        let said = stale
+        let said =
+            stale
             ? "Still \(listed(phrases))? You said yes on \(date)."
             : "You answered yes to \(listed(phrases)) on \(date)."
         var evidence = EvidenceList()
@@ -39,9 +40,10 @@ enum WarningSignRules {
         }
         let keys = yes.map(\.symptom.rawValue).joined(separator: ",")
         let answerNo = "If this has gone, answer it no: lumbar checkin --no \(keys) --pain N, with N your pain now (in the check-in form, key n)."
-        return RuleFlag(rule: rule, level: level, headline: said + " " + reason(rule, level, keys: yes.count),
-                    action: [level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo,
-                    evidence: evidence.lines, evidenceDates: evidence.dates, window: nil, sources: rule.sources)
+        return RuleFlag(
+            rule: rule, level: level, headline: said + " " + reason(rule, level, keys: yes.count),
+            action: [level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo,
+            evidence: evidence.lines, evidenceDates: evidence.dates, window: nil, sources: rule.sources)
     }
 
     /// Why the sources treat the sign as they do, attributed to them.

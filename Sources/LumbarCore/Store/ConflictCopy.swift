@@ -122,7 +122,8 @@ public struct ConflictCopy: Hashable, Sendable {
         let rest = Array(s.rest)
         // The person's name comes first and may hold anything, so the marker is searched for.
         guard let (marker, at) = markers.compactMap({ m in rest.firstRange(of: m).map { (m, $0.lowerBound) } }).first,
-              at > 0, s.skip(at + marker.count), s.date() else { return false }
+            at > 0, s.skip(at + marker.count), s.date()
+        else { return false }
         _ = s.counter()
         guard s.take(")") else { return false }
         _ = s.counter()
@@ -141,7 +142,8 @@ public struct ConflictCopy: Hashable, Sendable {
     /// What lies between `stem` and `ext` in `candidate`, when it starts and ends with them.
     static func middle(of candidate: [UInt8], stem: [UInt8], ext: [UInt8]) -> [UInt8]? {
         guard candidate.count > stem.count + ext.count, candidate.starts(with: stem),
-              candidate.suffix(ext.count).elementsEqual(ext) else { return nil }
+            candidate.suffix(ext.count).elementsEqual(ext)
+        else { return nil }
         return Array(candidate[stem.count..<(candidate.count - ext.count)])
     }
 

@@ -70,7 +70,9 @@ public struct JournalStore: Sendable {
         }
         let (journal, source) = try Self.decodeKeepingSource(bytes, path: path)
         if journal.schemaVersion > Journal.currentSchemaVersion {
-            onNotice?("the journal \(path) was written by a newer lumbar (schema \(journal.schemaVersion); this one knows up to \(Journal.currentSchemaVersion)): it is shown as far as this lumbar understands it and will not be changed. Upgrade lumbar to log or edit entries.")
+            onNotice?(
+                "the journal \(path) was written by a newer lumbar (schema \(journal.schemaVersion); this one knows up to \(Journal.currentSchemaVersion)): it is shown as far as this lumbar understands it and will not be changed. Upgrade lumbar to log or edit entries."
+            )
         }
         return (Snapshot(journal: journal, fingerprint: fingerprint), source)
     }
@@ -88,7 +90,11 @@ public struct JournalStore: Sendable {
         } catch let error as JSONSyntaxError {
             if holdsGitConflictMarkers(bytes) {
                 let name = StorePath.name(of: path)
-                throw StoreError.unreadable(path: path, reason: "it holds git conflict markers (<<<<<<<), left by a git merge without lumbar's merge driver. Keep your side with 'git checkout --ours \(name)', merge the other with 'git show :3:\(name) > theirs.json && lumbar merge --yes theirs.json', and set up 'lumbar merge-driver' (docs/sync.md)")
+                throw StoreError.unreadable(
+                    path: path,
+                    reason:
+                        "it holds git conflict markers (<<<<<<<), left by a git merge without lumbar's merge driver. Keep your side with 'git checkout --ours \(name)', merge the other with 'git show :3:\(name) > theirs.json && lumbar merge --yes theirs.json', and set up 'lumbar merge-driver' (docs/sync.md)"
+                )
             }
             throw StoreError.unreadable(path: path, reason: "not valid JSON at \(error)")
         } catch let error as JournalFormatError {
@@ -187,7 +193,8 @@ public struct JournalStore: Sendable {
         var temp = path + ".tmp-\(getpid())-rollback"
         if link(backupPath(1), temp) != 0 {
             guard let (bytes, _) = try? POSIXFile.readIfExists(backupPath(1), limit: Self.maximumSize),
-                  let copy = try? POSIXFile.writeTemp(bytes, beside: path) else { return }
+                let copy = try? POSIXFile.writeTemp(bytes, beside: path)
+            else { return }
             temp = copy
         }
         if rename(temp, path) != 0 { unlink(temp) }

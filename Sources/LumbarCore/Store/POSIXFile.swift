@@ -40,14 +40,17 @@ enum POSIXFile {
     /// A planted link (to another user's file, or dangling to a place of an attacker's choosing)
     /// or a device or FIFO in a store file's place is refused, so lumbar never reads, chmods or
     /// writes through it.
-    static func openRegular(_ path: String, _ flags: Int32, mode: mode_t = 0o600, followLinks: Bool = false) throws -> (descriptor: Int32, info: stat)? {
+    static func openRegular(
+        _ path: String, _ flags: Int32, mode: mode_t = 0o600, followLinks: Bool = false
+    ) throws -> (descriptor: Int32, info: stat)? {
         let base = flags | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW)
         let fd = retrying { open(path, base, mode) }
         if fd < 0 {
             let code = errno
             if code == ENOENT && (flags & O_CREAT) == 0 { return nil }
             if code == ELOOP && !followLinks {
-                throw StoreError.unsafeFile(path: path, reason: "it is a symbolic link, and lumbar never follows one for its own files; remove the link")
+                throw StoreError.unsafeFile(
+                    path: path, reason: "it is a symbolic link, and lumbar never follows one for its own files; remove the link")
             }
             if code == ENXIO {
                 throw StoreError.unsafeFile(path: path, reason: "it is not a regular file; move it away")
@@ -86,7 +89,8 @@ enum POSIXFile {
         defer { close(fd) }
         let size = Int(info.st_size)
         if size > limit {
-            throw StoreError.unreadable(path: path, reason: "the file is \(size / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB lumbar reads")
+            throw StoreError.unreadable(
+                path: path, reason: "the file is \(size / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB lumbar reads")
         }
         // One byte more than the size, so the read that finds the end needs no reallocation
         // (a file that grew since fstat still reads whole, in further chunks).

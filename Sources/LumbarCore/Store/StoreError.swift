@@ -23,15 +23,18 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadableFile(let path, let reason):
             return "cannot read \(path): \(reason). Nothing was changed."
         case .newerSchema(let path, let found, let known):
-            return "the journal \(path) was written by a newer lumbar (schema \(found); this one knows up to \(known)). Upgrade lumbar to change it; nothing was written."
+            return
+                "the journal \(path) was written by a newer lumbar (schema \(found); this one knows up to \(known)). Upgrade lumbar to change it; nothing was written."
         case .busy(let path, let waited):
-            return "the journal \(path) is busy: another lumbar has held its lock (\(path).lock) for \(Int(waited.rounded())) s. Try again when it has finished."
+            return
+                "the journal \(path) is busy: another lumbar has held its lock (\(path).lock) for \(Int(waited.rounded())) s. Try again when it has finished."
         case .io(let path, let operation, let errno):
             return "could not \(operation) \(path): \(POSIXFile.describe(errno)). Nothing was changed."
         case .unsafeFile(let path, let reason):
             return "refusing to use \(path): \(reason). Nothing was changed."
         case .tooLarge(let path, let bytes, let limit):
-            return "not saving the journal \(path): it would be \(Self.size(bytes)), more than the \(Self.size(limit)) lumbar reads back. Nothing was changed; export and remove old entries first."
+            return
+                "not saving the journal \(path): it would be \(Self.size(bytes)), more than the \(Self.size(limit)) lumbar reads back. Nothing was changed; export and remove old entries first."
         }
     }
 

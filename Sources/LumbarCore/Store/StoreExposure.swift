@@ -21,15 +21,21 @@ public enum StoreExposure {
         var info = stat()
         if stat(store.path, &info) == 0 {
             if info.st_mode & 0o077 != 0 {
-                lines.append("the journal \(store.path) can be read or changed by other users (mode \(String(info.st_mode & 0o777, radix: 8))); make it private with: chmod 600 '\(store.path)'")
+                lines.append(
+                    "the journal \(store.path) can be read or changed by other users (mode \(String(info.st_mode & 0o777, radix: 8))); make it private with: chmod 600 '\(store.path)'"
+                )
             }
             if info.st_uid != userID {
-                lines.append("the journal \(store.path) belongs to another user (uid \(info.st_uid)); they can read and change it. Keep your journal in a file of your own.")
+                lines.append(
+                    "the journal \(store.path) belongs to another user (uid \(info.st_uid)); they can read and change it. Keep your journal in a file of your own."
+                )
             }
         }
         var directory = stat()
         if stat(store.directory, &directory) == 0, directory.st_mode & 0o002 != 0 {
-            lines.append("the journal's directory \(store.directory) can be written by every user, who could replace or plant files there; keep the journal in a private directory (--store or LUMBAR_STORE)")
+            lines.append(
+                "the journal's directory \(store.directory) can be written by every user, who could replace or plant files there; keep the journal in a private directory (--store or LUMBAR_STORE)"
+            )
         }
         return lines
     }

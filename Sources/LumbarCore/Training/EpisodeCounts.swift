@@ -1,4 +1,3 @@
-
 /// Counts across episodes: how many began within 72 h of each kind, and how many followed a heavy week.
 public struct EpisodeCounts: Hashable, Sendable {
     /// Episodes counted.
@@ -31,7 +30,9 @@ public struct EpisodeCounts: Hashable, Sendable {
     public var sentences: [String] {
         guard episodes > 0 else { return ["No episode of back pain in the log yet."] }
         let noun = episodes == 1 ? "episode" : "episodes"
-        var lines = afterKind.map { "\($0.episodes) of \(episodes) \(noun) began within \(TrainingWindow.episodeLeadHours) h of a session of \($0.kind)." }
+        var lines = afterKind.map {
+            "\($0.episodes) of \(episodes) \(noun) began within \(TrainingWindow.episodeLeadHours) h of a session of \($0.kind)."
+        }
         if lines.isEmpty { lines.append("None of the \(episodes) \(noun) began within \(TrainingWindow.episodeLeadHours) h of a logged session.") }
         lines.append("\(afterHeavyWeek) of \(episodes) followed a week at or over 1.5 × the usual.")
         lines.append("\(suddenTriggers) of \(episodes) began with sudden pain in a session.")

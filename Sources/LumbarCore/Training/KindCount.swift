@@ -1,4 +1,3 @@
-
 /// How many episodes began within \(TrainingWindow.episodeLeadHours) h of a session of one kind.
 public struct KindCount: Hashable, Sendable {
     /// The kind as first logged.

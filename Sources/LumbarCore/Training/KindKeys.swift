@@ -1,4 +1,3 @@
-
 /// Kind keys remembered per spelling: trimming and case folding cost more than the rest of the
 /// per-session work, and a log holds few distinct spellings.
 struct KindKeys {

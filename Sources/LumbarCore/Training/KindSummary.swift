@@ -18,8 +18,10 @@ public struct KindSummary: Hashable, Sendable {
     public var suddenTriggers: Int
 
     /// A summary from its parts.
-    public init(kind: String, sessions: Int, sessionsWithoutLoad: Int, medianLoad: Double?, judged: Int, flared: Int,
-                triggers: Int, suddenTriggers: Int) {
+    public init(
+        kind: String, sessions: Int, sessionsWithoutLoad: Int, medianLoad: Double?, judged: Int, flared: Int,
+        triggers: Int, suddenTriggers: Int
+    ) {
         self.kind = kind
         self.sessions = sessions
         self.sessionsWithoutLoad = sessionsWithoutLoad
@@ -67,9 +69,10 @@ public struct KindSummary: Hashable, Sendable {
                 }
             }
             loads.sort()
-            return KindSummary(kind: TimeText.kind(of: pains[first].session), sessions: group.count,
-                               sessionsWithoutLoad: group.count - loads.count, medianLoad: median(loads),
-                               judged: judged, flared: flared, triggers: triggers, suddenTriggers: suddenTriggers)
+            return KindSummary(
+                kind: TimeText.kind(of: pains[first].session), sessions: group.count,
+                sessionsWithoutLoad: group.count - loads.count, medianLoad: median(loads),
+                judged: judged, flared: flared, triggers: triggers, suddenTriggers: suddenTriggers)
         }
         return summaries.sorted { $0.sessions != $1.sessions ? $0.sessions > $1.sessions : $0.kind.lowercased() < $1.kind.lowercased() }
     }

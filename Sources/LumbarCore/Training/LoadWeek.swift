@@ -47,8 +47,9 @@ public struct LoadWeek: Hashable, Sendable {
     /// Whether the week's load is at least 1.5 × the usual week (which must have some load).
     public var isHeavy: Bool {
         // 8 × load ≥ 3 × (4 weeks' total) is load ≥ 1.5 × usual, in integers so the boundary is exact.
-        usualTotal > 0 && Int64(TrainingWindow.heavyWeek.denominator) * Int64(TrainingWindow.usualWeeks) * Int64(load)
-            >= Int64(TrainingWindow.heavyWeek.numerator) * Int64(usualTotal)
+        usualTotal > 0
+            && Int64(TrainingWindow.heavyWeek.denominator) * Int64(TrainingWindow.usualWeeks) * Int64(load)
+                >= Int64(TrainingWindow.heavyWeek.numerator) * Int64(usualTotal)
     }
 
     /// The week ending at `end`, from `sessions` in `at` order.

@@ -35,9 +35,11 @@ public struct TrainingReport: Hashable, Sendable {
     public static let chartWeeks = 12
 
     /// A report from its parts.
-    public init(now: Timestamp, today: TrainingToday, week: LoadWeek, weeks: [WeekBar], kinds: [KindSummary],
-                leads: [EpisodeLead], counts: EpisodeCounts, sessionsWithoutLoad: Int, sessions: Int,
-                recentSessions: [SessionPain]) {
+    public init(
+        now: Timestamp, today: TrainingToday, week: LoadWeek, weeks: [WeekBar], kinds: [KindSummary],
+        leads: [EpisodeLead], counts: EpisodeCounts, sessionsWithoutLoad: Int, sessions: Int,
+        recentSessions: [SessionPain]
+    ) {
         self.now = now
         self.today = today
         self.week = week
@@ -56,7 +58,9 @@ public struct TrainingReport: Hashable, Sendable {
     ///   `current(_:now:timeZone:)` alone does not grow with the history.
     /// - Parameter status: the escalation status at the same `now`, when the caller has it
     ///   (the TUI does), so it is not evaluated twice.
-    public static func make(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil, clock: Preferences.ClockStyle = .twentyFourHour) -> TrainingReport {
+    public static func make(
+        _ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil, clock: Preferences.ClockStyle = .twentyFourHour
+    ) -> TrainingReport {
         let current = current(journal, now: now, timeZone: timeZone, status: status, clock: clock)
         let nowMs = ChronologicalSearch.milliseconds(of: now)
         let sessions = journal.sessions[..<ChronologicalSearch.end(of: journal.sessions, upTo: nowMs, by: \.at)]
@@ -72,28 +76,34 @@ public struct TrainingReport: Hashable, Sendable {
         for (session, key) in zip(sessions, keys) where spelling[key] == nil { spelling[key] = TimeText.kind(of: session) }
         let leads = episodes.map { episode -> EpisodeLead in
             let onset = episode.onset.at.epochMilliseconds
-            let from = ChronologicalSearch.start(of: journal.sessions, from: onset - TrainingWindow.milliseconds(hours: TrainingWindow.episodeLeadHours), by: \.at)
+            let from = ChronologicalSearch.start(
+                of: journal.sessions, from: onset - TrainingWindow.milliseconds(hours: TrainingWindow.episodeLeadHours), by: \.at)
             let to = ChronologicalSearch.end(of: journal.sessions, upTo: onset, by: \.at)
             let kinds = journal.sessions[from..<max(from, to)].map { kindKeys.key(of: $0) }.uniqued()
-            return EpisodeLead(episode: episode, trigger: episode.trigger.flatMap { triggerIndex[$0.id] }.map { pains[$0] },
-                               week: LoadWeek.ending(at: episode.onset.at, sessions: journal.sessions), kindsBefore: kinds)
+            return EpisodeLead(
+                episode: episode, trigger: episode.trigger.flatMap { triggerIndex[$0.id] }.map { pains[$0] },
+                week: LoadWeek.ending(at: episode.onset.at, sessions: journal.sessions), kindsBefore: kinds)
         }
-        return TrainingReport(now: current.now, today: current.today, week: current.week, weeks: current.weeks,
-                              kinds: KindSummary.summaries(pains, keys: keys, triggerIDs: triggerIDs), leads: leads,
-                              counts: EpisodeCounts(leads, spelling: spelling),
-                              sessionsWithoutLoad: sessions.filter { $0.load == nil }.count, sessions: sessions.count,
-                              recentSessions: Array(pains.suffix(recentCount)))
+        return TrainingReport(
+            now: current.now, today: current.today, week: current.week, weeks: current.weeks,
+            kinds: KindSummary.summaries(pains, keys: keys, triggerIDs: triggerIDs), leads: leads,
+            counts: EpisodeCounts(leads, spelling: spelling),
+            sessionsWithoutLoad: sessions.filter { $0.load == nil }.count, sessions: sessions.count,
+            recentSessions: Array(pains.suffix(recentCount)))
     }
 
     /// The part of the report about now: today's answer, the load week and the 12 weeks.
     ///
     /// - Complexity: the escalation engine's evaluation plus the entries of the last 12 weeks
     ///   and binary searches; it does not read older history.
-    public static func current(_ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil, clock: Preferences.ClockStyle = .twentyFourHour) -> Current {
+    public static func current(
+        _ journal: Journal, now: Date, timeZone: ZoneInfo, status: Status? = nil, clock: Preferences.ClockStyle = .twentyFourHour
+    ) -> Current {
         let stamp = Timestamp(now, in: timeZone)
         let week = LoadWeek.ending(at: stamp, sessions: journal.sessions)
-        let today = TrainingToday.evaluate(journal, now: now, timeZone: timeZone, week: week,
-                                           status: status ?? EscalationEngine.evaluate(journal, now: now, timeZone: timeZone, clock: clock), clock: clock)
+        let today = TrainingToday.evaluate(
+            journal, now: now, timeZone: timeZone, week: week,
+            status: status ?? EscalationEngine.evaluate(journal, now: now, timeZone: timeZone, clock: clock), clock: clock)
         return Current(now: stamp, today: today, week: week, weeks: WeekBar.weeks(chartWeeks, in: journal, now: now, timeZone: timeZone))
     }
 

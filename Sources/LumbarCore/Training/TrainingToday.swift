@@ -30,14 +30,18 @@ public struct TrainingToday: Hashable, Sendable {
     ///
     /// - Parameter week: the load week ending at now (passed in so it is computed once).
     /// - Complexity: the escalation engine's evaluation plus O(log n) and the sessions of the last 48 h.
-    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, clock: Preferences.ClockStyle = .twentyFourHour) -> TrainingToday {
+    public static func evaluate(
+        _ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, clock: Preferences.ClockStyle = .twentyFourHour
+    ) -> TrainingToday {
         let status = EscalationEngine.evaluate(journal, now: now, timeZone: timeZone, clock: clock)
         return evaluate(journal, now: now, timeZone: timeZone, week: week, status: status, clock: clock)
     }
 
     /// Today's answer given the escalation status at the same `now` (for callers that have it).
-    public static func evaluate(_ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, status: Status,
-                                clock: Preferences.ClockStyle = .twentyFourHour) -> TrainingToday {
+    public static func evaluate(
+        _ journal: Journal, now: Date, timeZone: ZoneInfo, week: LoadWeek, status: Status,
+        clock: Preferences.ClockStyle = .twentyFourHour
+    ) -> TrainingToday {
         let nowMs = ChronologicalSearch.milliseconds(of: now)
         let nowStamp = Timestamp(now, in: timeZone)
         let checkIns = journal.checkIns
@@ -49,14 +53,17 @@ public struct TrainingToday: Hashable, Sendable {
 
         var freshness: [String] = []
         if let latest, isStale {
-            freshness.append("Your latest check-in is from \(TimeText.dateTime(latest.at, in: timeZone, clock: clock)), more than 24 h ago: check in now so the answer reads today's pain.")
+            freshness.append(
+                "Your latest check-in is from \(TimeText.dateTime(latest.at, in: timeZone, clock: clock)), more than 24 h ago: check in now so the answer reads today's pain."
+            )
         } else if latest == nil {
             freshness.append("No check-in yet: check in so the answer can read your pain.")
         }
 
         let flags = status.flags.filter { $0.level >= .seeDoctor && $0.assessedAt == nil }
         if !flags.isEmpty {
-            let reasons = flags.map { "\($0.level.key): \($0.headline) (\($0.rule.rawValue))" }
+            let reasons =
+                flags.map { "\($0.level.key): \($0.headline) (\($0.rule.rawValue))" }
                 + ["Training waits until a doctor or physiotherapist has assessed this; the status (lumbar status) says what to do."]
             return TrainingToday(answer: .notUntilChecked, reasons: reasons, painCheckIn: latest, isStale: isStale, unassessedFlags: flags)
         }
@@ -69,15 +76,20 @@ public struct TrainingToday: Hashable, Sendable {
         if let latest, sessionEnd > 0 {
             let last = SessionPain.of(sessions[sessionEnd - 1], checkIns: checkIns, now: now)
             if let before = last.before, latest.pain >= before.pain + TrainingWindow.restRise {
-                rest.append("Pain \(latest.pain) at \(when(latest.at)), up \(latest.pain - before.pain) from \(before.pain) before your latest session (\(TimeText.kind(of: last.session)), \(when(last.session.at))).")
+                rest.append(
+                    "Pain \(latest.pain) at \(when(latest.at)), up \(latest.pain - before.pain) from \(before.pain) before your latest session (\(TimeText.kind(of: last.session)), \(when(last.session.at)))."
+                )
             }
         }
-        let suddenFrom = ChronologicalSearch.start(of: sessions, from: nowMs - TrainingWindow.milliseconds(hours: TrainingWindow.suddenRestHours), by: \.at)
+        let suddenFrom = ChronologicalSearch.start(
+            of: sessions, from: nowMs - TrainingWindow.milliseconds(hours: TrainingWindow.suddenRestHours), by: \.at)
         for index in suddenFrom..<max(suddenFrom, sessionEnd) {
             let pain = SessionPain.of(sessions[index], checkIns: checkIns, now: now)
             guard pain.isSudden else { continue }
             let until = pain.session.at.adding(hours: Double(TrainingWindow.suddenRestHours))
-            rest.append("Sharp pain began with the \(TimeText.kind(of: pain.session)) of \(when(pain.session.at)): rest until 48 h after it (\(when(until))).")
+            rest.append(
+                "Sharp pain began with the \(TimeText.kind(of: pain.session)) of \(when(pain.session.at)): rest until 48 h after it (\(when(until)))."
+            )
         }
         if !rest.isEmpty {
             return TrainingToday(answer: .rest, reasons: rest + freshness, painCheckIn: latest, isStale: isStale, unassessedFlags: [])
@@ -87,12 +99,15 @@ public struct TrainingToday: Hashable, Sendable {
             return TrainingToday(answer: .light, reasons: freshness, painCheckIn: nil, isStale: false, unassessedFlags: [])
         }
         if latest.pain >= 1 {
-            return TrainingToday(answer: .light, reasons: ["Pain \(latest.pain) at \(when(latest.at)): mild to moderate (1–6)."] + freshness,
-                                 painCheckIn: latest, isStale: isStale, unassessedFlags: [])
+            return TrainingToday(
+                answer: .light, reasons: ["Pain \(latest.pain) at \(when(latest.at)): mild to moderate (1–6)."] + freshness,
+                painCheckIn: latest, isStale: isStale, unassessedFlags: [])
         }
         var reasons = ["Pain-free at \(when(latest.at))."]
         if week.isHeavy, let change = week.changePercent {
-            reasons.append("This week's load is \(LoadText.number(week.load)), \(change) % above your usual \(LoadText.number(week.usualRounded)): sudden jumps in load are one way backs get hurt, so build up from your usual week gradually.")
+            reasons.append(
+                "This week's load is \(LoadText.number(week.load)), \(change) % above your usual \(LoadText.number(week.usualRounded)): sudden jumps in load are one way backs get hurt, so build up from your usual week gradually."
+            )
         }
         return TrainingToday(answer: .train, reasons: reasons + freshness, painCheckIn: latest, isStale: isStale, unassessedFlags: [])
     }

@@ -34,8 +34,10 @@ public struct Guide: Hashable, Sendable {
                 lines.append("")
                 lines.append(contentsOf: TextLayout.wrap(item.title, width: width))
                 lines.append(contentsOf: TextLayout.wrap(item.text, width: width, indent: "  "))
-                lines.append(contentsOf: TextLayout.wrap("Source: " + StatusFormatter.sourceText(item.sources), width: width,
-                                                         indent: "  ", hangingIndent: "    "))
+                lines.append(
+                    contentsOf: TextLayout.wrap(
+                        "Source: " + StatusFormatter.sourceText(item.sources), width: width,
+                        indent: "  ", hangingIndent: "    "))
             }
         }
         return lines.joined(separator: "\n") + "\n"

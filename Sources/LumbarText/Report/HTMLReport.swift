@@ -61,13 +61,16 @@ public enum HTMLReport {
     /// Page 1: everything a clinician reads first; the print style sheet breaks the page after it.
     static func summary(_ report: Report) -> String {
         var summary: [String] = []
-        summary.append(section(ReportContent.episodeHeading, id: "episode",
-                               [facts(ReportContent.episodeFacts(report), className: "facts")]))
+        summary.append(
+            section(
+                ReportContent.episodeHeading, id: "episode",
+                [facts(ReportContent.episodeFacts(report), className: "facts")]))
         if let svg = PainChart.svg(report) {
             summary.append("<figure id=\"chart\">\n" + svg + "\n" + legend(report) + "\n</figure>")
         }
         summary.append(warningSigns(report))
-        let flags = ReportContent.flagsTable(report).map { table($0, className: "flags") }
+        let flags =
+            ReportContent.flagsTable(report).map { table($0, className: "flags") }
             ?? "<p>" + esc(ReportContent.noFlags) + "</p>"
         summary.append(section("Flags over time", id: "flags", [flags]))
         summary.append(careAndAssessments(report))
@@ -85,44 +88,63 @@ public enum HTMLReport {
         if yesCount > 0 {
             signBlocks.append(table(ReportTable(columns: signs.columns, rows: Array(signs.rows.prefix(yesCount))), className: "answers yes"))
         }
-        signBlocks.append("<div class=\"columns\">\n" + halves.map {
-            "<div>" + table(ReportTable(columns: signs.columns, rows: $0), className: "answers") + "</div>"
-        }.joined(separator: "\n") + "\n</div>")
+        signBlocks.append(
+            "<div class=\"columns\">\n"
+                + halves.map {
+                    "<div>" + table(ReportTable(columns: signs.columns, rows: $0), className: "answers") + "</div>"
+                }.joined(separator: "\n") + "\n</div>")
         return section("Warning signs", id: "warning-signs", signBlocks, note: ReportContent.warningSignExplanation)
     }
 
     /// The self-care and assessments sections, side by side.
     static func careAndAssessments(_ report: Report) -> String {
         let assessments = ReportContent.assessmentLines(report)
-        let care = ReportContent.careTable(report).map {
-            table($0, className: "care") + "\n<p class=\"small\">" + esc(ReportContent.careExplanation) + "</p>"
-        } ?? "<p>" + esc(ReportContent.noCare) + "</p>"
+        let care =
+            ReportContent.careTable(report).map {
+                table($0, className: "care") + "\n<p class=\"small\">" + esc(ReportContent.careExplanation) + "</p>"
+            } ?? "<p>" + esc(ReportContent.noCare) + "</p>"
         return "<div class=\"pair\">\n" + section("Self-care", id: "care", [care]) + "\n"
-            + section("Assessments", id: "assessments", [assessments.isEmpty
-                ? "<p>" + esc(ReportContent.noAssessments) + "</p>"
-                : "<ul class=\"notes\">\n" + assessments.map { "<li>" + line($0) + "</li>" }.joined(separator: "\n") + "\n</ul>"])
+            + section(
+                "Assessments", id: "assessments",
+                [
+                    assessments.isEmpty
+                        ? "<p>" + esc(ReportContent.noAssessments) + "</p>"
+                        : "<ul class=\"notes\">\n" + assessments.map { "<li>" + line($0) + "</li>" }.joined(separator: "\n") + "\n</ul>"
+                ])
             + "\n</div>"
     }
 
     /// The pages after the summary: the daily table, flags in detail (when any), sessions and notes.
     static func dayByDay(_ report: Report) -> [String] {
         var out: [String] = []
-        out.append(section("Day by day", id: "days", [
-            "<p class=\"small\">" + esc(ReportContent.trendExplanation + " " + ReportContent.redFlagLegend) + "</p>",
-            table(ReportContent.dailyTable(report), className: "days"),
-        ]))
+        out.append(
+            section(
+                "Day by day", id: "days",
+                [
+                    "<p class=\"small\">" + esc(ReportContent.trendExplanation + " " + ReportContent.redFlagLegend) + "</p>",
+                    table(ReportContent.dailyTable(report), className: "days"),
+                ]))
         if let detail = ReportContent.flagDetailTable(report) {
-            out.append(section("Flags in detail", id: "flag-detail", [
-                table(detail, className: "flag-detail"), "<p class=\"small\">" + esc(ReportContent.flagsExplanation) + "</p>",
-            ]))
+            out.append(
+                section(
+                    "Flags in detail", id: "flag-detail",
+                    [
+                        table(detail, className: "flag-detail"), "<p class=\"small\">" + esc(ReportContent.flagsExplanation) + "</p>",
+                    ]))
         }
-        let sessions = ReportContent.sessionsTable(report).map { table($0, className: "sessions") }
+        let sessions =
+            ReportContent.sessionsTable(report).map { table($0, className: "sessions") }
             ?? "<p>" + esc(ReportContent.noSessions) + "</p>"
         out.append(section("Sessions", id: "sessions", [sessions]))
         let notes = ReportContent.noteLines(report)
-        out.append(section("Notes", id: "notes", [notes.isEmpty
-            ? "<p>" + esc(ReportContent.noNotes) + "</p>"
-            : "<ul class=\"notes\">\n" + notes.map { "<li>" + line($0) + "</li>" }.joined(separator: "\n") + "\n</ul>"]))
+        out.append(
+            section(
+                "Notes", id: "notes",
+                [
+                    notes.isEmpty
+                        ? "<p>" + esc(ReportContent.noNotes) + "</p>"
+                        : "<ul class=\"notes\">\n" + notes.map { "<li>" + line($0) + "</li>" }.joined(separator: "\n") + "\n</ul>"
+                ]))
         return out
     }
 
@@ -242,17 +264,21 @@ public enum HTMLReport {
             guard let first = drawn.first else { continue }
             let dashed = first == .trigger ? "" : " dashed"
             let names = drawn.map { $0 == .trigger ? PainChart.triggerLabel(report) : $0.label }.joined(separator: ", ")
-            items.append("<span><span class=\"key\(dashed)\" style=\"border-color:\(PainChart.color(of: first))\"></span><strong>"
-                         + esc(names) + "</strong> " + esc(group.meaning) + "</span>")
+            items.append(
+                "<span><span class=\"key\(dashed)\" style=\"border-color:\(PainChart.color(of: first))\"></span><strong>"
+                    + esc(names) + "</strong> " + esc(group.meaning) + "</span>")
         }
         for (index, (number, flag)) in PainChart.drawnFlags(report).enumerated() {
             let lead = index == 0 ? "flags, first raised: " : ""
-            items.append("<span>" + lead + "<span class=\"flagkey\" style=\"background:\(PainChart.color(of: flag.highestLevel))\">\(number)</span>"
-                         + "<code>" + esc(flag.rule.rawValue) + "</code> " + esc(flag.firstFired.shortDescription) + "</span>")
+            items.append(
+                "<span>" + lead + "<span class=\"flagkey\" style=\"background:\(PainChart.color(of: flag.highestLevel))\">\(number)</span>"
+                    + "<code>" + esc(flag.rule.rawValue) + "</code> " + esc(flag.firstFired.shortDescription) + "</span>")
         }
-        items.append("<span>level at each day\u{2019}s end: " + Level.allCases.map {
-            "<span class=\"swatch\" style=\"background:\(PainChart.color(of: $0))\"></span>\($0.key)"
-        }.joined(separator: " ") + "</span>")
+        items.append(
+            "<span>level at each day\u{2019}s end: "
+                + Level.allCases.map {
+                    "<span class=\"swatch\" style=\"background:\(PainChart.color(of: $0))\"></span>\($0.key)"
+                }.joined(separator: " ") + "</span>")
         return "<div class=\"legend\">" + items.joined() + "</div>"
     }
 

@@ -19,8 +19,9 @@ public enum MarkdownReport {
         section(&out, ReportContent.episodeHeading)
         out.append(contentsOf: facts(ReportContent.episodeFacts(report)))
         out.append("")
-        out.append("Daily pain, the highest each day from \(report.firstDay.shortDescription) to \(report.lastDay.shortDescription) "
-                   + "(\u{00B7} = no check-in): " + ReportContent.dailyPainLine(report))
+        out.append(
+            "Daily pain, the highest each day from \(report.firstDay.shortDescription) to \(report.lastDay.shortDescription) "
+                + "(\u{00B7} = no check-in): " + ReportContent.dailyPainLine(report))
 
         section(&out, "Warning signs")
         out.append(contentsOf: table(ReportContent.warningSignTable(report)))

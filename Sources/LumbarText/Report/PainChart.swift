@@ -104,7 +104,8 @@ public enum PainChart {
     public static func svg(_ report: Report) -> String? {
         guard let frame = Frame(report) else { return nil }
         var out: [String] = []
-        let label = "Pain from \(frame.first.shortDescription) to \(report.lastDay.shortDescription): pain at each check-in, 7-day average and the episode\u{2019}s window marks."
+        let label =
+            "Pain from \(frame.first.shortDescription) to \(report.lastDay.shortDescription): pain at each check-in, 7-day average and the episode\u{2019}s window marks."
         out.append("<svg class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">")
         out.append("<title>\(HTMLText.escape(label))</title>")
         out.append(contentsOf: episodeShading(frame))
@@ -127,9 +128,12 @@ public enum PainChart {
         let from = max(frame.position(episode.onset.at), 0)
         let to = min(episode.closeDate.map { frame.position($0.end(in: report.timeZone)) } ?? dayCount, dayCount)
         guard to > from else { return [] }
-        let title = "Main episode: onset \(TimeText.dateTime(episode.onset.at, in: report.timeZone)), "
+        let title =
+            "Main episode: onset \(TimeText.dateTime(episode.onset.at, in: report.timeZone)), "
             + (episode.closeDate.map { "closed \($0.shortDescription)" } ?? "still open") + ", peak \(episode.peak)/10"
-        return ["<rect x=\"\(n(frame.x(from)))\" y=\"\(n(top))\" width=\"\(n(frame.x(to) - frame.x(from)))\" height=\"\(n(bottom - top))\" fill=\"\(episodeFill)\" opacity=\"0.6\"><title>\(HTMLText.escape(title))</title></rect>"]
+        return [
+            "<rect x=\"\(n(frame.x(from)))\" y=\"\(n(top))\" width=\"\(n(frame.x(to) - frame.x(from)))\" height=\"\(n(bottom - top))\" fill=\"\(episodeFill)\" opacity=\"0.6\"><title>\(HTMLText.escape(title))</title></rect>"
+        ]
     }
 
     /// The severe band, the pain gridlines with their numbers and the y-axis name.
@@ -139,10 +143,14 @@ public enum PainChart {
         out.append("<rect x=\"\(n(left))\" y=\"\(n(y(10)))\" width=\"\(n(right - left))\" height=\"\(n(y(7) - y(10)))\" fill=\"#fdecec\"/>")
         out.append("<text x=\"\(n(right - 4))\" y=\"\(n(y(10) + 10))\" text-anchor=\"end\" class=\"band\">severe (7\u{2013}10)</text>")
         for pain in stride(from: 0, through: 10, by: 2) {
-            out.append("<line x1=\"\(n(left))\" y1=\"\(n(y(Double(pain))))\" x2=\"\(n(right))\" y2=\"\(n(y(Double(pain))))\" stroke=\"#d1d5db\" stroke-width=\"\(pain == 0 ? "1" : "0.6")\"/>")
+            out.append(
+                "<line x1=\"\(n(left))\" y1=\"\(n(y(Double(pain))))\" x2=\"\(n(right))\" y2=\"\(n(y(Double(pain))))\" stroke=\"#d1d5db\" stroke-width=\"\(pain == 0 ? "1" : "0.6")\"/>"
+            )
             out.append("<text x=\"\(n(left - 6))\" y=\"\(n(y(Double(pain)) + 3.5))\" text-anchor=\"end\" class=\"axis\">\(pain)</text>")
         }
-        out.append("<text x=\"10\" y=\"\(n((top + bottom) / 2))\" transform=\"rotate(-90 10 \(n((top + bottom) / 2)))\" text-anchor=\"middle\" class=\"axis\">pain</text>")
+        out.append(
+            "<text x=\"10\" y=\"\(n((top + bottom) / 2))\" transform=\"rotate(-90 10 \(n((top + bottom) / 2)))\" text-anchor=\"middle\" class=\"axis\">pain</text>"
+        )
         return out
     }
 
@@ -152,9 +160,12 @@ public enum PainChart {
         let step = max(1, Int((Double(frame.days.count) / 11).rounded(.up)))
         for (index, day) in frame.days.enumerated() {
             let tickX = frame.x(Double(index))
-            out.append("<line x1=\"\(n(tickX))\" y1=\"\(n(bottom))\" x2=\"\(n(tickX))\" y2=\"\(n(bottom + 3))\" stroke=\"#9ca3af\" stroke-width=\"0.6\"/>")
+            out.append(
+                "<line x1=\"\(n(tickX))\" y1=\"\(n(bottom))\" x2=\"\(n(tickX))\" y2=\"\(n(bottom + 3))\" stroke=\"#9ca3af\" stroke-width=\"0.6\"/>")
             if index % step == 0 {
-                out.append("<text x=\"\(n(frame.x(Double(index) + 0.5)))\" y=\"\(n(bottom + 14))\" text-anchor=\"middle\" class=\"axis\">\(day.date.day) \(day.date.monthAbbreviation)</text>")
+                out.append(
+                    "<text x=\"\(n(frame.x(Double(index) + 0.5)))\" y=\"\(n(bottom + 14))\" text-anchor=\"middle\" class=\"axis\">\(day.date.day) \(day.date.monthAbbreviation)</text>"
+                )
             }
         }
         return out
@@ -173,11 +184,16 @@ public enum PainChart {
             let labelX = min(max(markX, left + halfWidth), right - halfWidth)
             let row = labelX - halfWidth > rowEnds[0] ? 0 : 1
             rowEnds[row] = labelX + halfWidth
-            let title = mark.kind.meaning.prefix(1).uppercased() + mark.kind.meaning.dropFirst() + ": "
+            let title =
+                mark.kind.meaning.prefix(1).uppercased() + mark.kind.meaning.dropFirst() + ": "
                 + TimeText.dateTime(mark.at, in: report.timeZone)
             out.append("<g class=\"window\"><title>\(HTMLText.escape(title))</title>")
-            out.append("<line x1=\"\(n(markX))\" y1=\"\(n(top - 4))\" x2=\"\(n(markX))\" y2=\"\(n(bottom))\" stroke=\"\(color(of: mark.kind))\" stroke-width=\"1.2\"\(dash)/>")
-            out.append("<text x=\"\(n(labelX))\" y=\"\(row == 0 ? "12" : "24")\" text-anchor=\"middle\" class=\"mark\" fill=\"\(color(of: mark.kind))\">\(HTMLText.escape(text))</text>")
+            out.append(
+                "<line x1=\"\(n(markX))\" y1=\"\(n(top - 4))\" x2=\"\(n(markX))\" y2=\"\(n(bottom))\" stroke=\"\(color(of: mark.kind))\" stroke-width=\"1.2\"\(dash)/>"
+            )
+            out.append(
+                "<text x=\"\(n(labelX))\" y=\"\(row == 0 ? "12" : "24")\" text-anchor=\"middle\" class=\"mark\" fill=\"\(color(of: mark.kind))\">\(HTMLText.escape(text))</text>"
+            )
             out.append("</g>")
         }
         return out
@@ -188,7 +204,8 @@ public enum PainChart {
         frame.report.sessions.map { session in
             let at = frame.x(frame.position(session.at))
             let title = "Session: " + TimeText.kind(of: session) + ", " + TimeText.dateTime(session.at, in: frame.report.timeZone)
-            return "<path d=\"M\(n(at)) \(n(bottom - 7))L\(n(at - 4)) \(n(bottom))L\(n(at + 4)) \(n(bottom))Z\" fill=\"#4b5563\"><title>\(HTMLText.escape(title))</title></path>"
+            return
+                "<path d=\"M\(n(at)) \(n(bottom - 7))L\(n(at - 4)) \(n(bottom))L\(n(at + 4)) \(n(bottom))Z\" fill=\"#4b5563\"><title>\(HTMLText.escape(title))</title></path>"
         }
     }
 
@@ -197,9 +214,11 @@ public enum PainChart {
         let days = frame.days
         var out: [String] = []
         // The 7-day average at each day's middle, broken where a day has none.
-        out.append(contentsOf: polylines(days.enumerated().map { index, day in
-            day.sevenDayAverage.map { (frame.x(Double(index) + 0.5), frame.y($0)) }
-        }, attributes: "stroke=\"#2563eb\" stroke-width=\"2\" stroke-dasharray=\"6 3\" fill=\"none\" opacity=\"0.85\""))
+        out.append(
+            contentsOf: polylines(
+                days.enumerated().map { index, day in
+                    day.sevenDayAverage.map { (frame.x(Double(index) + 0.5), frame.y($0)) }
+                }, attributes: "stroke=\"#2563eb\" stroke-width=\"2\" stroke-dasharray=\"6 3\" fill=\"none\" opacity=\"0.85\""))
         // Each check-in at its own time, so it reads right against the hour marks. Logging every
         // other day is common, so the line bridges one day without a check-in but breaks across
         // longer gaps rather than inventing a course for them.
@@ -214,11 +233,15 @@ public enum PainChart {
         for (checkIn, point) in zip(checkIns, points.compactMap { $0 }) {
             let fill = PainScale.isSevere(checkIn.pain) ? "#b91c1c" : "#111827"
             let when = TimeText.dateTime(checkIn.at, in: frame.report.timeZone)
-            out.append("<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"2.6\" fill=\"\(fill)\"><title>\(HTMLText.escape(when + ": pain \(checkIn.pain)"))</title></circle>")
+            out.append(
+                "<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"2.6\" fill=\"\(fill)\"><title>\(HTMLText.escape(when + ": pain \(checkIn.pain)"))</title></circle>"
+            )
             let signs = checkIn.symptoms.filter(\.isWarningSign)
             if !signs.isEmpty {
                 let title = when + ": answered yes to " + signs.map(\.label).joined(separator: ", ")
-                out.append("<text x=\"\(n(point.0))\" y=\"\(n(point.1 - 6))\" text-anchor=\"middle\" class=\"rf\">!<title>\(HTMLText.escape(title))</title></text>")
+                out.append(
+                    "<text x=\"\(n(point.0))\" y=\"\(n(point.1 - 6))\" text-anchor=\"middle\" class=\"rf\">!<title>\(HTMLText.escape(title))</title></text>"
+                )
             }
         }
         return out
@@ -228,7 +251,9 @@ public enum PainChart {
     static func levelStrip(_ frame: Frame) -> [String] {
         var out = ["<text x=\"\(n(left - 6))\" y=\"\(n(stripTop + stripHeight - 1))\" text-anchor=\"end\" class=\"axis\">level</text>"]
         for (index, day) in frame.days.enumerated() {
-            out.append("<rect x=\"\(n(frame.x(Double(index)) + 0.3))\" y=\"\(n(stripTop))\" width=\"\(n(frame.dayWidth - 0.6))\" height=\"\(n(stripHeight))\" fill=\"\(color(of: day.level))\"><title>\(day.date.shortDescription): \(day.level.key)</title></rect>")
+            out.append(
+                "<rect x=\"\(n(frame.x(Double(index)) + 0.3))\" y=\"\(n(stripTop))\" width=\"\(n(frame.dayWidth - 0.6))\" height=\"\(n(stripHeight))\" fill=\"\(color(of: day.level))\"><title>\(day.date.shortDescription): \(day.level.key)</title></rect>"
+            )
         }
         return out
     }
@@ -245,7 +270,9 @@ public enum PainChart {
             let title = "Flag \(number): \(flag.rule.title) (\(flag.rule.rawValue)): " + steps.joined(separator: " \u{2192} ")
             let ink = flag.highestLevel >= .urgent ? "#fff" : "#111827"
             out.append("<g class=\"flag\"><title>\(HTMLText.escape(title))</title>")
-            out.append("<circle cx=\"\(n(centre))\" cy=\"\(n(flagRow))\" r=\"5.5\" fill=\"\(color(of: flag.highestLevel))\" stroke=\"#374151\" stroke-width=\"0.5\"/>")
+            out.append(
+                "<circle cx=\"\(n(centre))\" cy=\"\(n(flagRow))\" r=\"5.5\" fill=\"\(color(of: flag.highestLevel))\" stroke=\"#374151\" stroke-width=\"0.5\"/>"
+            )
             out.append("<text x=\"\(n(centre))\" y=\"\(n(flagRow + 3))\" text-anchor=\"middle\" class=\"flagnum\" fill=\"\(ink)\">\(number)</text>")
             out.append("</g>")
         }

@@ -20,22 +20,26 @@ enum ReportContent {
     static let nature = "A self-tracked log, not a diagnosis."
 
     /// What the log is and how to read pain scores.
-    static let natureDetail = "The person made these entries in lumbar, a private self-care app; "
+    static let natureDetail =
+        "The person made these entries in lumbar, a private self-care app; "
         + "pain is self-rated from 0 (none) to 10 (worst imaginable), 7 or more is severe."
 
     /// How the trend values are computed.
-    static let trendExplanation = "Pain is the \u{201C}pain now\u{201D} score of each check-in; the 7-day average is the mean "
+    static let trendExplanation =
+        "Pain is the \u{201C}pain now\u{201D} score of each check-in; the 7-day average is the mean "
         + "of each day\u{2019}s highest score over that day and the six before it, counting only days with a check-in."
 
     /// How flags were found.
-    static let flagsExplanation = "lumbar evaluated its escalation rules at the end of every day of the period; "
+    static let flagsExplanation =
+        "lumbar evaluated its escalation rules at the end of every day of the period; "
         + "each rule appears once, with the days its level changed. " + StatusFormatter.disclaimer
 
     /// The legend for red-flag symptoms in the daily table.
     static let redFlagLegend = "Symptoms marked ! answer yes to a warning-sign question."
 
     /// The closing line.
-    static let footer = "Made with lumbar from the person\u{2019}s own log. Its flags restate published guidance on back pain "
+    static let footer =
+        "Made with lumbar from the person\u{2019}s own log. Its flags restate published guidance on back pain "
         + "after exercise, cited by article title; they are not a diagnosis and do not replace an examination."
 
     // MARK: Header
@@ -53,7 +57,8 @@ enum ReportContent {
             return "Chosen by the person making the report."
         case .episode(let onset, let trigger, let peak, let days, let isOpen, let clipped):
             let span = isOpen ? "open for \(days) \(days == 1 ? "day" : "days")" : "\(days) \(days == 1 ? "day" : "days") long"
-            let start = trigger.map { "the \(TimeText.kind(of: $0)) session of \($0.at.converted(to: report.timeZone).localDate.shortDescription)" }
+            let start =
+                trigger.map { "the \(TimeText.kind(of: $0)) session of \($0.at.converted(to: report.timeZone).localDate.shortDescription)" }
                 ?? "the onset on \(onset.shortDescription)"
             let cut = clipped ? " (cut to \(Report.maximumDays) days)" : ""
             return "Starts at \(start)\(cut), which the worst episode of back pain in the last "
@@ -66,13 +71,15 @@ enum ReportContent {
     /// Period, why, generated time, level, counts and who.
     static func headerFacts(_ report: Report) -> [(String, ReportLine)] {
         let days = report.firstDay.days(to: report.lastDay) + 1
-        let generated = longDate(report.generatedAt.localDate) + " " + report.generatedAt.clockTime
+        let generated =
+            longDate(report.generatedAt.localDate) + " " + report.generatedAt.clockTime
             + ", times in \(report.timeZone.identifier)"
         let count = report.status.flags.count
         let flagText = count == 0 ? " (no flag raised)" : count == 1 ? " (1 flag raised)" : " (\(count) flags raised)"
         let levelLabel = report.asOf == report.generatedAt ? "Level now" : "Level at end of period"
         let checkIns = report.checkInCount
-        let logged = "\(checkIns) \(checkIns == 1 ? "check-in" : "check-ins") on \(report.loggedDayCount) of \(days) days; "
+        let logged =
+            "\(checkIns) \(checkIns == 1 ? "check-in" : "check-ins") on \(report.loggedDayCount) of \(days) days; "
             + "\(report.sessions.count) exercise \(report.sessions.count == 1 ? "session" : "sessions")"
         return [
             ("Period", [.strong(periodText(report))]),
@@ -86,9 +93,12 @@ enum ReportContent {
 
     /// "age band 40–49; history: osteoporosis", from the profile.
     static func personText(_ report: Report) -> String {
-        let age = report.profile.birthYear.flatMap { ageBand(birthYear: $0, in: report.lastDay.year) }
+        let age =
+            report.profile.birthYear.flatMap { ageBand(birthYear: $0, in: report.lastDay.year) }
             .map { "age \($0)" } ?? "age not given"
-        let history = report.profile.history.isEmpty ? "no medical history recorded"
+        let history =
+            report.profile.history.isEmpty
+            ? "no medical history recorded"
             : "history: " + report.profile.history.map(\.label).joined(separator: ", ")
         return age + "; " + history
     }
@@ -114,10 +124,17 @@ enum ReportContent {
         let zone = report.timeZone
         var facts: [(String, ReportLine)] = []
         if let close = episode.closeDate {
-            facts.append(("Status", [.text("Closed on \(close.shortDescription) after two pain-free days in a row; it lasted "),
-                                     .strong("\(day) days"), .text(".")]))
+            facts.append(
+                (
+                    "Status",
+                    [
+                        .text("Closed on \(close.shortDescription) after two pain-free days in a row; it lasted "),
+                        .strong("\(day) days"), .text("."),
+                    ]
+                ))
         } else {
-            facts.append(("Status", [.strong("Day \(day)"), .text(" (onset day = day 0), still open on \(report.asOf.localDate.shortDescription).")]))
+            facts.append(
+                ("Status", [.strong("Day \(day)"), .text(" (onset day = day 0), still open on \(report.asOf.localDate.shortDescription).")]))
         }
         if let trigger = episode.trigger {
             let hours = Int(trigger.at.hours(to: episode.onset.at).rounded(.down))
@@ -125,17 +142,33 @@ enum ReportContent {
             if let minutes = trigger.minutes { details.append("\(minutes) min") }
             if let rpe = trigger.rpe { details.append("RPE \(rpe)") }
             let during = trigger.suddenPain ? "pain began during it" : "no sudden pain during it"
-            facts.append(("Trigger", [.strong(TimeText.kind(of: trigger)), .text(", " + TimeText.dateTime(trigger.at, in: zone)
-                + (details.isEmpty ? "" : ", " + details.joined(separator: ", ")) + "; " + during + "; \(hours) h before the onset")]))
+            facts.append(
+                (
+                    "Trigger",
+                    [
+                        .strong(TimeText.kind(of: trigger)),
+                        .text(
+                            ", " + TimeText.dateTime(trigger.at, in: zone)
+                                + (details.isEmpty ? "" : ", " + details.joined(separator: ", ")) + "; " + during + "; \(hours) h before the onset"),
+                    ]
+                ))
         } else {
             facts.append(("Trigger", [.text("no session logged in the \(Episode.triggerWindowHours) h before the onset")]))
         }
         facts.append(("Onset", [.text(TimeText.dateTime(episode.onset.at, in: zone) + ", pain \(episode.onset.pain)/10")]))
         let peakDay = episode.onset.date.days(to: peakCheckIn.date)
         let count = report.episodeCheckIns.count
-        facts.append(("Pain", [.text("peak "), .strong("\(episode.peak)/10"), .text(" on \(peakCheckIn.date.shortDescription) (day \(peakDay)); latest "),
-                               .strong("\(episode.latest.pain)/10"), .text(" on " + TimeText.dateTime(episode.latest.at, in: zone)
-                                   + "; \(count) \(count == 1 ? "check-in" : "check-ins")")]))
+        facts.append(
+            (
+                "Pain",
+                [
+                    .text("peak "), .strong("\(episode.peak)/10"), .text(" on \(peakCheckIn.date.shortDescription) (day \(peakDay)); latest "),
+                    .strong("\(episode.latest.pain)/10"),
+                    .text(
+                        " on " + TimeText.dateTime(episode.latest.at, in: zone)
+                            + "; \(count) \(count == 1 ? "check-in" : "check-ins")"),
+                ]
+            ))
         facts.append(("Trend", [.text(trendLine(episode, checkIns: report.episodeCheckIns))]))
         facts.append(("Windows", [.text(windowsLine(episode, report: report))]))
         return facts
@@ -188,7 +221,8 @@ enum ReportContent {
     static func windowsLine(_ episode: Episode, report: Report) -> String {
         let zone = report.timeZone
         let marks = ReportContent.marks(report).filter { $0.kind != .trigger }.map { mark -> String in
-            let when = mark.kind.hours != nil
+            let when =
+                mark.kind.hours != nil
                 ? TimeText.dateTime(mark.at, in: zone) : mark.at.localDate.shortDescription
             let state: String
             if mark.at > report.asOf {
@@ -196,16 +230,20 @@ enum ReportContent {
             } else if let close = episode.closeDate, mark.at.localDate > close {
                 state = "after it closed"
             } else if mark.kind.hours != nil,
-                      let near = report.episodeCheckIns.filter({ abs($0.at.hours(to: mark.at)) <= 24 && $0.at <= report.asOf })
-                        .min(by: { abs($0.at.hours(to: mark.at)) < abs($1.at.hours(to: mark.at)) }) {
+                let near = report.episodeCheckIns.filter({ abs($0.at.hours(to: mark.at)) <= 24 && $0.at <= report.asOf })
+                    .min(by: { abs($0.at.hours(to: mark.at)) < abs($1.at.hours(to: mark.at)) })
+            {
                 // The rules judge the pain around these hours, so the nearest check-in on either side tells most.
-                state = abs(near.at.hours(to: mark.at)) <= 3 ? "pain \(near.pain) then"
+                state =
+                    abs(near.at.hours(to: mark.at)) <= 3
+                    ? "pain \(near.pain) then"
                     : "pain \(near.pain) at " + TimeText.weekdayTime(near.at, in: zone)
             } else if let checkIn = report.episodeCheckIns.last(where: {
                 mark.kind.hours != nil ? $0.at <= mark.at : $0.date <= mark.at.localDate
             }) {
                 // A check-in from days before the mark says little about "then": name its day instead.
-                state = checkIn.date == mark.at.localDate && mark.kind.hours == nil
+                state =
+                    checkIn.date == mark.at.localDate && mark.kind.hours == nil
                     ? "pain \(checkIn.pain) then" : "last pain \(checkIn.pain) on \(checkIn.date.shortDescription)"
             } else {
                 state = "no check-in yet"
@@ -237,8 +275,11 @@ enum ReportContent {
             let source = flag.latest.sources.first?.title ?? "lumbar\u{2019}s own rule (no article)"
             return ReportTable.Row(cells: [[.code(flag.rule.rawValue)], [.text(flag.latest.headline)], [.text(source)]])
         }
-        return ReportTable(columns: [.init(title: "Rule"), .init(title: "What lumbar saw, the last day it was raised"),
-                                     .init(title: "Source", underPrevious: true)], rows: rows)
+        return ReportTable(
+            columns: [
+                .init(title: "Rule"), .init(title: "What lumbar saw, the last day it was raised"),
+                .init(title: "Source", underPrevious: true),
+            ], rows: rows)
     }
 
     /// "watch Sat 17 Oct → see-doctor Sun 18 Oct → cleared Wed 21 Oct", long histories shortened in the middle.
@@ -268,8 +309,11 @@ enum ReportContent {
     static func warningSignTable(_ report: Report) -> ReportTable {
         let ordered = report.warningSigns.filter(\.wasReported) + report.warningSigns.filter { !$0.wasReported }
         let rows = ordered.map { answer in
-            ReportTable.Row(cells: [answer.wasReported ? [.redFlag(signName(answer.symptom))] : [.text(signName(answer.symptom))],
-                                    answerLine(answer)], muted: !answer.wasReported && answer.noCount == 0)
+            ReportTable.Row(
+                cells: [
+                    answer.wasReported ? [.redFlag(signName(answer.symptom))] : [.text(signName(answer.symptom))],
+                    answerLine(answer),
+                ], muted: !answer.wasReported && answer.noCount == 0)
         }
         return ReportTable(columns: [.init(title: "Warning sign"), .init(title: "Answers over the period")], rows: rows)
     }
@@ -331,7 +375,8 @@ enum ReportContent {
     }
 
     /// What "not asked" means.
-    static let warningSignExplanation = "Each check-in asks these questions; a question skipped counts as not asked, "
+    static let warningSignExplanation =
+        "Each check-in asks these questions; a question skipped counts as not asked, "
         + "not as a no."
 
     // MARK: Assessments
@@ -368,30 +413,37 @@ enum ReportContent {
             switch row {
             case .gap(let first, let last, let level):
                 let count = first.days(to: last) + 1
-                return ReportTable.Row(cells: [
-                    [.text(first.shortDescription + " \u{2013} " + last.shortDescription)], [.text("\u{2013}")], [.text("\u{2013}")],
-                    [.text("\u{2013}")], [.text("nothing logged (\(count) days)")], [], [], [.level(level)],
-                ], muted: true)
+                return ReportTable.Row(
+                    cells: [
+                        [.text(first.shortDescription + " \u{2013} " + last.shortDescription)], [.text("\u{2013}")], [.text("\u{2013}")],
+                        [.text("\u{2013}")], [.text("nothing logged (\(count) days)")], [], [], [.level(level)],
+                    ], muted: true)
             case .day(let day):
                 let dash: ReportLine = [.text("\u{2013}")]
                 let pain: ReportLine = day.checkIns.isEmpty ? dash : [.text(day.checkIns.map { String($0.pain) }.joined(separator: ", "))]
-                let symptoms: ReportLine = day.checkIns.isEmpty ? [.text("no check-in")] : joined(day.symptoms.map {
-                    $0.isWarningSign ? ReportSpan.redFlag($0.label) : ReportSpan.text($0.label)
-                })
-                return ReportTable.Row(cells: [
-                    [.text(day.date.shortDescription)], pain, day.worst.map { [.text(String($0))] } ?? dash,
-                    day.sevenDayAverage.map { [.text(average($0))] } ?? dash, symptoms,
-                    [.text(day.care.map(\.label).joined(separator: ", "))],
-                    [.text(day.sessions.map { sessionSummary($0, timeZone: report.timeZone, withDate: false) }.joined(separator: "; "))],
-                    [.level(day.level)],
-                ], muted: day.checkIns.isEmpty)
+                let symptoms: ReportLine =
+                    day.checkIns.isEmpty
+                    ? [.text("no check-in")]
+                    : joined(
+                        day.symptoms.map {
+                            $0.isWarningSign ? ReportSpan.redFlag($0.label) : ReportSpan.text($0.label)
+                        })
+                return ReportTable.Row(
+                    cells: [
+                        [.text(day.date.shortDescription)], pain, day.worst.map { [.text(String($0))] } ?? dash,
+                        day.sevenDayAverage.map { [.text(average($0))] } ?? dash, symptoms,
+                        [.text(day.care.map(\.label).joined(separator: ", "))],
+                        [.text(day.sessions.map { sessionSummary($0, timeZone: report.timeZone, withDate: false) }.joined(separator: "; "))],
+                        [.level(day.level)],
+                    ], muted: day.checkIns.isEmpty)
             }
         }
-        return ReportTable(columns: [
-            .init(title: "Date"), .init(title: "Pain", numeric: true), .init(title: "Worst", numeric: true),
-            .init(title: "7-day avg", numeric: true), .init(title: "Symptoms"), .init(title: "Self-care"),
-            .init(title: "Sessions"), .init(title: "Level"),
-        ], rows: rows)
+        return ReportTable(
+            columns: [
+                .init(title: "Date"), .init(title: "Pain", numeric: true), .init(title: "Worst", numeric: true),
+                .init(title: "7-day avg", numeric: true), .init(title: "Symptoms"), .init(title: "Self-care"),
+                .init(title: "Sessions"), .init(title: "Level"),
+            ], rows: rows)
     }
 
     // MARK: Care and sessions
@@ -400,16 +452,23 @@ enum ReportContent {
     static func careTable(_ report: Report) -> ReportTable? {
         guard !report.care.isEmpty else { return nil }
         let rows = report.care.map { summary in
-            let range = summary.dates.count == 1 ? (summary.dates.first?.shortDescription ?? "")
+            let range =
+                summary.dates.count == 1
+                ? (summary.dates.first?.shortDescription ?? "")
                 : (summary.dates.first?.shortDescription ?? "") + " \u{2013} " + (summary.dates.last?.shortDescription ?? "")
-            let after = summary.comparedDays == 0 ? "no later check-in"
+            let after =
+                summary.comparedDays == 0
+                ? "no later check-in"
                 : "lower \(summary.lowerAfter), same \(summary.sameAfter), higher \(summary.higherAfter)"
             return ReportTable.Row(cells: [
                 [.text(summary.care.label)], [.text(String(summary.dates.count))], [.text(range)], [.text(after)],
             ])
         }
-        return ReportTable(columns: [.init(title: "Self-care"), .init(title: "Days", numeric: true),
-                                     .init(title: "When"), .init(title: "Pain on the next logged day")], rows: rows)
+        return ReportTable(
+            columns: [
+                .init(title: "Self-care"), .init(title: "Days", numeric: true),
+                .init(title: "When"), .init(title: "Pain on the next logged day"),
+            ], rows: rows)
     }
 
     /// How to read the self-care table.
@@ -433,10 +492,11 @@ enum ReportContent {
                 session.suddenPain ? [.strong("yes")] : [.text("no")],
             ])
         }
-        return ReportTable(columns: [
-            .init(title: "When"), .init(title: "Session"), .init(title: "Minutes", numeric: true),
-            .init(title: "RPE (1\u{2013}10)", numeric: true), .init(title: "Sharp pain at the session"),
-        ], rows: rows)
+        return ReportTable(
+            columns: [
+                .init(title: "When"), .init(title: "Session"), .init(title: "Minutes", numeric: true),
+                .init(title: "RPE (1\u{2013}10)", numeric: true), .init(title: "Sharp pain at the session"),
+            ], rows: rows)
     }
 
     /// The line shown when no self-care was logged.

@@ -53,7 +53,9 @@ public enum StatusFormatter {
 
     /// One flag as indented lines: level and title, headline, what to do, when assessed, evidence,
     /// window, source.
-    public static func flagLines(_ flag: RuleFlag, color: Bool, timeZone: ZoneInfo = .gmt, clock: Preferences.ClockStyle = .twentyFourHour) -> [String] {
+    public static func flagLines(
+        _ flag: RuleFlag, color: Bool, timeZone: ZoneInfo = .gmt, clock: Preferences.ClockStyle = .twentyFourHour
+    ) -> [String] {
         var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
         lines.append("  " + flag.headline)
         lines.append("  What to do: " + flag.action)
@@ -89,10 +91,12 @@ public enum StatusFormatter {
         if let trigger = episode.trigger {
             let hours = (status.now.epochMilliseconds - trigger.at.epochMilliseconds) / 3_600_000
             // Past a week, hours stop meaning much; the rules' hour marks are long gone by then.
-            let since = hours < 168
+            let since =
+                hours < 168
                 ? "\(hours) h"
                 : "\(LocalDate(instant: trigger.at.date, in: timeZone).days(to: status.now.converted(to: timeZone).localDate)) days"
-            parts.append("\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone, clock: clock)))")
+            parts.append(
+                "\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone, clock: clock)))")
         } else {
             parts.append("no session logged in the \(Episode.triggerWindowHours) h before it began")
         }
@@ -103,8 +107,10 @@ public enum StatusFormatter {
     }
 
     /// A mark ahead of now: "96 h mark Fri 18:00", or "day 14 on Tue 17 Mar".
-    public static func markText(_ mark: EpisodeMark, now: Timestamp, timeZone: ZoneInfo,
-                                clock: Preferences.ClockStyle = .twentyFourHour) -> String {
+    public static func markText(
+        _ mark: EpisodeMark, now: Timestamp, timeZone: ZoneInfo,
+        clock: Preferences.ClockStyle = .twentyFourHour
+    ) -> String {
         if let hours = mark.kind.hours {
             return "\(hours) h mark \(TimeText.near(mark.at, reference: now, in: timeZone, clock: clock))"
         }
@@ -158,26 +164,29 @@ extension StatusFormatter {
     /// }
     /// ```
     public static func json(_ status: Status) -> JSONValue {
-        .object(JSONObject([
-            ("now", .string(status.now.description)),
-            ("level", .string(status.level.key)),
-            ("flags", .array(status.flags.map(json))),
-            ("episode", status.episode.map { json($0, day: status.episodeDay ?? 0, now: status.now) } ?? .null),
-            ("ignoredFutureEntries", .int(status.ignoredFutureEntries)),
-            ("safetyNet", .string(status.safetyNet)),
-            ("disclaimer", .string(disclaimer)),
-        ]))
+        .object(
+            JSONObject([
+                ("now", .string(status.now.description)),
+                ("level", .string(status.level.key)),
+                ("flags", .array(status.flags.map(json))),
+                ("episode", status.episode.map { json($0, day: status.episodeDay ?? 0, now: status.now) } ?? .null),
+                ("ignoredFutureEntries", .int(status.ignoredFutureEntries)),
+                ("safetyNet", .string(status.safetyNet)),
+                ("disclaimer", .string(disclaimer)),
+            ]))
     }
 
     /// One flag as JSON.
     public static func json(_ flag: RuleFlag) -> JSONValue {
-        let window: JSONValue = flag.window.map {
-            .object(JSONObject([
-                ("start", .string($0.start.description)),
-                ("end", $0.end.map { .string($0.description) } ?? .null),
-                ("text", .string($0.text)),
-            ]))
-        } ?? .null
+        let window: JSONValue =
+            flag.window.map {
+                .object(
+                    JSONObject([
+                        ("start", .string($0.start.description)),
+                        ("end", $0.end.map { .string($0.description) } ?? .null),
+                        ("text", .string($0.text)),
+                    ]))
+            } ?? .null
         var members: [(String, JSONValue)] = [
             ("rule", .string(flag.rule.rawValue)),
             ("level", .string(flag.level.key)),
@@ -197,21 +206,25 @@ extension StatusFormatter {
     /// The open episode as JSON, with its `day`; `now` gives the hours since the trigger.
     static func json(_ episode: Episode, day: Int, now: Timestamp) -> JSONValue {
         func checkIn(_ c: CheckIn) -> JSONValue {
-            .object(JSONObject([
-                ("id", .string(c.id.uuidString)), ("date", .string(c.date.description)),
-                ("at", .string(c.at.description)), ("pain", .int(c.pain)),
-            ]))
+            .object(
+                JSONObject([
+                    ("id", .string(c.id.uuidString)), ("date", .string(c.date.description)),
+                    ("at", .string(c.at.description)), ("pain", .int(c.pain)),
+                ]))
         }
-        let trigger: JSONValue = episode.trigger.map {
-            .object(JSONObject([
-                ("id", .string($0.id.uuidString)), ("at", .string($0.at.description)), ("kind", .string($0.kind)),
-                ("suddenPain", .bool($0.suddenPain)),
-                ("hoursSince", .int(Int((now.epochMilliseconds - $0.at.epochMilliseconds) / 3_600_000))),
+        let trigger: JSONValue =
+            episode.trigger.map {
+                .object(
+                    JSONObject([
+                        ("id", .string($0.id.uuidString)), ("at", .string($0.at.description)), ("kind", .string($0.kind)),
+                        ("suddenPain", .bool($0.suddenPain)),
+                        ("hoursSince", .int(Int((now.epochMilliseconds - $0.at.epochMilliseconds) / 3_600_000))),
+                    ]))
+            } ?? .null
+        return .object(
+            JSONObject([
+                ("onset", checkIn(episode.onset)), ("day", .int(day)), ("peak", .int(episode.peak)),
+                ("latest", checkIn(episode.latest)), ("trigger", trigger),
             ]))
-        } ?? .null
-        return .object(JSONObject([
-            ("onset", checkIn(episode.onset)), ("day", .int(day)), ("peak", .int(episode.peak)),
-            ("latest", checkIn(episode.latest)), ("trigger", trigger),
-        ]))
     }
 }

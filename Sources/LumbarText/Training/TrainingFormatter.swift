@@ -19,7 +19,9 @@ public enum TrainingFormatter {
         lines.append("")
         lines.append("Load: " + capitalized(LoadText.week(report.week)) + " (load = minutes × RPE).")
         if report.sessionsWithoutLoad > 0 {
-            lines.append("  \(report.sessionsWithoutLoad) of \(report.sessions) sessions have no minutes or RPE, so no load; log both with --minutes and --rpe.")
+            lines.append(
+                "  \(report.sessionsWithoutLoad) of \(report.sessions) sessions have no minutes or RPE, so no load; log both with --minutes and --rpe."
+            )
         }
         if !report.recentSessions.isEmpty {
             lines.append("")
@@ -57,8 +59,11 @@ public enum TrainingFormatter {
 
     /// One kind as a table row.
     public static func kindRow(_ kind: KindSummary) -> String {
-        TextColumns.row([kind.kind, String(kind.sessions), kind.medianLoad.map { LoadText.number(Int($0.rounded())) } ?? "–",
-                         "\(kind.flared) of \(kind.judged)", String(kind.triggers), String(kind.suddenTriggers)], widths: kindWidths)
+        TextColumns.row(
+            [
+                kind.kind, String(kind.sessions), kind.medianLoad.map { LoadText.number(Int($0.rounded())) } ?? "–",
+                "\(kind.flared) of \(kind.judged)", String(kind.triggers), String(kind.suddenTriggers),
+            ], widths: kindWidths)
     }
 
     static let kindWidths = [14, 8, 11, 8, 9, 6]
@@ -96,91 +101,110 @@ public enum TrainingFormatter {
     /// The report as JSON for `training --json`.
     public static func json(_ report: TrainingReport, timeZone: ZoneInfo) -> JSONValue {
         let time = { (t: Timestamp) -> JSONValue in .string(t.converted(to: timeZone).description) }
-        return .object(JSONObject([
-            ("now", time(report.now)),
-            ("today", todayJSON(report.today, time: time)),
-            ("week", json(report.week)),
-            ("weeks", .array(report.weeks.map { weekJSON($0, time: time) })),
-            ("kinds", .array(report.kinds.map(kindJSON))),
-            ("sessions", .int(report.sessions)),
-            ("sessionsWithoutLoad", .int(report.sessionsWithoutLoad)),
-            ("recentSessions", .array(report.recentSessions.map { sessionJSON($0, time: time) })),
-            ("episodes", .array(report.leads.map { leadJSON($0, time: time) })),
-            ("episodeCounts", .object(JSONObject([
-                ("episodes", .int(report.counts.episodes)),
-                ("afterKind", .array(report.counts.afterKind.map { .object(JSONObject([("kind", .string($0.kind)), ("episodes", .int($0.episodes))])) })),
-                ("afterHeavyWeek", .int(report.counts.afterHeavyWeek)),
-                ("suddenTriggers", .int(report.counts.suddenTriggers)),
-            ]))),
-            ("note", .string(factsLine)),
-        ]))
+        return .object(
+            JSONObject([
+                ("now", time(report.now)),
+                ("today", todayJSON(report.today, time: time)),
+                ("week", json(report.week)),
+                ("weeks", .array(report.weeks.map { weekJSON($0, time: time) })),
+                ("kinds", .array(report.kinds.map(kindJSON))),
+                ("sessions", .int(report.sessions)),
+                ("sessionsWithoutLoad", .int(report.sessionsWithoutLoad)),
+                ("recentSessions", .array(report.recentSessions.map { sessionJSON($0, time: time) })),
+                ("episodes", .array(report.leads.map { leadJSON($0, time: time) })),
+                (
+                    "episodeCounts",
+                    .object(
+                        JSONObject([
+                            ("episodes", .int(report.counts.episodes)),
+                            (
+                                "afterKind",
+                                .array(
+                                    report.counts.afterKind.map {
+                                        .object(JSONObject([("kind", .string($0.kind)), ("episodes", .int($0.episodes))]))
+                                    })
+                            ),
+                            ("afterHeavyWeek", .int(report.counts.afterHeavyWeek)),
+                            ("suddenTriggers", .int(report.counts.suddenTriggers)),
+                        ]))
+                ),
+                ("note", .string(factsLine)),
+            ]))
     }
 
     /// Today's answer: whether to train, why, and from which check-in and flags.
     private static func todayJSON(_ today: TrainingToday, time: (Timestamp) -> JSONValue) -> JSONValue {
-        .object(JSONObject([
-            ("answer", .string(today.answer.key)), ("headline", .string(today.answer.headline)),
-            ("reasons", .array(today.reasons.map(JSONValue.string))),
-            ("sources", .array(today.answer.sources.map { .string($0.title) })),
-            ("pain", today.painCheckIn.map { .int($0.pain) } ?? .null),
-            ("painAt", today.painCheckIn.map { time($0.at) } ?? .null),
-            ("checkInIsStale", .bool(today.isStale)),
-            ("flags", .array(today.unassessedFlags.map { .string($0.rule.rawValue) })),
-        ]))
+        .object(
+            JSONObject([
+                ("answer", .string(today.answer.key)), ("headline", .string(today.answer.headline)),
+                ("reasons", .array(today.reasons.map(JSONValue.string))),
+                ("sources", .array(today.answer.sources.map { .string($0.title) })),
+                ("pain", today.painCheckIn.map { .int($0.pain) } ?? .null),
+                ("painAt", today.painCheckIn.map { time($0.at) } ?? .null),
+                ("checkInIsStale", .bool(today.isStale)),
+                ("flags", .array(today.unassessedFlags.map { .string($0.rule.rawValue) })),
+            ]))
     }
 
     /// One kind of session: how many, their usual load, and how the back answered them.
     private static func kindJSON(_ kind: KindSummary) -> JSONValue {
-        .object(JSONObject([
-            ("kind", .string(kind.kind)), ("sessions", .int(kind.sessions)), ("sessionsWithoutLoad", .int(kind.sessionsWithoutLoad)),
-            ("medianLoad", kind.medianLoad.map(number) ?? .null), ("judged", .int(kind.judged)), ("flared", .int(kind.flared)),
-            ("triggers", .int(kind.triggers)), ("suddenTriggers", .int(kind.suddenTriggers)),
-        ]))
+        .object(
+            JSONObject([
+                ("kind", .string(kind.kind)), ("sessions", .int(kind.sessions)), ("sessionsWithoutLoad", .int(kind.sessionsWithoutLoad)),
+                ("medianLoad", kind.medianLoad.map(number) ?? .null), ("judged", .int(kind.judged)), ("flared", .int(kind.flared)),
+                ("triggers", .int(kind.triggers)), ("suddenTriggers", .int(kind.suddenTriggers)),
+            ]))
     }
 
     /// One week's bar: its span, load, sessions and pain.
     private static func weekJSON(_ bar: WeekBar, time: (Timestamp) -> JSONValue) -> JSONValue {
-        .object(JSONObject([
-            ("start", time(bar.start)), ("end", time(bar.end)), ("load", .int(bar.load)), ("sessions", .int(bar.sessions)),
-            ("highestPain", bar.highestPain.map(JSONValue.int) ?? .null), ("meanPain", bar.meanPain.map(number) ?? .null),
-        ]))
+        .object(
+            JSONObject([
+                ("start", time(bar.start)), ("end", time(bar.end)), ("load", .int(bar.load)), ("sessions", .int(bar.sessions)),
+                ("highestPain", bar.highestPain.map(JSONValue.int) ?? .null), ("meanPain", bar.meanPain.map(number) ?? .null),
+            ]))
     }
 
     /// One recent session with the pain before, after and the next morning.
     private static func sessionJSON(_ pain: SessionPain, time: (Timestamp) -> JSONValue) -> JSONValue {
-        .object(JSONObject([
-            ("kind", .string(TimeText.kind(of: pain.session))), ("at", time(pain.session.at)),
-            ("load", pain.session.load.map(JSONValue.int) ?? .null),
-            ("painBefore", pain.before.map { .int($0.pain) } ?? .null),
-            ("painAfter", pain.after.map { .int($0.pain) } ?? .null),
-            ("nextMorning", pain.nextMorning.map { .int($0.pain) } ?? .null),
-            ("flared", .bool(pain.flared)), ("sudden", .bool(pain.isSudden)),
-        ]))
+        .object(
+            JSONObject([
+                ("kind", .string(TimeText.kind(of: pain.session))), ("at", time(pain.session.at)),
+                ("load", pain.session.load.map(JSONValue.int) ?? .null),
+                ("painBefore", pain.before.map { .int($0.pain) } ?? .null),
+                ("painAfter", pain.after.map { .int($0.pain) } ?? .null),
+                ("nextMorning", pain.nextMorning.map { .int($0.pain) } ?? .null),
+                ("flared", .bool(pain.flared)), ("sudden", .bool(pain.isSudden)),
+            ]))
     }
 
     /// One episode and what came before it: its trigger, the week's load, the kinds trained.
     private static func leadJSON(_ lead: EpisodeLead, time: (Timestamp) -> JSONValue) -> JSONValue {
-        let trigger: JSONValue = lead.trigger.map {
-            .object(JSONObject([
-                ("kind", .string(TimeText.kind(of: $0.session))), ("at", time($0.session.at)),
-                ("load", $0.session.load.map(JSONValue.int) ?? .null), ("sudden", .bool($0.isSudden)),
+        let trigger: JSONValue =
+            lead.trigger.map {
+                .object(
+                    JSONObject([
+                        ("kind", .string(TimeText.kind(of: $0.session))), ("at", time($0.session.at)),
+                        ("load", $0.session.load.map(JSONValue.int) ?? .null), ("sudden", .bool($0.isSudden)),
+                    ]))
+            } ?? .null
+        return .object(
+            JSONObject([
+                ("onset", time(lead.episode.onset.at)), ("trigger", trigger),
+                ("triggerShareOfUsual", lead.triggerShareOfUsual.map(JSONValue.int) ?? .null),
+                ("week", json(lead.week)), ("kindsBefore", .array(lead.kindsBefore.map(JSONValue.string))),
             ]))
-        } ?? .null
-        return .object(JSONObject([
-            ("onset", time(lead.episode.onset.at)), ("trigger", trigger),
-            ("triggerShareOfUsual", lead.triggerShareOfUsual.map(JSONValue.int) ?? .null),
-            ("week", json(lead.week)), ("kindsBefore", .array(lead.kindsBefore.map(JSONValue.string))),
-        ]))
     }
 
     /// A load week as JSON: load, usual (rounded), change in percent, sessions.
     static func json(_ week: LoadWeek) -> JSONValue {
-        .object(JSONObject([
-            ("load", .int(week.load)), ("usual", .int(week.usualRounded)),
-            ("changePercent", week.changePercent.map(JSONValue.int) ?? .null),
-            ("atLeastOneAndAHalfTimesUsual", .bool(week.isHeavy)),
-            ("sessions", .int(week.sessions)), ("sessionsWithoutLoad", .int(week.sessionsWithoutLoad)),
-        ]))
+        .object(
+            JSONObject([
+                ("load", .int(week.load)), ("usual", .int(week.usualRounded)),
+                ("changePercent", week.changePercent.map(JSONValue.int) ?? .null),
+                ("atLeastOneAndAHalfTimesUsual", .bool(week.isHeavy)),
+                ("sessions", .int(week.sessions)), ("sessionsWithoutLoad", .int(week.sessionsWithoutLoad)),
+            ]))
     }
 
     /// A number with at most two decimals, written without a fraction when whole.

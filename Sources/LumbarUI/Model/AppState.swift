@@ -57,8 +57,10 @@ public struct AppState: Sendable {
     var evaluatedMinute: Int64
 
     /// The state on opening: Today when today has no check-in yet, Status otherwise.
-    public init(journal: Journal, now: Date, timeZone: ZoneInfo, width: Int, height: Int, glyphs: Glyphs = .unicode,
-                preferences: Preferences = .standard) {
+    public init(
+        journal: Journal, now: Date, timeZone: ZoneInfo, width: Int, height: Int, glyphs: Glyphs = .unicode,
+        preferences: Preferences = .standard
+    ) {
         self.preferences = preferences
         self.journal = journal
         self.now = now

@@ -106,7 +106,8 @@ struct JournalDigest: Sendable {
             switch row {
             case .checkIn(let i):
                 let c = checkIns[i]
-                let words = [c.date.description, "pain \(c.pain)", c.note]
+                let words =
+                    [c.date.description, "pain \(c.pain)", c.note]
                     + c.symptoms.flatMap { [$0.rawValue, $0.label] } + c.care.flatMap { [$0.rawValue, $0.label] }
                 return words.joined(separator: " ").lowercased()
             case .session(let i):

@@ -41,7 +41,9 @@ struct ProfileForm: Hashable, Sendable {
         } else {
             history.append(item)
             // Keep the contract's order so a saved profile reads the same however it was ticked.
-            history.sort { (HistoryItem.known.firstIndex(of: $0) ?? Int.max, $0.rawValue) < (HistoryItem.known.firstIndex(of: $1) ?? Int.max, $1.rawValue) }
+            history.sort {
+                (HistoryItem.known.firstIndex(of: $0) ?? Int.max, $0.rawValue) < (HistoryItem.known.firstIndex(of: $1) ?? Int.max, $1.rawValue)
+            }
         }
     }
 

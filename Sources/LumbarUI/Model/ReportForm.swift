@@ -44,7 +44,8 @@ struct ReportForm: Hashable, Sendable {
     }
 
     /// The period to report on, or why the typed dates do not make one.
-    func period(today: LocalDate, journal: Journal, now: Date, timeZone: ZoneInfo) -> Result<(first: LocalDate, last: LocalDate), ProfileForm.Problem> {
+    func period(today: LocalDate, journal: Journal, now: Date, timeZone: ZoneInfo) -> Result<(first: LocalDate, last: LocalDate), ProfileForm.Problem>
+    {
         if usesDefaultPeriod {
             let standard = ReportPeriod.standard(through: today, journal: journal, now: now, timeZone: timeZone)
             return .success((standard.first, standard.last))
@@ -74,11 +75,13 @@ struct ReportForm: Hashable, Sendable {
     func file(first: LocalDate, last: LocalDate, journal: Journal, now: Date, timeZone: ZoneInfo) -> ReportFile {
         // The default period keeps the report's own account of why it was chosen.
         let standard = ReportPeriod.standard(through: last, journal: journal, now: now, timeZone: timeZone)
-        let report = usesDefaultPeriod && standard.first == first
+        let report =
+            usesDefaultPeriod && standard.first == first
             ? Report(journal: journal, period: standard, now: now, timeZone: timeZone)
             : Report(journal: journal, from: first, through: last, now: now, timeZone: timeZone)
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
-        return ReportFile(name: "lumbar-report-\(first)-to-\(report.lastDay).\(format.rawValue)", text: text,
-                          summary: "the \(format.name) report for \(first) to \(report.lastDay)")
+        return ReportFile(
+            name: "lumbar-report-\(first)-to-\(report.lastDay).\(format.rawValue)", text: text,
+            summary: "the \(format.name) report for \(first) to \(report.lastDay)")
     }
 }

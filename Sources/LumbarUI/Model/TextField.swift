@@ -62,7 +62,8 @@ struct TextField: Hashable, Sendable {
     mutating func insert(_ c: Character) {
         guard characters.count < limit else { return }
         if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1, DisplayWidth.of(scalar) == 0 || scalar.value == 0x200D,
-           cursor > 0 {
+            cursor > 0
+        {
             let prefix = String(characters[..<cursor]) + String(c)
             let joined = Array(prefix)
             characters = joined + characters[cursor...]

@@ -1,4 +1,3 @@
-
 /// Something the terminal reported.
 public enum TerminalEvent: Hashable, Sendable {
     /// A key press.

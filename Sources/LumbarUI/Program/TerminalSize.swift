@@ -1,4 +1,3 @@
-
 /// A terminal's size in cells.
 public struct TerminalSize: Hashable, Sendable {
     /// Columns.

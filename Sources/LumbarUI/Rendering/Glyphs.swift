@@ -66,7 +66,8 @@ public struct Glyphs: Hashable, Sendable {
 
     /// Unicode glyphs when the environment's locale (`LC_ALL`, `LC_CTYPE`, `LANG`) is UTF-8.
     public static func forEnvironment(_ environment: [String: String]) -> Glyphs {
-        let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+        let locale =
+            [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? ""
         let upper = locale.uppercased()
         return upper.contains("UTF-8") || upper.contains("UTF8") ? .unicode : .ascii

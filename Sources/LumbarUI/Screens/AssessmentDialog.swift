@@ -6,8 +6,9 @@ enum AssessmentDialog {
     /// The dialog's lines at `width` inner columns, and the row of the note field.
     static func lines(_ form: AssessmentForm, width: Int, glyphs: Glyphs) -> [[Span]] {
         var lines: [[Span]] = []
-        lines += SpanLayout.wrapped("Which flags did a clinician assess? Space ticks; urgent and emergency ones need y (a doctor assessed it) or n.",
-                                    width: width, indent: 0, style: .bold)
+        lines += SpanLayout.wrapped(
+            "Which flags did a clinician assess? Space ticks; urgent and emergency ones need y (a doctor assessed it) or n.",
+            width: width, indent: 0, style: .bold)
         lines.append([])
         for (i, flag) in form.flags.enumerated() {
             let focused = i == form.focus
@@ -18,8 +19,10 @@ enum AssessmentDialog {
             case nil: mark = "[?]"
             }
             let markStyle: Style = focused ? Style(attributes: [.bold, .reverse]) : .bold
-            let lead = [Span(focused ? (glyphs.isUnicode ? "›" : ">") : " ", .accent), Span(mark, markStyle), Span(" "),
-                        Span(flag.level.key.uppercased(), Banner.style(flag.level)), Span(" ")]
+            let lead = [
+                Span(focused ? (glyphs.isUnicode ? "›" : ">") : " ", .accent), Span(mark, markStyle), Span(" "),
+                Span(flag.level.key.uppercased(), Banner.style(flag.level)), Span(" "),
+            ]
             var text = flag.rule.title
             if AssessmentForm.asksForDoctor(flag) { text += ": did a doctor assess it?" }
             lines += SpanLayout.wrapped(text, width: width, lead: lead, indent: 5)
@@ -32,7 +35,9 @@ enum AssessmentDialog {
         let boxWidth = min(buffer.width - 2, 72)
         let inner = boxWidth - 4
         let body = lines(form, width: inner, glyphs: state.glyphs)
-        let footer = TextLayout.wrap("A covered flag stays listed; it stops raising the level until something new appears (an urgent one keeps it at watch). Enter on Note records, Esc cancels.", width: inner)
+        let footer = TextLayout.wrap(
+            "A covered flag stays listed; it stops raising the level until something new appears (an urgent one keeps it at watch). Enter on Note records, Esc cancels.",
+            width: inner)
         let height = min(buffer.height - 2, body.count + footer.count + 3)
         let box = buffer.area.centered(width: boxWidth, height: height)
         Frame.draw(box, title: "A clinician assessed this", glyphs: state.glyphs, into: &buffer)

@@ -123,8 +123,9 @@ enum ChartScreen {
         guard plotHeight >= 2, plotWidth >= 8 else { return }
         let plotLeft = rect.x + axisWidth + 1
         let buckets = Buckets(days: dayCount, ending: state.today, plotLeft: plotLeft, plotWidth: plotWidth)
-        let plot = PlotFrame(top: rect.y + 2, left: plotLeft, height: plotHeight, width: plotWidth, buckets: buckets,
-                             first: max(buckets.first, spanFirst.adding(days: -(buckets.daysPerBucket - 1))))
+        let plot = PlotFrame(
+            top: rect.y + 2, left: plotLeft, height: plotHeight, width: plotWidth, buckets: buckets,
+            first: max(buckets.first, spanFirst.adding(days: -(buckets.daysPerBucket - 1))))
         drawAxis(plot, labelX: rect.x, glyphs: state.glyphs, into: &buffer)
 
         // Episode marks first, so bars and the line draw over them.
@@ -135,13 +136,15 @@ enum ChartScreen {
             }
         }
         let drawn = drawBuckets(state, plot: plot, into: &buffer)
-        drawLegend(drawn, hasMarks: !marks.isEmpty, daysPerBucket: buckets.daysPerBucket, glyphs: state.glyphs,
-                   in: rect, into: &buffer)
+        drawLegend(
+            drawn, hasMarks: !marks.isEmpty, daysPerBucket: buckets.daysPerBucket, glyphs: state.glyphs,
+            in: rect, into: &buffer)
         drawMarkLabels(marks, plot: plot, into: &buffer)
         drawDateLabels(plot, today: state.today, long: dayCount > 120, into: &buffer)
         if state.digest.rows.isEmpty {
-            buffer.write(TextLayout.truncate("No check-ins yet. Press t to log one.", to: plotWidth - 2, glyphs: state.glyphs),
-                         x: plotLeft + 2, y: plot.top + plotHeight / 2, style: .dim)
+            buffer.write(
+                TextLayout.truncate("No check-ins yet. Press t to log one.", to: plotWidth - 2, glyphs: state.glyphs),
+                x: plotLeft + 2, y: plot.top + plotHeight / 2, style: .dim)
         }
     }
 
@@ -208,8 +211,9 @@ enum ChartScreen {
             }
             if summary.sessions > 0 {
                 drawn.session = true
-                buffer.write(String(state.glyphs.session), x: cx + (barWidth - 1) / 2, y: sessionRow,
-                             style: summary.sudden ? .warning : .session)
+                buffer.write(
+                    String(state.glyphs.session), x: cx + (barWidth - 1) / 2, y: sessionRow,
+                    style: summary.sudden ? .warning : .session)
             }
         }
         return drawn
@@ -232,8 +236,10 @@ enum ChartScreen {
     }
 
     /// A bar in eighths of a row; returns its height in eighths.
-    private static func drawBar(_ pain: Int, x cx: Int, width barWidth: Int, plot: PlotFrame, glyphs g: Glyphs,
-                                into buffer: inout Buffer) -> Int {
+    private static func drawBar(
+        _ pain: Int, x cx: Int, width barWidth: Int, plot: PlotFrame, glyphs g: Glyphs,
+        into buffer: inout Buffer
+    ) -> Int {
         let barEighths = max(1, Int((Double(pain) / 10 * Double(plot.height * 8)).rounded()))
         let style = Style(foreground: pain == 0 ? .green : PainBar.color(for: pain))
         for level in 0..<plot.height {
@@ -246,8 +252,10 @@ enum ChartScreen {
     }
 
     /// One bucket's point of the 7-day average line, in the gap beside the bar or over it.
-    private static func drawAverage(_ average: Double, x cx: Int, barWidth: Int, barEighths: Int, plot: PlotFrame,
-                                    glyphs g: Glyphs, into buffer: inout Buffer) {
+    private static func drawAverage(
+        _ average: Double, x cx: Int, barWidth: Int, barEighths: Int, plot: PlotFrame,
+        glyphs g: Glyphs, into buffer: inout Buffer
+    ) {
         // Half a row of precision: the lower or the upper half of a cell.
         let halves = min(plot.height * 2 - 1, Int(average / 10 * Double(plot.height * 2 - 1) + 0.5))
         let level = halves / 2
@@ -264,8 +272,10 @@ enum ChartScreen {
     }
 
     /// The legend under the title, naming only what the plot shows, in the longest wording that fits.
-    private static func drawLegend(_ drawn: DrawnParts, hasMarks: Bool, daysPerBucket: Int, glyphs g: Glyphs,
-                                   in rect: Rect, into buffer: inout Buffer) {
+    private static func drawLegend(
+        _ drawn: DrawnParts, hasMarks: Bool, daysPerBucket: Int, glyphs g: Glyphs,
+        in rect: Rect, into buffer: inout Buffer
+    ) {
         let per = daysPerBucket == 1 ? "daily" : (daysPerBucket == 7 ? "weekly" : "\(daysPerBucket / 7)-week")
         // Three wordings, longest first; the first that fits is drawn.
         func legend(_ terse: Int) -> [Span] {
@@ -305,7 +315,8 @@ enum ChartScreen {
         let middle = first.adding(days: first.days(to: today) / 2)
         let midLabel = label(middle)
         if let mx = plot.columnX(middle), mx - DisplayWidth.of(midLabel) / 2 > plot.left + DisplayWidth.of(startLabel) + 2,
-           mx + DisplayWidth.of(midLabel) < endX - 2 {
+            mx + DisplayWidth.of(midLabel) < endX - 2
+        {
             buffer.write(midLabel, x: mx - DisplayWidth.of(midLabel) / 2, y: dateRow, style: .dim)
         }
     }

@@ -10,8 +10,10 @@ enum ConfirmDialog {
         for (i, line) in lines.enumerated() where i < inner.height {
             buffer.write(line, x: inner.x, y: inner.y + i, style: .bold)
         }
-        let answer = [Span("y", Style(foreground: .green, attributes: .bold)), Span(" yes   "),
-                      Span("n", Style(foreground: .red, attributes: .bold)), Span(" no")]
+        let answer = [
+            Span("y", Style(foreground: .green, attributes: .bold)), Span(" yes   "),
+            Span("n", Style(foreground: .red, attributes: .bold)), Span(" no"),
+        ]
         buffer.draw(answer, x: inner.x, y: inner.bottom - 1, width: inner.width)
     }
 }

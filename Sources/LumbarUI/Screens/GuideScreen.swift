@@ -24,11 +24,13 @@ enum GuideScreen {
             lines.append([])
             lines += SpanLayout.wrapped(section.title, width: width, indent: 0, style: .heading)
             for item in section.items {
-                lines += SpanLayout.wrapped(item.title, width: width, lead: [Span(String(glyphs.bullet) + " ", bulletStyle(item))],
-                                            indent: 2, style: .bold)
+                lines += SpanLayout.wrapped(
+                    item.title, width: width, lead: [Span(String(glyphs.bullet) + " ", bulletStyle(item))],
+                    indent: 2, style: .bold)
                 lines += SpanLayout.wrapped(item.text, width: width, lead: [Span("  ")], indent: 2)
-                lines += SpanLayout.wrapped(StatusFormatter.sourceText(item.sources), width: width, lead: [Span("  Source: ", .dim)],
-                                            indent: 4, style: .dim)
+                lines += SpanLayout.wrapped(
+                    StatusFormatter.sourceText(item.sources), width: width, lead: [Span("  Source: ", .dim)],
+                    indent: 4, style: .dim)
             }
         }
         lines.append([])

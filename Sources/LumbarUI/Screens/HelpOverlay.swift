@@ -51,8 +51,9 @@ enum HelpOverlay {
             buffer.write(TextLayout.pad(key, to: keyWidth), x: inner.x, y: inner.y + i, style: .bold)
             buffer.write(TextLayout.truncate(text, to: inner.width - keyWidth - 1, glyphs: state.glyphs), x: inner.x + keyWidth + 1, y: inner.y + i)
         }
-        ScrollHint.draw(offset: offset, visible: rows, total: entries.count, in: Rect(x: inner.x, y: inner.y, width: inner.width + 1, height: rows),
-                        glyphs: state.glyphs, into: &buffer)
+        ScrollHint.draw(
+            offset: offset, visible: rows, total: entries.count, in: Rect(x: inner.x, y: inner.y, width: inner.width + 1, height: rows),
+            glyphs: state.glyphs, into: &buffer)
         if inner.height > 0 {
             let more = offset + rows < entries.count ? "\(state.glyphs.upDown) more. " : ""
             buffer.write(more + "Esc closes this.", x: inner.x, y: inner.bottom - 1, maxWidth: inner.width, style: .dim)

@@ -31,8 +31,10 @@ enum Hints {
             if state.history.showsDetail {
                 return [undo, ("Esc", "list"), ("e", "edit"), ("x", "delete"), (arrows, "next entry")].compactMap { $0 }
             }
-            return [undo, ("Enter", "details"), ("e", "edit"), ("x", "delete"), ("/", "filter"), (arrows, "move"),
-                    ("?", "help")].compactMap { $0 }
+            return [
+                undo, ("Enter", "details"), ("e", "edit"), ("x", "delete"), ("/", "filter"), (arrows, "move"),
+                ("?", "help"),
+            ].compactMap { $0 }
         case .chart: return [("1-4", "range"), (sideways, "range"), ("[", "month back"), ("]", "month on"), ("?", "help"), ("q", "quit")]
         case .guide: return [(arrows, "scroll"), ("Home End", "top, end"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
         case .profile:

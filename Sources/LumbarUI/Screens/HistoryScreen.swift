@@ -70,8 +70,9 @@ enum HistoryScreen {
                 buffer.write(String(state.glyphs.cursor), x: list.x, y: y, style: Style(foreground: .cyan, attributes: [.bold, .reverse]))
             }
         }
-        ScrollHint.draw(offset: history.offset, visible: list.height, total: history.visible.count, in: list,
-                        glyphs: state.glyphs, into: &buffer)
+        ScrollHint.draw(
+            offset: history.offset, visible: list.height, total: history.visible.count, in: list,
+            glyphs: state.glyphs, into: &buffer)
     }
 
     private static func drawFilter(_ state: AppState, in row: Rect, into buffer: inout Buffer) {
@@ -123,13 +124,16 @@ enum HistoryScreen {
                 x += columns.bar
             }
             let painWidth = columns.bar > 0 ? 3 : 4
-            buffer.write(TextLayout.padLeft(String(c.pain), to: painWidth), x: x, y: y, style: Style(foreground: PainBar.color(for: c.pain), attributes: .bold))
+            buffer.write(
+                TextLayout.padLeft(String(c.pain), to: painWidth), x: x, y: y, style: Style(foreground: PainBar.color(for: c.pain), attributes: .bold)
+            )
             x += painWidth + 1
             drawSymptoms(matchesFirst(c.symptoms, filter: state.history.filter), width: columns.symptoms, glyphs: g, x: x, y: y, into: &buffer)
             x += columns.symptoms + 1
             if columns.care > 0 {
-                buffer.write(TextLayout.truncate(c.care.map(\.label).joined(separator: ", "), to: columns.care, glyphs: g),
-                             x: x, y: y, style: Style(foreground: .green))
+                buffer.write(
+                    TextLayout.truncate(c.care.map(\.label).joined(separator: ", "), to: columns.care, glyphs: g),
+                    x: x, y: y, style: Style(foreground: .green))
                 x += columns.care + 1
             }
             if end - x > 0 {
@@ -203,8 +207,9 @@ enum HistoryScreen {
             if DisplayWidth.of(text) <= room - (rest > 0 ? DisplayWidth.of(glyphs.cut) : 0) || (rest == 0 && DisplayWidth.of(text) <= room) {
                 cx += buffer.write(text, x: cx, y: y, style: symptom.isWarningSign ? Style(foreground: .red) : .plain)
             } else {
-                buffer.write(TextLayout.truncate(text, to: room, glyphs: glyphs), x: cx, y: y,
-                             style: symptom.isWarningSign ? Style(foreground: .red) : .plain)
+                buffer.write(
+                    TextLayout.truncate(text, to: room, glyphs: glyphs), x: cx, y: y,
+                    style: symptom.isWarningSign ? Style(foreground: .red) : .plain)
                 break
             }
         }
@@ -226,11 +231,14 @@ enum HistoryScreen {
         }
         switch entry {
         case .checkIn(let c):
-            lines.append([Span("Check-in ", .heading), Span("\(c.date.description) \(c.at.clockTime)", .bold),
-                          Span("  \(c.date.shortDescription)", .dim)])
+            lines.append([
+                Span("Check-in ", .heading), Span("\(c.date.description) \(c.at.clockTime)", .bold),
+                Span("  \(c.date.shortDescription)", .dim),
+            ])
             lines.append([])
-            field("Pain", "\(c.pain)/10" + (c.worst.map { ", worst \($0)/10" } ?? ""),
-                  Style(foreground: PainBar.color(for: c.pain), attributes: .bold))
+            field(
+                "Pain", "\(c.pain)/10" + (c.worst.map { ", worst \($0)/10" } ?? ""),
+                Style(foreground: PainBar.color(for: c.pain), attributes: .bold))
             let yesWarning = c.symptoms.filter(\.isWarningSign)
             let yesOther = c.symptoms.filter { !$0.isWarningSign }
             field("Said yes", yesWarning.map { String(g.warning) + $0.label }.joined(separator: ", "), Style(foreground: .red, attributes: .bold))
@@ -242,8 +250,10 @@ enum HistoryScreen {
             lines.append([])
             field("Logged", c.at.description + (c.revision > 1 ? " (changed \(c.revision - 1)\u{00D7})" : ""), .dim)
         case .session(let s):
-            lines.append([Span("Session ", .heading), Span("\(s.at.localDate.description) \(s.at.clockTime)", .bold),
-                          Span("  \(s.at.localDate.shortDescription)", .dim)])
+            lines.append([
+                Span("Session ", .heading), Span("\(s.at.localDate.description) \(s.at.clockTime)", .bold),
+                Span("  \(s.at.localDate.shortDescription)", .dim),
+            ])
             lines.append([])
             field("Kind", s.kind, .session)
             field("Minutes", s.minutes.map(String.init) ?? "")

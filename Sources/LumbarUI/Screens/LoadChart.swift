@@ -34,11 +34,14 @@ enum LoadChart {
             }
             if let mean = week.meanPain {
                 let y = painRow(Int(mean.rounded()), plotHeight: plotHeight, top: rect.y)
-                buffer.write(String(glyphs.average), x: x + barWidth / 2, y: y, style: Style(foreground: PainBar.color(for: Int(mean.rounded())), attributes: .bold))
+                buffer.write(
+                    String(glyphs.average), x: x + barWidth / 2, y: y,
+                    style: Style(foreground: PainBar.color(for: Int(mean.rounded())), attributes: .bold))
             }
             if let pain = week.highestPain {
-                buffer.write("x", x: x + barWidth / 2, y: painRow(pain, plotHeight: plotHeight, top: rect.y),
-                             style: Style(foreground: PainBar.color(for: pain), attributes: .bold))
+                buffer.write(
+                    "x", x: x + barWidth / 2, y: painRow(pain, plotHeight: plotHeight, top: rect.y),
+                    style: Style(foreground: PainBar.color(for: pain), attributes: .bold))
             }
         }
         let labelY = rect.y + plotHeight
@@ -47,7 +50,8 @@ enum LoadChart {
         let right = plotWidth >= 40 ? "this week" : "now"
         buffer.write(left, x: plotX, y: labelY, maxWidth: plotWidth, style: .dim)
         buffer.write(right, x: plotX + plotWidth - DisplayWidth.of(right) - (column - barWidth), y: labelY, style: .dim)
-        let legend = rect.width >= 60
+        let legend =
+            rect.width >= 60
             ? "bars: weekly load (min × RPE)   x: highest pain   \(glyphs.average): mean pain (0–10 upward)"
             : "bars load; x top pain, \(glyphs.average) mean (0-10)"
         let text = glyphs.isUnicode ? legend : TrainingScreen.asciiText(legend)

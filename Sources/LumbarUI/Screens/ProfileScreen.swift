@@ -24,7 +24,9 @@ enum ProfileScreen {
         }
         line([Span("Profile", .bold)] + (draft.isDirty ? [Span("  (not saved)", Style(foreground: .yellow))] : []))
         if rect.height >= 16 {
-            for text in TextLayout.wrap("Some flags weigh your age and these parts of your history. They stay in your journal on this machine.", width: width) {
+            for text in TextLayout.wrap(
+                "Some flags weigh your age and these parts of your history. They stay in your journal on this machine.", width: width)
+            {
                 line([Span(text, .dim)])
             }
         }
@@ -54,8 +56,9 @@ enum ProfileScreen {
                 }
             case .item(let item):
                 let box = draft.history.contains(item) ? "[x] " : "[ ] "
-                buffer.write(marker + box + TextLayout.truncate(item.label, to: width - 6, glyphs: g), x: x, y: y,
-                             style: focused ? .accent : .plain)
+                buffer.write(
+                    marker + box + TextLayout.truncate(item.label, to: width - 6, glyphs: g), x: x, y: y,
+                    style: focused ? .accent : .plain)
                 y += 1
             }
         }

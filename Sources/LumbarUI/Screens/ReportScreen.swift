@@ -61,7 +61,9 @@ enum ReportScreen {
         }
         if rect.height >= 12 { y += 1 }
         if case .success(let p) = period {
-            line("Enter writes " + (form.format == .md ? "a Markdown" : "an HTML") + " file for \(p.first) to \(p.last) in the current directory.", .dim)
+            line(
+                "Enter writes " + (form.format == .md ? "a Markdown" : "an HTML") + " file for \(p.first) to \(p.last) in the current directory.",
+                .dim)
         } else if case .failure(let problem) = period, !form.usesDefaultPeriod, !form.from.isEmpty {
             line(problem.text, Style(foreground: .yellow))
         }

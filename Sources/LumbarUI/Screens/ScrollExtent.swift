@@ -1,4 +1,3 @@
-
 /// A scrolling area: how many rows it shows and how many lines it holds.
 struct ScrollExtent: Hashable, Sendable {
     /// Rows on screen.

@@ -46,7 +46,9 @@ enum StatusScreen {
         text += dot + status.level.action
         let lines = TextLayout.wrap(text, width: width - 2).map { " " + $0 }
         guard lines.count > 4 else { return lines }
-        return Array(lines.prefix(3)) + [" " + TextLayout.truncate(lines[3...].map { String($0.dropFirst()) }.joined(separator: " "), to: width - 2, glyphs: state.glyphs)]
+        return Array(lines.prefix(3)) + [
+            " " + TextLayout.truncate(lines[3...].map { String($0.dropFirst()) }.joined(separator: " "), to: width - 2, glyphs: state.glyphs)
+        ]
     }
 
     /// The flags scroll; the episode and the sparkline stay in view at the bottom when they
@@ -69,7 +71,9 @@ enum StatusScreen {
         for (index, flag) in status.flags.enumerated() {
             if index > 0 { lines.append([]) }
             let style = Banner.style(flag.level)
-            let tag = flag.assessedAt == nil ? Span(" " + flag.level.key.uppercased() + " ", style)
+            let tag =
+                flag.assessedAt == nil
+                ? Span(" " + flag.level.key.uppercased() + " ", style)
                 : Span(" " + flag.level.key.uppercased() + ", ASSESSED ", Style(attributes: [.bold, .reverse]))
             let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: style.background, attributes: .bold)), tag, Span(" ")]
             lines += SpanLayout.wrapped(flag.rule.title, width: width, lead: lead, indent: 2, style: .bold)

@@ -143,7 +143,9 @@ enum TodayScreen {
                 buffer.write(TextLayout.truncate(text, to: area.width - 3), x: 2, y: y, style: .dim)
             case .kindHint:
                 let kinds = state.digest.recentKinds
-                let text = kinds.isEmpty ? "e.g. run, deadlift, yoga"
+                let text =
+                    kinds.isEmpty
+                    ? "e.g. run, deadlift, yoga"
                     : "recent: " + kinds.joined(separator: ", ") + "  (" + (state.glyphs.isUnicode ? "→" : "Right") + " completes, ^N next)"
                 buffer.write(TextLayout.truncate(text, to: area.width - labelWidth - 4), x: 2 + labelWidth + 1, y: y, style: .dim)
             case .field(let f):
@@ -182,7 +184,8 @@ enum TodayScreen {
         switch state.typedSessionTime(text) {
         case .success(let time):
             let local = time.converted(to: state.timeZone)
-            return " = " + (narrow ? state.preferences.clock.format(local) : TimeText.dateTime(local, in: state.timeZone, clock: state.preferences.clock))
+            return " = "
+                + (narrow ? state.preferences.clock.format(local) : TimeText.dateTime(local, in: state.timeZone, clock: state.preferences.clock))
         case .failure:
             return narrow ? " ?" : " ? HH:MM, yesterday 18:00, mon 7:30, -2h, now"
         }
@@ -274,7 +277,9 @@ enum TodayScreen {
             row.checkbox(form.sudden, row.narrow ? "Sudden sharp pain in it?" : "Sharp pain began suddenly during or right after it", into: &buffer)
         case .save:
             let text = form.original == nil ? "[ Save check-in ]" : "[ Save changes ]"
-            let x = buffer.write(text, x: 2, y: area.y, style: row.focused ? Style(foreground: .green, attributes: [.bold, .reverse]) : Style(foreground: .green, attributes: .bold))
+            let x = buffer.write(
+                text, x: 2, y: area.y,
+                style: row.focused ? Style(foreground: .green, attributes: [.bold, .reverse]) : Style(foreground: .green, attributes: .bold))
             if !row.narrow { buffer.write("  Enter saves from any field", x: 2 + x, y: area.y, style: .dim) }
         }
     }
@@ -305,7 +310,8 @@ enum TodayScreen {
         let note = form.date == state.today ? "  today" : "  \(state.today.days(to: form.date) * -1) days ago"
         x += buffer.write(note, x: x, y: y, style: .dim)
         if row.focused, !narrow {
-            buffer.write(state.glyphs.isUnicode ? "   ←/→ change day, Space types one" : "   -/+ change day, Space types one", x: x, y: y, style: .dim)
+            buffer.write(
+                state.glyphs.isUnicode ? "   ←/→ change day, Space types one" : "   -/+ change day, Space types one", x: x, y: y, style: .dim)
         }
     }
 
@@ -317,7 +323,8 @@ enum TodayScreen {
         cx += PainBar.draw(value, width: narrow ? 5 : 10, glyphs: row.state.glyphs, x: cx, y: y, into: &buffer)
         cx += buffer.write(" " + (value.map { TextLayout.padLeft(String($0), to: 2) } ?? " -") + "/10", x: cx, y: y, style: .bold)
         if !narrow {
-            let hint = field == .pain
+            let hint =
+                field == .pain
                 ? (value == nil ? "  type 0-9 (10: 1 then 0 quickly)" : "  0 none, 10 worst imaginable")
                 : "  worst since the last check-in"
             buffer.write(hint, x: cx, y: y, style: .dim)
@@ -364,7 +371,8 @@ enum TodayScreen {
         buffer.fill(Rect(x: cx, y: y, width: boxWidth, height: 1), style: boxStyle)
         buffer.write(view.text, x: cx, y: y, maxWidth: boxWidth, style: boxStyle)
         if field == .kind, editing, let suggestion = state.kindSuggestion(for: text.text), text.cursor == text.characters.count,
-           suggestion.lowercased().hasPrefix(text.text.lowercased()) {
+            suggestion.lowercased().hasPrefix(text.text.lowercased())
+        {
             let rest = String(suggestion.dropFirst(text.characters.count))
             let used = DisplayWidth.of(view.text)
             buffer.write(rest, x: cx + used, y: y, maxWidth: boxWidth - used, style: Style(attributes: [.dim, .underline]))

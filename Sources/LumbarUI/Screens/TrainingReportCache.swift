@@ -41,8 +41,9 @@ final class TrainingReportCache: Sendable {
                 return entry.report
             }
             // The status is the one the state evaluated at the same minute, so it is not evaluated twice.
-            let report = TrainingReport.make(state.journal, now: state.now, timeZone: state.timeZone, status: state.status,
-                                             clock: state.preferences.clock)
+            let report = TrainingReport.make(
+                state.journal, now: state.now, timeZone: state.timeZone, status: state.status,
+                clock: state.preferences.clock)
             entries.insert(Entry(journal: state.journal, now: state.now, timeZone: state.timeZone, status: state.status, report: report), at: 0)
             if entries.count > Self.capacity { entries.removeLast() }
             return report

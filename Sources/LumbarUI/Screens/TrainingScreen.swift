@@ -47,7 +47,9 @@ enum TrainingScreen {
             .replacing("→", with: "->").replacing("…", with: "~")
     }
 
-    private static func unicodeLayout(_ report: TrainingReport, glyphs: Glyphs, width: Int, height: Int) -> (top: [[Span]], chartHeight: Int, bottom: [[Span]]) {
+    private static func unicodeLayout(
+        _ report: TrainingReport, glyphs: Glyphs, width: Int, height: Int
+    ) -> (top: [[Span]], chartHeight: Int, bottom: [[Span]]) {
         let answer = report.today.answer
         let lead = [Span(" " + answer.label + " ", style(answer)), Span(" ")]
         var headline = SpanLayout.wrapped(width >= 60 ? answer.headline : answer.shortHeadline, width: width, lead: lead, indent: 2, style: .bold)
@@ -69,7 +71,8 @@ enum TrainingScreen {
         remaining -= loadLines.count
         // The table gets up to seven rows before the chart grows past its minimum.
         let tableWanted = min(kinds.count, 7)
-        let chartHeight = remaining - tableMinimum >= chartMinimum
+        let chartHeight =
+            remaining - tableMinimum >= chartMinimum
             ? min(12, remaining - tableMinimum, max(chartMinimum, remaining - tableWanted)) : 0
         remaining -= chartHeight
         let table = Array(kinds.prefix(max(0, remaining)))

@@ -65,12 +65,15 @@ extension AppState {
             return []
         }
         do {
-            let assessment = try EscalationEngine.assessment(of: journal, at: now, timeZone: timeZone, rules: rules,
-                                                             note: form.note.text, id: UUID(), updatedAt: nowStamp)
+            let assessment = try EscalationEngine.assessment(
+                of: journal, at: now, timeZone: timeZone, rules: rules,
+                note: form.note.text, id: UUID(), updatedAt: nowStamp)
             overlay = nil
             let names = rules.map(\.title).joined(separator: ", ")
-            return save(Transaction(changes: [.upsertAssessment(assessment)], purpose: .assessment,
-                                    summary: "Assessment recorded for: \(names)."))
+            return save(
+                Transaction(
+                    changes: [.upsertAssessment(assessment)], purpose: .assessment,
+                    summary: "Assessment recorded for: \(names)."))
         } catch {
             flash = BarMessage(text: "Not recorded: \(error.message)", isError: true)
             return []

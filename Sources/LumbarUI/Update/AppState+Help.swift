@@ -4,7 +4,7 @@ extension AppState {
         let extent = helpExtent
         switch key {
         case .up, .character("k"), .down, .character("j"), .pageUp, .pageDown, .control("b"), .control("f"), .home, .end,
-             .character("G"), .character(" "):
+            .character("G"), .character(" "):
             helpScroll = Scrolling.apply(key, to: helpScroll, page: extent.page, max: extent.maxOffset)
         default:
             overlay = nil

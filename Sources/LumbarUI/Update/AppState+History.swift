@@ -99,8 +99,10 @@ extension AppState {
     private mutating func editSelectedEntry() -> [Effect] {
         guard let row = selectedRow else { return [] }
         if form.isDirty {
-            overlay = .confirm(Confirmation(question: "Your check-in on Today is not saved. Discard it and edit this entry?",
-                                            action: .editDiscardingDraft(row: row)))
+            overlay = .confirm(
+                Confirmation(
+                    question: "Your check-in on Today is not saved. Discard it and edit this entry?",
+                    action: .editDiscardingDraft(row: row)))
         } else {
             openForEditing(row: row)
         }
@@ -154,7 +156,8 @@ extension AppState {
     /// Selects the entry `id` in History (clearing nothing: an entry the filter hides stays unselected).
     mutating func selectHistoryEntry(id: UUID) {
         guard let row = digest.rows.indices.first(where: { entry(ofRow: $0).id == id }),
-              let index = history.visible.firstIndex(of: row) else { return }
+            let index = history.visible.firstIndex(of: row)
+        else { return }
         history.selected = index
         keepHistorySelectionInView()
     }

@@ -54,7 +54,8 @@ extension AppState {
                 return []
             }
             profileForm = draft
-            return save(Transaction(changes: [.setProfile(profile)], purpose: .profile, summary: "Profile saved: " + ProfileScreen.summary(profile) + "."))
+            return save(
+                Transaction(changes: [.setProfile(profile)], purpose: .profile, summary: "Profile saved: " + ProfileScreen.summary(profile) + "."))
         }
     }
 

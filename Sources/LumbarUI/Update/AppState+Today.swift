@@ -36,7 +36,8 @@ extension AppState {
             return []
         case .character("l"):
             if form.original == nil, form.fillFromPrevious(), let previous = form.previous {
-                flash = BarMessage(text: "Symptoms and self-care copied from \(previous.date.shortDescription) \(previous.at.clockTime) (not the warning signs).")
+                flash = BarMessage(
+                    text: "Symptoms and self-care copied from \(previous.date.shortDescription) \(previous.at.clockTime) (not the warning signs).")
             } else {
                 flash = BarMessage(text: "No earlier check-in to copy from.")
             }
@@ -262,13 +263,15 @@ extension AppState {
     func typedDate(_ text: String) -> Result<LocalDate, FormProblem> {
         switch TimeInput.parseDate(text, now: now, timeZone: timeZone) {
         case .success(let date) where date > today:
-            return .failure(FormProblem(message: "\(date.shortDescription) \(date.year) is still to come; check-ins are for days that have begun.", field: .date))
+            return .failure(
+                FormProblem(message: "\(date.shortDescription) \(date.year) is still to come; check-ins are for days that have begun.", field: .date))
         case .success(let date):
             return .success(date)
         case .failure(.outOfRange):
             return .failure(FormProblem(message: "'\(text)' is not a real date (check the month and day).", field: .date))
         case .failure:
-            return .failure(FormProblem(message: "Type a date as YYYY-MM-DD, today, yesterday or a weekday such as mon; Esc puts the date back.", field: .date))
+            return .failure(
+                FormProblem(message: "Type a date as YYYY-MM-DD, today, yesterday or a weekday such as mon; Esc puts the date back.", field: .date))
         }
     }
 
@@ -280,7 +283,9 @@ extension AppState {
         let resolved: Timestamp
         if let clock = TimeOfDay(trimmed), trimmed.contains(":") {
             guard let onDate = instant(on: form.date, clock: clock) else {
-                return .failure(FormProblem(message: "\(trimmed) does not exist on \(form.date.shortDescription) (the clocks changed); pick another time.", field: .time))
+                return .failure(
+                    FormProblem(
+                        message: "\(trimmed) does not exist on \(form.date.shortDescription) (the clocks changed); pick another time.", field: .time))
             }
             resolved = onDate
         } else {
@@ -301,7 +306,11 @@ extension AppState {
         }
         guard resolved <= nowStamp else {
             let local = resolved.converted(to: timeZone)
-            return .failure(FormProblem(message: "\(local.localDate.shortDescription) \(preferences.clock.format(local)) is still to come; log a session once it has happened.", field: .time))
+            return .failure(
+                FormProblem(
+                    message:
+                        "\(local.localDate.shortDescription) \(preferences.clock.format(local)) is still to come; log a session once it has happened.",
+                    field: .time))
         }
         return .success(resolved.converted(to: timeZone))
     }
@@ -348,7 +357,10 @@ extension AppState {
         next.scroll = form.scroll
         form = next
         if !form.sameDay.isEmpty {
-            flash = BarMessage(text: "\(target.shortDescription) already has \(TodayScreen.countText(form.sameDay.count)); saving adds another (edit one from History).")
+            flash = BarMessage(
+                text:
+                    "\(target.shortDescription) already has \(TodayScreen.countText(form.sameDay.count)); saving adds another (edit one from History)."
+            )
         }
     }
 
@@ -378,7 +390,8 @@ extension AppState {
                 return "This check-in was deleted elsewhere after you opened it. Save yours as a new copy?"
             }
             if current != original {
-                return "This check-in was changed elsewhere after you opened it (it now says: \(EntryText.describe(.checkIn(current)))). Replace it with yours?"
+                return
+                    "This check-in was changed elsewhere after you opened it (it now says: \(EntryText.describe(.checkIn(current)))). Replace it with yours?"
             }
         }
         if let original = form.originalSession, form.sessionDirty {
@@ -386,7 +399,8 @@ extension AppState {
                 return "This session was deleted elsewhere after you opened it. Save yours as a new copy?"
             }
             if current != original {
-                return "This session was changed elsewhere after you opened it (it now says: \(EntryText.describe(.session(current)))). Replace it with yours?"
+                return
+                    "This session was changed elsewhere after you opened it (it now says: \(EntryText.describe(.session(current)))). Replace it with yours?"
             }
         }
         return nil
@@ -424,7 +438,8 @@ extension AppState {
             return .failure(FormProblem(message: "Set the pain now first: type a digit 0-9 (1 then 0 quickly for 10).", field: .pain))
         }
         if let pain = form.pain, let worst = form.worst, worst < pain {
-            return .failure(FormProblem(message: "Worst pain (\(worst)) can't be below pain now (\(pain)): raise it, or clear it with Backspace.", field: .worst))
+            return .failure(
+                FormProblem(message: "Worst pain (\(worst)) can't be below pain now (\(pain)): raise it, or clear it with Backspace.", field: .worst))
         }
         if let pain = form.pain, form.original == nil || form.checkInDirty {
             let answers = form.signAnswers
@@ -441,8 +456,9 @@ extension AppState {
                 checkIn.care = care
                 checkIn.note = form.note.text
             } else {
-                checkIn = CheckIn(date: form.date, at: checkInInstant(on: form.date) ?? stamp, pain: pain, worst: form.worst,
-                                  symptoms: symptoms, denied: answers.no, care: care, note: form.note.text, updatedAt: stamp)
+                checkIn = CheckIn(
+                    date: form.date, at: checkInInstant(on: form.date) ?? stamp, pain: pain, worst: form.worst,
+                    symptoms: symptoms, denied: answers.no, care: care, note: form.note.text, updatedAt: stamp)
             }
             changes.append(.upsertCheckIn(checkIn))
             let verb = form.original == nil ? "saved" : "updated"
@@ -520,7 +536,8 @@ extension AppState {
         var rpe: Int?
         if !form.rpe.isEmpty {
             guard let r = Int(form.rpe.text), (1...10).contains(r) else {
-                return .failure(FormProblem(message: "RPE (how hard it felt) must be a whole number from 1 (very easy) to 10 (all-out).", field: .rpe))
+                return .failure(
+                    FormProblem(message: "RPE (how hard it felt) must be a whole number from 1 (very easy) to 10 (all-out).", field: .rpe))
             }
             rpe = r
         }

@@ -106,12 +106,15 @@ extension AppState {
             let dates = painFreeOffer
             painFreeOffer = []
             if !dates.isEmpty {
-                let names = dates.count <= 4 ? dates.map(\.shortDescription).joined(separator: ", ")
+                let names =
+                    dates.count <= 4
+                    ? dates.map(\.shortDescription).joined(separator: ", ")
                     : "\(dates.count) dates from \(dates[0].shortDescription) to \(dates[dates.count - 1].shortDescription)"
-                overlay = .confirm(Confirmation(
-                    question: "Nothing is logged on \(names). Was your back pain-free on " + (dates.count == 1 ? "that date?" : "those dates?")
-                        + " (y logs pain 0 at 12:00 on " + (dates.count == 1 ? "it)" : "each)"),
-                    action: .logPainFree(dates)))
+                overlay = .confirm(
+                    Confirmation(
+                        question: "Nothing is logged on \(names). Was your back pain-free on " + (dates.count == 1 ? "that date?" : "those dates?")
+                            + " (y logs pain 0 at 12:00 on " + (dates.count == 1 ? "it)" : "each)"),
+                        action: .logPainFree(dates)))
             }
         case .delete:
             pushUndo(undo, for: transaction)
@@ -281,7 +284,8 @@ extension AppState {
         }
         for (id, expected) in entry.expected where currentEntry(id: id) != expected {
             // Undoing now would throw away an edit made elsewhere after this save.
-            flash = BarMessage(text: "Not undone: \(entry.summary.dropLast()) was changed elsewhere since, and undo never overwrites that.", isError: true)
+            flash = BarMessage(
+                text: "Not undone: \(entry.summary.dropLast()) was changed elsewhere since, and undo never overwrites that.", isError: true)
             return []
         }
         pendingUndo = entry

@@ -27,17 +27,20 @@ enum CalendarHeatMap {
             guard let date = LocalDate(year: year, month: month, day: day) else { continue }
             let summary = state.digest.day(date)
             let isToday = date == state.today
-            buffer.write(TextLayout.padLeft(String(day), to: 2), x: x, y: y,
-                         style: isToday ? Style(attributes: [.bold, .underline]) : (date > state.today ? .dim : .plain))
+            buffer.write(
+                TextLayout.padLeft(String(day), to: 2), x: x, y: y,
+                style: isToday ? Style(attributes: [.bold, .underline]) : (date > state.today ? .dim : .plain))
             if let pain = summary.pain {
                 buffer.write(String(g.heat(for: pain)), x: x + 2, y: y, style: Style(foreground: PainBar.color(for: pain), attributes: .bold))
             }
         }
         let legendY = rect.y + 8
-        let legend = [Span(String(g.heat[0]), Style(attributes: .bold)), Span(" 0  "),
-                      Span(String(g.heat[1]), Style(foreground: .green, attributes: .bold)), Span(" 1-3  "),
-                      Span(String(g.heat[2]), Style(foreground: .yellow, attributes: .bold)), Span(" 4-6  "),
-                      Span(String(g.heat[3]), Style(foreground: .red, attributes: .bold)), Span(" 7+")]
+        let legend = [
+            Span(String(g.heat[0]), Style(attributes: .bold)), Span(" 0  "),
+            Span(String(g.heat[1]), Style(foreground: .green, attributes: .bold)), Span(" 1-3  "),
+            Span(String(g.heat[2]), Style(foreground: .yellow, attributes: .bold)), Span(" 4-6  "),
+            Span(String(g.heat[3]), Style(foreground: .red, attributes: .bold)), Span(" 7+"),
+        ]
         buffer.draw(legend, x: rect.x, y: legendY, width: rect.width)
         // Plain words: "[ ]" alone reads as an empty checkbox.
         buffer.write("[ earlier month  ] later", x: rect.x, y: legendY + 1, maxWidth: rect.width, style: .dim)

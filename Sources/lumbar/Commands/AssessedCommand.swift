@@ -20,10 +20,14 @@ struct AssessedCommand: ParsableCommand {
             """
     )
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("When the assessment took place: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "When the assessment took place: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
     var at: String?
 
-    @Option(name: .customLong("rule"), help: ArgumentHelp("A flag the assessment covers, by rule id (repeatable or comma-separated).", valueName: "id"))
+    @Option(
+        name: .customLong("rule"), help: ArgumentHelp("A flag the assessment covers, by rule id (repeatable or comma-separated).", valueName: "id"))
     var rules: [KeyListArgument<RuleID>] = []
 
     @OptionGroup var noteOptions: NoteOptions
@@ -40,8 +44,9 @@ struct AssessedCommand: ParsableCommand {
         let assessment = try storeOptions.journalStore.update { journal -> Assessment in
             let assessment: Assessment
             do {
-                assessment = try EscalationEngine.assessment(of: journal, at: at.date, timeZone: zone, rules: named.isEmpty ? nil : named,
-                                                             note: note, id: UUID(), updatedAt: Timestamp(now, in: zone))
+                assessment = try EscalationEngine.assessment(
+                    of: journal, at: at.date, timeZone: zone, rules: named.isEmpty ? nil : named,
+                    note: note, id: UUID(), updatedAt: Timestamp(now, in: zone))
             } catch let error as AssessmentError {
                 throw CLIError.usage(error.message)
             }

@@ -42,10 +42,14 @@ struct CheckInCommand: ParsableCommand {
 
     @OptionGroup var noteOptions: NoteOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("When: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("When: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Backfill a past day (YYYY-MM-DD, yesterday or a weekday name); the check-in is put at 12:00 that day.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("Backfill a past day (YYYY-MM-DD, yesterday or a weekday name); the check-in is put at 12:00 that day.", valueName: "date")
+    )
     var date: String?
 
     @OptionGroup var storeOptions: StoreOptions
@@ -55,7 +59,9 @@ struct CheckInCommand: ParsableCommand {
         let zone = TimeSource.timeZone
         let deniedKeys: [WarningSign] = self.denied.keys()
         guard let pain = self.pain?.value else {
-            throw CLIError.usage("--pain is required: how your back feels now, 0 (none) to 10, e.g. lumbar checkin --pain 2\(deniedKeys.isEmpty ? "" : " --no " + deniedKeys.map(\.argumentKey).joined(separator: ","))")
+            throw CLIError.usage(
+                "--pain is required: how your back feels now, 0 (none) to 10, e.g. lumbar checkin --pain 2\(deniedKeys.isEmpty ? "" : " --no " + deniedKeys.map(\.argumentKey).joined(separator: ","))"
+            )
         }
         let worst = self.worst?.value
         if let worst, worst < pain {
@@ -78,13 +84,16 @@ struct CheckInCommand: ParsableCommand {
         let at = try EntryTime.resolve(at: at, date: date, now: now, timeZone: zone, backfill: preferences.backfillTime)
         try EntryTime.refuseFuture(at, now: now, timeZone: zone)
         let note = try noteOptions.resolve() ?? ""
-        let checkIn = CheckIn(date: LocalDate(instant: at.date, in: zone), at: at, pain: pain, worst: worst,
-                              symptoms: symptoms, denied: denied, care: care, note: note, updatedAt: Timestamp(now, in: zone))
+        let checkIn = CheckIn(
+            date: LocalDate(instant: at.date, in: zone), at: at, pain: pain, worst: worst,
+            symptoms: symptoms, denied: denied, care: care, note: note, updatedAt: Timestamp(now, in: zone))
         let journal = try storeOptions.journalStore.update { journal -> Journal in
             journal.upsert(checkIn)
             return journal
         }
-        print("Logged check-in \(checkIn.date) \(preferences.clock.format(checkIn.at)), pain \(pain)\(worst.map { " (worst \($0))" } ?? "") [id \(checkIn.id.shortID)].")
+        print(
+            "Logged check-in \(checkIn.date) \(preferences.clock.format(checkIn.at)), pain \(pain)\(worst.map { " (worst \($0))" } ?? "") [id \(checkIn.id.shortID)]."
+        )
         let follow = CheckInFollowUp(journal: journal, checkIn: checkIn, timeZone: zone, storeOption: storeOptions.store)
         for line in [follow.standingYesLine, follow.unloggedDatesLine].compactMap({ $0 }) { print(line) }
         KeptUntilExit.keep(follow)

@@ -34,9 +34,9 @@ struct CheckInFollowUp {
     /// one, asked about with the command that logs each as pain-free; `nil` when there are none.
     var unloggedDatesLine: String? {
         guard checkIn.pain >= 1,
-              let episode = EpisodeTracker.currentEpisode(in: journal, at: checkIn.at.date, timeZone: timeZone),
-              let position = episode.checkInRange.firstIndex(where: { journal.checkIns[$0].id == checkIn.id }),
-              position > episode.checkInRange.lowerBound
+            let episode = EpisodeTracker.currentEpisode(in: journal, at: checkIn.at.date, timeZone: timeZone),
+            let position = episode.checkInRange.firstIndex(where: { journal.checkIns[$0].id == checkIn.id }),
+            position > episode.checkInRange.lowerBound
         else { return nil }
         let previous = journal.checkIns[position - 1]
         let dates = Self.dates(after: previous.date, before: checkIn.date)
@@ -47,7 +47,8 @@ struct CheckInFollowUp {
         } else {
             log = "for d in \(dates.map(\.description).joined(separator: " ")); do \(command("lumbar checkin --date $d --pain 0")); done"
         }
-        let span = dates.count == 1
+        let span =
+            dates.count == 1
             ? "\(dates[0].shortDescription) has"
             : "\(dates.count) dates, \(dates[0].shortDescription) to \(dates[dates.count - 1].shortDescription), have"
         return "Was your back pain-free on those dates? \(span) no check-in since \(previous.date.shortDescription). If it was: \(log)"

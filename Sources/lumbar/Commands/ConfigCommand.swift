@@ -76,10 +76,11 @@ struct ConfigCommand: ParsableCommand {
             }
             return (key.rawValue, .object(JSONObject(members)))
         }
-        return .object(JSONObject([
-            ("path", .string(effective.path)),
-            ("exists", .bool(effective.fileExists)),
-            ("settings", .object(JSONObject(settings))),
-        ]))
+        return .object(
+            JSONObject([
+                ("path", .string(effective.path)),
+                ("exists", .bool(effective.fileExists)),
+                ("settings", .object(JSONObject(settings))),
+            ]))
     }
 }

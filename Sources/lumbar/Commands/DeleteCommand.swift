@@ -28,8 +28,14 @@ struct DeleteCommand: ParsableCommand {
             return entry
         }
         switch removed {
-        case .checkIn(let c): print("Deleted check-in \(c.date) \(c.at.converted(to: TimeSource.timeZone).clockTime), pain \(c.pain) [id \(c.id.shortID)]. The previous journal is kept as \(store.backupPath(1)).")
-        case .session(let s): print("Deleted session \(s.at.converted(to: TimeSource.timeZone).localDate) \(s.kind) [id \(s.id.shortID)]. The previous journal is kept as \(store.backupPath(1)).")
+        case .checkIn(let c):
+            print(
+                "Deleted check-in \(c.date) \(c.at.converted(to: TimeSource.timeZone).clockTime), pain \(c.pain) [id \(c.id.shortID)]. The previous journal is kept as \(store.backupPath(1))."
+            )
+        case .session(let s):
+            print(
+                "Deleted session \(s.at.converted(to: TimeSource.timeZone).localDate) \(s.kind) [id \(s.id.shortID)]. The previous journal is kept as \(store.backupPath(1))."
+            )
         }
     }
 }

@@ -19,15 +19,19 @@ struct EditCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Check-in: pain now, 0-10.", valueName: "0-10")) var pain: PainArgument?
     @Option(help: ArgumentHelp("Check-in: worst pain, 0-10 ('none' clears it).", valueName: "0-10")) var worst: Clearable<PainArgument>?
-    @Option(name: .customLong("symptom"), help: ArgumentHelp("Check-in: symptoms (replace the list; 'none' clears it).", valueName: "key")) var symptoms: [Clearable<KeyListArgument<Symptom>>] = []
-    @Option(name: .customLong("care"), help: ArgumentHelp("Check-in: self-care (replace the list; 'none' clears it).", valueName: "key")) var care: [Clearable<KeyListArgument<SelfCare>>] = []
-    @Option(help: ArgumentHelp("Check-in: move it to this date (YYYY-MM-DD, today, yesterday or a weekday name).", valueName: "date")) var date: String?
+    @Option(name: .customLong("symptom"), help: ArgumentHelp("Check-in: symptoms (replace the list; 'none' clears it).", valueName: "key"))
+    var symptoms: [Clearable<KeyListArgument<Symptom>>] = []
+    @Option(name: .customLong("care"), help: ArgumentHelp("Check-in: self-care (replace the list; 'none' clears it).", valueName: "key")) var care:
+        [Clearable<KeyListArgument<SelfCare>>] = []
+    @Option(help: ArgumentHelp("Check-in: move it to this date (YYYY-MM-DD, today, yesterday or a weekday name).", valueName: "date")) var date:
+        String?
     @Option(help: "Session: what you did.") var kind: String?
     @Option(help: ArgumentHelp("Session: minutes.", valueName: "n")) var minutes: MinutesArgument?
     @Option(help: ArgumentHelp("Session: effort, 1-10.", valueName: "1-10")) var rpe: RPEArgument?
     @Flag(name: .customLong("sudden-pain"), inversion: .prefixedNo, help: "Session: sharp pain began during or right after.") var suddenPain: Bool?
     @Option(help: "The note.") var note: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("When: 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601.", valueName: "time")) var at: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("When: 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601.", valueName: "time"))
+    var at: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -45,10 +49,14 @@ struct EditCommand: ParsableCommand {
         let minutes = self.minutes?.value
         let rpe = self.rpe?.value
         let stamp = Timestamp(now, in: zone)
-        let checkInOnly = [self.pain.map { _ in "--pain" }, self.worst.map { _ in "--worst" }, self.symptoms.isEmpty ? nil : "--symptom",
-                           self.care.isEmpty ? nil : "--care", self.date.map { _ in "--date" }].compactMap { $0 }
-        let sessionOnly = [self.kind.map { _ in "--kind" }, self.minutes.map { _ in "--minutes" }, self.rpe.map { _ in "--rpe" },
-                           self.suddenPain.map { _ in "--sudden-pain" }].compactMap { $0 }
+        let checkInOnly = [
+            self.pain.map { _ in "--pain" }, self.worst.map { _ in "--worst" }, self.symptoms.isEmpty ? nil : "--symptom",
+            self.care.isEmpty ? nil : "--care", self.date.map { _ in "--date" },
+        ].compactMap { $0 }
+        let sessionOnly = [
+            self.kind.map { _ in "--kind" }, self.minutes.map { _ in "--minutes" }, self.rpe.map { _ in "--rpe" },
+            self.suddenPain.map { _ in "--sudden-pain" },
+        ].compactMap { $0 }
         if checkInOnly.isEmpty && sessionOnly.isEmpty && note == nil && at == nil {
             throw CLIError.usage("nothing to change; give the fields to replace, e.g. lumbar edit \(id) --pain 3")
         }

@@ -34,18 +34,32 @@ struct GuideCommand: ParsableCommand {
             ("title", .string(guide.title)),
             ("disclaimer", .string(StatusFormatter.disclaimer)),
             ("introduction", .string(guide.introduction)),
-            ("sections", .array(guide.sections.map { section in
-                JSONOutput.object([
-                    ("title", .string(section.title)),
-                    ("items", .array(section.items.map { item in
+            (
+                "sections",
+                .array(
+                    guide.sections.map { section in
                         JSONOutput.object([
-                            ("title", .string(item.title)),
-                            ("text", .string(item.text)),
-                            ("sources", .array(item.sources.map { JSONOutput.object([("id", .string($0.rawValue)), ("title", .string($0.title))]) })),
+                            ("title", .string(section.title)),
+                            (
+                                "items",
+                                .array(
+                                    section.items.map { item in
+                                        JSONOutput.object([
+                                            ("title", .string(item.title)),
+                                            ("text", .string(item.text)),
+                                            (
+                                                "sources",
+                                                .array(
+                                                    item.sources.map {
+                                                        JSONOutput.object([("id", .string($0.rawValue)), ("title", .string($0.title))])
+                                                    })
+                                            ),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
+                    })
+            ),
         ])
     }
 }

@@ -33,9 +33,10 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         if checkIns.isEmpty && sessions.isEmpty {
-            print(journal.checkIns.isEmpty && journal.sessions.isEmpty
-                  ? "No entries yet. Log one with: lumbar checkin --pain N"
-                  : "No entries \(days.description).")
+            print(
+                journal.checkIns.isEmpty && journal.sessions.isEmpty
+                    ? "No entries yet. Log one with: lumbar checkin --pain N"
+                    : "No entries \(days.description).")
             return
         }
         for line in HistoryTable.lines(checkIns: checkIns, sessions: sessions, timeZone: TimeSource.timeZone, unicode: Terminal.isUTF8) {

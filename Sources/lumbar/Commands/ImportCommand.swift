@@ -44,12 +44,16 @@ struct ImportCommand: ParsableCommand {
         let firstByte = bytes.dropFirst(startsWithBOM ? 3 : 0).first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         if firstByte == UInt8(ascii: "{") {
             if startsWithBOM {
-                throw CLIError.data("cannot import \(file): it is JSON that starts with a byte order mark (EF BB BF), which JSON does not allow; save it as UTF-8 without BOM; nothing was imported")
+                throw CLIError.data(
+                    "cannot import \(file): it is JSON that starts with a byte order mark (EF BB BF), which JSON does not allow; save it as UTF-8 without BOM; nothing was imported"
+                )
             }
             incoming = try Interchange.readJournal(at: file, purpose: "import")
         } else {
             if !startsWithBOM, let value = try? JSONParser.parse(bytes) {
-                throw CLIError.data("cannot import \(file): it is JSON holding \(value.typeDescription), not a journal; import a file from 'lumbar export' (an object with \"schemaVersion\") or a CSV; nothing was imported")
+                throw CLIError.data(
+                    "cannot import \(file): it is JSON holding \(value.typeDescription), not a journal; import a file from 'lumbar export' (an object with \"schemaVersion\") or a CSV; nothing was imported"
+                )
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw CLIError.data("cannot import \(file): it is neither JSON nor UTF-8 text (CSV); save it as UTF-8")
@@ -64,7 +68,9 @@ struct ImportCommand: ParsableCommand {
                 for error in parsed.errors.prefix(20) { Output.error("lumbar: \(file): \(error)") }
                 if parsed.errors.count > 20 { Output.error("lumbar: \(file): ... and \(parsed.errors.count - 20) more bad rows") }
                 guard skipBad else {
-                    throw CLIError.data("\(parsed.errors.count) bad row(s) in \(file) (listed above); nothing was imported. Fix them, or add --skip-bad to import the \(parsed.checkIns.count) good rows")
+                    throw CLIError.data(
+                        "\(parsed.errors.count) bad row(s) in \(file) (listed above); nothing was imported. Fix them, or add --skip-bad to import the \(parsed.checkIns.count) good rows"
+                    )
                 }
                 skipped = parsed.errors.count
             }
@@ -75,7 +81,9 @@ struct ImportCommand: ParsableCommand {
         incoming.removeTombstones()
         let report = try storeOptions.journalStore.update { $0.merge(incoming, unrevised: unrevised) }
         for id in report.conflicts {
-            Output.error("lumbar: \(file): check-in \(id.shortID) differs from the one in the journal and its row has no revision, so it was not imported; export again and edit that file to change it")
+            Output.error(
+                "lumbar: \(file): check-in \(id.shortID) differs from the one in the journal and its row has no revision, so it was not imported; export again and edit that file to change it"
+            )
         }
         print("Imported \(file): \(report)\(skipped > 0 ? ", \(skipped) bad rows skipped" : "").")
     }

@@ -15,11 +15,12 @@ import LumbarCore
 enum Interchange {
     /// The entries of `journal` on the days of `range` (local dates in `timeZone`), with its profile.
     static func days(_ range: DateRange, of journal: Journal, timeZone: ZoneInfo) -> Journal {
-        Journal(schemaVersion: journal.schemaVersion, profile: journal.profile,
-                sessions: journal.sessions.filter { range.contains($0.at.converted(to: timeZone).localDate) },
-                checkIns: journal.checkIns.filter { range.contains($0.date) },
-                assessments: journal.assessments.filter { range.contains($0.at.converted(to: timeZone).localDate) },
-                unknownFields: journal.unknownFields)
+        Journal(
+            schemaVersion: journal.schemaVersion, profile: journal.profile,
+            sessions: journal.sessions.filter { range.contains($0.at.converted(to: timeZone).localDate) },
+            checkIns: journal.checkIns.filter { range.contains($0.date) },
+            assessments: journal.assessments.filter { range.contains($0.at.converted(to: timeZone).localDate) },
+            unknownFields: journal.unknownFields)
     }
 
     /// Reads a journal or export file for `import`/`merge`, refusing unknown keys and newer schemas.
@@ -40,7 +41,9 @@ enum Interchange {
             throw CLIError.data("cannot \(purpose) \(path): it was written by a newer lumbar (schema \(journal.schemaVersion)); upgrade lumbar first")
         }
         if let duplicate = duplicateID(in: journal) {
-            throw CLIError.data("cannot \(purpose) \(path): \(duplicate.second) has the same id as \(duplicate.first) (\(duplicate.id)); each entry must have its own id; nothing was changed")
+            throw CLIError.data(
+                "cannot \(purpose) \(path): \(duplicate.second) has the same id as \(duplicate.first) (\(duplicate.id)); each entry must have its own id; nothing was changed"
+            )
         }
         // An import keeps the entry rules the command line keeps. A merge takes another copy of
         // the journal as it is (an older TUI saved worst below pain) but, like an import, only
@@ -62,7 +65,8 @@ enum Interchange {
     /// The first id that two entries of `journal` share, with where both are, in file order.
     static func duplicateID(in journal: Journal) -> (first: String, second: String, id: String)? {
         var seen: [UUID: String] = [:]
-        let entries = journal.sessions.enumerated().map { ($0.element.id, "sessions[\($0.offset)]") }
+        let entries =
+            journal.sessions.enumerated().map { ($0.element.id, "sessions[\($0.offset)]") }
             + journal.checkIns.enumerated().map { ($0.element.id, "checkIns[\($0.offset)]") }
             + journal.assessments.enumerated().map { ($0.element.id, "assessments[\($0.offset)]") }
         for (id, place) in entries {
@@ -79,10 +83,13 @@ enum Interchange {
         for d in report.deletions {
             let when = d.at.converted(to: TimeSource.timeZone)
             let kind = d.kind == "checkIn" ? "check-in" : d.kind
-            Output.error("  \(kind) \(when.localDate) \(when.clockTime) [id \(d.id.shortID)]\(d.editedAfterDeletion ? " (edited here after it was deleted there)" : "")")
+            Output.error(
+                "  \(kind) \(when.localDate) \(when.clockTime) [id \(d.id.shortID)]\(d.editedAfterDeletion ? " (edited here after it was deleted there)" : "")"
+            )
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
-            throw CLIError.data("nothing was merged: run 'lumbar merge \(path) --yes' to apply these deletions (they stay recoverable with 'lumbar undelete')")
+            throw CLIError.data(
+                "nothing was merged: run 'lumbar merge \(path) --yes' to apply these deletions (they stay recoverable with 'lumbar undelete')")
         }
         Output.prompt("Delete them? [y/N] ")
         guard let answer = readLine(), ["y", "yes"].contains(answer.trimmingSpaces().lowercased()) else {

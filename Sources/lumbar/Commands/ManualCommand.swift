@@ -13,7 +13,8 @@ struct ManualCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Argument(help: ArgumentHelp("The directory to write lumbar.1 and lumbar-COMMAND.1 into (it must exist).", valueName: "dir"), completion: .directory)
+    @Argument(
+        help: ArgumentHelp("The directory to write lumbar.1 and lumbar-COMMAND.1 into (it must exist).", valueName: "dir"), completion: .directory)
     var directory: String
 
     func run() throws {

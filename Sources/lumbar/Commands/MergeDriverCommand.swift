@@ -51,8 +51,12 @@ struct MergeDriverCommand: ParsableCommand {
         var merged = mine
         let report = merged.merge(other)
         if report.needsConfirmation {
-            let command = "git show :3:\(ConflictSweep.shellQuoted(name)) > theirs.json && lumbar merge --yes theirs.json --store \(ConflictSweep.shellQuoted(name)) && git add \(ConflictSweep.shellQuoted(name))"
-            throw CLIError(message: "\(name): the other side would delete \(report.deleted) entr\(report.deleted == 1 ? "y" : "ies"), so git marks it conflicted with your side in it; to apply the other side, run: \(command)", exitCode: 1)
+            let command =
+                "git show :3:\(ConflictSweep.shellQuoted(name)) > theirs.json && lumbar merge --yes theirs.json --store \(ConflictSweep.shellQuoted(name)) && git add \(ConflictSweep.shellQuoted(name))"
+            throw CLIError(
+                message:
+                    "\(name): the other side would delete \(report.deleted) entr\(report.deleted == 1 ? "y" : "ies"), so git marks it conflicted with your side in it; to apply the other side, run: \(command)",
+                exitCode: 1)
         }
         merged.schemaVersion = Journal.currentSchemaVersion
         try PrivateFile.write(JournalCodec.encode(merged), to: ours)

@@ -20,7 +20,9 @@ struct ProfileCommand: ParsableCommand {
     @Option(name: .customLong("birth-year"), help: ArgumentHelp("Your year of birth ('none' clears it).", valueName: "YYYY"))
     var birthYear: Clearable<BirthYearArgument>?
 
-    @Option(name: .customLong("history"), help: ArgumentHelp("Medical history items, comma-separated or repeated ('none' clears them).", valueName: "key"))
+    @Option(
+        name: .customLong("history"), help: ArgumentHelp("Medical history items, comma-separated or repeated ('none' clears them).", valueName: "key")
+    )
     var history: [Clearable<KeyListArgument<HistoryItem>>] = []
 
     @Flag(help: "Print the profile as JSON: {\"birthYear\": YYYY or null, \"history\": [keys]}.")
@@ -59,10 +61,11 @@ struct ProfileCommand: ParsableCommand {
     /// Prints `profile` as text or, with --json, as JSON.
     private func show(_ profile: Profile) {
         if json {
-            JSONOutput.print(JSONOutput.object([
-                ("birthYear", JSONOutput.int(profile.birthYear)),
-                ("history", .array(profile.history.map { .string($0.rawValue) })),
-            ]))
+            JSONOutput.print(
+                JSONOutput.object([
+                    ("birthYear", JSONOutput.int(profile.birthYear)),
+                    ("history", .array(profile.history.map { .string($0.rawValue) })),
+                ]))
         } else {
             print(Self.describe(profile))
         }
@@ -71,7 +74,8 @@ struct ProfileCommand: ParsableCommand {
     /// The profile in two lines, each saying how to set it when it is not set.
     static func describe(_ profile: Profile) -> String {
         let year = profile.birthYear.map(String.init) ?? "not set (lumbar profile --birth-year YYYY)"
-        let history = profile.history.isEmpty
+        let history =
+            profile.history.isEmpty
             ? "none (lumbar profile --history KEY,... with any of \(HistoryItem.known.map(\.rawValue).joined(separator: ", ")))"
             : profile.history.map(\.rawValue).joined(separator: ", ")
         return "birth year: \(year)\nhistory: \(history)"

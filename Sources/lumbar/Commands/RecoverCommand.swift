@@ -26,14 +26,22 @@ struct RecoverCommand: ParsableCommand {
         let backups = store.backups()
         guard let restore else {
             if json {
-                JSONOutput.print(JSONOutput.object([
-                    ("journal", Self.json(path: store.path, contents: Result { try store.load() })),
-                    ("backups", .array(backups.map { b in
-                        Self.json([("number", .int(b.number)),
-                                   ("modified", .string(Timestamp(b.modified, in: TimeSource.timeZone).truncatedToSeconds.description))],
-                                  path: b.path, contents: b.contents.mapError { $0 as Error })
-                    })),
-                ]))
+                JSONOutput.print(
+                    JSONOutput.object([
+                        ("journal", Self.json(path: store.path, contents: Result { try store.load() })),
+                        (
+                            "backups",
+                            .array(
+                                backups.map { b in
+                                    Self.json(
+                                        [
+                                            ("number", .int(b.number)),
+                                            ("modified", .string(Timestamp(b.modified, in: TimeSource.timeZone).truncatedToSeconds.description)),
+                                        ],
+                                        path: b.path, contents: b.contents.mapError { $0 as Error })
+                                })
+                        ),
+                    ]))
                 return
             }
             switch Result(catching: { try store.load() }) {
@@ -44,7 +52,8 @@ struct RecoverCommand: ParsableCommand {
             for b in backups {
                 let what: String
                 switch b.contents {
-                case .success(let j): what = "\(j.checkIns.count) check-ins, \(j.sessions.count) sessions" + (j.checkIns.last.map { ", newest \($0.date)" } ?? "")
+                case .success(let j):
+                    what = "\(j.checkIns.count) check-ins, \(j.sessions.count) sessions" + (j.checkIns.last.map { ", newest \($0.date)" } ?? "")
                 case .failure(let e): what = "unreadable (\(e.description))"
                 }
                 print("backup \(b.number)  \(Timestamp(b.modified, in: TimeSource.timeZone).truncatedToSeconds)  \(what)")
@@ -57,9 +66,10 @@ struct RecoverCommand: ParsableCommand {
         }
         let aside = try store.restore(backup: restore, now: try TimeSource.now())
         if json {
-            JSONOutput.print(JSONOutput.object([
-                ("restored", .int(restore)), ("path", .string(store.path)), ("movedAside", JSONOutput.string(aside)),
-            ]))
+            JSONOutput.print(
+                JSONOutput.object([
+                    ("restored", .int(restore)), ("path", .string(store.path)), ("movedAside", JSONOutput.string(aside)),
+                ]))
             return
         }
         print("Restored backup \(restore) to \(store.path)." + (aside.map { " The previous file was moved to \($0)." } ?? ""))
@@ -70,16 +80,18 @@ struct RecoverCommand: ParsableCommand {
     static func json(_ leading: [(String, JSONValue)] = [], path: String, contents: Result<Journal, Error>) -> JSONValue {
         switch contents {
         case .success(let j):
-            return JSONOutput.object(leading + [
-                ("path", .string(path)), ("readable", .bool(true)), ("checkIns", .int(j.checkIns.count)),
-                ("sessions", .int(j.sessions.count)), ("newestCheckIn", JSONOutput.string(j.checkIns.last?.date.description)),
-                ("error", .null),
-            ])
+            return JSONOutput.object(
+                leading + [
+                    ("path", .string(path)), ("readable", .bool(true)), ("checkIns", .int(j.checkIns.count)),
+                    ("sessions", .int(j.sessions.count)), ("newestCheckIn", JSONOutput.string(j.checkIns.last?.date.description)),
+                    ("error", .null),
+                ])
         case .failure(let e):
-            return JSONOutput.object(leading + [
-                ("path", .string(path)), ("readable", .bool(false)), ("checkIns", .null), ("sessions", .null),
-                ("newestCheckIn", .null), ("error", .string((e as? StoreError)?.description ?? "\(e)")),
-            ])
+            return JSONOutput.object(
+                leading + [
+                    ("path", .string(path)), ("readable", .bool(false)), ("checkIns", .null), ("sessions", .null),
+                    ("newestCheckIn", .null), ("error", .string((e as? StoreError)?.description ?? "\(e)")),
+                ])
         }
     }
 }

@@ -11,7 +11,8 @@ struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind",
         abstract: "Print a one-line nudge and exit 1 when today has no check-in; print nothing and exit 0 otherwise.",
-        discussion: "Before the remind hour (--after, else $LUMBAR_REMIND_HOUR, else remind-hour in the config file; default 0) it says nothing and exits 0, so a shell start-up line stays quiet in the morning."
+        discussion:
+            "Before the remind hour (--after, else $LUMBAR_REMIND_HOUR, else remind-hour in the config file; default 0) it says nothing and exits 0, so a shell start-up line stays quiet in the morning."
     )
 
     @Option(name: .customLong("after"), help: ArgumentHelp("Stay quiet before this local hour (0-23).", valueName: "hour"))
@@ -33,12 +34,13 @@ struct RemindCommand: ParsableCommand {
         let early = now.localParts.hour < preferences.remindHour
         let message = count > 0 || early ? nil : "lumbar: no check-in yet today (\(today)). Log one: lumbar checkin --pain N  (or just: lumbar)"
         if json {
-            JSONOutput.print(JSONOutput.object([
-                ("date", .string(today.description)),
-                ("checkedIn", .bool(count > 0)),
-                ("checkIns", .int(count)),
-                ("message", JSONOutput.string(message)),
-            ]))
+            JSONOutput.print(
+                JSONOutput.object([
+                    ("date", .string(today.description)),
+                    ("checkedIn", .bool(count > 0)),
+                    ("checkIns", .int(count)),
+                    ("message", JSONOutput.string(message)),
+                ]))
         } else if let message {
             print(message)
         }

@@ -38,13 +38,20 @@ struct ReportCommand: ParsableCommand {
         case md, html
     }
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("First day of the period: YYYY-MM-DD, yesterday, a weekday name, or a time such as -14d (its day), relative to --now. Default: the main episode's trigger session or onset.", valueName: "date"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "First day of the period: YYYY-MM-DD, yesterday, a weekday name, or a time such as -14d (its day), relative to --now. Default: the main episode's trigger session or onset.",
+            valueName: "date"))
     var from: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Last day of the period (the same forms). Default: today.", valueName: "date"))
     var to: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Make the report as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Make the report as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
     var now: String?
 
     @Option(help: ArgumentHelp("Output format: md (Markdown) or html. Default: html to a file on a terminal, else md.", valueName: "format"))
@@ -72,12 +79,14 @@ struct ReportCommand: ParsableCommand {
         if let requestedFrom {
             let days = requestedFrom.days(to: last) + 1
             if days > Report.maximumDays {
-                throw CLIError.usage("the period \(requestedFrom) to \(last) is \(days) days; a report covers at most \(Report.maximumDays) (move --from or --to)")
+                throw CLIError.usage(
+                    "the period \(requestedFrom) to \(last) is \(days) days; a report covers at most \(Report.maximumDays) (move --from or --to)")
             }
         }
 
         let journal = try storeOptions.journalStore.load()
-        let period = requestedFrom.map { ReportPeriod(first: $0, last: last, reason: .requested) }
+        let period =
+            requestedFrom.map { ReportPeriod(first: $0, last: last, reason: .requested) }
             ?? ReportPeriod.standard(through: last, journal: journal, now: instant, timeZone: zone)
         let report = Report(journal: journal, period: period, now: instant, timeZone: zone)
         // A page of HTML is no use printed on a terminal: there it goes to a file to open in a browser.
@@ -89,10 +98,12 @@ struct ReportCommand: ParsableCommand {
             try OutputFile.write(Array(text.utf8), to: output, store: storeOptions.journalStore, what: "report")
             Output.error("Wrote the \(kind) report for \(period.first) to \(report.lastDay) to \(output).")
         } else if toTerminal, format == .html {
-            let path = Self.newFile(named: "lumbar-report-\(report.lastDay)", extension: "html",
-                                    in: FileManager.default.currentDirectoryPath)
+            let path = Self.newFile(
+                named: "lumbar-report-\(report.lastDay)", extension: "html",
+                in: FileManager.default.currentDirectoryPath)
             try PrivateFile.write(Array(text.utf8), to: path)
-            Output.write(Array("Wrote the HTML report for \(period.first) to \(report.lastDay) to \(path); open it in a browser to read or print it.\n".utf8))
+            Output.write(
+                Array("Wrote the HTML report for \(period.first) to \(report.lastDay) to \(path); open it in a browser to read or print it.\n".utf8))
         } else {
             Output.write(Array(text.utf8))
         }

@@ -27,7 +27,9 @@ struct SessionCommand: ParsableCommand {
 
     @OptionGroup var noteOptions: NoteOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("When: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("When: now, 18:00, yesterday 18:00, mon 7:30, -2h, -30m, -1d or ISO 8601. Default: now.", valueName: "time"))
     var at: String?
 
     @OptionGroup var storeOptions: StoreOptions
@@ -41,11 +43,17 @@ struct SessionCommand: ParsableCommand {
         let at = try EntryTime.resolve(at: at, date: nil, now: now, timeZone: zone)
         try EntryTime.refuseFuture(at, now: now, timeZone: zone)
         let note = try noteOptions.resolve() ?? ""
-        let session = Session(at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: suddenPain, note: note,
-                              updatedAt: Timestamp(now, in: zone))
+        let session = Session(
+            at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: suddenPain, note: note,
+            updatedAt: Timestamp(now, in: zone))
         if let problem = EntryRules.problem(with: session) { throw CLIError.usage(problem.message) }
         try storeOptions.journalStore.update { $0.upsert(session) }
-        if minutes == nil || rpe == nil { Output.error("Logged without a load: add --minutes and --rpe (effort 1-10) next time, so 'lumbar training' can set the session's load against your usual week.") }
-        print("Logged session \(session.at.localDate) \(session.at.clockTime) \(kind)\(suddenPain ? " (sudden pain)" : "") [id \(session.id.shortID)].")
+        if minutes == nil || rpe == nil {
+            Output.error(
+                "Logged without a load: add --minutes and --rpe (effort 1-10) next time, so 'lumbar training' can set the session's load against your usual week."
+            )
+        }
+        print(
+            "Logged session \(session.at.localDate) \(session.at.clockTime) \(kind)\(suddenPain ? " (sudden pain)" : "") [id \(session.id.shortID)].")
     }
 }

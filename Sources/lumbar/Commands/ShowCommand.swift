@@ -12,7 +12,8 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a screen of the full-screen UI as text (\(screens.joined(separator: ", "))).",
-        discussion: "For ssh sessions without curses, login messages and scripts. ANSI colour only on a terminal and without NO_COLOR, unless --color or the color setting says otherwise."
+        discussion:
+            "For ssh sessions without curses, login messages and scripts. ANSI colour only on a terminal and without NO_COLOR, unless --color or the color setting says otherwise."
     )
 
     /// Every screen's name, in tab order; read from the UI so that a new screen is listed here too.
@@ -44,8 +45,9 @@ struct ShowCommand: ParsableCommand {
         let now = try TimeSource.now()
         // The status screen reads what `status` reads, so it can draw from the status cache.
         let journal = name == .status ? try JournalCache.statusJournal(store, now: now) : try store.load()
-        let text = ScreenText.renderText(screen: name, journal: journal, now: now, timeZone: TimeSource.timeZone,
-                                         width: columns, height: rows, color: Output.colorEnabled, preferences: preferences)
+        let text = ScreenText.renderText(
+            screen: name, journal: journal, now: now, timeZone: TimeSource.timeZone,
+            width: columns, height: rows, color: Output.colorEnabled, preferences: preferences)
         print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
     }
 }

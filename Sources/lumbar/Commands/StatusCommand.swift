@@ -12,10 +12,13 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the escalation level, the flags raised and what to do.",
-        discussion: "With --fail-at LEVEL the exit status is 3 when the level is at or above LEVEL (for cron jobs and shell prompts). Levels: none, info, watch, see-doctor, urgent, emergency."
+        discussion:
+            "With --fail-at LEVEL the exit status is 3 when the level is at or above LEVEL (for cron jobs and shell prompts). Levels: none, info, watch, see-doctor, urgent, emergency."
     )
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Evaluate as of this time: ISO 8601, now, 18:00, yesterday 18:00, mon 7:30, -2h or -1d. Default: now.", valueName: "time"))
     var now: String?
 
     @Flag(help: "Print the status as JSON.")
@@ -47,14 +50,16 @@ struct StatusCommand: ParsableCommand {
         ConflictSweep.markHeldCopiesShown()
         if json {
             var object = StatusFormatter.json(status).objectValue ?? JSONObject()
-            object["unmergedConflictCopies"] = .array(held.map { h in
-                .object(JSONObject([
-                    ("path", .string(h.copy.path)),
-                    ("tool", .string(h.copy.tool.rawValue)),
-                    ("wouldDelete", .int(h.report.deleted)),
-                    ("command", .string(h.command)),
-                ]))
-            })
+            object["unmergedConflictCopies"] = .array(
+                held.map { h in
+                    .object(
+                        JSONObject([
+                            ("path", .string(h.copy.path)),
+                            ("tool", .string(h.copy.tool.rawValue)),
+                            ("wouldDelete", .int(h.report.deleted)),
+                            ("command", .string(h.command)),
+                        ]))
+                })
             var writer = JSONWriter()
             writer.writePretty(.object(object))
             Output.write(writer.bytes + [0x0A])

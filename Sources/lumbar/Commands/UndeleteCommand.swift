@@ -11,7 +11,8 @@ struct UndeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undelete",
         abstract: "List deleted entries, or bring one back by id.",
-        discussion: "A deletion (by 'lumbar delete' or a merge) keeps the entry it removed; undeleting it makes a new revision that also wins later merges."
+        discussion:
+            "A deletion (by 'lumbar delete' or a merge) keeps the entry it removed; undeleting it makes a new revision that also wins later merges."
     )
 
     @Argument(help: "The deleted entry's id (its first 8 characters are enough); without it, the deleted entries are listed.")
@@ -27,16 +28,27 @@ struct UndeleteCommand: ParsableCommand {
         guard let id else {
             let deletions = try store.load().recoverableDeletions
             if json {
-                JSONOutput.print(JSONOutput.object([("deleted", .array(deletions.map { t in
-                    JSONOutput.object([("id", .string(t.id.uuidString.lowercased())), ("kind", JSONOutput.string(t.kind)),
-                                       ("deletedAt", .string(t.deletedAt.description))])
-                }))]))
+                JSONOutput.print(
+                    JSONOutput.object([
+                        (
+                            "deleted",
+                            .array(
+                                deletions.map { t in
+                                    JSONOutput.object([
+                                        ("id", .string(t.id.uuidString.lowercased())), ("kind", JSONOutput.string(t.kind)),
+                                        ("deletedAt", .string(t.deletedAt.description)),
+                                    ])
+                                })
+                        )
+                    ]))
                 return
             }
             if deletions.isEmpty { print("No deleted entries to bring back.") }
             for t in deletions {
                 let kind = t.kind == "checkIn" ? "check-in" : (t.kind ?? "entry").escapingControlCharacters
-                print("\(t.id.shortID)  \(kind)  deleted \(t.deletedAt.converted(to: TimeSource.timeZone).localDate) \(t.deletedAt.converted(to: TimeSource.timeZone).clockTime)")
+                print(
+                    "\(t.id.shortID)  \(kind)  deleted \(t.deletedAt.converted(to: TimeSource.timeZone).localDate) \(t.deletedAt.converted(to: TimeSource.timeZone).clockTime)"
+                )
             }
             return
         }
@@ -44,9 +56,10 @@ struct UndeleteCommand: ParsableCommand {
         let kind: String = try store.update { journal in
             let matches = journal.recoverableDeletions.filter { $0.id.uuidString.lowercased().hasPrefix(needle) }
             guard matches.count == 1, let match = matches.first else {
-                throw CLIError.usage(matches.isEmpty
-                    ? "no deleted entry has an id starting '\(id.escapingControlCharacters)'; 'lumbar undelete' lists them"
-                    : "'\(id.escapingControlCharacters)' matches \(matches.count) deleted entries; give more of the id")
+                throw CLIError.usage(
+                    matches.isEmpty
+                        ? "no deleted entry has an id starting '\(id.escapingControlCharacters)'; 'lumbar undelete' lists them"
+                        : "'\(id.escapingControlCharacters)' matches \(matches.count) deleted entries; give more of the id")
             }
             do {
                 guard let kind = try journal.undelete(id: match.id) else {

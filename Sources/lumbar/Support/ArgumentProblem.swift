@@ -23,7 +23,8 @@ enum ArgumentProblem {
     /// a lumbar type refused; nil for any other message.
     static func message(for parserMessage: String) -> String? {
         guard let record = last.withLock({ $0 }),
-              let option = option(in: parserMessage, value: record.value) else { return nil }
+            let option = option(in: parserMessage, value: record.value)
+        else { return nil }
         return record.message(option)
     }
 

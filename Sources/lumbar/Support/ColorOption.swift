@@ -5,7 +5,11 @@ extension Preferences.ColorMode: ExpressibleByArgument {}
 
 /// `--color WHEN`, for the commands that colour what they print.
 struct ColorOption: ParsableArguments {
-    @Option(name: .customLong("color"), help: ArgumentHelp("Colour output: auto (a terminal without NO_COLOR), always or never. Default: $LUMBAR_COLOR, else the config file's color, else auto.", valueName: "when"))
+    @Option(
+        name: .customLong("color"),
+        help: ArgumentHelp(
+            "Colour output: auto (a terminal without NO_COLOR), always or never. Default: $LUMBAR_COLOR, else the config file's color, else auto.",
+            valueName: "when"))
     var color: Preferences.ColorMode?
 
     /// The flag as the config loader takes it.

@@ -22,7 +22,8 @@ enum ConfigValue: Hashable, Sendable {
         case .string(let text): return "the string \"\(text)\""
         case .integer(let number): return "the number \(number)"
         case .boolean(let flag): return "the boolean \(flag)"
-        case .time(let hour, let minute, _): return "the time \(TimeOfDay(hour: hour, minute: minute)?.description ?? "\(hour):\(minute)") without quotes"
+        case .time(let hour, let minute, _):
+            return "the time \(TimeOfDay(hour: hour, minute: minute)?.description ?? "\(hour):\(minute)") without quotes"
         case .list: return "an array"
         case .other(let kind): return "a \(kind)"
         }
@@ -167,7 +168,9 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
         return match
     }
 
-    private func keys<Key: RawRepresentable & Hashable>(_ value: ConfigValue, known: [Key], noun: String, refusal: (String) -> String?) throws(ConfigProblem) -> [Key]
+    private func keys<Key: RawRepresentable & Hashable>(
+        _ value: ConfigValue, known: [Key], noun: String, refusal: (String) -> String?
+    ) throws(ConfigProblem) -> [Key]
     where Key.RawValue == String {
         guard case .list(let items) = value else { throw wrongType(value) }
         var result: [Key] = []
@@ -179,7 +182,8 @@ enum ConfigKey: String, CaseIterable, Hashable, Sendable {
             if let reason = refusal(key) { throw ConfigProblem(reason) }
             guard let match = known.first(where: { $0.rawValue == key }) else {
                 let suggestion = UsageSuggestion.closest(to: key, in: known.map(\.rawValue)).map { "did you mean \"\($0)\"? " } ?? ""
-                throw ConfigProblem("\(rawValue) has an unknown \(noun) \"\(text)\"; \(suggestion)known: \(known.map(\.rawValue).joined(separator: ", "))")
+                throw ConfigProblem(
+                    "\(rawValue) has an unknown \(noun) \"\(text)\"; \(suggestion)known: \(known.map(\.rawValue).joined(separator: ", "))")
             }
             if !result.contains(match) { result.append(match) }
         }

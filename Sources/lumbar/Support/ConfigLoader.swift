@@ -53,8 +53,10 @@ enum ConfigLoader {
     ///
     /// A bad file or variable is a `CLIError` with exit 78 naming where it is and how to fix it;
     /// a bad flag value is a usage error (64).
-    static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
-                     flags: [ConfigKey: (name: String, value: String)] = [:]) throws(CLIError) -> Effective {
+    static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        flags: [ConfigKey: (name: String, value: String)] = [:]
+    ) throws(CLIError) -> Effective {
         let path = path(environment: environment)
         var effective = Effective(path: path)
         if let text = try read(path) {
@@ -67,7 +69,8 @@ enum ConfigLoader {
             do {
                 try key.apply(environment: value, to: &effective.preferences)
             } catch {
-                throw CLIError(message: "\(key.environmentName)=\(value): \(error.message); fix or unset \(key.environmentName)", exitCode: ExitStatus.config)
+                throw CLIError(
+                    message: "\(key.environmentName)=\(value): \(error.message); fix or unset \(key.environmentName)", exitCode: ExitStatus.config)
             }
             effective.sources[key] = .environment(key.environmentName)
         }
@@ -121,8 +124,9 @@ enum ConfigLoader {
         if fd < 0 {
             let code = errno
             if code == ENOENT { return nil }
-            throw failure("cannot read the config file: \(String(cString: strerror(code))); fix its permissions, or name another file with LUMBAR_CONFIG",
-                          exitCode: ExitStatus.io)
+            throw failure(
+                "cannot read the config file: \(String(cString: strerror(code))); fix its permissions, or name another file with LUMBAR_CONFIG",
+                exitCode: ExitStatus.io)
         }
         defer { close(fd) }
         var info = stat()

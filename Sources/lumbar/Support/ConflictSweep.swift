@@ -60,10 +60,16 @@ enum ConflictSweep {
             return ("\(held) conflict cop\(held == 1 ? "y was" : "ies were") not merged (too many deletions): see 'lumbar status'", true)
         }
         if broken > 0 {
-            return ("\(broken) conflict cop\(broken == 1 ? "y" : "ies") could not be read and \(broken == 1 ? "was" : "were") left in place (listed when you quit)", true)
+            return (
+                "\(broken) conflict cop\(broken == 1 ? "y" : "ies") could not be read and \(broken == 1 ? "was" : "were") left in place (listed when you quit)",
+                true
+            )
         }
         guard merged > 0 else { return nil }
-        return ("Merged \(merged) conflict cop\(merged == 1 ? "y" : "ies") from another machine into the journal; moved to \(ConflictCopy.mergedFolderName)/", false)
+        return (
+            "Merged \(merged) conflict cop\(merged == 1 ? "y" : "ies") from another machine into the journal; moved to \(ConflictCopy.mergedFolderName)/",
+            false
+        )
     }
 
     /// Says, once at the end of a command, which copies were left in place and how to apply them.
@@ -81,17 +87,20 @@ enum ConflictSweep {
     /// The line that says a copy was left in place and what to run.
     static func line(for held: Held) -> String {
         let n = held.report.deleted
-        let why = n > MergeReport.deletionsWithoutAsking
+        let why =
+            n > MergeReport.deletionsWithoutAsking
             ? "merging it would delete \(n) entries"
             : "merging it would delete an entry edited here after it was deleted there"
-        return "the \(held.copy.tool.displayName) conflict copy \(held.copy.path) was not merged, since \(why); delete the copy to keep the journal as it is, or apply it (deleted entries stay recoverable with 'lumbar undelete') with: \(held.command)"
+        return
+            "the \(held.copy.tool.displayName) conflict copy \(held.copy.path) was not merged, since \(why); delete the copy to keep the journal as it is, or apply it (deleted entries stay recoverable with 'lumbar undelete') with: \(held.command)"
     }
 
     /// After `lumbar merge FILE` applied FILE: if it is a conflict copy of the journal, it is
     /// settled like any merged copy (moved aside, said once) and no longer reported as held.
     static func settle(mergedFile: String, store: JournalStore) {
         guard let target = realPath(mergedFile),
-              let copy = ConflictCopy.find(beside: store.path).first(where: { realPath($0.path) == target }) else { return }
+            let copy = ConflictCopy.find(beside: store.path).first(where: { realPath($0.path) == target })
+        else { return }
         state.withLock { $0.held.removeAll { $0.copy.path == copy.path } }
         do {
             if let moved = try move(copy, expecting: JournalFingerprint.current(of: copy.path)) {
@@ -123,20 +132,22 @@ enum ConflictSweep {
         var moveFailure: String?
         let outcome: Outcome
         do {
-            outcome = try store.update({ journal -> Outcome in
-                var merged = journal
-                let report = merged.merge(incoming)
-                if report.needsConfirmation { return .held(report) }
-                journal = merged
-                return .merged(report)
-            }, whileLocked: { outcome in
-                guard case .merged = outcome else { return }
-                do {
-                    movedTo = try move(copy, expecting: fingerprint)
-                } catch {
-                    moveFailure = "\(error)"
-                }
-            })
+            outcome = try store.update(
+                { journal -> Outcome in
+                    var merged = journal
+                    let report = merged.merge(incoming)
+                    if report.needsConfirmation { return .held(report) }
+                    journal = merged
+                    return .merged(report)
+                },
+                whileLocked: { outcome in
+                    guard case .merged = outcome else { return }
+                    do {
+                        movedTo = try move(copy, expecting: fingerprint)
+                    } catch {
+                        moveFailure = "\(error)"
+                    }
+                })
         } catch let error as StoreError {
             switch error {
             case .unreadable, .newerSchema, .busy, .unsafeFile:
@@ -157,7 +168,8 @@ enum ConflictSweep {
             // Another lumbar merged and moved it while this one waited for the lock: nothing to say.
             if movedTo == nil, moveFailure == nil, JournalFingerprint.current(of: copy.path) == nil { return true }
             state.withLock { $0.merged += 1 }
-            let place = movedTo.map { "moved it to \($0)" }
+            let place =
+                movedTo.map { "moved it to \($0)" }
                 ?? moveFailure.map { "left it in place (\($0)); merging it again changes nothing" }
                 ?? "left it in place (it changed meanwhile; the next run merges it again)"
             Output.error("lumbar: merged the \(copy.tool.displayName) conflict copy \(copy.name) into the journal (\(report)) and \(place)")

@@ -8,12 +8,15 @@ import LumbarCore
 
 /// `--from`/`--to` (also spelled `--since`/`--until`): the days a listing or an export covers.
 struct DateRangeArguments: ParsableArguments {
-    @Option(name: [.customLong("from"), .customLong("since")], parsing: .unconditional,
-            help: ArgumentHelp("Only entries on or after this day: YYYY-MM-DD, today, yesterday, a weekday name, or a time such as -7d (its day).", valueName: "date"))
+    @Option(
+        name: [.customLong("from"), .customLong("since")], parsing: .unconditional,
+        help: ArgumentHelp(
+            "Only entries on or after this day: YYYY-MM-DD, today, yesterday, a weekday name, or a time such as -7d (its day).", valueName: "date"))
     var from: String?
 
-    @Option(name: [.customLong("to"), .customLong("until")], parsing: .unconditional,
-            help: ArgumentHelp("Only entries on or before this day (the same forms).", valueName: "date"))
+    @Option(
+        name: [.customLong("to"), .customLong("until")], parsing: .unconditional,
+        help: ArgumentHelp("Only entries on or before this day (the same forms).", valueName: "date"))
     var to: String?
 
     /// Whether either bound was given.

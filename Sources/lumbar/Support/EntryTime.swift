@@ -20,7 +20,9 @@ enum EntryTime {
         if let at {
             let time = try Input.timestamp(at, option: "--at", now: now, timeZone: timeZone)
             if let day, LocalDate(instant: time.date, in: timeZone) != day {
-                throw CLIError.usage("--date \(day) does not match --at \(at), which is \(LocalDate(instant: time.date, in: timeZone)) in time zone \(timeZone.identifier); give just one of them")
+                throw CLIError.usage(
+                    "--date \(day) does not match --at \(at), which is \(LocalDate(instant: time.date, in: timeZone)) in time zone \(timeZone.identifier); give just one of them"
+                )
             }
             return time
         }
@@ -44,6 +46,7 @@ enum EntryTime {
         guard time.date.timeIntervalSince(now) > futureTolerance else { return }
         let local = time.converted(to: timeZone)
         let clock = Timestamp(now, in: timeZone)
-        throw CLIError.usage("--at \(local.localDate) \(local.clockTime) is in the future (the clock says \(clock.localDate) \(clock.clockTime)); check the date")
+        throw CLIError.usage(
+            "--at \(local.localDate) \(local.clockTime) is in the future (the clock says \(clock.localDate) \(clock.clockTime)); check the date")
     }
 }

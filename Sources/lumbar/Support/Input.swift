@@ -62,7 +62,8 @@ enum Input {
         case .success(let time):
             return time.converted(to: timeZone).localDate
         case .failure(.unrecognized):
-            throw CLIError.usage("\(option) must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got '\(text)'")
+            throw CLIError.usage(
+                "\(option) must be a day (YYYY-MM-DD, today, yesterday or a weekday name such as mon) or a time such as -7d, got '\(text)'")
         case .failure(let failure):
             throw CLIError.usage(failure.message(for: text, option: option, timeZone: timeZone))
         }

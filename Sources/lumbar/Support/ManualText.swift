@@ -13,19 +13,27 @@ enum ManualText {
     static let examples: [String: [Example]] = [
         "": [
             Example(what: "Open the full-screen check-in and history:", command: "lumbar"),
-            Example(what: "Log a check-in, then see what the log means:", command: "lumbar checkin --pain 4 --symptom stiffness --care heat --no-other-signs\nlumbar status"),
-            Example(what: "A marker in the shell prompt while a see-doctor flag is raised:", command: "lumbar status --fail-at see-doctor >/dev/null 2>&1; [ $? -eq 3 ] && echo 'back: see a doctor'"),
+            Example(
+                what: "Log a check-in, then see what the log means:",
+                command: "lumbar checkin --pain 4 --symptom stiffness --care heat --no-other-signs\nlumbar status"),
+            Example(
+                what: "A marker in the shell prompt while a see-doctor flag is raised:",
+                command: "lumbar status --fail-at see-doctor >/dev/null 2>&1; [ $? -eq 3 ] && echo 'back: see a doctor'"),
         ],
         "checkin": [
-            Example(what: "Pain 4 now (worst 6 since the last check-in), stiff, used heat and kept active, no warning signs:",
-                    command: "lumbar checkin --pain 4 --worst 6 --symptom stiffness --care heat,active --no-other-signs"),
+            Example(
+                what: "Pain 4 now (worst 6 since the last check-in), stiff, used heat and kept active, no warning signs:",
+                command: "lumbar checkin --pain 4 --worst 6 --symptom stiffness --care heat,active --no-other-signs"),
             Example(what: "Answer two warning-sign questions no:", command: "lumbar checkin --pain 2 --no numbness,tingling"),
-            Example(what: "Backfill yesterday (logged at 12:00), or log a time earlier today:", command: "lumbar checkin --date yesterday --pain 2\nlumbar checkin --at -2h --pain 3"),
+            Example(
+                what: "Backfill yesterday (logged at 12:00), or log a time earlier today:",
+                command: "lumbar checkin --date yesterday --pain 2\nlumbar checkin --at -2h --pain 3"),
             Example(what: "Keep the note off the command line:", command: "lumbar checkin --pain 3 --note -\nlumbar checkin --pain 3 --edit-note"),
         ],
         "session": [
             Example(what: "A deadlift session now, 50 minutes at effort 8:", command: "lumbar session --kind deadlift --minutes 50 --rpe 8"),
-            Example(what: "A run yesterday evening that ended in sharp pain:", command: "lumbar session --kind run --at 'yesterday 18:00' --sudden-pain"),
+            Example(
+                what: "A run yesterday evening that ended in sharp pain:", command: "lumbar session --kind run --at 'yesterday 18:00' --sudden-pain"),
         ],
         "status": [
             Example(what: "What the log means now:", command: "lumbar status"),
@@ -49,10 +57,20 @@ enum ManualText {
         "training": [Example(what: "Whether to train today, as text or JSON:", command: "lumbar training\nlumbar training --json")],
         "export": [
             Example(what: "A backup of the whole journal:", command: "lumbar export --format json --output backup.json"),
-            Example(what: "Last month's check-ins for a spreadsheet:", command: "lumbar export --format csv --from 2026-03-01 --to 2026-03-31 > march.csv"),
+            Example(
+                what: "Last month's check-ins for a spreadsheet:", command: "lumbar export --format csv --from 2026-03-01 --to 2026-03-31 > march.csv"
+            ),
         ],
-        "import": [Example(what: "Bring in an export or a CSV (importing it twice changes nothing):", command: "lumbar import backup.json\nlumbar import checkins.csv --skip-bad")],
-        "merge": [Example(what: "Fold in the copy from another machine, deletions included:", command: "lumbar merge other-machine/journal.json\nlumbar merge --yes 'journal.sync-conflict-20261201-101500-ABCDEFG.json'")],
+        "import": [
+            Example(
+                what: "Bring in an export or a CSV (importing it twice changes nothing):",
+                command: "lumbar import backup.json\nlumbar import checkins.csv --skip-bad")
+        ],
+        "merge": [
+            Example(
+                what: "Fold in the copy from another machine, deletions included:",
+                command: "lumbar merge other-machine/journal.json\nlumbar merge --yes 'journal.sync-conflict-20261201-101500-ABCDEFG.json'")
+        ],
         "recover": [Example(what: "List the backups, then restore the newest:", command: "lumbar recover\nlumbar recover --restore 1")],
         "remind": [Example(what: "A nudge from cron at 20:00 when today has no check-in:", command: "0 20 * * * ~/.local/bin/lumbar remind")],
         "show": [Example(what: "The status screen as text, 100 columns wide:", command: "lumbar show status --width 100")],
@@ -63,16 +81,24 @@ enum ManualText {
         "undelete": [Example(what: "List deleted entries, then bring one back:", command: "lumbar undelete\nlumbar undelete 3f2a9c1b")],
         "assessed": [
             Example(what: "A GP assessed the see-doctor flags raised now:", command: "lumbar assessed --note-file gp-visit.txt"),
-            Example(what: "An urgent flag, assessed yesterday morning, named by its rule id:", command: "lumbar assessed --at 'yesterday 10:00' --rule leg-weakness"),
+            Example(
+                what: "An urgent flag, assessed yesterday morning, named by its rule id:",
+                command: "lumbar assessed --at 'yesterday 10:00' --rule leg-weakness"),
         ],
     ]
 
     /// Environment variables lumbar reads, and what for.
     static let environment: [(String, String)] = [
         ("LUMBAR_STORE", "The journal file, when --store is not given."),
-        ("XDG_DATA_HOME", "The journal is $XDG_DATA_HOME/lumbar/journal.json when this is an absolute path, else ~/.local/share/lumbar/journal.json."),
+        (
+            "XDG_DATA_HOME",
+            "The journal is $XDG_DATA_HOME/lumbar/journal.json when this is an absolute path, else ~/.local/share/lumbar/journal.json."
+        ),
         ("LUMBAR_CONFIG", "The configuration file, instead of $XDG_CONFIG_HOME/lumbar/config.toml."),
-        ("XDG_CONFIG_HOME", "The configuration file is $XDG_CONFIG_HOME/lumbar/config.toml when this is an absolute path, else ~/.config/lumbar/config.toml."),
+        (
+            "XDG_CONFIG_HOME",
+            "The configuration file is $XDG_CONFIG_HOME/lumbar/config.toml when this is an absolute path, else ~/.config/lumbar/config.toml."
+        ),
         ("LUMBAR_NOW", "Fixes now, in any form --at takes, for scripts and tests."),
         ("TZ", "The time zone entries are logged and shown in."),
         ("NO_COLOR", "When set and not empty, no colour is used."),

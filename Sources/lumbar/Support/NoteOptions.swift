@@ -91,7 +91,8 @@ struct NoteOptions: ParsableArguments {
     /// Opens `$VISUAL` (else `$EDITOR`) on a new private file and returns what was saved in it.
     static func edit(environment: [String: String]) throws -> [UInt8] {
         guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
-            throw CLIError.usage("--edit-note needs an editor; set VISUAL or EDITOR (e.g. EDITOR=nano), or use --note - to read the note from standard input")
+            throw CLIError.usage(
+                "--edit-note needs an editor; set VISUAL or EDITOR (e.g. EDITOR=nano), or use --note - to read the note from standard input")
         }
         let directory = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((directory + "/lumbar-note-XXXXXX.txt").utf8CString)

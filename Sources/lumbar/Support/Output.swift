@@ -104,7 +104,9 @@ enum Output {
         guard code != 0 else { return }
         // A reader that went away (`| head`) wants no message; anything else is reported.
         if code != EPIPE {
-            writeError("lumbar: error: could not write to standard output: \(String(cString: strerror(code))). Anything saved is kept; the output is incomplete.")
+            writeError(
+                "lumbar: error: could not write to standard output: \(String(cString: strerror(code))). Anything saved is kept; the output is incomplete."
+            )
         }
         exit(ExitStatus.io)
     }

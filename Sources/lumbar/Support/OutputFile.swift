@@ -37,8 +37,10 @@ enum OutputFile {
         let journalName = StorePath.name(of: store.path)
         let name = StorePath.name(of: target)
         if let journalDirectory, canonicalDirectory(StorePath.directory(of: target)) == journalDirectory,
-           name == journalName || name.hasPrefix(journalName + ".") {
-            throw CLIError.usage("refusing to write the \(what) to \(path): that name belongs to the journal, its lock or its backups; give another file name")
+            name == journalName || name.hasPrefix(journalName + ".")
+        {
+            throw CLIError.usage(
+                "refusing to write the \(what) to \(path): that name belongs to the journal, its lock or its backups; give another file name")
         }
     }
 

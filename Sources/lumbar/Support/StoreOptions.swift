@@ -8,7 +8,11 @@ import LumbarCore
 
 /// `--store PATH`, shared by every command that touches the journal.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The journal file. Default: $LUMBAR_STORE, else $XDG_DATA_HOME/lumbar/journal.json (~/.local/share/lumbar/journal.json).", valueName: "path"), completion: .file())
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The journal file. Default: $LUMBAR_STORE, else $XDG_DATA_HOME/lumbar/journal.json (~/.local/share/lumbar/journal.json).",
+            valueName: "path"), completion: .file())
     var store: String?
 
     /// The store these options name. Warns once (stderr) when the journal is open to others, and

@@ -16,8 +16,9 @@ struct TOMLEntry: Equatable {
         do {
             return try TOMLReader.entries(in: text).map { TOMLEntry(key: $0.key, value: $0.value, line: $0.line) }
         } catch {
-            throw SyntaxError(line: error.line,
-                              message: "not valid TOML: \(error.reason) (column \(error.column)); settings are written key = value, strings in double quotes")
+            throw SyntaxError(
+                line: error.line,
+                message: "not valid TOML: \(error.reason) (column \(error.column)); settings are written key = value, strings in double quotes")
         }
     }
 }

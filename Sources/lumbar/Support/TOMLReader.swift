@@ -198,8 +198,10 @@ struct TOMLReader {
     /// A number, boolean, date or time: the run of characters up to a separator.
     private mutating func bareValue() throws(Failure) -> ConfigValue {
         let start = index
-        while let byte = peek, !(byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
-                                   || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) {
+        while let byte = peek,
+            !(byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
+                || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r"))
+        {
             index += 1
         }
         var text = String(decoding: bytes[start..<index], as: UTF8.self)
@@ -232,7 +234,8 @@ struct TOMLReader {
     private static func time(_ text: String) -> ConfigValue? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 || ($0.count > 3 && $0.dropFirst(2).first == ".") }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
+            let hour = Int(parts[0]), let minute = Int(parts[1])
+        else { return nil }
         let second = parts.count == 3 ? Int(parts[2].prefix(2)) : 0
         guard let second, hour < 24, minute < 60, second < 60 else { return nil }
         return .time(hour: hour, minute: minute, second: second)
@@ -305,8 +308,9 @@ struct TOMLReader {
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
             let count = byte == UInt8(ascii: "u") ? 4 : 8
             guard index + count <= bytes.count,
-                  let code = UInt32(String(decoding: bytes[index..<(index + count)], as: UTF8.self), radix: 16),
-                  let scalar = Unicode.Scalar(code) else { throw fail("a \\u escape needs \(count) hex digits of a Unicode character") }
+                let code = UInt32(String(decoding: bytes[index..<(index + count)], as: UTF8.self), radix: 16),
+                let scalar = Unicode.Scalar(code)
+            else { throw fail("a \\u escape needs \(count) hex digits of a Unicode character") }
             index += count
             return Array(String(Character(scalar)).utf8)
         default:

@@ -33,7 +33,8 @@ struct UsageSuggestion: Sendable {
                 let name = String(word.prefix { $0 != "=" })
                 guard let takesValue = takesValue(name) else {
                     let known = command.options.keys.filter { $0.hasPrefix("--") }
-                    let hint = Self.closest(to: name, in: known).map { "; did you mean '\($0)'?" }
+                    let hint =
+                        Self.closest(to: name, in: known).map { "; did you mean '\($0)'?" }
                         ?? "; see '\(path.joined(separator: " ")) --help' for its options"
                     return "unknown option '\(name)' for '\(path.joined(separator: " "))'\(hint)"
                 }
@@ -63,7 +64,8 @@ struct UsageSuggestion: Sendable {
         // `help help` is ArgumentParser's own and works.
         if names.contains(word) || (forHelp && word == "help") { return nil }
         // Hidden commands (`_manual`) are for packaging: never suggested.
-        let hint = Self.closest(to: word, in: names.filter { !$0.hasPrefix("_") }).map { "; did you mean '\($0)'?" }
+        let hint =
+            Self.closest(to: word, in: names.filter { !$0.hasPrefix("_") }).map { "; did you mean '\($0)'?" }
             ?? "; the commands are \(names.filter { !$0.hasPrefix("_") }.joined(separator: ", "))"
         let what = "'\(word)' is not a \(command.name) command"
         return (forHelp ? "no help: " + what : what) + hint

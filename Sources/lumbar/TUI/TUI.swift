@@ -19,9 +19,11 @@ enum TUI {
     /// `preferences` are the person's settings; their `color` decides colour before `NO_COLOR`
     /// does (`auto` leaves it to `NO_COLOR` and the terminal). `notice` is shown in the bottom
     /// bar until the first key (what happened before the TUI opened).
-    static func run(store: JournalStore, timeZone: ZoneInfo, preferences: Preferences = .standard,
-                    notice: (text: String, needsAttention: Bool)? = nil,
-                    now: @escaping @Sendable () -> Date) throws -> Int32 {
+    static func run(
+        store: JournalStore, timeZone: ZoneInfo, preferences: Preferences = .standard,
+        notice: (text: String, needsAttention: Bool)? = nil,
+        now: @escaping @Sendable () -> Date
+    ) throws -> Int32 {
         // With a valid status cache the first frame is drawn before the whole journal is read.
         let firstFrame = notice == nil ? JournalCache.cachedSlice(store, now: now()) : nil
         let early = firstFrame == nil ? try store.read() : nil
@@ -35,15 +37,17 @@ enum TUI {
         defer { terminal.stop() }
         if let firstFrame {
             let size = terminal.size
-            let first = AppState(journal: firstFrame, now: now(), timeZone: timeZone, width: size.width, height: size.height,
-                                 glyphs: terminal.glyphs, preferences: preferences)
+            let first = AppState(
+                journal: firstFrame, now: now(), timeZone: timeZone, width: size.width, height: size.height,
+                glyphs: terminal.glyphs, preferences: preferences)
             // Only the Status screen reads no more than the cache holds; another start screen waits.
             if first.screen == .status { terminal.draw(AppView.render(first)) }
         }
         let snapshot = try early ?? store.read()
         let size = terminal.size
-        var state = AppState(journal: snapshot.journal, now: now(), timeZone: timeZone, width: size.width, height: size.height,
-                             glyphs: terminal.glyphs, preferences: preferences)
+        var state = AppState(
+            journal: snapshot.journal, now: now(), timeZone: timeZone, width: size.width, height: size.height,
+            glyphs: terminal.glyphs, preferences: preferences)
         if let notice { state.showNotice(notice.text, needsAttention: notice.needsAttention) }
         let effects = JournalEffects(store: store, timeZone: timeZone, now: now, fingerprint: snapshot.fingerprint)
         var program = Program(state: state, terminal: terminal, effects: effects, clock: .system(now: now))

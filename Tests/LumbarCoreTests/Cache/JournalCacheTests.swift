@@ -63,12 +63,15 @@ import Glibc
         #expect(fd >= 0)
         _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
-        var times = [timespec(tv_sec: info.st_atim.tv_sec, tv_nsec: info.st_atim.tv_nsec),
-                     timespec(tv_sec: info.st_mtim.tv_sec, tv_nsec: info.st_mtim.tv_nsec)]
+        var times = [
+            timespec(tv_sec: info.st_atim.tv_sec, tv_nsec: info.st_atim.tv_nsec),
+            timespec(tv_sec: info.st_mtim.tv_sec, tv_nsec: info.st_mtim.tv_nsec),
+        ]
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
         var after = stat()
         stat(path, &after)
-        #expect(after.st_size == info.st_size && after.st_mtim.tv_sec == info.st_mtim.tv_sec
+        #expect(
+            after.st_size == info.st_size && after.st_mtim.tv_sec == info.st_mtim.tv_sec
                 && after.st_mtim.tv_nsec == info.st_mtim.tv_nsec && after.st_ino == info.st_ino)
         return data
     }
@@ -90,7 +93,8 @@ import Glibc
         #expect(mode(of: JournalCache.path(of: store)) == 0o600)
         let second = try JournalCache.statusJournal(store, now: Self.now)
         #expect(second.checkIns.count < Self.journal.checkIns.count / 2, "the slice, not the whole journal")
-        #expect(EscalationEngine.evaluate(second, now: Self.now, timeZone: .gmt)
+        #expect(
+            EscalationEngine.evaluate(second, now: Self.now, timeZone: .gmt)
                 == EscalationEngine.evaluate(Self.journal, now: Self.now, timeZone: .gmt))
         // Before the slice's horizon the whole journal is read.
         let past = Self.journal.checkIns[100].at.date
@@ -172,7 +176,8 @@ import Glibc
         #expect(cacheHeader(store) == before, "a refused journal makes no cache")
     }
 
-    @Test("a damaged, foreign, linked or non-file cache is ignored silently", arguments: ["garbage", "readable", "link", "directory", "empty", "short"])
+    @Test(
+        "a damaged, foreign, linked or non-file cache is ignored silently", arguments: ["garbage", "readable", "link", "directory", "empty", "short"])
     func aBadCacheIsIgnored(kind: String) throws {
         let dir = TempDirectory()
         let store = try store(in: dir)

@@ -19,8 +19,10 @@ import LumbarTestSupport
         #expect(slice.checkIns.count <= journal.checkIns.count)
         let start = Timestamp(epochMilliseconds: horizon, utcOffsetSeconds: 0)
         // From the horizon (14 days before the newest entry, which is then in the future) to months later.
-        var offsets: [Double] = [0, 0.001, 1, 23, 24 * 7, 24 * 13.9, 24 * 14, 24 * 14 + 1, 24 * 14 + 71, 24 * 14 + 73,
-                                 24 * 21, 24 * 27, 24 * 29, 24 * 45]
+        var offsets: [Double] = [
+            0, 0.001, 1, 23, 24 * 7, 24 * 13.9, 24 * 14, 24 * 14 + 1, 24 * 14 + 71, 24 * 14 + 73,
+            24 * 21, 24 * 27, 24 * 29, 24 * 45,
+        ]
         for _ in 0..<6 { offsets.append(Double(Int.random(in: 0...(24 * 120), using: &rng))) }
         for hours in offsets {
             let now = start.adding(hours: hours).date
@@ -49,12 +51,16 @@ import LumbarTestSupport
             }
             let answers = StandingAnswer.all(in: journal, at: now).values
             if answers.contains(where: { $0.checkIn.at.epochMilliseconds < horizon - 180 * 24 * ChronologicalSearch.hour }) { standingOld += 1 }
-            if status.flags.contains(where: { ($0.assessedAt?.epochMilliseconds ?? .max) < horizon - 180 * 24 * ChronologicalSearch.hour }) { assessed += 1 }
+            if status.flags.contains(where: { ($0.assessedAt?.epochMilliseconds ?? .max) < horizon - 180 * 24 * ChronologicalSearch.hour }) {
+                assessed += 1
+            }
             if status.flags.contains(where: { $0.rule == .recurringPain }) { recurring += 1 }
             if slice.checkIns.count * 4 < journal.checkIns.count { small += 1 }
         }
-        #expect(open >= 4 && longEpisodes >= 1 && standingOld >= 3 && assessed >= 2 && recurring >= 1 && small >= 10,
-                "open \(open), long \(longEpisodes), old standing answers \(standingOld), assessed long ago \(assessed), recurring \(recurring), small slices \(small)")
+        #expect(
+            open >= 4 && longEpisodes >= 1 && standingOld >= 3 && assessed >= 2 && recurring >= 1 && small >= 10,
+            "open \(open), long \(longEpisodes), old standing answers \(standingOld), assessed long ago \(assessed), recurring \(recurring), small slices \(small)"
+        )
     }
 
     @Test("an empty journal, and one without check-ins, slice to themselves")
@@ -90,8 +96,12 @@ import LumbarTestSupport
             if Int.random(in: 0...60, using: &rng) == 0 { time = time.adding(hours: Double(Int.random(in: 100...500, using: &rng))) }
             if Int.random(in: 0...3, using: &rng) < 2 {
                 let sudden = Int.random(in: 0...30, using: &rng) == 0
-                b.session(time.adding(hours: -Double(Int.random(in: 1...30, using: &rng))), ["run", "deadlift", "squat"].randomElement(using: &rng)!, suddenPain: sudden)
-                if painful == 0, Int.random(in: 0...4, using: &rng) == 0 { painful = Int.random(in: 2...6, using: &rng); level = Int.random(in: 1...8, using: &rng) }
+                b.session(
+                    time.adding(hours: -Double(Int.random(in: 1...30, using: &rng))), ["run", "deadlift", "squat"].randomElement(using: &rng)!,
+                    suddenPain: sudden)
+                if painful == 0, Int.random(in: 0...4, using: &rng) == 0 {
+                    painful = Int.random(in: 2...6, using: &rng); level = Int.random(in: 1...8, using: &rng)
+                }
             }
             if painful == 0, Int.random(in: 0...120, using: &rng) == 0 {
                 painful = Int.random(in: 20...200, using: &rng)  // a flare of weeks to months

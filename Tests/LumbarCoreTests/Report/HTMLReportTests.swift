@@ -42,8 +42,10 @@ struct ParsedPage {
         var page = ParsedPage()
         var stack: [String] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             continuesText = false
             stack.append(name)
             page.elements.append(Element(name: name, attributes: attributes, path: stack))
@@ -136,7 +138,10 @@ struct ParsedPage {
         let svg = try #require(PainChart.svg(ReportFixture.report))
         // 72 h after Mon 2 Mar 18:00 is Thu 5 Mar 18:00: day 15.75 of 31 from Wed 18 Feb.
         let x = PainChart.left + 15.75 * (PainChart.right - PainChart.left) / 31
-        #expect(svg.contains("<line x1=\"\(PainChart.n(x))\" y1=\"\(PainChart.n(PainChart.top - 4))\" x2=\"\(PainChart.n(x))\" y2=\"\(PainChart.n(PainChart.bottom))\" stroke=\"#c2410c\""))
+        #expect(
+            svg.contains(
+                "<line x1=\"\(PainChart.n(x))\" y1=\"\(PainChart.n(PainChart.top - 4))\" x2=\"\(PainChart.n(x))\" y2=\"\(PainChart.n(PainChart.bottom))\" stroke=\"#c2410c\""
+            ))
     }
 
     @Test func theTablesCarryTheFlagsAndTheDays() throws {
@@ -157,8 +162,9 @@ struct ParsedPage {
         let hostile = "</li><script>alert(\"x\")</script><img src=https://example.com/x.png> & 'q' \u{1B}[31m"
         journal.upsert(ReportFixture.checkIn("2026-03-19 10:00", pain: 2, note: hostile + "\nsecond line"))
         journal.upsert(ReportFixture.session("2026-03-19 07:00", "<b>bench</b> & \"press\"", note: "a|b"))
-        let report = Report(journal: journal, from: LocalDate("2026-02-18")!, through: LocalDate("2026-03-20")!,
-                            now: ReportFixture.now, timeZone: ReportFixture.zone)
+        let report = Report(
+            journal: journal, from: LocalDate("2026-02-18")!, through: LocalDate("2026-03-20")!,
+            now: ReportFixture.now, timeZone: ReportFixture.zone)
         let html = HTMLReport.render(report)
         let page = try ParsedPage.parse(html)
         #expect(page.named("script").isEmpty)
@@ -171,8 +177,9 @@ struct ParsedPage {
     }
 
     @Test func anEmptyJournalStillMakesAValidPage() throws {
-        let report = Report(journal: Journal(), from: LocalDate("2026-03-01")!, through: LocalDate("2026-03-20")!,
-                            now: ReportFixture.now, timeZone: ReportFixture.zone)
+        let report = Report(
+            journal: Journal(), from: LocalDate("2026-03-01")!, through: LocalDate("2026-03-20")!,
+            now: ReportFixture.now, timeZone: ReportFixture.zone)
         let html = HTMLReport.render(report)
         let page = try ParsedPage.parse(html)
         #expect(page.named("svg").count == 1)
@@ -191,14 +198,18 @@ struct ParsedPage {
     @Test func everyWindowMarkNamesItselfOnHoverAndInTheLegend() throws {
         let page = try ParsedPage.parse(Self.story)
         let titles = page.texts.filter { $0.path.suffix(2) == ["g", "title"] }.map(\.text)
-        for expected in ["Trigger session: Sat 17 Oct 10:00", "72 h after the trigger session: Tue 20 Oct 10:00",
-                         "96 h after the trigger session: Wed 21 Oct 10:00", "Day 14 of the episode (2 weeks): Sat 31 Oct 00:00",
-                         "Day 28 of the episode (4 weeks): Sat 14 Nov 00:00", "Day 42 of the episode (6 weeks): Sat 28 Nov 00:00"] {
+        for expected in [
+            "Trigger session: Sat 17 Oct 10:00", "72 h after the trigger session: Tue 20 Oct 10:00",
+            "96 h after the trigger session: Wed 21 Oct 10:00", "Day 14 of the episode (2 weeks): Sat 31 Oct 00:00",
+            "Day 28 of the episode (4 weeks): Sat 14 Nov 00:00", "Day 42 of the episode (6 weeks): Sat 28 Nov 00:00",
+        ] {
             #expect(titles.contains(expected), "no mark titled \(expected)")
         }
         let legend = page.texts.filter { $0.path.contains("figure") && !$0.path.contains("svg") }.map(\.text).joined()
-        for expected in ["deadlift", "trigger session", "72 h, 96 h", "day 14, day 28, day 42", "main episode",
-                         "warning sign answered yes", "nerve-signs", "acute-injury"] {
+        for expected in [
+            "deadlift", "trigger session", "72 h, 96 h", "day 14, day 28, day 42", "main episode",
+            "warning sign answered yes", "nerve-signs", "acute-injury",
+        ] {
             #expect(legend.contains(expected), "legend lacks \(expected)")
         }
     }
@@ -235,7 +246,8 @@ struct ParsedPage {
 
     @Test func thePageReadsOnAPhone() throws {
         let page = try ParsedPage.parse(Self.story)
-        #expect(page.named("meta").contains { $0.attributes["name"] == "viewport" && $0.attributes["content"] == "width=device-width, initial-scale=1" })
+        #expect(
+            page.named("meta").contains { $0.attributes["name"] == "viewport" && $0.attributes["content"] == "width=device-width, initial-scale=1" })
         let style = page.text(inside: "style")
         #expect(style.contains("main { width: 100%; max-width: 190mm;"))
         #expect(style.contains("@media screen and (max-width: 640px)"))

@@ -18,8 +18,9 @@ import Testing
     @Test func everyTableRowHasAsManyCellsAsItsHeader() {
         var journal = ReportFixture.journal
         journal.upsert(ReportFixture.session("2026-03-19 07:00", "bench | press\nheavy", minutes: 20))
-        let report = Report(journal: journal, from: LocalDate("2026-02-18")!, through: LocalDate("2026-03-20")!,
-                            now: ReportFixture.now, timeZone: ReportFixture.zone)
+        let report = Report(
+            journal: journal, from: LocalDate("2026-02-18")!, through: LocalDate("2026-03-20")!,
+            now: ReportFixture.now, timeZone: ReportFixture.zone)
         let lines = MarkdownReport.render(report).components(separatedBy: "\n")
         var header: Int?
         var rows = 0
@@ -40,8 +41,9 @@ import Testing
         var journal = Journal()
         let note = "**not bold** <script>x</script> [link](https://example.com) `code` &amp;\n- not a list\n1. not a list either\n# not a heading"
         journal.upsert(ReportFixture.checkIn("2026-03-19 10:00", pain: 2, note: note))
-        let report = Report(journal: journal, from: LocalDate("2026-03-19")!, through: LocalDate("2026-03-20")!,
-                            now: ReportFixture.now, timeZone: ReportFixture.zone)
+        let report = Report(
+            journal: journal, from: LocalDate("2026-03-19")!, through: LocalDate("2026-03-20")!,
+            now: ReportFixture.now, timeZone: ReportFixture.zone)
         let markdown = MarkdownReport.render(report)
         let expected = """
             - **Thu 19 Mar 10:00** (check-in, pain 2): \\*\\*not bold\\*\\* \\<script\\>x\\</script\\> \\[link\\](https://example.com) \\`code\\` \\&amp;\\
@@ -59,7 +61,8 @@ import Testing
         #expect(markdown.contains("**A self-tracked log, not a diagnosis.**"))
         #expect(markdown.contains(StatusFormatter.disclaimer))
         #expect(markdown.contains("- **Onset:** Tue 3 Mar 08:00, pain 5/10"))
-        #expect(markdown.contains("| \(RuleID.severe72to96h.title) (`severe-72-96h`) | watch Thu 5 Mar → **see-doctor** Fri 6 Mar → cleared Sun 8 Mar |"))
+        #expect(
+            markdown.contains("| \(RuleID.severe72to96h.title) (`severe-72-96h`) | watch Thu 5 Mar → **see-doctor** Fri 6 Mar → cleared Sun 8 Mar |"))
     }
 
     @Test(arguments: [

@@ -11,7 +11,8 @@ import LumbarTestSupport
     /// The tools, found on PATH; `nil` when one is missing.
     static let tools: (chromium: String, pdftotext: String, pdfinfo: String)? = {
         guard let chromium = executable("chromium") ?? executable("chromium-browser"),
-              let pdftotext = executable("pdftotext"), let pdfinfo = executable("pdfinfo") else { return nil }
+            let pdftotext = executable("pdftotext"), let pdfinfo = executable("pdfinfo")
+        else { return nil }
         return (chromium, pdftotext, pdfinfo)
     }()
 
@@ -39,9 +40,13 @@ import LumbarTestSupport
         let page = directory.appendingPathComponent("report.html")
         let pdf = directory.appendingPathComponent("report.pdf")
         try Data(html.utf8).write(to: page)
-        _ = try run(tools.chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                    "--user-data-dir=\(directory.path)/profile", "--print-to-pdf=\(pdf.path)", page.absoluteString],
-                    home: directory.path)
+        _ = try run(
+            tools.chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                "--user-data-dir=\(directory.path)/profile", "--print-to-pdf=\(pdf.path)", page.absoluteString,
+            ],
+            home: directory.path)
         guard FileManager.default.fileExists(atPath: pdf.path) else { throw Failure(description: "chromium wrote no PDF") }
         let info = try run(tools.pdfinfo, [pdf.path], home: directory.path)
         let pagesLine = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
@@ -59,7 +64,8 @@ import LumbarTestSupport
     static func wordHeights(_ xhtml: String) -> [(word: String, height: Double)] {
         xhtml.split(separator: "\n").compactMap { line -> (String, Double)? in
             guard let yMin = attribute("yMin", in: line), let yMax = attribute("yMax", in: line),
-                  let start = line.firstIndex(of: ">"), let end = line.range(of: "</word>")?.lowerBound, start < end else { return nil }
+                let start = line.firstIndex(of: ">"), let end = line.range(of: "</word>")?.lowerBound, start < end
+            else { return nil }
             return (String(line[line.index(after: start)..<end]), yMax - yMin)
         }
     }
@@ -102,11 +108,13 @@ import LumbarTestSupport
         #expect((2...4).contains(printed.pageCount), "\(printed.pageCount) pages")
         let first = try #require(printed.pages.first)
         // Who and when, what happened, how it evolved, what was ruled out, flags, assessments, care, the chart.
-        for text in ["Sat 17 Oct 2026 – Tue 1 Dec 2026", "age 40–49", "Main episode", "deadlift, Sat 17 Oct 10:00",
-                     "pain began during it", "lasted 43 days", "peak 7/10", "Eased: 6 at onset", "day 42 Sat 28 Nov",
-                     "Warning signs", "yes on Sun 8 Nov", "no on 31 of 33 check-ins, not asked on 2", "tender to tap",
-                     "Flags over time", "Assessments", "no nerve involvement found",
-                     "Self-care", "physio", "lower 1, same 0, higher 0", "72 h, 96 h", "day 14, day 28, day 42"] {
+        for text in [
+            "Sat 17 Oct 2026 – Tue 1 Dec 2026", "age 40–49", "Main episode", "deadlift, Sat 17 Oct 10:00",
+            "pain began during it", "lasted 43 days", "peak 7/10", "Eased: 6 at onset", "day 42 Sat 28 Nov",
+            "Warning signs", "yes on Sun 8 Nov", "no on 31 of 33 check-ins, not asked on 2", "tender to tap",
+            "Flags over time", "Assessments", "no nerve involvement found",
+            "Self-care", "physio", "lower 1, same 0, higher 0", "72 h, 96 h", "day 14, day 28, day 42",
+        ] {
             #expect(first.contains(text), "page 1 lacks \(text)")
         }
         // Every flag with its whole history of levels, and in the chart's legend.

@@ -25,7 +25,8 @@ import Testing
     @Test func theHeaderGivesThePeriodWhyAndWho() {
         let facts = ReportContent.headerFacts(report)
         #expect(fact("Period", in: facts) == "Sat 17 Oct 2026 \u{2013} Tue 1 Dec 2026 (46 days)")
-        #expect(fact("Why", in: facts) == "Starts at the deadlift session of Sat 17 Oct, which the worst episode of back pain "
+        #expect(
+            fact("Why", in: facts) == "Starts at the deadlift session of Sat 17 Oct, which the worst episode of back pain "
                 + "in the last 90 days is traced to (peak 7/10, 43 days long).")
         #expect(fact("Person", in: facts) == "age 40\u{2013}49; no medical history recorded")
     }
@@ -36,17 +37,20 @@ import Testing
         #expect(fact("Onset", in: facts) == "Sat 17 Oct 20:00, pain 6/10")
         #expect(fact("Status", in: facts) == "Closed on Sun 29 Nov after two pain-free days in a row; it lasted 43 days.")
         #expect(fact("Pain", in: facts) == "peak 7/10 on Sun 18 Oct (day 1); latest 0/10 on Sun 29 Nov 09:00; 32 check-ins")
-        #expect(fact("Trend", in: facts) == "Eased: 6 at onset \u{2192} peak 7 on day 1 \u{2192} 4 by day 7 \u{2192} 3 by day 14 "
+        #expect(
+            fact("Trend", in: facts) == "Eased: 6 at onset \u{2192} peak 7 on day 1 \u{2192} 4 by day 7 \u{2192} 3 by day 14 "
                 + "\u{2192} 1 by day 28 \u{2192} 0 by day 42.")
-        #expect(fact("Windows", in: facts) == "72 h Tue 20 Oct 10:00 (pain 7 at Tue 20:00) \u{00B7} 96 h Wed 21 Oct 10:00 (pain 6 then) "
+        #expect(
+            fact("Windows", in: facts) == "72 h Tue 20 Oct 10:00 (pain 7 at Tue 20:00) \u{00B7} 96 h Wed 21 Oct 10:00 (pain 6 then) "
                 + "\u{00B7} day 14 Sat 31 Oct (pain 3 then) \u{00B7} day 28 Sat 14 Nov (pain 1 then) \u{00B7} day 42 Sat 28 Nov (pain 0 then)")
     }
 
     @Test func windowsNotYetReachedOrAfterTheCloseSaySo() {
         // Made on day 20 of the story, day 28 and day 42 lie ahead.
         let now = SixWeekStory.time("2026-11-06 12:00").date
-        let early = Report(journal: SixWeekStory.journal, from: LocalDate("2026-10-17")!, through: LocalDate("2026-11-06")!,
-                           now: now, timeZone: SixWeekStory.zone)
+        let early = Report(
+            journal: SixWeekStory.journal, from: LocalDate("2026-10-17")!, through: LocalDate("2026-11-06")!,
+            now: now, timeZone: SixWeekStory.zone)
         let windows = fact("Windows", in: ReportContent.episodeFacts(early)) ?? ""
         #expect(windows.contains("day 14 Sat 31 Oct (pain 3 then)"))
         #expect(windows.contains("day 28 Sat 14 Nov (not reached)"))
@@ -57,8 +61,11 @@ import Testing
     /// reads the report's bookkeeping, not the rules engine.
     func day(_ text: String, _ flags: [(RuleID, Level)]) -> (date: LocalDate, status: Status) {
         let date = LocalDate(text)!
-        let raised = flags.map { RuleFlag(rule: $0.0, level: $0.1, headline: "", action: "", evidence: [], evidenceDates: [],
-                                      window: nil, sources: []) }
+        let raised = flags.map {
+            RuleFlag(
+                rule: $0.0, level: $0.1, headline: "", action: "", evidence: [], evidenceDates: [],
+                window: nil, sources: [])
+        }
         return (date, Status(now: date.end(in: SixWeekStory.zone), level: raised.map(\.level).max() ?? .none, flags: raised, episode: nil))
     }
 
@@ -72,13 +79,17 @@ import Testing
         // Same highest level: the one first raised comes first.
         #expect(flags.map(\.rule) == [.acuteInjury, .nerveSigns])
         let acute = try #require(flags.first)
-        #expect(acute.steps == [.init(date: LocalDate("2026-10-17")!, level: .watch), .init(date: LocalDate("2026-10-18")!, level: .seeDoctor),
-                                .init(date: LocalDate("2026-10-20")!, level: nil)])
+        #expect(
+            acute.steps == [
+                .init(date: LocalDate("2026-10-17")!, level: .watch), .init(date: LocalDate("2026-10-18")!, level: .seeDoctor),
+                .init(date: LocalDate("2026-10-20")!, level: nil),
+            ])
         #expect((acute.firstLevel, acute.highestLevel, acute.lastSeen, acute.isRaisedAtEnd) == (.watch, .seeDoctor, LocalDate("2026-10-19")!, false))
         #expect(text(ReportContent.levelSteps(acute)) == "watch Sat 17 Oct \u{2192} see-doctor Sun 18 Oct \u{2192} cleared Tue 20 Oct")
         let nerve = try #require(flags.last)
         #expect(nerve.isRaisedAtEnd)
-        #expect(text(ReportContent.levelSteps(nerve))
+        #expect(
+            text(ReportContent.levelSteps(nerve))
                 == "see-doctor Sun 18 Oct \u{2192} cleared Mon 19 Oct \u{2192} see-doctor Tue 20 Oct (still raised)")
     }
 
@@ -88,7 +99,8 @@ import Testing
         }
         let flag = try #require(ReportFlag.flags(in: days).first)
         #expect(flag.steps.count == 9)
-        #expect(text(ReportContent.levelSteps(flag)) == "see-doctor Sat 17 Oct \u{2192} cleared Sun 18 Oct \u{2192} \u{2026} "
+        #expect(
+            text(ReportContent.levelSteps(flag)) == "see-doctor Sat 17 Oct \u{2192} cleared Sun 18 Oct \u{2192} \u{2026} "
                 + "\u{2192} see-doctor Fri 23 Oct \u{2192} cleared Sat 24 Oct \u{2192} see-doctor Sun 25 Oct (still raised)")
     }
 
@@ -101,9 +113,10 @@ import Testing
     }
 
     @Test func assessmentsNameTheFlagsTheyCoverAndTheNote() {
-        #expect(ReportContent.assessmentLines(report).map(text) == [
-            "Fri 23 Oct 15:00: covers severe-72-96h at see-doctor \u{2014} Physiotherapist: lumbar muscle strain, no nerve involvement found.",
-        ])
+        #expect(
+            ReportContent.assessmentLines(report).map(text) == [
+                "Fri 23 Oct 15:00: covers severe-72-96h at see-doctor \u{2014} Physiotherapist: lumbar muscle strain, no nerve involvement found."
+            ])
     }
 
     @Test func ageBandsAreTenYearsWide() {
@@ -112,8 +125,9 @@ import Testing
         #expect(ReportContent.ageBand(birthYear: 2030, in: 2026) == nil)
         var journal = SixWeekStory.journal
         journal.profile = Profile(history: [.osteoporosis, .steroids])
-        let withHistory = Report(journal: journal, from: LocalDate("2026-11-01")!, through: LocalDate("2026-12-01")!,
-                                 now: SixWeekStory.now, timeZone: SixWeekStory.zone)
+        let withHistory = Report(
+            journal: journal, from: LocalDate("2026-11-01")!, through: LocalDate("2026-12-01")!,
+            now: SixWeekStory.now, timeZone: SixWeekStory.zone)
         #expect(ReportContent.personText(withHistory) == "age not given; history: osteoporosis, long-term steroid tablets")
     }
 

@@ -87,8 +87,9 @@ import LumbarTestSupport
         var journal = ReportFixture.journal
         journal.upsert(ReportFixture.checkIn("2026-03-20 18:00", pain: 9, [.legWeakness], note: "later today"))
         journal.upsert(ReportFixture.checkIn("2026-03-22 08:00", pain: 9))
-        let report = Report(journal: journal, from: date("2026-03-01"), through: date("2026-03-31"),
-                            now: ReportFixture.now, timeZone: zone)
+        let report = Report(
+            journal: journal, from: date("2026-03-01"), through: date("2026-03-31"),
+            now: ReportFixture.now, timeZone: zone)
         #expect(report.lastDay == date("2026-03-20"))
         #expect(report.days.count == 20)
         #expect(report.days.last?.checkIns.map(\.pain) == [4])
@@ -99,8 +100,9 @@ import LumbarTestSupport
     }
 
     @Test func aPeriodEndingBeforeTodayIsReadAtTheEndOfItsLastDay() {
-        let report = Report(journal: ReportFixture.journal, from: date("2026-03-01"), through: date("2026-03-06"),
-                            now: ReportFixture.now, timeZone: zone)
+        let report = Report(
+            journal: ReportFixture.journal, from: date("2026-03-01"), through: date("2026-03-06"),
+            now: ReportFixture.now, timeZone: zone)
         #expect(report.asOf == date("2026-03-06").end(in: zone))
         #expect(report.episodeDay == 3)
         #expect(report.episode?.latest.pain == 8)
@@ -166,10 +168,11 @@ import LumbarTestSupport
         #expect(report.episodeCheckIns.count == 13)
         let marks = episode.marks(in: report.timeZone)
         #expect(marks.map(\.kind) == [.trigger, .hours72, .hours96, .day14, .day28, .day42])
-        #expect(marks.map(\.at) == [
-            ReportFixture.time("2026-03-02 18:00"), ReportFixture.time("2026-03-05 18:00"), ReportFixture.time("2026-03-06 18:00"),
-            ReportFixture.time("2026-03-17 00:00"), ReportFixture.time("2026-03-31 00:00"), ReportFixture.time("2026-04-14 00:00"),
-        ])
+        #expect(
+            marks.map(\.at) == [
+                ReportFixture.time("2026-03-02 18:00"), ReportFixture.time("2026-03-05 18:00"), ReportFixture.time("2026-03-06 18:00"),
+                ReportFixture.time("2026-03-17 00:00"), ReportFixture.time("2026-03-31 00:00"), ReportFixture.time("2026-04-14 00:00"),
+            ])
     }
 
     @Test func withoutAnOpenEpisodeTheReportShowsTheLastOneInThePeriod() throws {
@@ -185,8 +188,9 @@ import LumbarTestSupport
     }
 
     @Test func aPeriodWithoutPainHasNoEpisodeAndNoFlags() {
-        let report = Report(journal: ReportFixture.journal, from: date("2026-02-20"), through: date("2026-03-01"),
-                            now: ReportFixture.now, timeZone: zone)
+        let report = Report(
+            journal: ReportFixture.journal, from: date("2026-02-20"), through: date("2026-03-01"),
+            now: ReportFixture.now, timeZone: zone)
         #expect(report.episode == nil)
         #expect(report.flags.isEmpty)
         #expect(report.checkInCount == 0)
@@ -236,18 +240,26 @@ import LumbarTestSupport
         #expect((bladder.yesCount, bladder.noCount, bladder.notAskedCount) == (0, 31, 2))
         #expect(ReportContent.answerLine(bladder) == [.text("no on 31 of 33 check-ins"), .text(", not asked on 2")])
         let always = WarningSignAnswer(symptom: .tingling, yesDates: [date("2026-11-08")], yesCount: 2, noCount: 0, notAskedCount: 0)
-        #expect(ReportContent.answerLine(always) == [.strong("yes on Sun 8 Nov (2 check-ins)"), .text(", all 2 check-ins"),
-                                                    .strong("; still yes at the end")])
+        #expect(
+            ReportContent.answerLine(always) == [
+                .strong("yes on Sun 8 Nov (2 check-ins)"), .text(", all 2 check-ins"),
+                .strong("; still yes at the end"),
+            ])
         #expect(tingling.noSince == date("2026-11-09"))
-        #expect(ReportContent.answerLine(tingling) == [.strong("yes on Sun 8 Nov"), .text(", no on 30 of 33 check-ins"),
-                                                      .text(", not asked on 2"), .text("; no again since Mon 9 Nov")])
+        #expect(
+            ReportContent.answerLine(tingling) == [
+                .strong("yes on Sun 8 Nov"), .text(", no on 30 of 33 check-ins"),
+                .text(", not asked on 2"), .text("; no again since Mon 9 Nov"),
+            ])
     }
 
     @Test func aYesLeftUnansweredStillStandsAndALaterYesUndoesAnEarlierNo() throws {
-        var checkIns = [SixWeekStory.asked("2026-11-01 09:00", pain: 3, [.numbness]),
-                        SixWeekStory.asked("2026-11-02 09:00", pain: 3),
-                        SixWeekStory.asked("2026-11-03 09:00", pain: 3, [.numbness]),
-                        ReportFixture.checkIn("2026-11-04 09:00", pain: 2)]
+        var checkIns = [
+            SixWeekStory.asked("2026-11-01 09:00", pain: 3, [.numbness]),
+            SixWeekStory.asked("2026-11-02 09:00", pain: 3),
+            SixWeekStory.asked("2026-11-03 09:00", pain: 3, [.numbness]),
+            ReportFixture.checkIn("2026-11-04 09:00", pain: 2),
+        ]
         var numbness = try #require(WarningSignAnswer.answers(checkIns).first { $0.symptom == .numbness })
         #expect(numbness.noSince == nil && numbness.standsAtEnd)
         #expect(ReportContent.answerLine(numbness).last == .strong("; still yes at the end"))
@@ -264,8 +276,11 @@ import LumbarTestSupport
         let dates = (0..<3).map { date("2026-03-01").adding(days: 2 * $0) }
         let many = WarningSignAnswer(symptom: .tingling, yesDates: dates, yesCount: 4, noCount: 1, notAskedCount: 0)
         #expect(ReportContent.yesDays(many) == "on 3 days, first Sun 1 Mar, last Thu 5 Mar")
-        #expect(ReportContent.yesDays(WarningSignAnswer(symptom: .tingling, yesDates: Array(dates.prefix(2)), yesCount: 2,
-                                                        noCount: 0, notAskedCount: 0)) == "on Sun 1 Mar and Tue 3 Mar")
+        #expect(
+            ReportContent.yesDays(
+                WarningSignAnswer(
+                    symptom: .tingling, yesDates: Array(dates.prefix(2)), yesCount: 2,
+                    noCount: 0, notAskedCount: 0)) == "on Sun 1 Mar and Tue 3 Mar")
     }
 
     @Test func careIsSummedByDayInChecklistOrder() {
@@ -276,10 +291,11 @@ import LumbarTestSupport
 
     @Test func notesComeFromCheckInsAndSessionsInTimeOrder() {
         let notes = ReportFixture.report.notes
-        #expect(notes.map(\.at) == [
-            ReportFixture.time("2026-03-02 18:00"), ReportFixture.time("2026-03-03 08:00"),
-            ReportFixture.time("2026-03-06 21:00"), ReportFixture.time("2026-03-18 18:00"),
-        ])
+        #expect(
+            notes.map(\.at) == [
+                ReportFixture.time("2026-03-02 18:00"), ReportFixture.time("2026-03-03 08:00"),
+                ReportFixture.time("2026-03-06 21:00"), ReportFixture.time("2026-03-18 18:00"),
+            ])
         #expect(notes.first?.source == .session(kind: "deadlift"))
         #expect(notes[1].source == .checkIn(pain: 5))
         #expect(notes[1].text == "Stiff getting out of bed.\nBetter after a short walk.")

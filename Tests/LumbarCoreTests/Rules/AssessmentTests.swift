@@ -129,9 +129,11 @@ struct AssessmentTests {
         #expect(again.flag(.intensePain, at: "2026-03-07 10:00")?.assessedAt == nil)
     }
 
-    @Test("persisting pain: a clinician's view holds across episodes for 12 weeks, up to the highest level stored", arguments: [
-        (84 * 24 * 60, true), (84 * 24 * 60 + 1, false),
-    ])
+    @Test(
+        "persisting pain: a clinician's view holds across episodes for 12 weeks, up to the highest level stored",
+        arguments: [
+            (84 * 24 * 60, true), (84 * 24 * 60 + 1, false),
+        ])
     func persistence(minutesAfter: Int, covered: Bool) {
         var b = JournalBuilder()
         b.checkIn("2026-01-01 09:00", pain: 5)

@@ -19,8 +19,9 @@ struct DailyStatusTests {
     func days() {
         let b = Self.journal()
         let now = b.time("2026-03-07 12:00")
-        let days = EscalationEngine.daily(b.journal, from: LocalDate("2026-03-02")!, through: LocalDate("2026-03-09")!,
-                                          now: now.date, timeZone: b.zone)
+        let days = EscalationEngine.daily(
+            b.journal, from: LocalDate("2026-03-02")!, through: LocalDate("2026-03-09")!,
+            now: now.date, timeZone: b.zone)
         #expect(days.map(\.date.description) == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07"])
         #expect(days.first?.status.now.description == "2026-03-02T23:59:59.999+01:00")
         #expect(days.last?.status.now == now)
@@ -30,8 +31,9 @@ struct DailyStatusTests {
     @Test("first firings give the first day of each rule, its level then, and the highest it reached")
     func firstFirings() {
         let b = Self.journal()
-        let days = EscalationEngine.daily(b.journal, from: LocalDate("2026-03-01")!, through: LocalDate("2026-03-08")!,
-                                          now: b.time("2026-03-08 23:00").date, timeZone: b.zone)
+        let days = EscalationEngine.daily(
+            b.journal, from: LocalDate("2026-03-01")!, through: LocalDate("2026-03-08")!,
+            now: b.time("2026-03-08 23:00").date, timeZone: b.zone)
         let firings = EscalationEngine.firstFirings(in: days)
         #expect(firings.map(\.rule) == [.domsWindow, .intensePain, .severe72to96h])
         #expect(firings.map(\.date.description) == ["2026-03-03", "2026-03-05", "2026-03-05"])
@@ -43,11 +45,13 @@ struct DailyStatusTests {
     func dst() {
         var b = JournalBuilder("Europe/Stockholm")
         b.checkIn("2026-03-28 09:00", pain: 3)
-        let days = EscalationEngine.daily(b.journal, from: LocalDate("2026-03-28")!, through: LocalDate("2026-03-30")!,
-                                          now: b.time("2026-04-01 00:00").date, timeZone: b.zone)
-        #expect(days.map(\.status.now.description) == [
-            "2026-03-28T23:59:59.999+01:00", "2026-03-29T23:59:59.999+02:00", "2026-03-30T23:59:59.999+02:00",
-        ])
+        let days = EscalationEngine.daily(
+            b.journal, from: LocalDate("2026-03-28")!, through: LocalDate("2026-03-30")!,
+            now: b.time("2026-04-01 00:00").date, timeZone: b.zone)
+        #expect(
+            days.map(\.status.now.description) == [
+                "2026-03-28T23:59:59.999+01:00", "2026-03-29T23:59:59.999+02:00", "2026-03-30T23:59:59.999+02:00",
+            ])
         #expect(days.map { $0.status.episodeDay } == [0, 1, 2])
         #expect(days.last?.status.flags.map(\.rule) == [.logToday])
     }

@@ -20,10 +20,12 @@ struct EpisodeRulesTests {
 
     // MARK: intense-pain
 
-    @Test("intense-pain: latest pain ≥ 7 within the last 7 days is watch, ≥ 9 see-doctor", arguments: [
-        (7, 0, Level?.some(.watch)), (8, 0, .watch), (9, 0, .seeDoctor), (10, 0, .seeDoctor), (6, 0, nil),
-        (7, 168 * 60, .watch), (7, 168 * 60 + 1, nil), (9, 168 * 60, .seeDoctor), (9, 168 * 60 + 1, nil),
-    ])
+    @Test(
+        "intense-pain: latest pain ≥ 7 within the last 7 days is watch, ≥ 9 see-doctor",
+        arguments: [
+            (7, 0, Level?.some(.watch)), (8, 0, .watch), (9, 0, .seeDoctor), (10, 0, .seeDoctor), (6, 0, nil),
+            (7, 168 * 60, .watch), (7, 168 * 60 + 1, nil), (9, 168 * 60, .seeDoctor), (9, 168 * 60 + 1, nil),
+        ])
     func intensePain(pain: Int, minutesLater: Int, expected: Level?) {
         var b = Self.base()
         b.checkIn("2026-03-04 09:00", pain: pain)
@@ -44,9 +46,11 @@ struct EpisodeRulesTests {
 
     // MARK: acute-injury
 
-    @Test("acute-injury: see-doctor when pain ≥ 7 within 48 h of a sudden-pain trigger, else watch", arguments: [
-        (48 * 60, 7, Level?.some(.seeDoctor)), (48 * 60 + 1, 7, .watch), (24 * 60, 6, .watch), (30, 10, .seeDoctor),
-    ])
+    @Test(
+        "acute-injury: see-doctor when pain ≥ 7 within 48 h of a sudden-pain trigger, else watch",
+        arguments: [
+            (48 * 60, 7, Level?.some(.seeDoctor)), (48 * 60 + 1, 7, .watch), (24 * 60, 6, .watch), (30, 10, .seeDoctor),
+        ])
     func acuteInjury(minutesAfterTrigger: Int, pain: Int, expected: Level?) {
         var b = Self.base(suddenPain: true)
         b.checkIn(b.time(Self.deadlift, plusHours: 0, minutes: minutesAfterTrigger), pain: pain)
@@ -66,12 +70,14 @@ struct EpisodeRulesTests {
         #expect(far.level(.acuteInjury, at: "2026-03-03 10:00") == nil)
     }
 
-    @Test("acute-injury: a first check-in days after a sudden session is judged on that check-in", arguments: [
-        ("2026-02-24 09:00", 8, false, Level?.some(.seeDoctor)),  // exactly 7 days before the onset
-        ("2026-02-24 08:59", 8, false, nil),                      // a minute more
-        ("2026-02-26 09:00", 6, false, .watch),                   // not severe at the first check-in
-        ("2026-02-26 09:00", 8, true, nil),                       // a check-in came between: not a late first check-in
-    ])
+    @Test(
+        "acute-injury: a first check-in days after a sudden session is judged on that check-in",
+        arguments: [
+            ("2026-02-24 09:00", 8, false, Level?.some(.seeDoctor)),  // exactly 7 days before the onset
+            ("2026-02-24 08:59", 8, false, nil),  // a minute more
+            ("2026-02-26 09:00", 6, false, .watch),  // not severe at the first check-in
+            ("2026-02-26 09:00", 8, true, nil),  // a check-in came between: not a late first check-in
+        ])
     func acuteInjuryLateFirstCheckIn(sessionAt: String, pain: Int, checkInBetween: Bool, expected: Level?) {
         var b = JournalBuilder()
         b.session(sessionAt, suddenPain: true)
@@ -92,9 +98,11 @@ struct EpisodeRulesTests {
         #expect(flag?.evidence.first == "2026-03-05: deadlift at 18:00, marked as sudden pain")
     }
 
-    @Test("acute-injury: a sharp-pain yes within 48 h makes a session sudden", arguments: [
-        (48 * 60, Level?.some(.seeDoctor)), (48 * 60 + 1, nil),
-    ])
+    @Test(
+        "acute-injury: a sharp-pain yes within 48 h makes a session sudden",
+        arguments: [
+            (48 * 60, Level?.some(.seeDoctor)), (48 * 60 + 1, nil),
+        ])
     func acuteInjurySharpPain(minutesAfter: Int, expected: Level?) {
         var b = JournalBuilder()
         b.session(Self.deadlift)
@@ -114,10 +122,12 @@ struct EpisodeRulesTests {
 
     // MARK: severe-72-96h
 
-    @Test("severe-72-96h: watch from 72 h, see-doctor from 96 h, only while the latest pain is ≥ 7", arguments: [
-        (71 * 60 + 59, 8, Level?.none), (72 * 60, 7, .watch), (95 * 60 + 59, 9, .watch),
-        (96 * 60, 7, .seeDoctor), (100 * 60, 6, nil), (200 * 60, 7, .seeDoctor),
-    ])
+    @Test(
+        "severe-72-96h: watch from 72 h, see-doctor from 96 h, only while the latest pain is ≥ 7",
+        arguments: [
+            (71 * 60 + 59, 8, Level?.none), (72 * 60, 7, .watch), (95 * 60 + 59, 9, .watch),
+            (96 * 60, 7, .seeDoctor), (100 * 60, 6, nil), (200 * 60, 7, .seeDoctor),
+        ])
     func severe(minutesAfterTrigger: Int, pain: Int, expected: Level?) {
         var b = Self.base()
         let at = b.time(Self.deadlift, plusHours: 0, minutes: minutesAfterTrigger)
@@ -140,9 +150,11 @@ struct EpisodeRulesTests {
         #expect(seeDoctor?.evidenceDates.map(\.description) == ["2026-03-02", "2026-03-06"])
     }
 
-    @Test("severe-72-96h without a session counts from the onset", arguments: [
-        (71 * 60 + 59, Level?.none), (72 * 60, .watch), (96 * 60, .seeDoctor),
-    ])
+    @Test(
+        "severe-72-96h without a session counts from the onset",
+        arguments: [
+            (71 * 60 + 59, Level?.none), (72 * 60, .watch), (96 * 60, .seeDoctor),
+        ])
     func severeWithoutTrigger(minutesAfterOnset: Int, expected: Level?) {
         var b = JournalBuilder()
         b.checkIn(Self.onset, pain: 8)
@@ -156,16 +168,18 @@ struct EpisodeRulesTests {
 
     // MARK: pain-2-4-weeks
 
-    @Test("pain-2-4-weeks: from day 14 see-doctor unless improved; from day 28 see-doctor", arguments: [
-        (5, 4, 13, Level?.none), (5, 4, 14, .seeDoctor),
-        (6, 4, 14, .watch),        // a drop of exactly 2 points
-        (8, 7, 14, .seeDoctor),    // 1 point, 12.5 %
-        (3, 2, 14, .watch),        // 1 point, 33 %
-        (4, 3, 14, .seeDoctor),    // 1 point, 25 %
-        (10, 7, 20, .watch),       // exactly 30 %
-        (6, 4, 27, .watch), (6, 4, 28, .seeDoctor), (6, 1, 40, .seeDoctor),
-        (6, 0, 28, nil),           // the latest check-in is pain-free: a lull, nothing to flag
-    ])
+    @Test(
+        "pain-2-4-weeks: from day 14 see-doctor unless improved; from day 28 see-doctor",
+        arguments: [
+            (5, 4, 13, Level?.none), (5, 4, 14, .seeDoctor),
+            (6, 4, 14, .watch),  // a drop of exactly 2 points
+            (8, 7, 14, .seeDoctor),  // 1 point, 12.5 %
+            (3, 2, 14, .watch),  // 1 point, 33 %
+            (4, 3, 14, .seeDoctor),  // 1 point, 25 %
+            (10, 7, 20, .watch),  // exactly 30 %
+            (6, 4, 27, .watch), (6, 4, 28, .seeDoctor), (6, 1, 40, .seeDoctor),
+            (6, 0, 28, nil),  // the latest check-in is pain-free: a lull, nothing to flag
+        ])
     func painWeeks(peak: Int, latest: Int, day: Int, expected: Level?) {
         var b = JournalBuilder()
         b.checkIn(Self.onset, pain: peak)
@@ -198,22 +212,26 @@ struct EpisodeRulesTests {
         #expect(flag?.evidence == ["2026-03-03: pain 7, onset, peak", "2026-03-18: pain 3, latest"])
     }
 
-    @Test("improved: a drop of 2 points or 30 % of the peak", arguments: [
-        (10, 7, true), (10, 8, true), (8, 6, true), (8, 7, false), (3, 2, true), (4, 3, false),
-        (2, 1, true), (1, 0, true), (5, 5, false), (4, 6, false), (10, 10, false),
-    ])
+    @Test(
+        "improved: a drop of 2 points or 30 % of the peak",
+        arguments: [
+            (10, 7, true), (10, 8, true), (8, 6, true), (8, 7, false), (3, 2, true), (4, 3, false),
+            (2, 1, true), (1, 0, true), (5, 5, false), (4, 6, false), (10, 10, false),
+        ])
     func improved(peak: Int, latest: Int, expected: Bool) {
         #expect(PainScale.isImproved(peak: peak, latest: latest) == expected)
     }
 
     // MARK: not-improving
 
-    @Test("not-improving: day 7 to 13, latest ≥ 1 and not improved", arguments: [
-        (5, 5, 6, Level?.none), (5, 5, 7, .watch), (5, 4, 13, .watch), (5, 5, 14, nil),
-        (5, 3, 10, nil),   // improved by 2
-        (3, 2, 10, nil),   // improved by a third
-        (5, 0, 10, nil),   // pain-free latest
-    ])
+    @Test(
+        "not-improving: day 7 to 13, latest ≥ 1 and not improved",
+        arguments: [
+            (5, 5, 6, Level?.none), (5, 5, 7, .watch), (5, 4, 13, .watch), (5, 5, 14, nil),
+            (5, 3, 10, nil),  // improved by 2
+            (3, 2, 10, nil),  // improved by a third
+            (5, 0, 10, nil),  // pain-free latest
+        ])
     func notImproving(peak: Int, latest: Int, day: Int, expected: Level?) {
         var b = JournalBuilder()
         b.checkIn(Self.onset, pain: peak)
@@ -224,13 +242,15 @@ struct EpisodeRulesTests {
 
     // MARK: getting-worse
 
-    @Test("getting-worse: W starts at the 72 h mark (inclusive); latest ≥ 4 and ≥ 2 above the lowest other", arguments: [
-        ("2026-03-05 18:00", 3, 5, Level?.some(.seeDoctor)),
-        ("2026-03-05 17:59", 3, 5, nil),
-        ("2026-03-05 18:00", 3, 4, nil),       // a rise of 1
-        ("2026-03-05 18:00", 1, 3, nil),       // a rise within mild pain is not worse
-        ("2026-03-05 18:00", 2, 4, .seeDoctor),
-    ])
+    @Test(
+        "getting-worse: W starts at the 72 h mark (inclusive); latest ≥ 4 and ≥ 2 above the lowest other",
+        arguments: [
+            ("2026-03-05 18:00", 3, 5, Level?.some(.seeDoctor)),
+            ("2026-03-05 17:59", 3, 5, nil),
+            ("2026-03-05 18:00", 3, 4, nil),  // a rise of 1
+            ("2026-03-05 18:00", 1, 3, nil),  // a rise within mild pain is not worse
+            ("2026-03-05 18:00", 2, 4, .seeDoctor),
+        ])
     func worse(lowAt: String, lowPain: Int, latestPain: Int, expected: Level?) {
         var b = Self.base()
         b.checkIn(lowAt, pain: lowPain)
@@ -267,9 +287,11 @@ struct EpisodeRulesTests {
         #expect(flat.level(.gettingWorse, at: "2026-03-06 18:30") == nil)
     }
 
-    @Test("getting-worse: W keeps only the 168 h up to now (inclusive)", arguments: [
-        ("2026-03-13 12:00", Level?.some(.seeDoctor)), ("2026-03-13 12:01", nil),
-    ])
+    @Test(
+        "getting-worse: W keeps only the 168 h up to now (inclusive)",
+        arguments: [
+            ("2026-03-13 12:00", Level?.some(.seeDoctor)), ("2026-03-13 12:01", nil),
+        ])
     func worseWeek(now: String, expected: Level?) {
         var b = Self.base()
         b.checkIn("2026-03-06 12:00", pain: 2, care: [.ice])
@@ -294,18 +316,20 @@ struct EpisodeRulesTests {
 
     // MARK: six-week-risk
 
-    @Test("six-week-risk: day ≥ 42, pain not improved or severe, and a risk factor", arguments: [
-        (6, 5, 42, Int?.none, true, Level?.some(.seeDoctor)),
-        (6, 5, 41, nil, true, nil),
-        (6, 4, 42, nil, true, nil),          // improved by 2 and not severe
-        (10, 7, 42, nil, true, .seeDoctor),  // improved, but still severe
-        (6, 5, 42, nil, false, nil),         // no risk factor
-        (6, 0, 42, nil, true, nil),          // latest pain 0
-        (6, 5, 42, 2007, false, .seeDoctor), // age 19
-        (6, 5, 42, 2006, false, nil),        // age 20
-        (6, 5, 42, 1971, false, nil),        // age 55
-        (6, 5, 42, 1970, false, .seeDoctor), // age 56
-    ])
+    @Test(
+        "six-week-risk: day ≥ 42, pain not improved or severe, and a risk factor",
+        arguments: [
+            (6, 5, 42, Int?.none, true, Level?.some(.seeDoctor)),
+            (6, 5, 41, nil, true, nil),
+            (6, 4, 42, nil, true, nil),  // improved by 2 and not severe
+            (10, 7, 42, nil, true, .seeDoctor),  // improved, but still severe
+            (6, 5, 42, nil, false, nil),  // no risk factor
+            (6, 0, 42, nil, true, nil),  // latest pain 0
+            (6, 5, 42, 2007, false, .seeDoctor),  // age 19
+            (6, 5, 42, 2006, false, nil),  // age 20
+            (6, 5, 42, 1971, false, nil),  // age 55
+            (6, 5, 42, 1970, false, .seeDoctor),  // age 56
+        ])
     func sixWeeks(peak: Int, latest: Int, day: Int, birthYear: Int?, fever: Bool, expected: Level?) {
         var b = JournalBuilder()
         b.birthYear = birthYear
@@ -326,8 +350,9 @@ struct EpisodeRulesTests {
         #expect(b.level(.sixWeekRisk, at: "2026-04-13 23:00") == nil)
     }
 
-    @Test("six-week-risk reads weight loss and tender-to-tap anywhere in the episode, not before it",
-          arguments: [Symptom.weightLoss, .tenderToTap, .fever])
+    @Test(
+        "six-week-risk reads weight loss and tender-to-tap anywhere in the episode, not before it",
+        arguments: [Symptom.weightLoss, .tenderToTap, .fever])
     func sixWeeksSymptoms(symptom: Symptom) {
         var b = JournalBuilder()
         b.checkIn("2026-02-20 09:00", pain: 0, [symptom])
@@ -357,9 +382,11 @@ struct EpisodeRulesTests {
 
     // MARK: doms-window
 
-    @Test("doms-window: info while now < trigger + 72 h and peak ≤ 6", arguments: [
-        (71 * 60 + 59, 6, Level?.some(.info)), (72 * 60, 4, nil), (10 * 60, 7, nil), (20 * 60, 1, .info),
-    ])
+    @Test(
+        "doms-window: info while now < trigger + 72 h and peak ≤ 6",
+        arguments: [
+            (71 * 60 + 59, 6, Level?.some(.info)), (72 * 60, 4, nil), (10 * 60, 7, nil), (20 * 60, 1, .info),
+        ])
     func doms(minutesAfterTrigger: Int, peak: Int, expected: Level?) {
         let b = Self.base(onsetPain: peak)
         #expect(b.level(.domsWindow, at: b.time(Self.deadlift, plusHours: 0, minutes: minutesAfterTrigger)) == expected)
@@ -379,9 +406,11 @@ struct EpisodeRulesTests {
 
     // MARK: log-today
 
-    @Test("log-today: now's date at least 2 calendar days after the latest check-in's date", arguments: [
-        ("2026-03-05 00:10", Level?.some(.info)), ("2026-03-04 23:59", nil),
-    ])
+    @Test(
+        "log-today: now's date at least 2 calendar days after the latest check-in's date",
+        arguments: [
+            ("2026-03-05 00:10", Level?.some(.info)), ("2026-03-04 23:59", nil),
+        ])
     func logToday(now: String, expected: Level?) {
         var b = JournalBuilder()
         b.checkIn("2026-03-03 23:50", pain: 3)

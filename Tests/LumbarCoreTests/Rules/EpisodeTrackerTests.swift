@@ -145,9 +145,11 @@ struct EpisodeTrackerTests {
         #expect(b.status(at: "2026-03-04 10:00").episode?.trigger == late)
     }
 
-    @Test("trigger window boundary: exactly 72 h before the onset counts, a minute more does not", arguments: [
-        ("2026-02-28 09:00", true), ("2026-02-28 08:59", false), ("2026-03-03 09:00", true), ("2026-03-03 09:01", false),
-    ])
+    @Test(
+        "trigger window boundary: exactly 72 h before the onset counts, a minute more does not",
+        arguments: [
+            ("2026-02-28 09:00", true), ("2026-02-28 08:59", false), ("2026-03-03 09:00", true), ("2026-03-03 09:01", false),
+        ])
     func triggerBoundary(sessionAt: String, isTrigger: Bool) {
         var b = JournalBuilder()
         let session = b.session(sessionAt)
@@ -233,9 +235,11 @@ struct EpisodeTrackerTests {
 
     // MARK: silences (version 2)
 
-    @Test("a pain-free date followed by 7 or more dates without a check-in closes the episode on that date", arguments: [
-        ("2026-03-10 09:00", true), ("2026-03-09 23:59", false),
-    ])
+    @Test(
+        "a pain-free date followed by 7 or more dates without a check-in closes the episode on that date",
+        arguments: [
+            ("2026-03-10 09:00", true), ("2026-03-09 23:59", false),
+        ])
     func pauseAfterPainFree(nextAt: String, closed: Bool) {
         var b = JournalBuilder()
         b.checkIn("2026-03-01 09:00", pain: 5)
@@ -248,9 +252,11 @@ struct EpisodeTrackerTests {
         #expect(episodes.count == (closed ? 2 : 1))
     }
 
-    @Test("a pain-free date with no check-in since counts as closed once now is 7 dates on", arguments: [
-        ("2026-03-10 00:00", false), ("2026-03-09 23:59", true),
-    ])
+    @Test(
+        "a pain-free date with no check-in since counts as closed once now is 7 dates on",
+        arguments: [
+            ("2026-03-10 00:00", false), ("2026-03-09 23:59", true),
+        ])
     func pauseUntilNow(now: String, open: Bool) {
         var b = JournalBuilder()
         b.checkIn("2026-03-01 09:00", pain: 5)
@@ -259,14 +265,16 @@ struct EpisodeTrackerTests {
         #expect(b.status(at: now).flags.contains { $0.rule == .logToday } == open)
     }
 
-    @Test("mild pain, 14 silent dates, then new pain within 72 h after a new session: a new episode", arguments: [
-        // (last mild pain, next check-in, session, closed)
-        (3, "2026-03-17 09:00", "2026-03-16 18:00", true),
-        (4, "2026-03-17 09:00", "2026-03-16 18:00", false),   // not mild
-        (3, "2026-03-16 09:00", "2026-03-15 18:00", false),   // only 13 dates later
-        (3, "2026-03-17 09:00", "2026-03-14 08:59", false),   // the session is more than 72 h before
-        (3, "2026-03-17 09:00", "2026-03-03 08:00", false),   // the session is before the mild date's last check-in
-    ])
+    @Test(
+        "mild pain, 14 silent dates, then new pain within 72 h after a new session: a new episode",
+        arguments: [
+            // (last mild pain, next check-in, session, closed)
+            (3, "2026-03-17 09:00", "2026-03-16 18:00", true),
+            (4, "2026-03-17 09:00", "2026-03-16 18:00", false),  // not mild
+            (3, "2026-03-16 09:00", "2026-03-15 18:00", false),  // only 13 dates later
+            (3, "2026-03-17 09:00", "2026-03-14 08:59", false),  // the session is more than 72 h before
+            (3, "2026-03-17 09:00", "2026-03-03 08:00", false),  // the session is before the mild date's last check-in
+        ])
     func mildSilence(mild: Int, nextAt: String, sessionAt: String, closed: Bool) {
         var b = JournalBuilder()
         b.checkIn("2026-03-01 09:00", pain: 6)

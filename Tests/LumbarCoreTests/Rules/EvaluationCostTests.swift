@@ -21,8 +21,9 @@ struct EvaluationCostTests {
             let pain = phase < 6 ? 2 + phase % 4 : 0
             // The morning check-in answers every warning-sign question, as the check-in form's
             // "no to all the rest" does, except numbness, which a yes keeps standing.
-            b.checkIn("\(date) 08:00", pain: pain, phase == 2 ? [.numbness] : [.stiffness],
-                      no: answered ? Symptom.warningSigns.filter { $0 != .numbness } : [])
+            b.checkIn(
+                "\(date) 08:00", pain: pain, phase == 2 ? [.numbness] : [.stiffness],
+                no: answered ? Symptom.warningSigns.filter { $0 != .numbness } : [])
             b.checkIn("\(date) 21:00", pain: pain, care: pain > 0 ? [.heat] : [])
             if back % 2 == 0 { b.session("\(date) 18:00", "squat") }
         }
@@ -31,8 +32,9 @@ struct EvaluationCostTests {
 
     /// The entries of `journal` from `first` on (same ids, so the evaluations must agree exactly).
     static func suffix(of journal: Journal, from first: LocalDate) -> Journal {
-        Journal(profile: journal.profile, sessions: journal.sessions.filter { $0.at.localDate >= first },
-                checkIns: journal.checkIns.filter { $0.date >= first })
+        Journal(
+            profile: journal.profile, sessions: journal.sessions.filter { $0.at.localDate >= first },
+            checkIns: journal.checkIns.filter { $0.date >= first })
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -62,12 +64,16 @@ struct EvaluationCostTests {
         let clock = ContinuousClock()
         // Interleaved so that a busy moment on the shared machine hits both sides alike.
         for _ in 0..<11 {
-            decadeSamples.append(Self.seconds(clock.measure {
-                for _ in 0..<repetitions { flagsSeen += EscalationEngine.evaluate(decade, now: now, timeZone: zone).flags.count }
-            }))
-            monthSamples.append(Self.seconds(clock.measure {
-                for _ in 0..<repetitions { flagsSeen += EscalationEngine.evaluate(month, now: now, timeZone: zone).flags.count }
-            }))
+            decadeSamples.append(
+                Self.seconds(
+                    clock.measure {
+                        for _ in 0..<repetitions { flagsSeen += EscalationEngine.evaluate(decade, now: now, timeZone: zone).flags.count }
+                    }))
+            monthSamples.append(
+                Self.seconds(
+                    clock.measure {
+                        for _ in 0..<repetitions { flagsSeen += EscalationEngine.evaluate(month, now: now, timeZone: zone).flags.count }
+                    }))
         }
         // The fastest of the interleaved samples: load from the other engineers' builds on the
         // shared machine only ever adds time, so the minimum is the steadiest measure of the work.
@@ -76,7 +82,9 @@ struct EvaluationCostTests {
         let ratio = decadeBest / monthBest
         let decadeMedian = decadeSamples.sorted()[decadeSamples.count / 2]
         let monthMedian = monthSamples.sorted()[monthSamples.count / 2]
-        print("evaluation cost: 10 years \(decadeBest / Double(repetitions) * 1e6) µs, 1 month \(monthBest / Double(repetitions) * 1e6) µs, ratio \(ratio) (medians \(decadeMedian / monthMedian))")
+        print(
+            "evaluation cost: 10 years \(decadeBest / Double(repetitions) * 1e6) µs, 1 month \(monthBest / Double(repetitions) * 1e6) µs, ratio \(ratio) (medians \(decadeMedian / monthMedian))"
+        )
         #expect(ratio < 3, "10-year best \(decadeBest) s vs 1-month \(monthBest) s")
     }
 
@@ -98,7 +106,9 @@ struct EvaluationCostTests {
             samples.append((long / 20, short / 20))
         }
         let extra = samples.map { $0.0 - $0.1 }.sorted()[samples.count / 2]
-        print("evaluation cost, never-answered questions: 10 years \(samples.map(\.0).sorted()[3] * 1e6) µs, 1 month \(samples.map(\.1).sorted()[3] * 1e6) µs")
+        print(
+            "evaluation cost, never-answered questions: 10 years \(samples.map(\.0).sorted()[3] * 1e6) µs, 1 month \(samples.map(\.1).sorted()[3] * 1e6) µs"
+        )
         #expect(extra < 0.05, "10 years cost \(extra * 1e3) ms more than 1 month")
     }
 }

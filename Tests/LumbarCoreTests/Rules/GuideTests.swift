@@ -23,10 +23,12 @@ struct GuideTests {
         #expect(cited == Set(Article.allCases))
     }
 
-    @Test("the advice the brief asks for is there", arguments: [
-        "bed", "Ice or heat", "Return gradually", "hip hinge", "Warm up", "Bird dog", "dead bug", "plank",
-        "Bridges", "pelvic tilts", "cat stretch", "Ordinary training soreness", "Signs of an injury",
-    ])
+    @Test(
+        "the advice the brief asks for is there",
+        arguments: [
+            "bed", "Ice or heat", "Return gradually", "hip hinge", "Warm up", "Bird dog", "dead bug", "plank",
+            "Bridges", "pelvic tilts", "cat stretch", "Ordinary training soreness", "Signs of an injury",
+        ])
     func covers(phrase: String) {
         #expect(guide.text(width: 1000).localizedCaseInsensitiveContains(phrase))
     }
@@ -74,9 +76,11 @@ struct GuideTests {
         #expect(TextLayout.wrap("still 7 after 96 h mark", width: 17) == ["still 7 after", "96 h mark"])
     }
 
-    @Test("the guide gives NICE NG59's cautions for anti-inflammatory painkillers", arguments: [
-        "lowest dose", "shortest time", "stomach ulcer", "kidney or heart", "asthma", "pregnant", "pharmacist",
-    ])
+    @Test(
+        "the guide gives NICE NG59's cautions for anti-inflammatory painkillers",
+        arguments: [
+            "lowest dose", "shortest time", "stomach ulcer", "kidney or heart", "asthma", "pregnant", "pharmacist",
+        ])
     func painkillerCautions(phrase: String) throws {
         let item = try #require(guide.sections.flatMap(\.items).first { $0.title.hasPrefix("Anti-inflammatory painkillers") })
         #expect(item.text.contains(phrase))

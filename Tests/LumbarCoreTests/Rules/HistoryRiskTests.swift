@@ -8,8 +8,10 @@ import LumbarTestSupport
 struct HistoryRiskTests {
     static let onset = "2026-03-03 09:00"
 
-    static func journal(_ history: [HistoryItem], onsetPain: Int = 4, latestDay: Int, latestPain: Int,
-                        _ symptoms: [Symptom] = []) -> (JournalBuilder, String) {
+    static func journal(
+        _ history: [HistoryItem], onsetPain: Int = 4, latestDay: Int, latestPain: Int,
+        _ symptoms: [Symptom] = []
+    ) -> (JournalBuilder, String) {
         var b = JournalBuilder()
         b.history = history
         b.checkIn(onset, pain: onsetPain)
@@ -18,10 +20,12 @@ struct HistoryRiskTests {
         return (b, "\(date) 10:00")
     }
 
-    @Test("see-doctor: a history item, latest ≥ 1, and day ≥ 7 or latest ≥ 7", arguments: [
-        (HistoryItem.osteoporosis, 6, 5, Level?.none), (.osteoporosis, 7, 5, .seeDoctor), (.steroids, 1, 7, .seeDoctor),
-        (.steroids, 1, 6, nil), (.ivDrugs, 10, 0, nil), (.immunosuppression, 8, 1, .seeDoctor),
-    ])
+    @Test(
+        "see-doctor: a history item, latest ≥ 1, and day ≥ 7 or latest ≥ 7",
+        arguments: [
+            (HistoryItem.osteoporosis, 6, 5, Level?.none), (.osteoporosis, 7, 5, .seeDoctor), (.steroids, 1, 7, .seeDoctor),
+            (.steroids, 1, 6, nil), (.ivDrugs, 10, 0, nil), (.immunosuppression, 8, 1, .seeDoctor),
+        ])
     func seeDoctor(item: HistoryItem, day: Int, pain: Int, expected: Level?) {
         let (b, now) = Self.journal([item], latestDay: day, latestPain: pain)
         #expect(b.level(.historyRisk, at: now) == expected)
@@ -33,18 +37,22 @@ struct HistoryRiskTests {
         #expect(b.level(.historyRisk, at: now) == nil)
     }
 
-    @Test("cancer: urgent on night pain, pain on coughing, a tender spine or severe pain, at any day", arguments: [
-        ([Symptom.nightPain], 3, Level?.some(.urgent)), ([.coughSneezePain], 3, .urgent), ([.tenderToTap], 3, .urgent),
-        ([], 7, .urgent), ([], 6, nil), ([.stiffness], 3, nil),
-    ])
+    @Test(
+        "cancer: urgent on night pain, pain on coughing, a tender spine or severe pain, at any day",
+        arguments: [
+            ([Symptom.nightPain], 3, Level?.some(.urgent)), ([.coughSneezePain], 3, .urgent), ([.tenderToTap], 3, .urgent),
+            ([], 7, .urgent), ([], 6, nil), ([.stiffness], 3, nil),
+        ])
     func cancerUrgent(symptoms: [Symptom], pain: Int, expected: Level?) {
         let (b, now) = Self.journal([.cancer], onsetPain: pain, latestDay: 0, latestPain: pain, symptoms)
         #expect(b.level(.historyRisk, at: now) == expected)
     }
 
-    @Test("cancer: emergency on leg weakness or nerve signs, the highest that applies", arguments: [
-        Symptom.legWeakness, .numbness, .tingling, .radiatingPain, .difficultyWalking,
-    ])
+    @Test(
+        "cancer: emergency on leg weakness or nerve signs, the highest that applies",
+        arguments: [
+            Symptom.legWeakness, .numbness, .tingling, .radiatingPain, .difficultyWalking,
+        ])
     func cancerEmergency(symptom: Symptom) {
         let (b, now) = Self.journal([.cancer], latestDay: 1, latestPain: 2, [symptom, .nightPain])
         let flag = b.flag(.historyRisk, at: now)

@@ -36,8 +36,9 @@ struct RecurringPainTests {
 
     @Test("a counted date must lie within the last 7 dates", arguments: [(6, true), (7, false)])
     func lastWeek(latest: Int, fires: Bool) {
-        let b = Self.journal(painful: Array((latest + 8)...(latest + 15)) + Array(latest...(latest + 5)),
-                             painFree: [latest + 6, latest + 7])
+        let b = Self.journal(
+            painful: Array((latest + 8)...(latest + 15)) + Array(latest...(latest + 5)),
+            painFree: [latest + 6, latest + 7])
         #expect((b.level(.recurringPain, at: Self.now) != nil) == fires)
     }
 

@@ -49,10 +49,12 @@ struct RuleTimeTests {
         #expect(b.level(.severe72to96h, at: "2026-11-03 17:00") == .watch)
     }
 
-    @Test("day 14 is counted on the calendar across the spring change", arguments: [
-        ("Europe/Stockholm", "2026-03-20 00:30", "2026-04-03 00:10", "2026-04-02 23:59"),
-        ("America/New_York", "2026-03-01 00:30", "2026-03-15 00:10", "2026-03-14 23:59"),
-    ])
+    @Test(
+        "day 14 is counted on the calendar across the spring change",
+        arguments: [
+            ("Europe/Stockholm", "2026-03-20 00:30", "2026-04-03 00:10", "2026-04-02 23:59"),
+            ("America/New_York", "2026-03-01 00:30", "2026-03-15 00:10", "2026-03-14 23:59"),
+        ])
     func dayAcrossDST(zoneID: String, onset: String, day14: String, day13: String) {
         var b = JournalBuilder(zoneID)
         b.checkIn(onset, pain: 5)
@@ -117,14 +119,16 @@ struct RuleTimeTests {
 
     // MARK: both changes in three zones (version 2)
 
-    @Test("hours rules count real hours across both changes in Stockholm, New York and Sydney", arguments: [
-        ("Europe/Stockholm", "2026-03-28 18:00", "2026-03-31 19:00", "2026-04-01 19:00"),
-        ("Europe/Stockholm", "2026-10-24 18:00", "2026-10-27 17:00", "2026-10-28 17:00"),
-        ("America/New_York", "2026-03-07 18:00", "2026-03-10 19:00", "2026-03-11 19:00"),
-        ("America/New_York", "2026-10-31 18:00", "2026-11-03 17:00", "2026-11-04 17:00"),
-        ("Australia/Sydney", "2026-10-03 18:00", "2026-10-06 19:00", "2026-10-07 19:00"),
-        ("Australia/Sydney", "2026-04-04 18:00", "2026-04-07 17:00", "2026-04-08 17:00"),
-    ])
+    @Test(
+        "hours rules count real hours across both changes in Stockholm, New York and Sydney",
+        arguments: [
+            ("Europe/Stockholm", "2026-03-28 18:00", "2026-03-31 19:00", "2026-04-01 19:00"),
+            ("Europe/Stockholm", "2026-10-24 18:00", "2026-10-27 17:00", "2026-10-28 17:00"),
+            ("America/New_York", "2026-03-07 18:00", "2026-03-10 19:00", "2026-03-11 19:00"),
+            ("America/New_York", "2026-10-31 18:00", "2026-11-03 17:00", "2026-11-04 17:00"),
+            ("Australia/Sydney", "2026-10-03 18:00", "2026-10-06 19:00", "2026-10-07 19:00"),
+            ("Australia/Sydney", "2026-04-04 18:00", "2026-04-07 17:00", "2026-04-08 17:00"),
+        ])
     func hoursAcrossChanges(zoneID: String, session: String, mark72: String, mark96: String) {
         var b = JournalBuilder(zoneID)
         b.session(session)
@@ -142,11 +146,13 @@ struct RuleTimeTests {
         #expect(b.level(.severe72to96h, at: mark96) == .seeDoctor)
     }
 
-    @Test("day rules count calendar dates across both changes in Stockholm, New York and Sydney", arguments: [
-        ("Europe/Stockholm", "2026-03-20"), ("Europe/Stockholm", "2026-10-20"),
-        ("America/New_York", "2026-03-01"), ("America/New_York", "2026-10-25"),
-        ("Australia/Sydney", "2026-09-27"), ("Australia/Sydney", "2026-03-29"),
-    ])
+    @Test(
+        "day rules count calendar dates across both changes in Stockholm, New York and Sydney",
+        arguments: [
+            ("Europe/Stockholm", "2026-03-20"), ("Europe/Stockholm", "2026-10-20"),
+            ("America/New_York", "2026-03-01"), ("America/New_York", "2026-10-25"),
+            ("Australia/Sydney", "2026-09-27"), ("Australia/Sydney", "2026-03-29"),
+        ])
     func daysAcrossChanges(zoneID: String, onsetDate: String) {
         var b = JournalBuilder(zoneID)
         let onset = LocalDate(onsetDate)!

@@ -27,7 +27,10 @@ struct StatusFormatterTests {
         #expect(lines.contains("  Window: 72 h after Mon 18:00 deadlift = Thu 18:00; 96 h = Fri 18:00"))
         #expect(lines.contains("  Seen: 2026-03-02: deadlift at 18:00, the session the episode is traced to"))
         #expect(lines.contains("        2026-03-06: pain 8, 82 h after the start"))
-        #expect(lines.contains("  Source: When Post-Exercise Lower Back Discomfort Calls for Attention (also: Lower Back Pain After Exercise – Causes and Relief Tips)"))
+        #expect(
+            lines.contains(
+                "  Source: When Post-Exercise Lower Back Discomfort Calls for Attention (also: Lower Back Pain After Exercise – Causes and Relief Tips)"
+            ))
         #expect(lines.contains { $0.hasPrefix("  What to do: Keep logging; if it is still 7 or more at the 96 h mark (Fri 18:00)") })
         #expect(lines.contains("Episode: day 3 since Tue 3 Mar; 83 h since the deadlift (Mon 18:00); next: 96 h mark Fri 18:00"))
         #expect(lines.dropLast().last == StatusFormatter.disclaimer)
@@ -68,28 +71,34 @@ struct StatusFormatterTests {
         var b = JournalBuilder()
         b.checkIn("2026-03-03 09:00", pain: 3)
         let status = b.status(at: "2026-03-08 10:00")
-        #expect(StatusFormatter.episodeLine(status, timeZone: b.zone)
+        #expect(
+            StatusFormatter.episodeLine(status, timeZone: b.zone)
                 == "Episode: day 5 since Tue 3 Mar; no session logged in the 72 h before it began; next: day 14 on Tue 17 Mar")
-        #expect(StatusFormatter.episodeLine(b.status(at: "2026-04-20 10:00"), timeZone: b.zone)
+        #expect(
+            StatusFormatter.episodeLine(b.status(at: "2026-04-20 10:00"), timeZone: b.zone)
                 == "Episode: day 48 since Tue 3 Mar; no session logged in the 72 h before it began")
         var long = JournalBuilder()
         long.session("2026-03-02 18:00")
         long.checkIn("2026-03-03 09:00", pain: 3)
-        #expect(StatusFormatter.episodeLine(long.status(at: "2026-03-09 17:59"), timeZone: long.zone)
+        #expect(
+            StatusFormatter.episodeLine(long.status(at: "2026-03-09 17:59"), timeZone: long.zone)
                 == "Episode: day 6 since Tue 3 Mar; 167 h since the deadlift (Mon 2 Mar 18:00); next: day 14 on Tue 17 Mar")
-        #expect(StatusFormatter.episodeLine(long.status(at: "2026-03-20 10:00"), timeZone: long.zone)
+        #expect(
+            StatusFormatter.episodeLine(long.status(at: "2026-03-20 10:00"), timeZone: long.zone)
                 == "Episode: day 17 since Tue 3 Mar; 18 days since the deadlift (Mon 2 Mar 18:00); next: day 28 on Tue 31 Mar")
         var empty = JournalBuilder()
         empty.checkIn("2026-03-03 09:00", pain: 0)
         #expect(StatusFormatter.episodeLine(empty.status(at: "2026-03-03 10:00"), timeZone: empty.zone) == nil)
     }
 
-    @Test("the next mark is the earliest one still ahead", arguments: [
-        ("2026-03-03 10:00", "next: 72 h mark Thu 18:00"),
-        ("2026-03-05 18:00", "next: 96 h mark Fri 18:00"),
-        ("2026-03-06 18:00", "next: day 14 on Tue 17 Mar"),
-        ("2026-03-17 00:00", "next: day 28 on Tue 31 Mar"),
-    ])
+    @Test(
+        "the next mark is the earliest one still ahead",
+        arguments: [
+            ("2026-03-03 10:00", "next: 72 h mark Thu 18:00"),
+            ("2026-03-05 18:00", "next: 96 h mark Fri 18:00"),
+            ("2026-03-06 18:00", "next: day 14 on Tue 17 Mar"),
+            ("2026-03-17 00:00", "next: day 28 on Tue 31 Mar"),
+        ])
     func nextMark(now: String, expected: String) {
         var b = JournalBuilder()
         b.session("2026-03-02 18:00")
@@ -113,7 +122,8 @@ struct StatusFormatterTests {
         let flags = try #require(root["flags"]?.arrayValue)
         #expect(flags.compactMap { $0.objectValue?["rule"]?.stringValue } == ["nerve-signs", "intense-pain", "severe-72-96h"])
         let severe = try #require(flags[2].objectValue)
-        #expect(severe.members.map(\.key) == ["rule", "level", "title", "headline", "action", "evidence", "evidenceDates", "window", "source", "sources"])
+        #expect(
+            severe.members.map(\.key) == ["rule", "level", "title", "headline", "action", "evidence", "evidenceDates", "window", "source", "sources"])
         #expect(severe["level"]?.stringValue == "watch")
         #expect(severe["evidenceDates"]?.arrayValue?.compactMap(\.stringValue) == ["2026-03-02", "2026-03-06"])
         let window = try #require(severe["window"]?.objectValue)
@@ -168,7 +178,8 @@ struct StatusFormatterTests {
         b.session("2027-03-06 05:00")
         let status = b.status(at: Self.now)
         #expect(status.ignoredFutureEntries == 2)
-        #expect(StatusFormatter.text(status, timeZone: b.zone, color: false).contains("2 entries dated after now are not counted: check their dates."))
+        #expect(
+            StatusFormatter.text(status, timeZone: b.zone, color: false).contains("2 entries dated after now are not counted: check their dates."))
         #expect(StatusFormatter.json(status).objectValue?["ignoredFutureEntries"]?.intValue == 2)
     }
 

@@ -15,7 +15,7 @@ struct TrainingSorenessTests {
         let first = LocalDate("2026-01-05")!
         for offset in 0..<days {
             let date = first.adding(days: offset)
-            let weekday = offset % 7 // 0 = Monday
+            let weekday = offset % 7  // 0 = Monday
             let pain: Int
             switch weekday {
             case 0: pain = 0
@@ -65,9 +65,11 @@ struct TrainingSorenessTests {
         return b
     }
 
-    @Test("training soreness needs a pain-free date among the 7 dates before", arguments: [
-        ("2026-03-02", true), ("2026-03-01", false),
-    ])
+    @Test(
+        "training soreness needs a pain-free date among the 7 dates before",
+        arguments: [
+            ("2026-03-02", true), ("2026-03-01", false),
+        ])
     func needsPainFreeDate(painFreeDate: String, silenced: Bool) {
         var b = Self.longEpisode(painFreeDate: painFreeDate)
         b.session("2026-03-08 18:00")
@@ -75,10 +77,12 @@ struct TrainingSorenessTests {
         #expect((b.level(.pain2to4Weeks, at: "2026-03-09 10:00") == nil) == silenced)
     }
 
-    @Test("training soreness: pain ≤ 3, within 72 h after a session (inclusive), no warning-sign yes in the check-in", arguments: [
-        (3, 72 * 60, [Symptom](), true), (4, 60, [], false), (3, 72 * 60 + 1, [], false),
-        (2, 60, [.nightPain], false), (2, 60, [.stiffness], true),
-    ])
+    @Test(
+        "training soreness: pain ≤ 3, within 72 h after a session (inclusive), no warning-sign yes in the check-in",
+        arguments: [
+            (3, 72 * 60, [Symptom](), true), (4, 60, [], false), (3, 72 * 60 + 1, [], false),
+            (2, 60, [.nightPain], false), (2, 60, [.stiffness], true),
+        ])
     func definition(pain: Int, minutesAfter: Int, symptoms: [Symptom], silenced: Bool) {
         var b = Self.longEpisode(painFreeDate: "2026-03-06")
         b.session("2026-03-08 18:00")

@@ -29,8 +29,9 @@ struct WarningSignRulesTests {
         (.spreadingPain, .spreadingPain, .seeDoctor),
     ]
 
-    @Test("each warning sign raises its rule at its level, with the date of the yes, no window, and how to answer no",
-          arguments: cases)
+    @Test(
+        "each warning sign raises its rule at its level, with the date of the yes, no window, and how to answer no",
+        arguments: cases)
     func fires(symptom: Symptom, rule: RuleID, level: Level) throws {
         var b = JournalBuilder()
         b.checkIn("2026-03-10 08:00", pain: 3, [symptom])
@@ -56,7 +57,8 @@ struct WarningSignRulesTests {
         #expect(b.level(rule, at: Self.now) == level)
     }
 
-    @Test("ordinary soreness words and tender-to-tap alone raise nothing", arguments: [Symptom.stiffness, .spasm, .sharpPain, .dullAche, .tenderToTap])
+    @Test(
+        "ordinary soreness words and tender-to-tap alone raise nothing", arguments: [Symptom.stiffness, .spasm, .sharpPain, .dullAche, .tenderToTap])
     func soreness(symptom: Symptom) {
         var b = JournalBuilder()
         b.checkIn("2026-03-10 08:00", pain: 0, [symptom])
@@ -91,9 +93,11 @@ struct WarningSignRulesTests {
         #expect(b.level(rule, at: "2026-03-05 08:00") == level)
     }
 
-    @Test("the question headline comes when the latest yes is more than 7 days (168 h) before now", arguments: [
-        (168 * 60, false), (168 * 60 + 1, true),
-    ])
+    @Test(
+        "the question headline comes when the latest yes is more than 7 days (168 h) before now",
+        arguments: [
+            (168 * 60, false), (168 * 60 + 1, true),
+        ])
     func staleHeadline(minutesLater: Int, isQuestion: Bool) {
         var b = JournalBuilder()
         b.checkIn("2026-03-03 08:00", pain: 2, [.numbness, .tingling])
@@ -103,8 +107,9 @@ struct WarningSignRulesTests {
         #expect(flag?.headline.hasPrefix("You answered yes to numbness or tingling on Tue 3 Mar.") == !isQuestion)
     }
 
-    @Test("sexual-dysfunction is an emergency while a bladder, urinary, saddle or both-legs yes stands, urgent otherwise",
-          arguments: [Symptom.bladderBowel, .urinaryDifficulty, .saddleNumbness, .bothLegs])
+    @Test(
+        "sexual-dysfunction is an emergency while a bladder, urinary, saddle or both-legs yes stands, urgent otherwise",
+        arguments: [Symptom.bladderBowel, .urinaryDifficulty, .saddleNumbness, .bothLegs])
     func sexualDysfunction(companion: Symptom) {
         var b = JournalBuilder()
         b.checkIn("2026-03-08 08:00", pain: 2, [.sexualDysfunction, companion])
@@ -144,8 +149,11 @@ struct WarningSignRulesTests {
         #expect(status.flags.filter { $0.rule == .nerveSigns }.count == 1)
         let nerve = status.flags.first { $0.rule == .nerveSigns }
         #expect(nerve?.headline.hasPrefix("You answered yes to numbness or tingling on Mon 9 Mar.") == true)
-        #expect(nerve?.evidence == ["2026-03-08: pain 4, numbness: yes, standing until answered no",
-                                    "2026-03-09: pain 5, tingling: yes, standing until answered no"])
+        #expect(
+            nerve?.evidence == [
+                "2026-03-08: pain 4, numbness: yes, standing until answered no",
+                "2026-03-09: pain 5, tingling: yes, standing until answered no",
+            ])
         #expect(nerve?.action.contains("lumbar checkin --no numbness,tingling") == true)
         let systemic = status.flags.first { $0.rule == .systemicSigns }
         #expect(systemic?.action.contains("--no fever,weight-loss") == true)

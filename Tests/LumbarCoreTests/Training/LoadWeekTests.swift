@@ -15,9 +15,11 @@ struct LoadWeekTests {
         return b.week(at: b.time(now))
     }
 
-    @Test("the week is [now − 168 h, now]; the usual week's 28 days end just before it", arguments: [
-        (0, 100, 0), (168 * 60, 100, 0), (168 * 60 + 1, 0, 100), (840 * 60, 0, 100), (840 * 60 + 1, 0, 0), (-1, 0, 0),
-    ])
+    @Test(
+        "the week is [now − 168 h, now]; the usual week's 28 days end just before it",
+        arguments: [
+            (0, 100, 0), (168 * 60, 100, 0), (168 * 60 + 1, 0, 100), (840 * 60, 0, 100), (840 * 60 + 1, 0, 0), (-1, 0, 0),
+        ])
     func windows(minutesBeforeNow: Int, load: Int, usualTotal: Int) {
         let week = week(sessionMinutesBeforeNow: minutesBeforeNow)
         #expect(week.load == load)
@@ -25,15 +27,17 @@ struct LoadWeekTests {
         #expect(week.usual == Double(usualTotal) / 4)
     }
 
-    @Test("a session at the same wall-clock time 7 days before crosses a DST change by real hours", arguments: [
-        // Spring forward on Sun 29 Mar 2026: 7 calendar days before Wed 1 Apr 18:00 is only 167 h.
-        ("2026-04-01 18:00", "2026-03-25 18:00", true),
-        ("2026-04-01 18:00", "2026-03-25 17:00", true),
-        ("2026-04-01 18:00", "2026-03-25 16:59", false),
-        // Fall back on Sun 25 Oct 2026: 7 calendar days before Wed 28 Oct 18:00 is 169 h.
-        ("2026-10-28 18:00", "2026-10-21 18:00", false),
-        ("2026-10-28 18:00", "2026-10-21 19:00", true),
-    ])
+    @Test(
+        "a session at the same wall-clock time 7 days before crosses a DST change by real hours",
+        arguments: [
+            // Spring forward on Sun 29 Mar 2026: 7 calendar days before Wed 1 Apr 18:00 is only 167 h.
+            ("2026-04-01 18:00", "2026-03-25 18:00", true),
+            ("2026-04-01 18:00", "2026-03-25 17:00", true),
+            ("2026-04-01 18:00", "2026-03-25 16:59", false),
+            // Fall back on Sun 25 Oct 2026: 7 calendar days before Wed 28 Oct 18:00 is 169 h.
+            ("2026-10-28 18:00", "2026-10-21 18:00", false),
+            ("2026-10-28 18:00", "2026-10-21 19:00", true),
+        ])
     func weekAcrossDaylightSaving(now: String, session: String, inWeek: Bool) {
         var b = TrainingBuilder()
         b.session(session, minutes: 10, rpe: 10)
@@ -42,10 +46,12 @@ struct LoadWeekTests {
         #expect(week.usualTotal == (inWeek ? 0 : 100))
     }
 
-    @Test("the usual week's 28 days are 672 real hours across a DST change", arguments: [
-        // now Wed 1 Apr 18:00 +02:00; 840 h earlier is Wed 25 Feb 17:00 +01:00 (one hour of the span was skipped).
-        ("2026-02-25 17:00", 100), ("2026-02-25 16:59", 0), ("2026-02-25 18:00", 100),
-    ])
+    @Test(
+        "the usual week's 28 days are 672 real hours across a DST change",
+        arguments: [
+            // now Wed 1 Apr 18:00 +02:00; 840 h earlier is Wed 25 Feb 17:00 +01:00 (one hour of the span was skipped).
+            ("2026-02-25 17:00", 100), ("2026-02-25 16:59", 0), ("2026-02-25 18:00", 100),
+        ])
     func usualAcrossDaylightSaving(session: String, usualTotal: Int) {
         var b = TrainingBuilder()
         b.session(session, minutes: 10, rpe: 10)
@@ -68,26 +74,32 @@ struct LoadWeekTests {
         #expect(week.usualSessions == 1)
     }
 
-    @Test("heavy: the week at least 1.5 × the usual, which must have some load", arguments: [
-        (150, 400, true, Int?.some(50)), (149, 400, false, 49), (600, 400, true, 500), (100, 400, false, 0),
-        (50, 400, false, -50), (100, 0, false, nil), (0, 0, false, nil), (151, 401, true, 51),
-    ])
+    @Test(
+        "heavy: the week at least 1.5 × the usual, which must have some load",
+        arguments: [
+            (150, 400, true, Int?.some(50)), (149, 400, false, 49), (600, 400, true, 500), (100, 400, false, 0),
+            (50, 400, false, -50), (100, 0, false, nil), (0, 0, false, nil), (151, 401, true, 51),
+        ])
     func heavy(load: Int, usualTotal: Int, heavy: Bool, change: Int?) {
-        let week = LoadWeek(end: TrainingBuilder().time(Self.now), load: load, usualTotal: usualTotal, sessions: 1,
-                            sessionsWithoutLoad: 0, usualSessions: 1)
+        let week = LoadWeek(
+            end: TrainingBuilder().time(Self.now), load: load, usualTotal: usualTotal, sessions: 1,
+            sessionsWithoutLoad: 0, usualSessions: 1)
         #expect(week.isHeavy == heavy)
         #expect(week.changePercent == change)
     }
 
-    @Test("the week in words", arguments: [
-        (2150, 5360, "this week 2,150, 60 % above your usual 1,340"),
-        (1000, 8000, "this week 1,000, 50 % below your usual 2,000"),
-        (500, 2000, "this week 500, the same as your usual 500"),
-        (300, 0, "this week 300; no usual week yet (no load logged in the 28 days before)"),
-    ])
+    @Test(
+        "the week in words",
+        arguments: [
+            (2150, 5360, "this week 2,150, 60 % above your usual 1,340"),
+            (1000, 8000, "this week 1,000, 50 % below your usual 2,000"),
+            (500, 2000, "this week 500, the same as your usual 500"),
+            (300, 0, "this week 300; no usual week yet (no load logged in the 28 days before)"),
+        ])
     func words(load: Int, usualTotal: Int, text: String) {
-        let week = LoadWeek(end: TrainingBuilder().time(Self.now), load: load, usualTotal: usualTotal, sessions: 1,
-                            sessionsWithoutLoad: 0, usualSessions: 1)
+        let week = LoadWeek(
+            end: TrainingBuilder().time(Self.now), load: load, usualTotal: usualTotal, sessions: 1,
+            sessionsWithoutLoad: 0, usualSessions: 1)
         #expect(LoadText.week(week) == text)
     }
 

@@ -52,8 +52,9 @@ struct TrainingBuilder {
     func today(at now: String) -> TrainingToday { today(at: time(now)) }
 
     func today(at now: Timestamp) -> TrainingToday {
-        TrainingToday.evaluate(journal, now: now.date, timeZone: zone, week: week(at: now),
-                               status: Status(now: now, level: .none, flags: [], episode: nil))
+        TrainingToday.evaluate(
+            journal, now: now.date, timeZone: zone, week: week(at: now),
+            status: Status(now: now, level: .none, flags: [], episode: nil))
     }
 
     /// Today's answer with the escalation engine's status at the same now.

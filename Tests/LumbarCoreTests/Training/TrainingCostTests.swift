@@ -57,17 +57,23 @@ struct TrainingCostTests {
         let clock = ContinuousClock()
         // Interleaved so that a busy moment on the shared machine hits both sides alike.
         for _ in 0..<11 {
-            decadeSamples.append(Self.seconds(clock.measure {
-                for _ in 0..<repetitions { loads += TrainingReport.current(decade, now: now, timeZone: zone).week.load }
-            }))
-            monthSamples.append(Self.seconds(clock.measure {
-                for _ in 0..<repetitions { loads += TrainingReport.current(month, now: now, timeZone: zone).week.load }
-            }))
+            decadeSamples.append(
+                Self.seconds(
+                    clock.measure {
+                        for _ in 0..<repetitions { loads += TrainingReport.current(decade, now: now, timeZone: zone).week.load }
+                    }))
+            monthSamples.append(
+                Self.seconds(
+                    clock.measure {
+                        for _ in 0..<repetitions { loads += TrainingReport.current(month, now: now, timeZone: zone).week.load }
+                    }))
         }
         let decadeMedian = decadeSamples.sorted()[decadeSamples.count / 2]
         let monthMedian = monthSamples.sorted()[monthSamples.count / 2]
         let ratio = decadeMedian / monthMedian
-        print("training cost: 10 years \(decadeMedian / Double(repetitions) * 1e6) µs, 1 month \(monthMedian / Double(repetitions) * 1e6) µs, ratio \(ratio)")
+        print(
+            "training cost: 10 years \(decadeMedian / Double(repetitions) * 1e6) µs, 1 month \(monthMedian / Double(repetitions) * 1e6) µs, ratio \(ratio)"
+        )
         #expect(loads == 22 * repetitions * long.week.load)
         #expect(ratio < 2, "10-year median \(decadeMedian) s vs 1-month \(monthMedian) s")
     }

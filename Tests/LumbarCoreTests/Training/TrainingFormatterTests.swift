@@ -6,9 +6,11 @@ import Testing
 /// The text and JSON of `lumbar training`.
 @Suite("Training: output")
 struct TrainingFormatterTests {
-    @Test("JSON numbers keep at most two decimals and drop a whole fraction", arguments: [
-        (547.5, "547.5"), (2.0, "2"), (3.6666, "3.67"), (0.05, "0.05"), (10.0, "10"), (0.0, "0"), (1.1, "1.1"),
-    ])
+    @Test(
+        "JSON numbers keep at most two decimals and drop a whole fraction",
+        arguments: [
+            (547.5, "547.5"), (2.0, "2"), (3.6666, "3.67"), (0.05, "0.05"), (10.0, "10"), (0.0, "0"), (1.1, "1.1"),
+        ])
     func numbers(value: Double, text: String) {
         #expect(TrainingFormatter.number(value) == .number(text))
     }
@@ -55,10 +57,12 @@ struct TrainingFormatterTests {
         let session = b.session("2026-03-02 18:00", minutes: 75, rpe: 9, sudden: true)
         b.checkIn("2026-03-03 08:00", pain: 6)
         let bare = b.session("2026-03-05 18:00", "run", minutes: nil)
-        #expect(TrainingFormatter.sessionText(b.pain(of: session, at: "2026-03-06 12:00"), timeZone: b.zone)
-            == "Mon 2 Mar 18:00 deadlift, load 675: pain 1 → 6 (next morning 6); flared; sudden")
-        #expect(TrainingFormatter.sessionText(b.pain(of: bare, at: "2026-03-06 12:00"), timeZone: b.zone)
-            == "Thu 5 Mar 18:00 run, no load: pain – → –")
+        #expect(
+            TrainingFormatter.sessionText(b.pain(of: session, at: "2026-03-06 12:00"), timeZone: b.zone)
+                == "Mon 2 Mar 18:00 deadlift, load 675: pain 1 → 6 (next morning 6); flared; sudden")
+        #expect(
+            TrainingFormatter.sessionText(b.pain(of: bare, at: "2026-03-06 12:00"), timeZone: b.zone)
+                == "Thu 5 Mar 18:00 run, no load: pain – → –")
         let report = b.report(at: "2026-03-06 12:00")
         #expect(report.recentSessions.map(\.session.id) == [session.id, bare.id])
     }

@@ -7,9 +7,11 @@ import Testing
 struct TrainingTodayTests {
     static let now = "2026-03-10 18:00"
 
-    @Test("pain alone: 0 train, 1–6 light, 7 or more rest", arguments: [
-        (0, TrainingAnswer.train), (1, .light), (3, .light), (6, .light), (7, .rest), (10, .rest),
-    ])
+    @Test(
+        "pain alone: 0 train, 1–6 light, 7 or more rest",
+        arguments: [
+            (0, TrainingAnswer.train), (1, .light), (3, .light), (6, .light), (7, .rest), (10, .rest),
+        ])
     func painBands(pain: Int, expected: TrainingAnswer) {
         var b = TrainingBuilder()
         b.checkIn("2026-03-10 08:00", pain: pain)
@@ -19,10 +21,12 @@ struct TrainingTodayTests {
         #expect(today.reasons.first?.contains("Pain") == true)
     }
 
-    @Test("rest when the pain is up 2 or more from the last check-in in the 24 h before the latest session", arguments: [
-        (1, 3, -60, TrainingAnswer.rest), (1, 2, -60, .light), (0, 2, -60, .rest), (0, 1, -60, .light),
-        (1, 3, -24 * 60, .rest), (1, 3, -24 * 60 - 1, .light), (1, 3, 0, .rest),
-    ])
+    @Test(
+        "rest when the pain is up 2 or more from the last check-in in the 24 h before the latest session",
+        arguments: [
+            (1, 3, -60, TrainingAnswer.rest), (1, 2, -60, .light), (0, 2, -60, .rest), (0, 1, -60, .light),
+            (1, 3, -24 * 60, .rest), (1, 3, -24 * 60 - 1, .light), (1, 3, 0, .rest),
+        ])
     func riseSinceBeforeTheLatestSession(before: Int, now pain: Int, beforeMinutes: Int, expected: TrainingAnswer) {
         var b = TrainingBuilder()
         b.session("2026-03-09 18:00")
@@ -42,9 +46,11 @@ struct TrainingTodayTests {
         #expect(b.today(at: Self.now).answer == .light)
     }
 
-    @Test("rest within 48 h of a sudden session, both ends included", arguments: [
-        (0, true, TrainingAnswer.rest), (48 * 60, true, .rest), (48 * 60 + 1, true, .train), (60, false, .train),
-    ])
+    @Test(
+        "rest within 48 h of a sudden session, both ends included",
+        arguments: [
+            (0, true, TrainingAnswer.rest), (48 * 60, true, .rest), (48 * 60 + 1, true, .train), (60, false, .train),
+        ])
     func afterSuddenSession(minutesAfter: Int, sudden: Bool, expected: TrainingAnswer) {
         var b = TrainingBuilder()
         b.session("2026-03-08 18:00", sudden: sudden)
@@ -65,9 +71,11 @@ struct TrainingTodayTests {
         #expect(b.today(at: "2026-03-11 18:01").answer == .light)
     }
 
-    @Test("a check-in older than 24 h still answers, and asks for a new one", arguments: [
-        (24 * 60, false), (24 * 60 + 1, true),
-    ])
+    @Test(
+        "a check-in older than 24 h still answers, and asks for a new one",
+        arguments: [
+            (24 * 60, false), (24 * 60 + 1, true),
+        ])
     func staleCheckIn(minutesOld: Int, stale: Bool) {
         var b = TrainingBuilder()
         b.checkIn(b.time(Self.now, plusMinutes: -minutesOld), pain: 2)
@@ -93,9 +101,11 @@ struct TrainingTodayTests {
         #expect(b.today(at: Self.now).answer == .train)
     }
 
-    @Test("train adds the week's load change when the week is at least 1.5 × the usual", arguments: [
-        (150, true), (149, false),
-    ])
+    @Test(
+        "train adds the week's load change when the week is at least 1.5 × the usual",
+        arguments: [
+            (150, true), (149, false),
+        ])
     func heavyWeekReason(weekLoad: Int, named: Bool) {
         var b = TrainingBuilder()
         for day in ["2026-02-10", "2026-02-17", "2026-02-24", "2026-03-02"] { b.session("\(day) 18:00", "run", minutes: 10, rpe: 10) }
@@ -109,21 +119,25 @@ struct TrainingTodayTests {
     /// A status with one flag at `level`, assessed or not.
     func status(_ level: Level, assessed: Bool, b: TrainingBuilder) -> Status {
         let now = b.time(Self.now)
-        let flag = RuleFlag(rule: .nerveSigns, level: level, headline: "Numbness", action: level.action, evidence: [],
-                        evidenceDates: [], window: nil, sources: [.shouldIBeWorried], assessedAt: assessed ? now.adding(hours: -1) : nil)
+        let flag = RuleFlag(
+            rule: .nerveSigns, level: level, headline: "Numbness", action: level.action, evidence: [],
+            evidenceDates: [], window: nil, sources: [.shouldIBeWorried], assessedAt: assessed ? now.adding(hours: -1) : nil)
         return Status(now: now, level: level, flags: [flag], episode: nil)
     }
 
-    @Test("not until checked: a flag at see-doctor or above that no clinician has assessed", arguments: [
-        (Level.seeDoctor, false, TrainingAnswer.notUntilChecked), (.urgent, false, .notUntilChecked), (.emergency, false, .notUntilChecked),
-        (.seeDoctor, true, .train), (.emergency, true, .train), (.watch, false, .train), (.info, false, .train),
-    ])
+    @Test(
+        "not until checked: a flag at see-doctor or above that no clinician has assessed",
+        arguments: [
+            (Level.seeDoctor, false, TrainingAnswer.notUntilChecked), (.urgent, false, .notUntilChecked), (.emergency, false, .notUntilChecked),
+            (.seeDoctor, true, .train), (.emergency, true, .train), (.watch, false, .train), (.info, false, .train),
+        ])
     func notUntilChecked(level: Level, assessed: Bool, expected: TrainingAnswer) {
         var b = TrainingBuilder()
         b.checkIn("2026-03-10 08:00", pain: 0)
         let now = b.time(Self.now)
-        let today = TrainingToday.evaluate(b.journal, now: now.date, timeZone: b.zone, week: b.week(at: now),
-                                           status: status(level, assessed: assessed, b: b))
+        let today = TrainingToday.evaluate(
+            b.journal, now: now.date, timeZone: b.zone, week: b.week(at: now),
+            status: status(level, assessed: assessed, b: b))
         #expect(today.answer == expected)
         #expect(today.unassessedFlags.count == (expected == .notUntilChecked ? 1 : 0))
     }

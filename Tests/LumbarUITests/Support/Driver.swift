@@ -17,8 +17,9 @@ struct Driver {
         let state = AppState(journal: journal, now: now, timeZone: Fixtures.zone, width: width, height: height, preferences: preferences)
         self.terminal = terminal
         self.effects = effects
-        program = Program(state: state, terminal: terminal, effects: effects,
-                          clock: ProgramClock(now: { effects.clock }, elapsed: { terminal.elapsed }))
+        program = Program(
+            state: state, terminal: terminal, effects: effects,
+            clock: ProgramClock(now: { effects.clock }, elapsed: { terminal.elapsed }))
     }
 
     /// The program's state; tests may set parts of it to reach a case in fewer keys.

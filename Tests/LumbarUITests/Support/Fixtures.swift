@@ -20,7 +20,9 @@ enum Fixtures {
         UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))!
     }
 
-    static func checkIn(_ n: Int, _ at: String, pain: Int, worst: Int? = nil, symptoms: [Symptom] = [], care: [SelfCare] = [], note: String = "") -> CheckIn {
+    static func checkIn(
+        _ n: Int, _ at: String, pain: Int, worst: Int? = nil, symptoms: [Symptom] = [], care: [SelfCare] = [], note: String = ""
+    ) -> CheckIn {
         let t = stamp(at)
         return CheckIn(id: id(n), date: t.localDate, at: t, pain: pain, worst: worst, symptoms: symptoms, care: care, note: note, updatedAt: t)
     }
@@ -42,10 +44,12 @@ enum Fixtures {
             checkIn(1, "2026-02-21T09:00:00+01:00", pain: 2, symptoms: [.stiffness], care: [.stretching], note: "a bit stiff after the run"),
             checkIn(2, "2026-02-22T09:00:00+01:00", pain: 0),
             checkIn(3, "2026-02-23T09:00:00+01:00", pain: 0),
-            checkIn(4, "2026-03-03T08:30:00+01:00", pain: 6, worst: 7, symptoms: [.sharpPain, .stiffness], care: [.ice, .rest],
-                    note: "sharp twinge on the last rep"),
-            checkIn(5, "2026-03-04T08:10:00+01:00", pain: 7, worst: 8, symptoms: [.nightPain, .numbness, .spasm], care: [.heat, .painRelief],
-                    note: "woke at 3 am; 痛い 😣"),
+            checkIn(
+                4, "2026-03-03T08:30:00+01:00", pain: 6, worst: 7, symptoms: [.sharpPain, .stiffness], care: [.ice, .rest],
+                note: "sharp twinge on the last rep"),
+            checkIn(
+                5, "2026-03-04T08:10:00+01:00", pain: 7, worst: 8, symptoms: [.nightPain, .numbness, .spasm], care: [.heat, .painRelief],
+                note: "woke at 3 am; 痛い 😣"),
             checkIn(6, "2026-03-05T08:00:00+01:00", pain: 5, worst: 6, symptoms: [.stiffness], care: [.active, .heat], note: "better after a walk"),
         ])
 
@@ -63,8 +67,10 @@ enum Fixtures {
         return Journal(sessions: sessions, checkIns: checkIns)
     }()
 
-    static func state(_ journal: Journal, width: Int = 80, height: Int = 24, screen: ScreenName? = nil,
-                      glyphs: Glyphs = .unicode) -> AppState {
+    static func state(
+        _ journal: Journal, width: Int = 80, height: Int = 24, screen: ScreenName? = nil,
+        glyphs: Glyphs = .unicode
+    ) -> AppState {
         var s = AppState(journal: journal, now: now, timeZone: zone, width: width, height: height, glyphs: glyphs)
         if let screen { s.show(screen); s.backStack = [] }
         return s

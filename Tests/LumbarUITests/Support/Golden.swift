@@ -6,8 +6,9 @@ import LumbarTestSupport
 /// The screen goldens in Tests/LumbarUITests/Golden/ (`NAME.txt`), checked and recorded by the
 /// shared `GoldenFiles`.
 enum Golden {
-    static let files = GoldenFiles(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Golden"))
+    static let files = GoldenFiles(
+        directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Golden"))
 
     /// Compares `text` with the golden file `name`.txt (or records it).
     static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -5,7 +5,8 @@ public enum CSV {
     public static func field(_ text: String, separator: Character = ",") -> String {
         // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
         if text.contains(separator) || text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || text.hasPrefix(" ") || text.hasSuffix(" ") {
+            || text.hasPrefix(" ") || text.hasSuffix(" ")
+        {
             return "\"" + text.replacing("\"", with: "\"\"") + "\""
         }
         return text
@@ -25,7 +26,8 @@ public enum CSV {
     /// Undoes `neutralised(_:)`: one `'` is dropped from a cell that is quotes and then a formula start.
     public static func restored(_ text: String) -> String {
         guard text.hasPrefix("'"), let first = text.unicodeScalars.drop(while: { $0 == "'" }).first,
-              formulaStarts.contains(first) else { return text }
+            formulaStarts.contains(first)
+        else { return text }
         return String(text.dropFirst())
     }
 

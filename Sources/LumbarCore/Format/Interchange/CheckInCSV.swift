@@ -94,7 +94,9 @@ public enum CheckInCSV {
     public static func parse(_ text: String, timeZone: ZoneInfo, now: Date) throws -> Parsed {
         let rows: [CSV.Row]
         do { rows = try CSV.rows(text) } catch { throw RowError(row: error.line, reason: error.reason) }
-        guard let header = rows.first else { throw RowError(row: 1, reason: "the file is empty; the first row must name the columns, e.g. date,pain,symptoms,care,note") }
+        guard let header = rows.first else {
+            throw RowError(row: 1, reason: "the file is empty; the first row must name the columns, e.g. date,pain,symptoms,care,note")
+        }
         let names = header.fields.map { $0.trimmingSpaces() }
         var index: [String: Int] = [:]
         for (i, name) in names.enumerated() {
@@ -118,7 +120,11 @@ public enum CheckInCSV {
                 let fields = row.fields.map(CSV.restored)
                 let (checkIn, isUnrevised) = try checkIn(fields, index: index, timeZone: timeZone, stamp: stamp, row: number)
                 if let first = rowByID[checkIn.id] {
-                    throw RowError(row: number, reason: "has the same id as row \(first) (\(checkIn.id.uuidString.lowercased())); each row must be a different check-in, so remove one of the two")
+                    throw RowError(
+                        row: number,
+                        reason:
+                            "has the same id as row \(first) (\(checkIn.id.uuidString.lowercased())); each row must be a different check-in, so remove one of the two"
+                    )
                 }
                 rowByID[checkIn.id] = number
                 if isUnrevised { unrevised.insert(checkIn.id) }
@@ -131,8 +137,10 @@ public enum CheckInCSV {
     }
 
     /// The check-in of one row, and whether the row names an id but no revision.
-    private static func checkIn(_ fields: [String], index: [String: Int], timeZone: ZoneInfo, stamp: Timestamp,
-                                row: Int) throws -> (CheckIn, unrevised: Bool) {
+    private static func checkIn(
+        _ fields: [String], index: [String: Int], timeZone: ZoneInfo, stamp: Timestamp,
+        row: Int
+    ) throws -> (CheckIn, unrevised: Bool) {
         func value(_ column: String) -> String? {
             guard let i = index[column], i < fields.count else { return nil }
             let v = fields[i].trimmingSpaces()
@@ -177,7 +185,9 @@ public enum CheckInCSV {
         let note = index["note"].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
         var updatedAt = stamp
         if let text = value("updatedAt") {
-            guard case .success(let t) = Timestamp.parse(text, localTimeZone: timeZone) else { throw fail("updatedAt must be an ISO 8601 time, got '\(text)'") }
+            guard case .success(let t) = Timestamp.parse(text, localTimeZone: timeZone) else {
+                throw fail("updatedAt must be an ISO 8601 time, got '\(text)'")
+            }
             updatedAt = t
         }
         let id: UUID
@@ -192,9 +202,10 @@ public enum CheckInCSV {
             if value("updatedAt") == nil { updatedAt = at }
         }
         let localDate = date ?? LocalDate(instant: at.date, in: timeZone)
-        let checkIn = CheckIn(id: id, date: localDate, at: at.converted(to: timeZone), pain: pain, worst: worst,
-                              symptoms: symptoms, denied: denied, care: care, note: note, updatedAt: updatedAt,
-                              revision: revision ?? 1)
+        let checkIn = CheckIn(
+            id: id, date: localDate, at: at.converted(to: timeZone), pain: pain, worst: worst,
+            symptoms: symptoms, denied: denied, care: care, note: note, updatedAt: updatedAt,
+            revision: revision ?? 1)
         return (checkIn, value("id") != nil && revision == nil)
     }
 

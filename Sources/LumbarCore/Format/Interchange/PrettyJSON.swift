@@ -9,8 +9,10 @@ public enum PrettyJSON {
     public static let defaultChunkSize = 1 << 20
 
     /// `{"checkIns": [...], "sessions": [...]}` and a final newline, as `history --json` prints it.
-    public static func history(checkIns: [CheckIn], sessions: [Session], chunkSize: Int = defaultChunkSize,
-                               into sink: ([UInt8]) -> Void) {
+    public static func history(
+        checkIns: [CheckIn], sessions: [Session], chunkSize: Int = defaultChunkSize,
+        into sink: ([UInt8]) -> Void
+    ) {
         var w = JSONWriter(capacity: min(chunkSize, 512 * (checkIns.count + sessions.count)) + 1024)
         w.raw("{\n  \"checkIns\": ")
         entries(checkIns, indent: 2, chunkSize: chunkSize, to: &w, sink: sink) { writeEntry($0, indent: $1, to: &$2) }
@@ -58,8 +60,10 @@ public enum PrettyJSON {
     ]
 
     /// A JSON array of entries at `indent`, as `writePretty` lays out an array (`[]` when empty).
-    private static func entries<Entry>(_ list: [Entry], indent: Int, chunkSize: Int, to w: inout JSONWriter,
-                                       sink: ([UInt8]) -> Void, _ write: (Entry, Int, inout JSONWriter) -> Void) {
+    private static func entries<Entry>(
+        _ list: [Entry], indent: Int, chunkSize: Int, to w: inout JSONWriter,
+        sink: ([UInt8]) -> Void, _ write: (Entry, Int, inout JSONWriter) -> Void
+    ) {
         guard !list.isEmpty else { w.raw("[]"); return }
         w.raw("[\n")
         let last = list.count - 1

@@ -1,4 +1,3 @@
-
 /// A JSON object whose members keep the order they were read or inserted in.
 public struct JSONObject: Hashable, Sendable, Sequence {
     /// The members in order.

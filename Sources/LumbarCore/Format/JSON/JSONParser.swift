@@ -1,4 +1,3 @@
-
 /// A strict RFC 8259 parser over bytes, with a nesting limit so hostile input cannot exhaust the stack.
 ///
 /// Hand-written because Foundation's `JSONDecoder` costs about 35 MB/s on Linux (see

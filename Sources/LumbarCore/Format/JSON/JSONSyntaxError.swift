@@ -1,4 +1,3 @@
-
 /// Why a byte sequence is not a JSON document lumbar can read, with the place it went wrong.
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, in a few words.
