@@ -1,4 +1,5 @@
 import Foundation
+import LumbarTestSupport
 import Testing
 @testable import LumbarCore
 
@@ -56,5 +57,24 @@ import Testing
         let before = try Timestamp.parse("2026-03-07T18:00", localTimeZone: ny).get()
         let after = try Timestamp.parse("2026-03-10T18:00", localTimeZone: ny).get()
         #expect(before.hours(to: after) == 71)
+    }
+}
+
+/// A date from another year is never shown as if it were this year's.
+@Suite struct ShortDateYearTests {
+    @Test func aDateFromAnotherYearCarriesItsYear() throws {
+        let old = try #require(LocalDate(year: 2022, month: 4, day: 7))
+        let today = try #require(LocalDate(year: 2026, month: 12, day: 1))
+        #expect(old.shortDescription(seenOn: today) == "Thu 7 Apr 2022")
+        let recent = try #require(LocalDate(year: 2026, month: 4, day: 7))
+        #expect(recent.shortDescription(seenOn: today) == "Tue 7 Apr")
+    }
+
+    @Test func aStandingYesFromYearsAgoIsDatedWithItsYear() throws {
+        var b = JournalBuilder()
+        b.checkIn("2022-04-07 20:00", pain: 1, [.legWeakness])
+        b.checkIn("2026-12-01 08:00", pain: 1)
+        let flag = try #require(b.flag(.legWeakness, at: "2026-12-01 09:00"))
+        #expect(flag.headline.contains("You said yes on Thu 7 Apr 2022."), "\(flag.headline)")
     }
 }

@@ -93,6 +93,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// A short human form: "Tue 3 Mar".
     public var shortDescription: String { "\(weekdayAbbreviation) \(day) \(monthAbbreviation)" }
 
+    /// The short form, with the year when it is not `today`'s: "Thu 7 Apr 2022" seen in 2026.
+    public func shortDescription(seenOn today: LocalDate) -> String {
+        year == today.year ? shortDescription : shortDescription + " " + String(year)
+    }
+
     /// The local date of `instant` in `timeZone`.
     public init(instant: Date, in timeZone: ZoneInfo) {
         let offset = timeZone.secondsFromGMT(for: instant)

@@ -27,7 +27,7 @@ enum WarningSignRules {
         guard let level = level(rule, context) else { return nil }
         let yes = keys(rule, context).compactMap { context.answers[$0] }
         guard let latest = yes.max(by: { $0.checkIn.at < $1.checkIn.at }) else { return nil }
-        let date = latest.checkIn.date.shortDescription
+        let date = latest.checkIn.date.shortDescription(seenOn: context.now.localDate)
         let phrases = yes.map { phrase($0.symptom) }
         let stale = context.now.epochMilliseconds - latest.checkIn.at.epochMilliseconds > 168 * ChronologicalSearch.hour
         let said =

@@ -45,7 +45,7 @@ enum TodayScreen {
         case .symptom(let symptom): return symptom.question
         case .sign(let symptom):
             if let date = form.standingYes[symptom] {
-                return "Still \(symptom.label)? (you said yes on \(date.shortDescription))"
+                return "Still \(symptom.label)? (you said yes on \(date.shortDescription(seenOn: form.date)))"
             }
             return symptom.question
         default: return nil
