@@ -427,6 +427,11 @@ public enum JournalCodec {
     /// read and was written there exactly as `write(_:to:)` writes it, so a save costs a copy
     /// for all but the entries that changed. The bytes are the same as without a source.
     static func encode(_ journal: Journal, reusing source: ParsedJournalFile?) -> [UInt8] {
+        encodeWithLayout(journal, reusing: source).bytes
+    }
+
+    /// `encode(_:reusing:)`, with where the entry arrays end in the bytes (for `JournalLayout`).
+    static func encodeWithLayout(_ journal: Journal, reusing source: ParsedJournalFile?) -> (bytes: [UInt8], layout: JournalLayout) {
         var w = JSONWriter(capacity: (source?.bytes.count ?? 0) + 240 * journal.checkIns.count + 200 * journal.sessions.count + 1024)
         var nextSession = 0, nextCheckIn = 0
         w.raw("{\"schemaVersion\":")
@@ -434,28 +439,39 @@ public enum JournalCodec {
         w.raw(",\n\"profile\":")
         write(journal.profile, to: &w)
         w.raw(",\n\"sessions\":[")
+        // An array that is still the very one the source was read into holds exactly the source's
+        // entries, so each one's span is used without comparing it (re-encoding an unchanged
+        // journal, as the status cache does to learn whether the file is laid out as lumbar writes).
+        let sameSessions = source.map { ParsedJournalFile.sharesStorage(journal.sessions, $0.sessions) } ?? false
+        let sameCheckIns = source.map { ParsedJournalFile.sharesStorage(journal.checkIns, $0.checkIns) } ?? false
         // Entries are looked at in place (through buffer pointers), not copied one by one.
         journal.sessions.withUnsafeBufferPointer { sessions in
             for i in sessions.indices {
                 w.raw(i == 0 ? "\n" : ",\n")
-                if let source, let span = source.span(of: sessions[i], among: source.sessions, spans: source.sessionSpans, next: &nextSession) {
+                if sameSessions, let source {
+                    if let span = source.sessionSpans[i] { w.append(source.bytes[span]) } else { write(sessions[i], to: &w) }
+                } else if let source, let span = source.span(of: sessions[i], among: source.sessions, spans: source.sessionSpans, next: &nextSession) {
                     w.append(source.bytes[span])
                 } else {
                     write(sessions[i], to: &w)
                 }
             }
         }
+        let sessionsEnd = w.count
         w.raw("\n],\n\"checkIns\":[")
         journal.checkIns.withUnsafeBufferPointer { checkIns in
             for i in checkIns.indices {
                 w.raw(i == 0 ? "\n" : ",\n")
-                if let source, let span = source.span(of: checkIns[i], among: source.checkIns, spans: source.checkInSpans, next: &nextCheckIn) {
+                if sameCheckIns, let source {
+                    if let span = source.checkInSpans[i] { w.append(source.bytes[span]) } else { write(checkIns[i], to: &w) }
+                } else if let source, let span = source.span(of: checkIns[i], among: source.checkIns, spans: source.checkInSpans, next: &nextCheckIn) {
                     w.append(source.bytes[span])
                 } else {
                     write(checkIns[i], to: &w)
                 }
             }
         }
+        let checkInsEnd = w.count
         w.raw("\n],\n\"assessments\":[")
         for (i, a) in journal.assessments.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
@@ -474,7 +490,10 @@ public enum JournalCodec {
             w.write(member.value)
         }
         w.raw("\n}\n")
-        return w.bytes
+        let layout = JournalLayout(
+            sessionsEnd: sessionsEnd, checkInsEnd: checkInsEnd,
+            lastSessionAt: journal.sessions.last?.at.epochMilliseconds, lastCheckInAt: journal.checkIns.last?.at.epochMilliseconds)
+        return (w.bytes, layout)
     }
 
     /// The member names `json(_:)` writes for each kind of object; an unknown field that
@@ -482,6 +501,20 @@ public enum JournalCodec {
     static let sessionKeys = JournalSchema.names(JournalSchema.session)
     static let checkInKeys = JournalSchema.names(JournalSchema.checkIn)
     static let profileKeys = JournalSchema.names(JournalSchema.profile)
+
+    /// The line `encode` writes for `session` in the journal's `sessions` array.
+    static func line(of session: Session) -> [UInt8] {
+        var w = JSONWriter(capacity: 512)
+        write(session, to: &w)
+        return w.bytes
+    }
+
+    /// The line `encode` writes for `checkIn` in the journal's `checkIns` array.
+    static func line(of checkIn: CheckIn) -> [UInt8] {
+        var w = JSONWriter(capacity: 512)
+        write(checkIn, to: &w)
+        return w.bytes
+    }
 
     /// Writes `json(s)` compactly.
     static func write(_ s: Session, to w: inout JSONWriter) {

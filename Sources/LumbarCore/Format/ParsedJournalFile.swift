@@ -14,6 +14,12 @@ struct ParsedJournalFile: Sendable {
     /// The check-ins in file order, and where each canonically written one's text is.
     let checkIns: [CheckIn], checkInSpans: [Range<Int>?]
 
+    /// Whether `a` and `b` are one array (the same storage, the same count): a journal whose
+    /// entries were not changed since the read still holds the reader's arrays.
+    static func sharesStorage<Entry>(_ a: [Entry], _ b: [Entry]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+    }
+
     /// Where the text of `entry` is, if it is unchanged and was written canonically.
     ///
     /// The journal being saved and the source are both in time order, so the entry is looked

@@ -64,7 +64,7 @@ public struct JournalStore: Sendable {
 
     /// `read()`, keeping the file's bytes and where its entries are, so that a save can copy
     /// the entries it did not change instead of writing them again.
-    private func readKeepingSource() throws -> (snapshot: Snapshot, source: ParsedJournalFile?) {
+    func readKeepingSource() throws -> (snapshot: Snapshot, source: ParsedJournalFile?) {
         guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: sizeLimit) else {
             return (Snapshot(journal: Journal(), fingerprint: nil), nil)
         }
@@ -131,10 +131,20 @@ public struct JournalStore: Sendable {
     /// its entries are safely in the journal, and no other lumbar can merge it meanwhile.
     @discardableResult
     public func update<T>(_ change: (inout Journal) throws -> T, whileLocked afterward: (T) throws -> Void) throws -> T {
+        try locked { try updateLocked(change, whileLocked: afterward) }
+    }
+
+    /// Runs `body` holding the journal's lock, after removing temp files a killed save left.
+    private func locked<T>(_ body: () throws -> T) throws -> T {
         try POSIXFile.makeDirectories(directory)
         let lock = try FileLock(path: lockPath, journal: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         removeStaleTempFiles()
+        return try body()
+    }
+
+    /// `update(_:whileLocked:)` with the lock already held.
+    private func updateLocked<T>(_ change: (inout Journal) throws -> T, whileLocked afterward: (T) throws -> Void) throws -> T {
         for _ in 0..<8 {
             let (current, source) = try readKeepingSource()
             if current.journal.schemaVersion > Journal.currentSchemaVersion {
@@ -147,16 +157,60 @@ public struct JournalStore: Sendable {
                 return result
             }
             journal.schemaVersion = Journal.currentSchemaVersion
-            let bytes = JournalCodec.encode(journal, reusing: source)
+            let (bytes, layout) = JournalCodec.encodeWithLayout(journal, reusing: source)
             // Never write what the next read would refuse.
             if bytes.count > sizeLimit { throw StoreError.tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
             if try replace(with: bytes, expecting: current.fingerprint) {
-                JournalCache.refresh(self, saved: journal, bytes: bytes)
+                JournalCache.refresh(self, saved: journal, bytes: bytes, layout: layout)
                 try afterward(result)
                 return result
             }
         }
         throw StoreError.io(path: path, operation: "save (another program kept rewriting it meanwhile)", errno: EAGAIN)
+    }
+
+    /// Adds a check-in made just now, with a new id, and saves the journal.
+    ///
+    /// The same as `update { $0.upsert(checkIn) }`, and the file written is byte for byte the
+    /// same, but usually without decoding the journal: when the status cache was made from
+    /// exactly the bytes on disk (their hash says so) and the check-in goes after the last one,
+    /// its line is inserted into the bytes as read. A journal changed since, by anything, reads
+    /// whole (and is refused if damaged) as every save does.
+    /// - Returns: a journal that evaluates as the whole saved journal does at the check-in's time
+    ///   and after: the whole journal, or the cached slice with the check-in added.
+    public func add(_ checkIn: CheckIn) throws -> Journal {
+        try add(line: JournalCodec.line(of: checkIn), at: checkIn.at.epochMilliseconds, to: .checkIns) { $0.upsert(checkIn) }.journal
+    }
+
+    /// Adds a session made just now, with a new id, and saves the journal; see `add(_:)` for check-ins.
+    public func add(_ session: Session) throws -> Journal {
+        try add(line: JournalCodec.line(of: session), at: session.at.epochMilliseconds, to: .sessions) { $0.upsert(session) }.journal
+    }
+
+    /// `add`, saying whether the entry was inserted into the bytes as read (`appended`) or the
+    /// journal was read whole and written.
+    func add(
+        line: [UInt8], at time: Int64, to array: JournalLayout.Array, upsert: (inout Journal) -> Void
+    ) throws -> (journal: Journal, appended: Bool) {
+        try locked {
+            if let appended = try append(line: line, at: time, to: array, upsert: upsert) { return (appended, true) }
+            return (try updateLocked({ journal -> Journal in upsert(&journal); return journal }, whileLocked: { _ in }), false)
+        }
+    }
+
+    /// The lock-held fast path of `add`: `nil` when the journal must be read whole instead.
+    private func append(line: [UInt8], at time: Int64, to array: JournalLayout.Array, upsert: (inout Journal) -> Void) throws -> Journal? {
+        guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: sizeLimit),
+            let (slice, layout) = JournalCache.appendBase(self, bytes: bytes),
+            slice.schemaVersion == Journal.currentSchemaVersion,
+            let (saved, newLayout) = layout.appending(line, at: time, to: array, in: bytes),
+            saved.count <= sizeLimit
+        else { return nil }
+        guard try replace(with: saved, expecting: fingerprint) else { return nil }
+        var journal = slice
+        upsert(&journal)
+        JournalCache.refresh(self, saved: journal, bytes: saved, layout: newLayout)
+        return journal
     }
 
     /// Writes a new version of the file: temp, fsync, backup, rename, fsync(directory).

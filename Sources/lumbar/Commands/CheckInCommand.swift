@@ -87,10 +87,7 @@ struct CheckInCommand: ParsableCommand {
         let checkIn = CheckIn(
             date: LocalDate(instant: at.date, in: zone), at: at, pain: pain, worst: worst,
             symptoms: symptoms, denied: denied, care: care, note: note, updatedAt: Timestamp(now, in: zone))
-        let journal = try storeOptions.journalStore.update { journal -> Journal in
-            journal.upsert(checkIn)
-            return journal
-        }
+        let journal = try storeOptions.journalStore.add(checkIn)
         print(
             "Logged check-in \(checkIn.date) \(preferences.clock.format(checkIn.at)), pain \(pain)\(worst.map { " (worst \($0))" } ?? "") [id \(checkIn.id.shortID)]."
         )

@@ -47,7 +47,7 @@ struct SessionCommand: ParsableCommand {
             at: at, kind: kind, minutes: minutes, rpe: rpe, suddenPain: suddenPain, note: note,
             updatedAt: Timestamp(now, in: zone))
         if let problem = EntryRules.problem(with: session) { throw CLIError.usage(problem.message) }
-        try storeOptions.journalStore.update { $0.upsert(session) }
+        _ = try storeOptions.journalStore.add(session)
         if minutes == nil || rpe == nil {
             Output.error(
                 "Logged without a load: add --minutes and --rpe (effort 1-10) next time, so 'lumbar training' can set the session's load against your usual week."

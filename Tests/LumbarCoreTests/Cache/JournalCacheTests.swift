@@ -216,7 +216,8 @@ import Glibc
         }
         // The hook gives up in the save's own clock tick; one tick later it must write.
         waitForNextTick(after: store.path)
-        JournalCache.refresh(store, saved: saved, bytes: JournalCodec.encode(saved))
+        let (savedBytes, layout) = JournalCodec.encodeWithLayout(saved, reusing: nil)
+        JournalCache.refresh(store, saved: saved, bytes: savedBytes, layout: layout)
         guard case .valid(let slice, _) = JournalCache.lookup(store) else {
             Issue.record("no valid cache after a save")
             return
@@ -225,7 +226,8 @@ import Glibc
         #expect(slice.checkIns.count < saved.checkIns.count)
         // Bytes that are not what the file holds make no cache.
         unlink(JournalCache.path(of: store))
-        JournalCache.refresh(store, saved: Self.journal, bytes: JournalCodec.encode(Self.journal))
+        let (otherBytes, otherLayout) = JournalCodec.encodeWithLayout(Self.journal, reusing: nil)
+        JournalCache.refresh(store, saved: Self.journal, bytes: otherBytes, layout: otherLayout)
         #expect(bytes(of: JournalCache.path(of: store)) == nil)
     }
 
