@@ -43,7 +43,7 @@ struct Lumbar: ParsableCommand {
         let store = storeOptions.journalStore
         let preferences = try ConfigLoader.preferences()
         Output.colorMode = preferences.color
-        let fixedNow = try ProcessInfo.processInfo.environment["LUMBAR_NOW"].flatMap { $0.isEmpty ? nil : $0 }.map { _ in try TimeSource.now() }
+        let fixedNow = try ProcessEnvironment.variables["LUMBAR_NOW"].flatMap { $0.isEmpty ? nil : $0 }.map { _ in try TimeSource.now() }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             // Not a terminal (a pipe, cron, ssh without a tty): print the status instead of a UI.
             try StatusCommand.printStatus(store: store, now: fixedNow ?? Date(), json: false, preferences: preferences)

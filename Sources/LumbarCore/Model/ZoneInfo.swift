@@ -29,13 +29,17 @@ public struct ZoneInfo: Sendable, Hashable, CustomStringConvertible {
     public static var current: ZoneInfo { Self.processZone }
 
     private static let processZone: ZoneInfo = {
-        let environment = ProcessInfo.processInfo.environment
-        return resolveCurrent(tz: environment["TZ"], tzdir: environment["TZDIR"])
+        resolveCurrent(tz: variable("TZ"), tzdir: variable("TZDIR"))
     }()
 
     /// A zone from its tz database name ("Europe/Stockholm", "UTC"), or nil when there is none.
     public init?(identifier: String) {
-        self.init(identifier: identifier, tzdir: ProcessInfo.processInfo.environment["TZDIR"])
+        self.init(identifier: identifier, tzdir: Self.variable("TZDIR"))
+    }
+
+    /// An environment variable, read with `getenv` (`ProcessInfo`'s dictionary is built anew on every call).
+    private static func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// A zone that is always `secondsFromGMT` east of UTC, or nil beyond ±18 hours.

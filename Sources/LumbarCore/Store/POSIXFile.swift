@@ -93,21 +93,38 @@ enum POSIXFile {
                 path: path, reason: "the file is \(size / 1_048_576) MiB, more than the \(limit / 1_048_576) MiB lumbar reads")
         }
         // One byte more than the size, so the read that finds the end needs no reallocation
-        // (a file that grew since fstat still reads whole, in further chunks).
-        var bytes = [UInt8](repeating: 0, count: size + 1)
+        // (a file that grew since fstat still reads whole, in further chunks). The buffer is
+        // not zeroed first: every byte kept is one `read` wrote.
         var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
+        var readError = false, atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                while filled < buffer.count {
+                    let n = retrying { read(fd, base + filled, buffer.count - filled) }
+                    if n < 0 { readError = true }
+                    if n == 0 { atEnd = true }
+                    if n <= 0 { break }
+                    filled += n
+                }
+            }
+            initialized = filled
+        }
+        while !readError, !atEnd {
+            if filled > limit {
+                throw StoreError.unreadable(path: path, reason: "the file is larger than the \(limit / 1_048_576) MiB lumbar reads")
+            }
+            if bytes.count - filled < 65_536 { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
             let n = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
                 return retrying { read(fd, base + filled, buffer.count - filled) }
             }
-            if n < 0 { throw fail(path, "read") }
-            if n == 0 { break }
-            filled += n
-            if filled > limit {
-                throw StoreError.unreadable(path: path, reason: "the file is larger than the \(limit / 1_048_576) MiB lumbar reads")
-            }
+            if n < 0 { readError = true }
+            if n == 0 { atEnd = true }
+            if n > 0 { filled += n }
+        }
+        if readError { throw fail(path, "read") }
+        if filled > limit {
+            throw StoreError.unreadable(path: path, reason: "the file is larger than the \(limit / 1_048_576) MiB lumbar reads")
         }
         bytes.removeSubrange(filled...)
         return (bytes, JournalFingerprint(info, size: filled))

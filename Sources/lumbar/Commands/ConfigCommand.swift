@@ -32,7 +32,7 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         if path {
-            print(ConfigLoader.path(environment: ProcessInfo.processInfo.environment))
+            print(ConfigLoader.path(environment: ProcessEnvironment.variables))
             return
         }
         let effective = try ConfigLoader.load(flags: colorOption.flags)

@@ -54,7 +54,7 @@ enum ConfigLoader {
     /// A bad file or variable is a `CLIError` with exit 78 naming where it is and how to fix it;
     /// a bad flag value is a usage error (64).
     static func load(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessEnvironment.variables,
         flags: [ConfigKey: (name: String, value: String)] = [:]
     ) throws(CLIError) -> Effective {
         let path = path(environment: environment)

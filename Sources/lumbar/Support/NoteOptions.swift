@@ -30,7 +30,7 @@ struct NoteOptions: ParsableArguments {
     ///
     /// Reads standard input, the file or the editor's result now, so that a command can do it
     /// before it takes the journal's lock.
-    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+    func resolve(environment: [String: String] = ProcessEnvironment.variables) throws -> String? {
         let given = [note.map { $0 == "-" ? "--note -" : "--note" }, noteFile.map { _ in "--note-file" }, editNote ? "--edit-note" : nil]
             .compactMap { $0 }
         guard given.count <= 1 else {

@@ -17,7 +17,7 @@ enum Output {
     /// Whether ANSI colour may be used on stdout: by the `color` setting, whose `auto` is a
     /// terminal with `NO_COLOR` unset.
     static var colorEnabled: Bool {
-        colorMode.enabled(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        colorMode.enabled(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessEnvironment.variables)
     }
 
     /// The `color` setting, set once a command has read the settings (`auto` until then).

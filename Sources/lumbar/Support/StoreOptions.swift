@@ -18,7 +18,7 @@ struct StoreOptions: ParsableArguments {
     /// The store these options name. Warns once (stderr) when the journal is open to others, and
     /// when it was written by a newer lumbar; merges the sync tools' conflict copies of it (docs/sync.md).
     var journalStore: JournalStore {
-        var store = JournalStore(path: StoreLocation.journalPath(explicit: self.store, environment: ProcessInfo.processInfo.environment))
+        var store = JournalStore(path: StoreLocation.journalPath(explicit: self.store, environment: ProcessEnvironment.variables))
         store.onNotice = { Output.warnOnce($0) }
         for warning in StoreExposure.warnings(for: store) { Output.warnOnce(warning) }
         // Conflict copies a sync tool left beside the journal are folded in before anything reads it.

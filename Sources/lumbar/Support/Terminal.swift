@@ -18,5 +18,5 @@ enum Terminal {
     }
 
     /// Whether the locale is UTF-8, so block glyphs can be printed (the TUI's own rule).
-    static var isUTF8: Bool { Glyphs.forEnvironment(ProcessInfo.processInfo.environment) == .unicode }
+    static var isUTF8: Bool { Glyphs.forEnvironment(ProcessEnvironment.variables) == .unicode }
 }

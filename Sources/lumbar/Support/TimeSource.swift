@@ -12,7 +12,7 @@ enum TimeSource {
 
     /// Now, or the instant in `LUMBAR_NOW` when set (for tests and demos).
     static func now() throws -> Date {
-        if let fixed = ProcessInfo.processInfo.environment["LUMBAR_NOW"], !fixed.isEmpty {
+        if let fixed = ProcessEnvironment.variables["LUMBAR_NOW"], !fixed.isEmpty {
             // The real clock anchors a relative LUMBAR_NOW; asking TimeSource.now() here would recurse.
             return try Input.timestamp(fixed, option: "LUMBAR_NOW", now: Date()).date
         }

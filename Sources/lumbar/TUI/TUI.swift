@@ -27,7 +27,7 @@ enum TUI {
         // With a valid status cache the first frame is drawn before the whole journal is read.
         let firstFrame = notice == nil ? JournalCache.cachedSlice(store, now: now()) : nil
         let early = firstFrame == nil ? try store.read() : nil
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessEnvironment.variables
         switch preferences.color {
         case .auto: break
         case .always: environment["NO_COLOR"] = nil
