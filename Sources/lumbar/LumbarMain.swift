@@ -30,7 +30,7 @@ enum LumbarMain {
             return
         }
         do {
-            var command = try Lumbar.parseAsRoot(arguments)
+            var command = try parsedDirectly(arguments) ?? Lumbar.parseAsRoot(arguments)
             try command.run()
             Output.flush()
             ConflictSweep.warnAboutHeldCopies()
@@ -39,6 +39,25 @@ enum LumbarMain {
             let code = report(error)
             Output.flush()
             exit(code)
+        }
+    }
+
+    /// The daily command `arguments` name (`checkin`, `session`, `status`), parsed on its own
+    /// (`DirectCommand`) when it parses cleanly; `nil` to parse from the root, which then gives
+    /// every message and help text as always.
+    static func parsedDirectly(_ arguments: [String]) -> ParsableCommand? {
+        guard let name = arguments.first, arguments.count > 1 else { return nil }
+        let rest = Array(arguments.dropFirst())
+        // Help, the completion script and `--` are the root's to handle.
+        let rootOnly = ["-h", "--help", "--", "--version"]
+        if rest.contains(where: { rootOnly.contains($0) || $0.hasPrefix("--generate-completion") || $0.hasPrefix("--experimental") }) {
+            return nil
+        }
+        switch name {
+        case CheckInCommand.configuration.commandName: return try? DirectCommand<CheckInCommand>.parseAsRoot(rest)
+        case SessionCommand.configuration.commandName: return try? DirectCommand<SessionCommand>.parseAsRoot(rest)
+        case StatusCommand.configuration.commandName: return try? DirectCommand<StatusCommand>.parseAsRoot(rest)
+        default: return nil
         }
     }
 
