@@ -23,7 +23,7 @@ struct CheckInFollowUp {
         let standing = StandingAnswer.standingYes(in: journal, at: checkIn.at.date)
             .filter { checkIn.answer(to: $0.symptom) == nil }
         guard !standing.isEmpty else { return nil }
-        let answers = standing.map { "\($0.symptom.rawValue) (\($0.checkIn.date.shortDescription))" }
+        let answers = standing.map { "\($0.symptom.rawValue) (\($0.checkIn.date.shortDescription(seenOn: checkIn.date)))" }
         let keys = standing.map(\.symptom.rawValue).joined(separator: ",")
         let these = standing.count == 1 ? "it no longer holds" : "they no longer hold"
         return "Still standing from earlier check-ins, unanswered here: yes to \(answers.joined(separator: ", ")). "
@@ -49,9 +49,9 @@ struct CheckInFollowUp {
         }
         let span =
             dates.count == 1
-            ? "\(dates[0].shortDescription) has"
-            : "\(dates.count) dates, \(dates[0].shortDescription) to \(dates[dates.count - 1].shortDescription), have"
-        return "Was your back pain-free on those dates? \(span) no check-in since \(previous.date.shortDescription). If it was: \(log)"
+            ? "\(dates[0].shortDescription(seenOn: checkIn.date)) has"
+            : "\(dates.count) dates, \(dates[0].shortDescription(seenOn: checkIn.date)) to \(dates[dates.count - 1].shortDescription(seenOn: checkIn.date)), have"
+        return "Was your back pain-free on those dates? \(span) no check-in since \(previous.date.shortDescription(seenOn: checkIn.date)). If it was: \(log)"
     }
 
     /// The dates strictly between `start` and `end`, oldest first.
