@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// The load week [now − 168 h, now] and the usual week (a quarter of [now − 840 h, now − 168 h)),
 /// in real hours, across daylight-saving changes, and sessions without a load.

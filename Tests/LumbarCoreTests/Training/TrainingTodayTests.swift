@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Today's answer, each rule with both sides of its boundaries. Stockholm, March 2026.
 @Suite("Training: today's answer")
