@@ -38,7 +38,7 @@ enum RecurringPainRule {
             rule: .recurringPain, level: .seeDoctor,
             headline:
                 "Pain on \(counted.count) of the last 28 dates, over \(episodes.count) episodes: the articles treat pain that keeps coming back as a reason to be seen.",
-            action: Level.seeDoctor.action, evidence: evidence.lines, evidenceDates: evidence.dates,
+            action: Phrase(Level.seeDoctor.action), evidence: evidence.lines, evidenceDates: evidence.dates,
             window: window, sources: RuleID.recurringPain.sources)
     }
 }

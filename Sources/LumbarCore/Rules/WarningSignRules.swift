@@ -41,8 +41,8 @@ enum WarningSignRules {
         let keys = yes.map(\.symptom.rawValue).joined(separator: ",")
         let answerNo = "If this has gone, answer it no: lumbar checkin --no \(keys) --pain N, with N your pain now (in the check-in form, key n)."
         return RuleFlag(
-            rule: rule, level: level, headline: said + " " + reason(rule, level, keys: yes.count),
-            action: [level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo,
+            rule: rule, level: level, headline: Phrase(said + " " + reason(rule, level, keys: yes.count)),
+            action: Phrase([level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo),
             evidence: evidence.lines, evidenceDates: evidence.dates, window: nil, sources: rule.sources)
     }
 
