@@ -158,10 +158,10 @@ enum EpisodeRules {
         guard day >= 7, day < twoWeeks, latest.pain >= 1,
             !PainScale.isImproved(peak: episode.peak, latest: latest.pain)
         else { return nil }
-        let day14 = episode.onset.date.adding(days: twoWeeks).shortDescription
+        let day14: Phrase = "\(date: episode.onset.date.adding(days: twoWeeks))"
         return flag(
             .notImproving, .watch,
-            "Day \(day) since \(episode.onset.date.shortDescription) and the pain has not clearly improved (peak \(episode.peak), now \(latest.pain)).",
+            "Day \(day) since \(date: episode.onset.date) and the pain has not clearly improved (peak \(episode.peak), now \(latest.pain)).",
             action: "Keep logging daily; if it has still not clearly improved on day \(twoWeeks) (\(day14)), book a doctor or physiotherapist.",
             courseEvidence(context, episode), context.dayWindow(twoWeeks, onset: episode.onset))
     }
@@ -174,7 +174,7 @@ enum EpisodeRules {
         guard latest.pain >= 1, day >= twoWeeks else { return nil }
         let improved = PainScale.isImproved(peak: episode.peak, latest: latest.pain)
         let evidence = courseEvidence(context, episode)
-        let since = "since \(episode.onset.date.shortDescription)"
+        let since: Phrase = "since \(date: episode.onset.date)"
         if day >= fourWeeks {
             return flag(
                 .pain2to4Weeks, .seeDoctor,
@@ -187,7 +187,7 @@ enum EpisodeRules {
                 "Back pain has gone on for \(day) days (\(since)) without clearly improving (peak \(episode.peak), now \(latest.pain)).",
                 evidence, context.dayWindow(twoWeeks, onset: episode.onset))
         }
-        let day28 = episode.onset.date.adding(days: fourWeeks).shortDescription
+        let day28: Phrase = "\(date: episode.onset.date.adding(days: fourWeeks))"
         return flag(
             .pain2to4Weeks, .watch,
             "Back pain has gone on for \(day) days (\(since)); it is easing (peak \(episode.peak), now \(latest.pain)) but not gone.",

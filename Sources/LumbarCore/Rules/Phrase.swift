@@ -1,4 +1,4 @@
-/// A sentence as Core words it, with its times and loads kept as values: LumbarText writes them.
+/// A sentence as Core words it, with its times, dates and loads kept as values: LumbarText writes them.
 ///
 /// The rules decide what a flag or a training reason says; how "Mon 18:00" or "2,150" reads is
 /// presentation, so Core never turns a time or a load into characters. Rule code builds one with
@@ -10,6 +10,8 @@ public struct Phrase: Hashable, Sendable, ExpressibleByStringInterpolation {
         case text(String)
         /// An instant, written as `Time` says.
         case time(Time)
+        /// A calendar date, "Tue 3 Mar"; with the year ("Thu 7 Apr 2022") when it is not the year of `seenOn`.
+        case date(LocalDate, seenOn: LocalDate?)
         /// A load (minutes × RPE), written with thousands separated.
         case load(Int)
     }
@@ -148,6 +150,12 @@ public struct Phrase: Hashable, Sendable, ExpressibleByStringInterpolation {
         public mutating func appendInterpolation(clock time: Timestamp, in zone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) {
             phrase.append(.time(Time(time, style: .clock, in: zone, clock: clock)))
         }
+
+        /// "Tue 3 Mar".
+        public mutating func appendInterpolation(date: LocalDate) { phrase.append(.date(date, seenOn: nil)) }
+
+        /// "Tue 3 Mar" in the year of `today`, else "Thu 7 Apr 2022".
+        public mutating func appendInterpolation(date: LocalDate, seenOn today: LocalDate) { phrase.append(.date(date, seenOn: today)) }
 
         /// "2,150".
         public mutating func appendInterpolation(load: Int) { phrase.append(.load(load)) }

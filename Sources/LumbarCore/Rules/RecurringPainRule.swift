@@ -33,7 +33,7 @@ enum RecurringPainRule {
         }
         let window = FlagWindow(
             start: first.start(in: context.timeZone), end: context.now,
-            text: "the 28 dates \(first.shortDescription) – \(context.today.shortDescription)")
+            text: "the 28 dates \(date: first) – \(date: context.today)")
         return RuleFlag(
             rule: .recurringPain, level: .seeDoctor,
             headline:

@@ -156,7 +156,7 @@ struct RuleContext {
 
     /// "day 14 since Tue 3 Mar = Tue 17 Mar".
     func dayText(_ day: Int, since onset: LocalDate) -> Phrase {
-        "day \(day) since \(onset.shortDescription) = \(onset.adding(days: day).shortDescription)"
+        "day \(day) since \(date: onset) = \(date: onset.adding(days: day))"
     }
 
     /// The window from `session` to `hours` later.

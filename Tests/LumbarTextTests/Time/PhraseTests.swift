@@ -32,6 +32,15 @@ struct PhraseTests {
         #expect(Phrase("at \(clock: monday, in: b.zone)").text == "at 18:00")
     }
 
+    @Test("a date reads short, with its year only when it is not the year it is seen in")
+    func dates() throws {
+        let onset = try #require(LocalDate(year: 2026, month: 3, day: 3))
+        let old = try #require(LocalDate(year: 2022, month: 4, day: 7))
+        #expect(Phrase("day 14 since \(date: onset)").text == "day 14 since Tue 3 Mar")
+        #expect(Phrase("on \(date: old, seenOn: onset)").text == "on Thu 7 Apr 2022")
+        #expect(Phrase("on \(date: onset, seenOn: onset)").text == "on Tue 3 Mar")
+    }
+
     @Test("a load reads with its thousands separated", arguments: [(0, "0"), (2150, "2,150"), (1_234_567, "1,234,567"), (-4200, "-4,200")])
     func load(value: Int, text: String) {
         let phrase: Phrase = "This week's load is \(load: value)."
