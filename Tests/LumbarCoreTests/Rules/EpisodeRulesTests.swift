@@ -376,9 +376,13 @@ struct EpisodeRulesTests {
         b.checkIn(Self.onset, pain: 6)
         b.checkIn("2026-04-15 09:00", pain: 6, [.fever])
         let flag = b.flag(.sixWeekRisk, at: "2026-04-15 10:00")
-        #expect(flag?.evidence.map(\.text) == ["2026-03-03: pain 6, onset, peak", "2026-04-15: pain 6, latest, fever", "profile: born 1960, age 66 in 2026"])
+        #expect(
+            flag?.evidence.map(\.text) == [
+                "2026-03-03: pain 6, onset, peak", "2026-04-15: pain 6, latest, fever", "profile: born 1960, age 66 in 2026",
+            ])
         #expect(flag?.evidenceDates.map(\.description) == ["2026-03-03", "2026-04-15"])
-        #expect(flag?.headline.text == "Pain has lasted 43 days, is not improving (peak 6, now 6), with a risk factor the articles name: age 66, fever.")
+        #expect(
+            flag?.headline.text == "Pain has lasted 43 days, is not improving (peak 6, now 6), with a risk factor the articles name: age 66, fever.")
     }
 
     // MARK: doms-window
