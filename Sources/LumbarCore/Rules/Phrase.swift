@@ -98,16 +98,6 @@ public struct Phrase: Hashable, Sendable, ExpressibleByStringInterpolation {
         return joined
     }
 
-    /// `phrases` with `separator` between them.
-    public static func joined(_ phrases: [Phrase], separator: String) -> Phrase {
-        var joined = Phrase()
-        for (index, phrase) in phrases.enumerated() {
-            if index > 0 { joined.append(separator) }
-            joined.append(phrase)
-        }
-        return joined
-    }
-
     private init() {}
 
     /// The pieces of an interpolated phrase literal.
