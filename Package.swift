@@ -30,7 +30,8 @@ let package = Package(
         ),
         // What every test target shares: seeded randomness, temporary directories, golden files, journal builders.
         .target(name: "LumbarTestSupport", dependencies: ["LumbarCore"], path: "Tests/LumbarTestSupport"),
-        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarText", "LumbarTestSupport"], exclude: ["Report/Golden"]),
+        .testTarget(name: "LumbarCoreTests", dependencies: ["LumbarCore", "LumbarText", "LumbarTestSupport"]),
+        .testTarget(name: "LumbarTextTests", dependencies: ["LumbarText", "LumbarCore", "LumbarTestSupport"], exclude: ["Report/Golden"]),
         .testTarget(name: "LumbarUITests", dependencies: ["LumbarUI", "LumbarText", "LumbarCore", "LumbarTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LumbarTerminalTests", dependencies: ["LumbarTerminal", "CNCursesW", "CLumbarSystem", "LumbarUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lumbar", "LumbarCore", "LumbarText", "LumbarUI", "LumbarTestSupport"]),

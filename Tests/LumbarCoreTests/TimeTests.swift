@@ -2,6 +2,7 @@ import Foundation
 import LumbarTestSupport
 import Testing
 @testable import LumbarCore
+import LumbarText
 
 @Suite struct TimeTests {
     @Test func localDateArithmeticMatchesTheCalendar() throws {
@@ -75,6 +76,6 @@ import Testing
         b.checkIn("2022-04-07 20:00", pain: 1, [.legWeakness])
         b.checkIn("2026-12-01 08:00", pain: 1)
         let flag = try #require(b.flag(.legWeakness, at: "2026-12-01 09:00"))
-        #expect(flag.headline.contains("You said yes on Thu 7 Apr 2022."), "\(flag.headline)")
+        #expect(flag.headline.text.contains("You said yes on Thu 7 Apr 2022."), "\(flag.headline.text)")
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Issue 17: the terminal layer talks to curses and draws `LumbarUI` buffers; the journal,
-/// the rules and the file format are not its business.
+/// the rules and the file format are not its business. Core hands values, never text made of
+/// them: how a time or a load reads is `LumbarText`'s business.
 @Suite struct ModuleBoundaryTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
@@ -36,5 +37,35 @@ import Testing
             #expect(!imported.contains("LumbarCore"), "\(file) imports LumbarCore; the journal belongs in the executable's effects")
             #expect(!imported.contains("Foundation"), "\(file) imports Foundation; the terminal layer needs only curses and the C library")
         }
+    }
+
+    /// Every Swift file under `Sources/<module>`, relative path and text.
+    static func files(of module: String) throws -> [(path: String, text: String)] {
+        let directory = sources.appendingPathComponent(module)
+        let enumerator = FileManager.default.enumerator(atPath: directory.path)
+        var files: [(String, String)] = []
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".swift") else { continue }
+            files.append((module + "/" + relative, try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)))
+        }
+        return files
+    }
+
+    @Test func noFileInLumbarCoreImportsLumbarTextOrWritesTimesAndLoads() throws {
+        let files = try Self.files(of: "LumbarCore")
+        #expect(files.count >= 50, "found \(files.count) files under Sources/LumbarCore")
+        for (path, text) in files {
+            let imported = Self.imports(in: text)
+            #expect(!imported.contains("LumbarText"), "\(path) imports LumbarText; Core hands values and LumbarText writes them")
+            for name in ["TimeText", "LoadText"] {
+                #expect(!text.contains(name), "\(path) mentions \(name); put the time or load in a Phrase and let LumbarText write it")
+            }
+        }
+    }
+
+    @Test func timeTextAndLoadTextLiveInLumbarText() throws {
+        let paths = try Self.files(of: "LumbarText").map(\.path)
+        #expect(paths.contains("LumbarText/Time/TimeText.swift"))
+        #expect(paths.contains("LumbarText/Time/LoadText.swift"))
     }
 }

@@ -12,6 +12,11 @@ public struct Session: Identifiable, Hashable, Sendable {
     public var at: Timestamp
     /// What was done, in the person's words ("deadlift", "run").
     public var kind: String
+    /// The kind as every output names it: "deadlift", or "session" when the kind was left empty.
+    public var kindName: String {
+        let trimmed = kind.trimmingWhitespace()
+        return trimmed.isEmpty ? "session" : trimmed
+    }
     /// How long it lasted, in minutes.
     public var minutes: Int?
     /// Rate of perceived exertion, 1...10.

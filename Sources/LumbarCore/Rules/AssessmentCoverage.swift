@@ -19,7 +19,7 @@ enum AssessmentCoverage {
             guard let cover = assessments[..<end].last(where: { covers($0, flag, context) }) else { return flag }
             var covered = flag
             covered.assessedAt = cover.at
-            let when = TimeText.dateTime(cover.at, in: context.timeZone)
+            let when: Phrase = "\(dateTime: cover.at, in: context.timeZone)"
             covered.action =
                 flag.level >= .urgent
                 ? "A clinician assessed this on \(when). If it gets worse, or another sign on the emergency line appears, act now: \(flag.action)"

@@ -17,11 +17,11 @@ enum EpisodeRules {
 
     /// A flag with the rule's sources.
     static func flag(
-        _ rule: RuleID, _ level: Level, _ headline: String, action: String? = nil,
+        _ rule: RuleID, _ level: Level, _ headline: Phrase, action: Phrase? = nil,
         _ evidence: EvidenceList, _ window: FlagWindow?
     ) -> RuleFlag {
         RuleFlag(
-            rule: rule, level: level, headline: headline, action: action ?? level.action, evidence: evidence.lines,
+            rule: rule, level: level, headline: headline, action: action ?? Phrase(level.action), evidence: evidence.lines,
             evidenceDates: evidence.dates, window: window, sources: rule.sources)
     }
 
@@ -49,8 +49,8 @@ enum EpisodeRules {
     }
 
     /// "the Mon 18:00 deadlift" or "the onset (Tue 09:00)".
-    static func startText(_ context: RuleContext, _ episode: Episode) -> String {
-        episode.trigger.map { "the " + context.text($0) } ?? "the onset (\(context.text(episode.onset.at)))"
+    static func startText(_ context: RuleContext, _ episode: Episode) -> Phrase {
+        episode.trigger.map { "the \(context.text($0))" } ?? "the onset (\(context.text(episode.onset.at)))"
     }
 
     /// The sudden sessions `acute-injury` judges: during the episode or up to 72 h before its onset,
@@ -96,7 +96,7 @@ enum EpisodeRules {
                 evidence, window)
         }
         let deadline = session.at.adding(hours: 48)
-        let action =
+        let action: Phrase =
             context.now < deadline
             ? "Keep logging; if the pain reaches 7/10 by \(context.text(deadline)), book a doctor or physiotherapist."
             : "Keep logging; it stayed below 7/10 for 48 h. Book a doctor or physiotherapist if it turns severe or lasts."
@@ -121,13 +121,13 @@ enum EpisodeRules {
         }
         evidence.add(latest, ["\(elapsed / ChronologicalSearch.hour) h after the start"])
         let from = startText(context, episode)
-        let headline =
+        let headline: Phrase =
             "Pain is still severe (\(latest.pain)/10) \(elapsed / ChronologicalSearch.hour) h after \(from); the articles expect ordinary soreness to fade by about \(EpisodeMark.sorenessHours) h."
-        let origin = episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))"
-        let mark = { (hours: Int, extra: String) in
+        let origin: Phrase = episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))"
+        let mark = { (hours: Int, extra: Phrase) in
             FlagWindow(
                 start: context.local(start), end: context.local(start.adding(hours: Double(hours))),
-                text: "\(hours) h after \(origin) = \(context.text(start.adding(hours: Double(hours))))" + extra)
+                text: "\(hours) h after \(origin) = \(context.text(start.adding(hours: Double(hours))))\(extra)")
         }
         let appointment = EpisodeMark.appointmentHours
         let mark96 = start.adding(hours: Double(appointment))
@@ -158,10 +158,10 @@ enum EpisodeRules {
         guard day >= 7, day < twoWeeks, latest.pain >= 1,
             !PainScale.isImproved(peak: episode.peak, latest: latest.pain)
         else { return nil }
-        let day14 = episode.onset.date.adding(days: twoWeeks).shortDescription
+        let day14: Phrase = "\(date: episode.onset.date.adding(days: twoWeeks))"
         return flag(
             .notImproving, .watch,
-            "Day \(day) since \(episode.onset.date.shortDescription) and the pain has not clearly improved (peak \(episode.peak), now \(latest.pain)).",
+            "Day \(day) since \(date: episode.onset.date) and the pain has not clearly improved (peak \(episode.peak), now \(latest.pain)).",
             action: "Keep logging daily; if it has still not clearly improved on day \(twoWeeks) (\(day14)), book a doctor or physiotherapist.",
             courseEvidence(context, episode), context.dayWindow(twoWeeks, onset: episode.onset))
     }
@@ -174,7 +174,7 @@ enum EpisodeRules {
         guard latest.pain >= 1, day >= twoWeeks else { return nil }
         let improved = PainScale.isImproved(peak: episode.peak, latest: latest.pain)
         let evidence = courseEvidence(context, episode)
-        let since = "since \(episode.onset.date.shortDescription)"
+        let since: Phrase = "since \(date: episode.onset.date)"
         if day >= fourWeeks {
             return flag(
                 .pain2to4Weeks, .seeDoctor,
@@ -187,7 +187,7 @@ enum EpisodeRules {
                 "Back pain has gone on for \(day) days (\(since)) without clearly improving (peak \(episode.peak), now \(latest.pain)).",
                 evidence, context.dayWindow(twoWeeks, onset: episode.onset))
         }
-        let day28 = episode.onset.date.adding(days: fourWeeks).shortDescription
+        let day28: Phrase = "\(date: episode.onset.date.adding(days: fourWeeks))"
         return flag(
             .pain2to4Weeks, .watch,
             "Back pain has gone on for \(day) days (\(since)); it is easing (peak \(episode.peak), now \(latest.pain)) but not gone.",
@@ -218,10 +218,11 @@ enum EpisodeRules {
             ? " despite " + labels.dropLast().joined(separator: ", ") + " and " + (labels.last ?? "")
             : labels.first.map { " despite " + $0 } ?? ""
         let start = Timestamp(epochMilliseconds: lower, utcOffsetSeconds: 0)
-        let text =
+        let origin: Phrase = episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))"
+        let text: Phrase =
             lower == context.weekStart
             ? "the last 7 days, since \(context.text(start))"
-            : "from \(EpisodeMark.sorenessHours) h after \(episode.trigger.map(context.text) ?? "the onset at \(context.text(episode.onset.at))") = \(context.text(mark72)), to now"
+            : "from \(EpisodeMark.sorenessHours) h after \(origin) = \(context.text(mark72)), to now"
         return flag(
             .gettingWorse, .seeDoctor,
             "Pain rose from \(lowest.pain) to \(latest.pain)\(despite); the articles treat pain that gets worse as a reason to be seen.",
@@ -335,7 +336,7 @@ enum EpisodeRules {
         evidence.add(latest, ["last check-in"])
         let window = FlagWindow(
             start: context.local(latest.at), end: nil,
-            text: "last check-in \(TimeText.dateTime(latest.at, in: context.timeZone)), \(days) days ago")
+            text: "last check-in \(dateTime: latest.at, in: context.timeZone), \(days) days ago")
         return flag(
             .logToday, .info, "No check-in for \(days) days: the rules only see what is logged.",
             action: "Log a check-in today, even if the pain is 0.",

@@ -8,32 +8,38 @@ import Foundation
 ///
 /// An entry named twice (the onset that is also the peak) gets one line with both details.
 struct EvidenceList {
-    private var entries: [(key: String, head: String, details: [String])] = []
+    private var entries: [(key: String, head: Phrase, details: [String])] = []
     /// The dates of the entries, without repeats, oldest first.
     private(set) var dates: [LocalDate] = []
 
     /// "2026-03-05: pain 8, numbness", one per entry, in the order first added.
-    var lines: [String] { entries.map { ([$0.head] + $0.details).joined(separator: ", ") } }
+    var lines: [Phrase] {
+        entries.map { entry in
+            var line = entry.head
+            for detail in entry.details { line.append(", " + detail) }
+            return line
+        }
+    }
 
     /// Adds a check-in, with what about it matters.
     mutating func add(_ checkIn: CheckIn, _ details: [String] = []) {
-        add(key: checkIn.id.uuidString, head: checkIn.date.description + ": pain \(checkIn.pain)", details: details, date: checkIn.date)
+        add(key: checkIn.id.uuidString, head: "\(checkIn.date.description): pain \(checkIn.pain)", details: details, date: checkIn.date)
     }
 
     /// Adds a session, with what about it matters.
     mutating func add(_ session: Session, in timeZone: ZoneInfo, _ details: [String] = []) {
         let local = session.at.converted(to: timeZone)
         add(
-            key: session.id.uuidString, head: "\(local.localDate): \(TimeText.kind(of: session)) at \(local.clockTime)",
+            key: session.id.uuidString, head: "\(local.localDate.description): \(session.kindName) at \(clock: session.at, in: timeZone)",
             details: details, date: local.localDate)
     }
 
     /// Adds a line about something without a date of its own (the profile).
     mutating func add(line: String) {
-        add(key: line, head: line, details: [], date: nil)
+        add(key: line, head: Phrase(line), details: [], date: nil)
     }
 
-    private mutating func add(key: String, head: String, details: [String], date: LocalDate?) {
+    private mutating func add(key: String, head: Phrase, details: [String], date: LocalDate?) {
         if let index = entries.firstIndex(where: { $0.key == key }) {
             for detail in details where !entries[index].details.contains(detail) { entries[index].details.append(detail) }
         } else {

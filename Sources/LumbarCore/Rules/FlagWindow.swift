@@ -11,10 +11,10 @@ public struct FlagWindow: Hashable, Sendable {
     /// The boundary the flag is about, if any.
     public var end: Timestamp?
     /// The window in words, times in the user's zone: "72 h after Mon 18:00 deadlift = Thu 18:00".
-    public var text: String
+    public var text: Phrase
 
     /// A window.
-    public init(start: Timestamp, end: Timestamp?, text: String) {
+    public init(start: Timestamp, end: Timestamp?, text: Phrase) {
         self.start = start
         self.end = end
         self.text = text

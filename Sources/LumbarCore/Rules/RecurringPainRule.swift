@@ -33,12 +33,12 @@ enum RecurringPainRule {
         }
         let window = FlagWindow(
             start: first.start(in: context.timeZone), end: context.now,
-            text: "the 28 dates \(first.shortDescription) – \(context.today.shortDescription)")
+            text: "the 28 dates \(date: first) – \(date: context.today)")
         return RuleFlag(
             rule: .recurringPain, level: .seeDoctor,
             headline:
                 "Pain on \(counted.count) of the last 28 dates, over \(episodes.count) episodes: the articles treat pain that keeps coming back as a reason to be seen.",
-            action: Level.seeDoctor.action, evidence: evidence.lines, evidenceDates: evidence.dates,
+            action: Phrase(Level.seeDoctor.action), evidence: evidence.lines, evidenceDates: evidence.dates,
             window: window, sources: RuleID.recurringPain.sources)
     }
 }

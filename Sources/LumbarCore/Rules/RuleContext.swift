@@ -141,33 +141,33 @@ struct RuleContext {
     func local(_ time: Timestamp) -> Timestamp { time.converted(to: timeZone) }
 
     /// "Mon 18:00" when within a week of now, else "Mon 2 Mar 18:00".
-    func text(_ time: Timestamp) -> String { TimeText.near(time, reference: now, in: timeZone, clock: clock) }
+    func text(_ time: Timestamp) -> Phrase { "\(near: time, reference: now, in: timeZone, clock: clock)" }
 
     /// "Mon 2 Mar 18:00", for windows a week long, where a bare weekday would repeat.
-    func dateText(_ time: Timestamp) -> String { TimeText.dateTime(time, in: timeZone, clock: clock) }
+    func dateText(_ time: Timestamp) -> Phrase { "\(dateTime: time, in: timeZone, clock: clock)" }
 
     /// "Mon 18:00 deadlift".
-    func text(_ session: Session) -> String { text(session.at) + " " + TimeText.kind(of: session) }
+    func text(_ session: Session) -> Phrase { "\(text(session.at)) \(session.kindName)" }
 
     /// "72 h after Mon 18:00 deadlift = Thu 18:00".
-    func hoursText(_ hours: Int, after session: Session) -> String {
+    func hoursText(_ hours: Int, after session: Session) -> Phrase {
         "\(hours) h after \(text(session)) = \(text(session.at.adding(hours: Double(hours))))"
     }
 
     /// "day 14 since Tue 3 Mar = Tue 17 Mar".
-    func dayText(_ day: Int, since onset: LocalDate) -> String {
-        "day \(day) since \(onset.shortDescription) = \(onset.adding(days: day).shortDescription)"
+    func dayText(_ day: Int, since onset: LocalDate) -> Phrase {
+        "day \(day) since \(date: onset) = \(date: onset.adding(days: day))"
     }
 
     /// The window from `session` to `hours` later.
-    func hoursWindow(_ hours: Int, after session: Session, text extra: String = "") -> FlagWindow {
+    func hoursWindow(_ hours: Int, after session: Session, text extra: Phrase = "") -> FlagWindow {
         FlagWindow(
             start: local(session.at), end: local(session.at.adding(hours: Double(hours))),
             text: hoursText(hours, after: session) + extra)
     }
 
     /// The window from the onset to the start of day `day`.
-    func dayWindow(_ day: Int, onset: CheckIn, text extra: String = "") -> FlagWindow {
+    func dayWindow(_ day: Int, onset: CheckIn, text extra: Phrase = "") -> FlagWindow {
         FlagWindow(
             start: local(onset.at), end: onset.date.adding(days: day).start(in: timeZone),
             text: dayText(day, since: onset.date) + extra)

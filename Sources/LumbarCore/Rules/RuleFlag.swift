@@ -11,11 +11,11 @@ public struct RuleFlag: Hashable, Sendable {
     /// Its level.
     public var level: Level
     /// One line saying what was seen, in lumbar's words.
-    public var headline: String
+    public var headline: Phrase
     /// What to do at this level.
-    public var action: String
+    public var action: Phrase
     /// The entries that set it off: their dates and what about them ("2026-03-05: pain 8").
-    public var evidence: [String]
+    public var evidence: [Phrase]
     /// The dates of those entries.
     public var evidenceDates: [LocalDate]
     /// The window it concerns, if any.
@@ -28,7 +28,7 @@ public struct RuleFlag: Hashable, Sendable {
 
     /// A flag.
     public init(
-        rule: RuleID, level: Level, headline: String, action: String, evidence: [String],
+        rule: RuleID, level: Level, headline: Phrase, action: Phrase, evidence: [Phrase],
         evidenceDates: [LocalDate], window: FlagWindow?, sources: [Article], assessedAt: Timestamp? = nil
     ) {
         self.assessedAt = assessedAt

@@ -27,13 +27,10 @@ enum WarningSignRules {
         guard let level = level(rule, context) else { return nil }
         let yes = keys(rule, context).compactMap { context.answers[$0] }
         guard let latest = yes.max(by: { $0.checkIn.at < $1.checkIn.at }) else { return nil }
-        let date = latest.checkIn.date.shortDescription(seenOn: context.now.localDate)
         let phrases = yes.map { phrase($0.symptom) }
         let stale = context.now.epochMilliseconds - latest.checkIn.at.epochMilliseconds > 168 * ChronologicalSearch.hour
-        let said =
-            stale
-            ? "Still \(listed(phrases))? You said yes on \(date)."
-            : "You answered yes to \(listed(phrases)) on \(date)."
+        let on: Phrase = "\(date: latest.checkIn.date, seenOn: context.now.localDate)"
+        let said: Phrase = stale ? "Still \(listed(phrases))? You said yes on \(on)." : "You answered yes to \(listed(phrases)) on \(on)."
         var evidence = EvidenceList()
         for answer in yes {
             evidence.add(answer.checkIn, ["\(answer.symptom.rawValue): yes, standing until answered no"])
@@ -41,8 +38,8 @@ enum WarningSignRules {
         let keys = yes.map(\.symptom.rawValue).joined(separator: ",")
         let answerNo = "If this has gone, answer it no: lumbar checkin --no \(keys) --pain N, with N your pain now (in the check-in form, key n)."
         return RuleFlag(
-            rule: rule, level: level, headline: said + " " + reason(rule, level, keys: yes.count),
-            action: [level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo,
+            rule: rule, level: level, headline: "\(said) \(reason(rule, level, keys: yes.count))",
+            action: Phrase([level.action, extraAction(rule)].compactMap { $0 }.joined(separator: " ") + " " + answerNo),
             evidence: evidence.lines, evidenceDates: evidence.dates, window: nil, sources: rule.sources)
     }
 

@@ -70,7 +70,7 @@ public struct KindSummary: Hashable, Sendable {
             }
             loads.sort()
             return KindSummary(
-                kind: TimeText.kind(of: pains[first].session), sessions: group.count,
+                kind: pains[first].session.kindName, sessions: group.count,
                 sessionsWithoutLoad: group.count - loads.count, medianLoad: median(loads),
                 judged: judged, flared: flared, triggers: triggers, suddenTriggers: suddenTriggers)
         }

@@ -6,5 +6,5 @@ extension Session {
     }
 
     /// The kind as grouped for the training summary: trimmed, case folded, "session" when empty.
-    var kindKey: String { TimeText.kind(of: self).lowercased() }
+    var kindKey: String { kindName.lowercased() }
 }

@@ -73,7 +73,7 @@ public struct TrainingReport: Hashable, Sendable {
         var kindKeys = KindKeys()
         let keys = sessions.map { kindKeys.key(of: $0) }
         var spelling: [String: String] = [:]
-        for (session, key) in zip(sessions, keys) where spelling[key] == nil { spelling[key] = TimeText.kind(of: session) }
+        for (session, key) in zip(sessions, keys) where spelling[key] == nil { spelling[key] = session.kindName }
         let leads = episodes.map { episode -> EpisodeLead in
             let onset = episode.onset.at.epochMilliseconds
             let from = ChronologicalSearch.start(

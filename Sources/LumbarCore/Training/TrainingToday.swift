@@ -9,7 +9,7 @@ public struct TrainingToday: Hashable, Sendable {
     /// The answer.
     public var answer: TrainingAnswer
     /// Why, one line each, the deciding reason first.
-    public var reasons: [String]
+    public var reasons: [Phrase]
     /// The check-in whose pain the answer used (the latest at or before now); `nil` when none.
     public var painCheckIn: CheckIn?
     /// Whether that check-in is more than 24 h old (the answer then asks for a new one).
@@ -18,7 +18,7 @@ public struct TrainingToday: Hashable, Sendable {
     public var unassessedFlags: [RuleFlag]
 
     /// An answer from its parts.
-    public init(answer: TrainingAnswer, reasons: [String], painCheckIn: CheckIn?, isStale: Bool, unassessedFlags: [RuleFlag]) {
+    public init(answer: TrainingAnswer, reasons: [Phrase], painCheckIn: CheckIn?, isStale: Bool, unassessedFlags: [RuleFlag]) {
         self.answer = answer
         self.reasons = reasons
         self.painCheckIn = painCheckIn
@@ -49,12 +49,12 @@ public struct TrainingToday: Hashable, Sendable {
         let checkInEnd = ChronologicalSearch.end(of: checkIns, upTo: nowMs, by: \.at)
         let latest = checkInEnd > 0 ? checkIns[checkInEnd - 1] : nil
         let isStale = latest.map { nowMs - $0.at.epochMilliseconds > TrainingWindow.milliseconds(hours: TrainingWindow.staleCheckInHours) } ?? false
-        func when(_ time: Timestamp) -> String { TimeText.near(time, reference: nowStamp, in: timeZone, clock: clock) }
+        func when(_ time: Timestamp) -> Phrase { "\(near: time, reference: nowStamp, in: timeZone, clock: clock)" }
 
-        var freshness: [String] = []
+        var freshness: [Phrase] = []
         if let latest, isStale {
             freshness.append(
-                "Your latest check-in is from \(TimeText.dateTime(latest.at, in: timeZone, clock: clock)), more than 24 h ago: check in now so the answer reads today's pain."
+                "Your latest check-in is from \(dateTime: latest.at, in: timeZone, clock: clock), more than 24 h ago: check in now so the answer reads today's pain."
             )
         } else if latest == nil {
             freshness.append("No check-in yet: check in so the answer can read your pain.")
@@ -62,13 +62,13 @@ public struct TrainingToday: Hashable, Sendable {
 
         let flags = status.flags.filter { $0.level >= .seeDoctor && $0.assessedAt == nil }
         if !flags.isEmpty {
-            let reasons =
+            let reasons: [Phrase] =
                 flags.map { "\($0.level.key): \($0.headline) (\($0.rule.rawValue))" }
                 + ["Training waits until a doctor or physiotherapist has assessed this; the status (lumbar status) says what to do."]
             return TrainingToday(answer: .notUntilChecked, reasons: reasons, painCheckIn: latest, isStale: isStale, unassessedFlags: flags)
         }
 
-        var rest: [String] = []
+        var rest: [Phrase] = []
         if let latest, latest.pain >= TrainingWindow.restPain {
             rest.append("Pain \(latest.pain) at \(when(latest.at)): 7 or more.")
         }
@@ -77,7 +77,7 @@ public struct TrainingToday: Hashable, Sendable {
             let last = SessionPain.of(sessions[sessionEnd - 1], checkIns: checkIns, now: now)
             if let before = last.before, latest.pain >= before.pain + TrainingWindow.restRise {
                 rest.append(
-                    "Pain \(latest.pain) at \(when(latest.at)), up \(latest.pain - before.pain) from \(before.pain) before your latest session (\(TimeText.kind(of: last.session)), \(when(last.session.at)))."
+                    "Pain \(latest.pain) at \(when(latest.at)), up \(latest.pain - before.pain) from \(before.pain) before your latest session (\(last.session.kindName), \(when(last.session.at)))."
                 )
             }
         }
@@ -88,7 +88,7 @@ public struct TrainingToday: Hashable, Sendable {
             guard pain.isSudden else { continue }
             let until = pain.session.at.adding(hours: Double(TrainingWindow.suddenRestHours))
             rest.append(
-                "Sharp pain began with the \(TimeText.kind(of: pain.session)) of \(when(pain.session.at)): rest until 48 h after it (\(when(until)))."
+                "Sharp pain began with the \(pain.session.kindName) of \(when(pain.session.at)): rest until 48 h after it (\(when(until)))."
             )
         }
         if !rest.isEmpty {
@@ -103,10 +103,10 @@ public struct TrainingToday: Hashable, Sendable {
                 answer: .light, reasons: ["Pain \(latest.pain) at \(when(latest.at)): mild to moderate (1–6)."] + freshness,
                 painCheckIn: latest, isStale: isStale, unassessedFlags: [])
         }
-        var reasons = ["Pain-free at \(when(latest.at))."]
+        var reasons: [Phrase] = ["Pain-free at \(when(latest.at))."]
         if week.isHeavy, let change = week.changePercent {
             reasons.append(
-                "This week's load is \(LoadText.number(week.load)), \(change) % above your usual \(LoadText.number(week.usualRounded)): sudden jumps in load are one way backs get hurt, so build up from your usual week gradually."
+                "This week's load is \(load: week.load), \(change) % above your usual \(load: week.usualRounded): sudden jumps in load are one way backs get hurt, so build up from your usual week gradually."
             )
         }
         return TrainingToday(answer: .train, reasons: reasons + freshness, painCheckIn: latest, isStale: isStale, unassessedFlags: [])

@@ -64,7 +64,7 @@ public enum PainChart {
 
     /// The trigger mark's label: the session's kind, cut short.
     static func triggerLabel(_ report: Report) -> String {
-        shortened(report.episode?.trigger.map(TimeText.kind(of:)) ?? "session")
+        shortened(report.episode?.trigger.map(\.kindName) ?? "session")
     }
 
     /// The plot's geometry for one report: where a day, a pain score and an instant fall.
@@ -203,7 +203,7 @@ public enum PainChart {
     static func sessionMarks(_ frame: Frame) -> [String] {
         frame.report.sessions.map { session in
             let at = frame.x(frame.position(session.at))
-            let title = "Session: " + TimeText.kind(of: session) + ", " + TimeText.dateTime(session.at, in: frame.report.timeZone)
+            let title = "Session: " + session.kindName + ", " + TimeText.dateTime(session.at, in: frame.report.timeZone)
             return
                 "<path d=\"M\(n(at)) \(n(bottom - 7))L\(n(at - 4)) \(n(bottom))L\(n(at + 4)) \(n(bottom))Z\" fill=\"#4b5563\"><title>\(HTMLText.escape(title))</title></path>"
         }

@@ -58,7 +58,7 @@ enum ReportContent {
         case .episode(let onset, let trigger, let peak, let days, let isOpen, let clipped):
             let span = isOpen ? "open for \(days) \(days == 1 ? "day" : "days")" : "\(days) \(days == 1 ? "day" : "days") long"
             let start =
-                trigger.map { "the \(TimeText.kind(of: $0)) session of \($0.at.converted(to: report.timeZone).localDate.shortDescription)" }
+                trigger.map { "the \($0.kindName) session of \($0.at.converted(to: report.timeZone).localDate.shortDescription)" }
                 ?? "the onset on \(onset.shortDescription)"
             let cut = clipped ? " (cut to \(Report.maximumDays) days)" : ""
             return "Starts at \(start)\(cut), which the worst episode of back pain in the last "
@@ -146,7 +146,7 @@ enum ReportContent {
                 (
                     "Trigger",
                     [
-                        .strong(TimeText.kind(of: trigger)),
+                        .strong(trigger.kindName),
                         .text(
                             ", " + TimeText.dateTime(trigger.at, in: zone)
                                 + (details.isEmpty ? "" : ", " + details.joined(separator: ", ")) + "; " + during + "; \(hours) h before the onset"),
@@ -273,7 +273,7 @@ enum ReportContent {
         guard !report.flags.isEmpty else { return nil }
         let rows = report.flags.map { flag -> ReportTable.Row in
             let source = flag.latest.sources.first?.title ?? "lumbar\u{2019}s own rule (no article)"
-            return ReportTable.Row(cells: [[.code(flag.rule.rawValue)], [.text(flag.latest.headline)], [.text(source)]])
+            return ReportTable.Row(cells: [[.code(flag.rule.rawValue)], [.text(flag.latest.headline.text)], [.text(source)]])
         }
         return ReportTable(
             columns: [
@@ -484,7 +484,7 @@ enum ReportContent {
         guard !report.sessions.isEmpty else { return nil }
         let triggerID = report.episode?.trigger?.id
         let rows = report.sessions.map { session -> ReportTable.Row in
-            var kind: ReportLine = [.text(TimeText.kind(of: session))]
+            var kind: ReportLine = [.text(session.kindName)]
             if session.id == triggerID { kind.append(.strong(" (trigger)")) }
             return ReportTable.Row(cells: [
                 [.text(TimeText.dateTime(session.at, in: report.timeZone))], kind,
@@ -545,7 +545,7 @@ enum ReportContent {
         if let minutes = session.minutes { details.append("\(minutes) min") }
         if let rpe = session.rpe { details.append("RPE \(rpe)") }
         if session.suddenPain { details.append(withDate ? "sharp pain at the session" : "sharp pain") }
-        return TimeText.kind(of: session) + when + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
+        return session.kindName + when + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
     }
 
     /// Spans separated by ", ".

@@ -57,15 +57,15 @@ public enum StatusFormatter {
         _ flag: RuleFlag, color: Bool, timeZone: ZoneInfo = .gmt, clock: Preferences.ClockStyle = .twentyFourHour
     ) -> [String] {
         var lines = [paint("[\(flag.level.key)]", flag.level, color) + " " + flag.rule.title + " (\(flag.rule.rawValue))"]
-        lines.append("  " + flag.headline)
-        lines.append("  What to do: " + flag.action)
+        lines.append("  " + flag.headline.text)
+        lines.append("  What to do: " + flag.action.text)
         if let assessed = flag.assessedAt {
             lines.append("  Assessed: " + TimeText.dateTime(assessed, in: timeZone, clock: clock) + " (not counted toward the level)")
         }
         for (index, item) in flag.evidence.enumerated() {
-            lines.append((index == 0 ? "  Seen: " : "        ") + item)
+            lines.append((index == 0 ? "  Seen: " : "        ") + item.text)
         }
-        if let window = flag.window { lines.append("  Window: " + window.text) }
+        if let window = flag.window { lines.append("  Window: " + window.text.text) }
         lines.append("  Source: " + sourceText(flag.sources))
         return lines
     }
@@ -96,7 +96,7 @@ public enum StatusFormatter {
                 ? "\(hours) h"
                 : "\(LocalDate(instant: trigger.at.date, in: timeZone).days(to: status.now.converted(to: timeZone).localDate)) days"
             parts.append(
-                "\(since) since the \(TimeText.kind(of: trigger)) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone, clock: clock)))")
+                "\(since) since the \(trigger.kindName) (\(TimeText.near(trigger.at, reference: status.now, in: timeZone, clock: clock)))")
         } else {
             parts.append("no session logged in the \(Episode.triggerWindowHours) h before it began")
         }
@@ -184,16 +184,16 @@ extension StatusFormatter {
                     JSONObject([
                         ("start", .string($0.start.description)),
                         ("end", $0.end.map { .string($0.description) } ?? .null),
-                        ("text", .string($0.text)),
+                        ("text", .string($0.text.text)),
                     ]))
             } ?? .null
         var members: [(String, JSONValue)] = [
             ("rule", .string(flag.rule.rawValue)),
             ("level", .string(flag.level.key)),
             ("title", .string(flag.rule.title)),
-            ("headline", .string(flag.headline)),
-            ("action", .string(flag.action)),
-            ("evidence", .array(flag.evidence.map(JSONValue.string))),
+            ("headline", .string(flag.headline.text)),
+            ("action", .string(flag.action.text)),
+            ("evidence", .array(flag.evidence.map { .string($0.text) })),
             ("evidenceDates", .array(flag.evidenceDates.map { .string($0.description) })),
             ("window", window),
             ("source", flag.sources.first.map { .string($0.title) } ?? .null),

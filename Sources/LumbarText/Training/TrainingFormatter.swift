@@ -14,7 +14,7 @@ public enum TrainingFormatter {
     /// the episodes. Ends with a newline.
     public static func text(_ report: TrainingReport, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
         var lines = ["Today: " + report.today.answer.headline]
-        lines += report.today.reasons.map { "  - " + $0 }
+        lines += report.today.reasons.map { "  - " + $0.text }
         lines.append("  Source: " + StatusFormatter.sourceText(report.today.answer.sources))
         lines.append("")
         lines.append("Load: " + capitalized(LoadText.week(report.week)) + " (load = minutes × RPE).")
@@ -72,7 +72,7 @@ public enum TrainingFormatter {
     public static func leadText(_ lead: EpisodeLead, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
         var text = lead.episode.onset.date.shortDescription + ": "
         if let trigger = lead.trigger {
-            text += "after the \(TimeText.kind(of: trigger.session)) of \(TimeText.dateTime(trigger.session.at, in: timeZone, clock: clock))"
+            text += "after the \(trigger.session.kindName) of \(TimeText.dateTime(trigger.session.at, in: timeZone, clock: clock))"
             var details: [String] = []
             if let load = trigger.session.load {
                 details.append("load \(LoadText.number(load))" + (lead.triggerShareOfUsual.map { ", \($0) % of the usual week" } ?? ""))
@@ -89,7 +89,7 @@ public enum TrainingFormatter {
 
     /// "Mon 2 Mar 18:00 deadlift, load 675: pain 1 → 6 (next morning 6); flared; sudden".
     public static func sessionText(_ pain: SessionPain, timeZone: ZoneInfo, clock: Preferences.ClockStyle = .twentyFourHour) -> String {
-        var text = TimeText.dateTime(pain.session.at, in: timeZone, clock: clock) + " " + TimeText.kind(of: pain.session)
+        var text = TimeText.dateTime(pain.session.at, in: timeZone, clock: clock) + " " + pain.session.kindName
         text += pain.session.load.map { ", load \(LoadText.number($0))" } ?? ", no load"
         text += ": pain " + (pain.before.map { String($0.pain) } ?? "–") + " → " + (pain.after.map { String($0.pain) } ?? "–")
         if let morning = pain.nextMorning { text += " (next morning \(morning.pain))" }
@@ -137,7 +137,7 @@ public enum TrainingFormatter {
         .object(
             JSONObject([
                 ("answer", .string(today.answer.key)), ("headline", .string(today.answer.headline)),
-                ("reasons", .array(today.reasons.map(JSONValue.string))),
+                ("reasons", .array(today.reasons.map { .string($0.text) })),
                 ("sources", .array(today.answer.sources.map { .string($0.title) })),
                 ("pain", today.painCheckIn.map { .int($0.pain) } ?? .null),
                 ("painAt", today.painCheckIn.map { time($0.at) } ?? .null),
@@ -169,7 +169,7 @@ public enum TrainingFormatter {
     private static func sessionJSON(_ pain: SessionPain, time: (Timestamp) -> JSONValue) -> JSONValue {
         .object(
             JSONObject([
-                ("kind", .string(TimeText.kind(of: pain.session))), ("at", time(pain.session.at)),
+                ("kind", .string(pain.session.kindName)), ("at", time(pain.session.at)),
                 ("load", pain.session.load.map(JSONValue.int) ?? .null),
                 ("painBefore", pain.before.map { .int($0.pain) } ?? .null),
                 ("painAfter", pain.after.map { .int($0.pain) } ?? .null),
@@ -184,7 +184,7 @@ public enum TrainingFormatter {
             lead.trigger.map {
                 .object(
                     JSONObject([
-                        ("kind", .string(TimeText.kind(of: $0.session))), ("at", time($0.session.at)),
+                        ("kind", .string($0.session.kindName)), ("at", time($0.session.at)),
                         ("load", $0.session.load.map(JSONValue.int) ?? .null), ("sudden", .bool($0.isSudden)),
                     ]))
             } ?? .null

@@ -77,7 +77,7 @@ enum StatusScreen {
                 : Span(" " + flag.level.key.uppercased() + ", ASSESSED ", Style(attributes: [.bold, .reverse]))
             let lead = [Span(String(state.glyphs.bullet) + " ", Style(foreground: style.background, attributes: .bold)), tag, Span(" ")]
             lines += SpanLayout.wrapped(flag.rule.title, width: width, lead: lead, indent: 2, style: .bold)
-            lines += SpanLayout.wrapped(flag.headline, width: width, lead: [Span("  ")], indent: 2)
+            lines += SpanLayout.wrapped(flag.headline.text, width: width, lead: [Span("  ")], indent: 2)
             let labelWidth = 10
             func detail(_ label: String, _ text: String, _ style: Style = .plain) {
                 let lead = [Span("  "), Span(TextLayout.pad(label, to: labelWidth - 2), .dim)]
@@ -86,9 +86,9 @@ enum StatusScreen {
             if let assessed = flag.assessedAt {
                 detail("Note", "assessed \(assessed.localDate.shortDescription) \(assessed.localDate.year) \(assessed.clockTime)", .bold)
             }
-            detail("Do", flag.action, flag.level >= .urgent ? .warning : .bold)
-            for (i, item) in flag.evidence.enumerated() { detail(i == 0 ? "Seen" : "", item) }
-            if let window = flag.window { detail("Window", window.text) }
+            detail("Do", flag.action.text, flag.level >= .urgent ? .warning : .bold)
+            for (i, item) in flag.evidence.enumerated() { detail(i == 0 ? "Seen" : "", item.text) }
+            if let window = flag.window { detail("Window", window.text.text) }
             detail("Source", StatusFormatter.sourceText(flag.sources), .dim)
         }
         // Every status carries the emergency line, at any level.

@@ -54,7 +54,7 @@ enum TrainingScreen {
         let lead = [Span(" " + answer.label + " ", style(answer)), Span(" ")]
         var headline = SpanLayout.wrapped(width >= 60 ? answer.headline : answer.shortHeadline, width: width, lead: lead, indent: 2, style: .bold)
         var reasons = report.today.reasons.flatMap {
-            SpanLayout.wrapped($0, width: width, lead: [Span("  " + String(glyphs.bullet) + " ", .dim)], indent: 4)
+            SpanLayout.wrapped($0.text, width: width, lead: [Span("  " + String(glyphs.bullet) + " ", .dim)], indent: 4)
         }
         let load = loadLine(report.week, width: width)
         let kinds = kindLines(report.kinds, width: width)

@@ -30,8 +30,8 @@ struct AssessmentTests {
         // A covered urgent flag holds the status at watch and says its own action applies if it gets worse.
         #expect(after.level == .watch)
         let leg = after.flags.first { $0.rule == .legWeakness }
-        #expect(leg?.action.contains("If it gets worse, or another sign on the emergency line appears") == true)
-        #expect(leg?.action.contains(Level.urgent.action) == true)
+        #expect(leg?.action.text.contains("If it gets worse, or another sign on the emergency line appears") == true)
+        #expect(leg?.action.text.contains(Level.urgent.action) == true)
     }
 
     @Test("all covered see-doctor flags: level none, still listed")

@@ -14,7 +14,7 @@ struct ContractStoryTests {
         for day in 3...9 { b.checkIn("2026-03-0\(day) 09:00", pain: 4) }
         let status = b.status(at: "2026-03-09 20:00")
         #expect(status.level == .emergency)
-        #expect(status.flags.first?.headline.hasPrefix("Still trouble controlling your bladder or bowels?") == true)
+        #expect(status.flags.first?.headline.text.hasPrefix("Still trouble controlling your bladder or bowels?") == true)
         #expect(StatusFormatter.text(status, timeZone: b.zone, color: false).contains(StatusFormatter.calmLine) == false)
     }
 
@@ -40,7 +40,7 @@ struct ContractStoryTests {
         #expect(status.episode?.trigger?.kind == "walk")
         let flag = status.flags.first { $0.rule == .acuteInjury }
         #expect(flag?.level == .seeDoctor)
-        #expect(flag?.evidence.first?.contains("deadlift") == true)
+        #expect(flag?.evidence.first?.text.contains("deadlift") == true)
     }
 
     @Test("8/10 for 13 days without any session is see-doctor, not watch")
@@ -59,9 +59,9 @@ struct ContractStoryTests {
         b.checkIn("2026-03-02 09:00", pain: 4, [symptom])
         let flag = b.flag(.systemicSigns, at: "2026-03-02 10:00")
         #expect(flag?.level == .urgent)
-        #expect(flag?.action.contains("Contact a doctor today") == true)
-        #expect(flag?.action.contains("111 in England") == true)
-        #expect(flag?.action.contains("not a physiotherapist") == true)
+        #expect(flag?.action.text.contains("Contact a doctor today") == true)
+        #expect(flag?.action.text.contains("111 in England") == true)
+        #expect(flag?.action.text.contains("not a physiotherapist") == true)
     }
 
     @Test("no reassurance beside an emergency, and the emergency line on every status")

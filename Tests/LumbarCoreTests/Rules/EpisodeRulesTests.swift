@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarText
 import LumbarTestSupport
 
 /// The episode rules, each with both sides of its boundaries. Stockholm, March 2026: the
@@ -39,9 +40,9 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-04 09:00", pain: 3)
         #expect(b.level(.intensePain, at: "2026-03-04 10:00") == nil)
         let flag = Self.base(onsetPain: 8).flag(.intensePain, at: "2026-03-03 10:00")
-        #expect(flag?.evidence == ["2026-03-03: pain 8, latest check-in"])
-        #expect(flag?.window?.text == "7 days after the check-in of Tue 3 Mar 09:00 = Tue 10 Mar 09:00")
-        #expect(flag?.action.contains("96 h after the Mon 18:00 deadlift") == true)
+        #expect(flag?.evidence.map(\.text) == ["2026-03-03: pain 8, latest check-in"])
+        #expect(flag?.window?.text.text == "7 days after the check-in of Tue 3 Mar 09:00 = Tue 10 Mar 09:00")
+        #expect(flag?.action.text.contains("96 h after the Mon 18:00 deadlift") == true)
     }
 
     // MARK: acute-injury
@@ -95,7 +96,7 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-06 12:00", pain: 6)
         let flag = b.flag(.acuteInjury, at: "2026-03-06 13:00")
         #expect(flag?.level == .seeDoctor)
-        #expect(flag?.evidence.first == "2026-03-05: deadlift at 18:00, marked as sudden pain")
+        #expect(flag?.evidence.first?.text == "2026-03-05: deadlift at 18:00, marked as sudden pain")
     }
 
     @Test(
@@ -115,9 +116,9 @@ struct EpisodeRulesTests {
     func acuteInjuryWindow() {
         let b = Self.base(suddenPain: true)
         let flag = b.flag(.acuteInjury, at: "2026-03-03 10:00")
-        #expect(flag?.window?.text == "48 h after Mon 18:00 deadlift = Wed 18:00")
-        #expect(flag?.action == "Keep logging; if the pain reaches 7/10 by Wed 18:00, book a doctor or physiotherapist.")
-        #expect(flag?.evidence.first == "2026-03-02: deadlift at 18:00, marked as sudden pain")
+        #expect(flag?.window?.text.text == "48 h after Mon 18:00 deadlift = Wed 18:00")
+        #expect(flag?.action.text == "Keep logging; if the pain reaches 7/10 by Wed 18:00, book a doctor or physiotherapist.")
+        #expect(flag?.evidence.first?.text == "2026-03-02: deadlift at 18:00, marked as sudden pain")
     }
 
     // MARK: severe-72-96h
@@ -140,13 +141,13 @@ struct EpisodeRulesTests {
         var b = Self.base()
         b.checkIn("2026-03-05 20:00", pain: 8)
         let watch = b.flag(.severe72to96h, at: "2026-03-05 21:00")
-        #expect(watch?.window?.text == "72 h after Mon 18:00 deadlift = Thu 18:00; 96 h = Fri 18:00")
-        #expect(watch?.action == "Keep logging; if it is still 7 or more at the 96 h mark (Fri 18:00), book a doctor or physiotherapist.")
+        #expect(watch?.window?.text.text == "72 h after Mon 18:00 deadlift = Thu 18:00; 96 h = Fri 18:00")
+        #expect(watch?.action.text == "Keep logging; if it is still 7 or more at the 96 h mark (Fri 18:00), book a doctor or physiotherapist.")
         #expect(watch?.sources.first?.title == "When Post-Exercise Lower Back Discomfort Calls for Attention")
         b.checkIn("2026-03-06 18:30", pain: 8)
         let seeDoctor = b.flag(.severe72to96h, at: "2026-03-06 19:00")
-        #expect(seeDoctor?.window?.text == "96 h after Mon 18:00 deadlift = Fri 18:00")
-        #expect(seeDoctor?.headline.hasPrefix("Pain is still severe (8/10) 96 h after the Mon 18:00 deadlift") == true)
+        #expect(seeDoctor?.window?.text.text == "96 h after Mon 18:00 deadlift = Fri 18:00")
+        #expect(seeDoctor?.headline.text.hasPrefix("Pain is still severe (8/10) 96 h after the Mon 18:00 deadlift") == true)
         #expect(seeDoctor?.evidenceDates.map(\.description) == ["2026-03-02", "2026-03-06"])
     }
 
@@ -162,7 +163,7 @@ struct EpisodeRulesTests {
         b.checkIn(at, pain: 8)
         #expect(b.level(.severe72to96h, at: at) == expected)
         if expected == .seeDoctor {
-            #expect(b.flag(.severe72to96h, at: at)?.window?.text == "96 h after the onset at Tue 09:00 = Sat 09:00")
+            #expect(b.flag(.severe72to96h, at: at)?.window?.text.text == "96 h after the onset at Tue 09:00 = Sat 09:00")
         }
     }
 
@@ -196,7 +197,7 @@ struct EpisodeRulesTests {
         // 13 days and 1.5 h of real time, but 17 Mar is day 14.
         let flag = b.flag(.pain2to4Weeks, at: "2026-03-17 01:00")
         #expect(flag?.level == .seeDoctor)
-        #expect(flag?.window?.text == "day 14 since Tue 3 Mar = Tue 17 Mar")
+        #expect(flag?.window?.text.text == "day 14 since Tue 3 Mar = Tue 17 Mar")
         #expect(b.level(.pain2to4Weeks, at: "2026-03-16 23:59") == nil)
     }
 
@@ -207,9 +208,9 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-18 09:00", pain: 3)
         let flag = b.flag(.pain2to4Weeks, at: "2026-03-18 10:00")
         #expect(flag?.level == .watch)
-        #expect(flag?.window?.text == "day 14 since Tue 3 Mar = Tue 17 Mar; day 28 = Tue 31 Mar")
-        #expect(flag?.action.contains("day 28 (Tue 31 Mar)") == true)
-        #expect(flag?.evidence == ["2026-03-03: pain 7, onset, peak", "2026-03-18: pain 3, latest"])
+        #expect(flag?.window?.text.text == "day 14 since Tue 3 Mar = Tue 17 Mar; day 28 = Tue 31 Mar")
+        #expect(flag?.action.text.contains("day 28 (Tue 31 Mar)") == true)
+        #expect(flag?.evidence.map(\.text) == ["2026-03-03: pain 7, onset, peak", "2026-03-18: pain 3, latest"])
     }
 
     @Test(
@@ -266,12 +267,12 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-06 18:00", pain: 5)
         let bare = b.flag(.gettingWorse, at: "2026-03-06 18:30")
         #expect(bare?.level == .seeDoctor)
-        #expect(bare?.headline.hasPrefix("Pain rose from 3 to 5;") == true)
+        #expect(bare?.headline.text.hasPrefix("Pain rose from 3 to 5;") == true)
         var withCare = b
         withCare.checkIn("2026-03-06 19:00", pain: 6, care: [.heat, .rest])
         let flag = withCare.flag(.gettingWorse, at: "2026-03-06 19:30")
-        #expect(flag?.headline.hasPrefix("Pain rose from 3 to 6 despite heat and rest;") == true)
-        #expect(flag?.window?.text == "from 72 h after Mon 18:00 deadlift = Thu 18:00, to now")
+        #expect(flag?.headline.text.hasPrefix("Pain rose from 3 to 6 despite heat and rest;") == true)
+        #expect(flag?.window?.text.text == "from 72 h after Mon 18:00 deadlift = Thu 18:00, to now")
     }
 
     @Test("getting-worse compares the latest with the lowest of the others")
@@ -364,8 +365,8 @@ struct EpisodeRulesTests {
         b.checkIn("2026-03-21 09:00", pain: 6, [symptom])
         let flag = b.flag(.sixWeekRisk, at: "2026-04-14 10:00")
         #expect(flag?.level == .seeDoctor)
-        #expect(flag?.evidence.contains("2026-03-21: pain 6, \(symptom.label)") == true)
-        #expect(flag?.window?.text == "day 42 since Tue 3 Mar = Tue 14 Apr")
+        #expect(flag?.evidence.map(\.text).contains("2026-03-21: pain 6, \(symptom.label)") == true)
+        #expect(flag?.window?.text.text == "day 42 since Tue 3 Mar = Tue 14 Apr")
     }
 
     @Test("an entry that is evidence twice gets one line with both details")
@@ -375,9 +376,13 @@ struct EpisodeRulesTests {
         b.checkIn(Self.onset, pain: 6)
         b.checkIn("2026-04-15 09:00", pain: 6, [.fever])
         let flag = b.flag(.sixWeekRisk, at: "2026-04-15 10:00")
-        #expect(flag?.evidence == ["2026-03-03: pain 6, onset, peak", "2026-04-15: pain 6, latest, fever", "profile: born 1960, age 66 in 2026"])
+        #expect(
+            flag?.evidence.map(\.text) == [
+                "2026-03-03: pain 6, onset, peak", "2026-04-15: pain 6, latest, fever", "profile: born 1960, age 66 in 2026",
+            ])
         #expect(flag?.evidenceDates.map(\.description) == ["2026-03-03", "2026-04-15"])
-        #expect(flag?.headline == "Pain has lasted 43 days, is not improving (peak 6, now 6), with a risk factor the articles name: age 66, fever.")
+        #expect(
+            flag?.headline.text == "Pain has lasted 43 days, is not improving (peak 6, now 6), with a risk factor the articles name: age 66, fever.")
     }
 
     // MARK: doms-window
@@ -395,9 +400,9 @@ struct EpisodeRulesTests {
     @Test("doms-window says what is typical and when the window ends")
     func domsText() {
         let flag = Self.base().flag(.domsWindow, at: "2026-03-03 10:00")
-        #expect(flag?.window?.text == "72 h after Mon 18:00 deadlift = Thu 18:00")
-        #expect(flag?.action.contains("24–48 h") == true)
-        #expect(flag?.action.contains("(Thu 18:00)") == true)
+        #expect(flag?.window?.text.text == "72 h after Mon 18:00 deadlift = Thu 18:00")
+        #expect(flag?.action.text.contains("24–48 h") == true)
+        #expect(flag?.action.text.contains("(Thu 18:00)") == true)
         #expect(flag?.sources.count == 3)
         var noTrigger = JournalBuilder()
         noTrigger.checkIn(Self.onset, pain: 3)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarText
 import LumbarTestSupport
 
 /// `history-risk`: a medical history item with pain that lasts or is severe; the cancer branch.
@@ -57,7 +58,7 @@ struct HistoryRiskTests {
         let (b, now) = Self.journal([.cancer], latestDay: 1, latestPain: 2, [symptom, .nightPain])
         let flag = b.flag(.historyRisk, at: now)
         #expect(flag?.level == .emergency)
-        #expect(flag?.headline.contains("NICE NG234") == true)
+        #expect(flag?.headline.text.contains("NICE NG234") == true)
     }
 
     @Test("cancer: getting-worse raises it to urgent, assessed or not")

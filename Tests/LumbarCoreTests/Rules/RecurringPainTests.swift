@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarText
 import LumbarTestSupport
 
 /// `recurring-pain`: 14 counted dates among the last 28, one in the last 7, over two or more episodes.
@@ -22,7 +23,7 @@ struct RecurringPainTests {
     func count() {
         let fires = Self.journal(painful: Array(13...20) + Array(0...5), painFree: [11, 12])
         #expect(fires.level(.recurringPain, at: Self.now) == .seeDoctor)
-        #expect(fires.flag(.recurringPain, at: Self.now)?.headline.hasPrefix("Pain on 14 of the last 28 dates, over 2 episodes") == true)
+        #expect(fires.flag(.recurringPain, at: Self.now)?.headline.text.hasPrefix("Pain on 14 of the last 28 dates, over 2 episodes") == true)
         let short = Self.journal(painful: Array(13...20) + Array(0...4), painFree: [11, 12])
         #expect(short.level(.recurringPain, at: Self.now) == nil)
     }

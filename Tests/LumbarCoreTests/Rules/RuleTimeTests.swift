@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarText
 import LumbarTestSupport
 
 /// Real hours across daylight-saving changes, calendar days across them, and local dates of UTC times.
@@ -18,7 +19,7 @@ struct RuleTimeTests {
         b.checkIn("2026-03-10 19:00", pain: 8)
         let flag = b.flag(.severe72to96h, at: "2026-03-10 19:00")
         #expect(flag?.level == .watch)
-        #expect(flag?.window?.text == "72 h after Sat 18:00 deadlift = Tue 19:00; 96 h = Wed 19:00")
+        #expect(flag?.window?.text.text == "72 h after Sat 18:00 deadlift = Tue 19:00; 96 h = Wed 19:00")
         #expect(flag?.window?.end?.description == "2026-03-10T19:00:00-04:00")
         #expect(b.level(.domsWindow, at: "2026-03-10 18:59") == .info)
         #expect(b.level(.domsWindow, at: "2026-03-10 19:00") == nil)
@@ -34,7 +35,7 @@ struct RuleTimeTests {
         #expect(b.level(.severe72to96h, at: "2026-03-31 18:59") == nil)
         b.checkIn("2026-03-31 19:00", pain: 7)
         #expect(b.level(.severe72to96h, at: "2026-03-31 19:00") == .watch)
-        #expect(b.flag(.severe72to96h, at: "2026-03-31 19:00")?.window?.text == "72 h after Sat 18:00 deadlift = Tue 19:00; 96 h = Wed 19:00")
+        #expect(b.flag(.severe72to96h, at: "2026-03-31 19:00")?.window?.text.text == "72 h after Sat 18:00 deadlift = Tue 19:00; 96 h = Wed 19:00")
     }
 
     @Test("72 real hours across New York's autumn change end at 17:00 local")
@@ -114,7 +115,7 @@ struct RuleTimeTests {
         var b = JournalBuilder("Europe/Stockholm")
         b.session("2026-03-02T12:00:00-05:00")  // logged while in New York: 18:00 in Stockholm.
         b.checkIn("2026-03-03 09:00", pain: 3)
-        #expect(b.flag(.domsWindow, at: "2026-03-03 10:00")?.window?.text == "72 h after Mon 18:00 deadlift = Thu 18:00")
+        #expect(b.flag(.domsWindow, at: "2026-03-03 10:00")?.window?.text.text == "72 h after Mon 18:00 deadlift = Thu 18:00")
     }
 
     // MARK: both changes in three zones (version 2)

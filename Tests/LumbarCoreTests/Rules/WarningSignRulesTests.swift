@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarText
 import LumbarTestSupport
 
 /// The warning-sign rules read the standing answers: a yes stands until answered no.
@@ -39,14 +40,14 @@ struct WarningSignRulesTests {
         let flag = try #require(status.flags.first { $0.rule == rule })
         #expect(flag.level == level)
         #expect(status.level == level)
-        #expect(flag.evidence == ["2026-03-10: pain 3, \(symptom.rawValue): yes, standing until answered no"])
+        #expect(flag.evidence.map(\.text) == ["2026-03-10: pain 3, \(symptom.rawValue): yes, standing until answered no"])
         #expect(flag.evidenceDates == [LocalDate("2026-03-10")!])
         #expect(flag.window == nil)
         #expect(flag.sources == rule.sources)
         #expect(!flag.sources.isEmpty)
-        #expect(flag.action.hasPrefix(level.action))
-        #expect(flag.action.contains("lumbar checkin --no \(symptom.rawValue)"))
-        #expect(flag.action.contains("key n"))
+        #expect(flag.action.text.hasPrefix(level.action))
+        #expect(flag.action.text.contains("lumbar checkin --no \(symptom.rawValue)"))
+        #expect(flag.action.text.contains("key n"))
     }
 
     @Test("a yes answered without pain, outside any episode, still counts", arguments: cases)
@@ -78,8 +79,8 @@ struct WarningSignRulesTests {
         let flag = b.flag(rule, at: "2026-03-31 12:00")
         #expect(flag?.level == level)
         #expect(flag?.evidenceDates == [LocalDate("2026-03-01")!])
-        #expect(flag?.headline.hasPrefix("Still ") == true)
-        #expect(flag?.headline.contains("You said yes on Sun 1 Mar.") == true)
+        #expect(flag?.headline.text.hasPrefix("Still ") == true)
+        #expect(flag?.headline.text.contains("You said yes on Sun 1 Mar.") == true)
     }
 
     @Test("a no clears the yes; a yes after the no raises it again", arguments: cases)
@@ -103,8 +104,8 @@ struct WarningSignRulesTests {
         b.checkIn("2026-03-03 08:00", pain: 2, [.numbness, .tingling])
         let flag = b.flag(.nerveSigns, at: b.time("2026-03-03 08:00", plusHours: 0, minutes: minutesLater))
         let question = "Still numbness or tingling? You said yes on Tue 3 Mar."
-        #expect(flag?.headline.hasPrefix(question) == isQuestion)
-        #expect(flag?.headline.hasPrefix("You answered yes to numbness or tingling on Tue 3 Mar.") == !isQuestion)
+        #expect(flag?.headline.text.hasPrefix(question) == isQuestion)
+        #expect(flag?.headline.text.hasPrefix("You answered yes to numbness or tingling on Tue 3 Mar.") == !isQuestion)
     }
 
     @Test(
@@ -116,7 +117,7 @@ struct WarningSignRulesTests {
         #expect(b.level(.sexualDysfunction, at: Self.now) == .emergency)
         b.checkIn("2026-03-09 08:00", pain: 2, no: [companion])
         #expect(b.level(.sexualDysfunction, at: Self.now) == .urgent)
-        #expect(b.flag(.sexualDysfunction, at: Self.now)?.headline.contains("GIRFT") == true)
+        #expect(b.flag(.sexualDysfunction, at: Self.now)?.headline.text.contains("GIRFT") == true)
         #expect(b.status(at: Self.now).level == .urgent)
     }
 
@@ -126,7 +127,7 @@ struct WarningSignRulesTests {
         b.checkIn("2026-03-10 08:00", pain: 5, [.afterFall])
         let flag = b.flag(.afterFall, at: Self.now)
         #expect(flag?.level == .urgent)
-        #expect(flag?.action.contains("a serious accident (a road crash, a fall from a height), go to emergency care now") == true)
+        #expect(flag?.action.text.contains("a serious accident (a road crash, a fall from a height), go to emergency care now") == true)
         #expect(flag?.sources.contains(.niceNG59) == true)
     }
 
@@ -148,15 +149,15 @@ struct WarningSignRulesTests {
         let status = b.status(at: Self.now)
         #expect(status.flags.filter { $0.rule == .nerveSigns }.count == 1)
         let nerve = status.flags.first { $0.rule == .nerveSigns }
-        #expect(nerve?.headline.hasPrefix("You answered yes to numbness or tingling on Mon 9 Mar.") == true)
+        #expect(nerve?.headline.text.hasPrefix("You answered yes to numbness or tingling on Mon 9 Mar.") == true)
         #expect(
-            nerve?.evidence == [
+            nerve?.evidence.map(\.text) == [
                 "2026-03-08: pain 4, numbness: yes, standing until answered no",
                 "2026-03-09: pain 5, tingling: yes, standing until answered no",
             ])
-        #expect(nerve?.action.contains("lumbar checkin --no numbness,tingling") == true)
+        #expect(nerve?.action.text.contains("lumbar checkin --no numbness,tingling") == true)
         let systemic = status.flags.first { $0.rule == .systemicSigns }
-        #expect(systemic?.action.contains("--no fever,weight-loss") == true)
+        #expect(systemic?.action.text.contains("--no fever,weight-loss") == true)
         #expect(systemic?.level == .urgent)
     }
 

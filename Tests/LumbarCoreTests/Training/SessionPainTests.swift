@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Load, the pain before and after a session, the next morning, flares and sudden sessions,
 /// each with both sides of its boundaries. Stockholm; the session is Mon 2 Mar 2026 18:00.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// Today's answer, the load week and the 12 weekly bars read only recent entries, so their time
 /// must not grow with the history: a 10-year journal within 2 × a 1-month one.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarTestSupport
 
 /// The per-kind table and what came before each episode.
 @Suite("Training: kinds and episodes")
@@ -41,28 +42,9 @@ struct TrainingHistoryTests {
         #expect(kind?.flared == 1)
     }
 
-    /// Three episodes: after a sudden deadlift in a heavy week, after a run 60 h before the
-    /// onset with a deadlift 80 h before (outside 72 h), and with no session before it.
-    static func threeEpisodes() -> TrainingBuilder {
-        var b = TrainingBuilder()
-        for day in ["2026-01-01", "2026-01-08", "2026-01-15", "2026-01-22"] { b.session("\(day) 18:00", "run", minutes: 10, rpe: 10) }
-        b.checkIn("2026-01-29 08:00", pain: 0)
-        b.session("2026-01-29 18:00", "deadlift", minutes: 60, rpe: 9, sudden: true)  // 540: week 540 vs usual 100
-        b.checkIn("2026-01-30 08:00", pain: 5)
-        b.checkIn("2026-02-01 08:00", pain: 0)
-        b.checkIn("2026-02-02 08:00", pain: 0)
-        b.session("2026-02-06 18:00", "deadlift", minutes: 10, rpe: 5)
-        b.session("2026-02-07 14:00", "run", minutes: 20, rpe: 5)
-        b.checkIn("2026-02-10 02:00", pain: 3)  // 80 h after the deadlift, 60 h after the run
-        b.checkIn("2026-02-11 08:00", pain: 0)
-        b.checkIn("2026-02-12 08:00", pain: 0)
-        b.checkIn("2026-02-25 08:00", pain: 2)
-        return b
-    }
-
     @Test("before each episode: its trigger, the trigger's load against the usual week, the week's change, sudden")
     func leads() {
-        let report = Self.threeEpisodes().report(at: "2026-03-01 12:00")
+        let report = TrainingBuilder.threeEpisodes().report(at: "2026-03-01 12:00")
         #expect(report.leads.count == 3)
         let first = report.leads[0]
         #expect(first.trigger?.session.kind == "deadlift")
@@ -82,7 +64,7 @@ struct TrainingHistoryTests {
 
     @Test("across episodes, counts only")
     func counts() {
-        let counts = Self.threeEpisodes().report(at: "2026-03-01 12:00").counts
+        let counts = TrainingBuilder.threeEpisodes().report(at: "2026-03-01 12:00").counts
         #expect(counts.episodes == 3)
         #expect(counts.afterKind == [KindCount(kind: "deadlift", episodes: 1), KindCount(kind: "run", episodes: 1)])
         #expect(counts.afterHeavyWeek == 1)
@@ -98,7 +80,7 @@ struct TrainingHistoryTests {
 
     @Test("the report as of an earlier moment ignores later entries")
     func asOfEarlier() {
-        let report = Self.threeEpisodes().report(at: "2026-01-30 09:00")
+        let report = TrainingBuilder.threeEpisodes().report(at: "2026-01-30 09:00")
         #expect(report.leads.count == 1)
         #expect(report.sessions == 5)
         #expect(report.today.answer == .rest)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import LumbarCore
+import LumbarText
+import LumbarTestSupport
 
 /// Today's answer, each rule with both sides of its boundaries. Stockholm, March 2026.
 @Suite("Training: today's answer")
@@ -18,7 +20,7 @@ struct TrainingTodayTests {
         let today = b.today(at: Self.now)
         #expect(today.answer == expected)
         #expect(today.painCheckIn?.pain == pain)
-        #expect(today.reasons.first?.contains("Pain") == true)
+        #expect(today.reasons.first?.text.contains("Pain") == true)
     }
 
     @Test(
@@ -58,7 +60,7 @@ struct TrainingTodayTests {
         b.checkIn(b.time("2026-03-08 18:00", plusMinutes: max(0, minutesAfter - 30)), pain: 0)
         let today = b.today(at: now)
         #expect(today.answer == expected)
-        if expected == .rest { #expect(today.reasons.contains { $0.contains("48 h") }) }
+        if expected == .rest { #expect(today.reasons.contains { $0.text.contains("48 h") }) }
     }
 
     @Test("a sharp-pain yes after a session makes it sudden for the 48 h rest")
@@ -82,7 +84,7 @@ struct TrainingTodayTests {
         let today = b.today(at: Self.now)
         #expect(today.answer == .light)
         #expect(today.isStale == stale)
-        #expect(today.reasons.contains { $0.contains("check in now") } == stale)
+        #expect(today.reasons.contains { $0.text.contains("check in now") } == stale)
     }
 
     @Test("no check-in at all: light, asking for one")
@@ -90,7 +92,7 @@ struct TrainingTodayTests {
         let today = TrainingBuilder().today(at: Self.now)
         #expect(today.answer == .light)
         #expect(today.painCheckIn == nil)
-        #expect(today.reasons == ["No check-in yet: check in so the answer can read your pain."])
+        #expect(today.reasons.map(\.text) == ["No check-in yet: check in so the answer can read your pain."])
     }
 
     @Test("check-ins after now are not read")
@@ -113,14 +115,14 @@ struct TrainingTodayTests {
         b.checkIn("2026-03-10 08:00", pain: 0)
         let today = b.today(at: Self.now)
         #expect(today.answer == .train)
-        #expect(today.reasons.contains { $0.contains("% above your usual 100") } == named)
+        #expect(today.reasons.contains { $0.text.contains("% above your usual 100") } == named)
     }
 
     /// A status with one flag at `level`, assessed or not.
     func status(_ level: Level, assessed: Bool, b: TrainingBuilder) -> Status {
         let now = b.time(Self.now)
         let flag = RuleFlag(
-            rule: .nerveSigns, level: level, headline: "Numbness", action: level.action, evidence: [],
+            rule: .nerveSigns, level: level, headline: "Numbness", action: Phrase(level.action), evidence: [],
             evidenceDates: [], window: nil, sources: [.shouldIBeWorried], assessedAt: assessed ? now.adding(hours: -1) : nil)
         return Status(now: now, level: level, flags: [flag], episode: nil)
     }
@@ -150,7 +152,7 @@ struct TrainingTodayTests {
         #expect(b.today(at: Self.now).answer == .rest)
         let today = b.todayWithEngine(at: Self.now)
         #expect(today.answer == .notUntilChecked)
-        #expect(today.reasons.contains { $0.contains("nerve-signs") })
+        #expect(today.reasons.contains { $0.text.contains("nerve-signs") })
     }
 
     @Test("every answer names its sources and a headline of its own")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LumbarCore
 @testable import LumbarText
+import LumbarTestSupport
 
 /// The text and JSON of `lumbar training`.
 @Suite("Training: output")
@@ -17,7 +18,7 @@ struct TrainingFormatterTests {
 
     @Test("the text has the answer, the load, each kind and the counts, and says it is not a risk score")
     func text() {
-        let b = TrainingHistoryTests.threeEpisodes()
+        let b = TrainingBuilder.threeEpisodes()
         let text = TrainingFormatter.text(b.report(at: "2026-03-01 12:00"), timeZone: b.zone)
         #expect(text.hasPrefix("Today: Light loads only"))
         // The 28 days before the week hold 540 + 50 + 100: a usual week of 172.5, shown rounded.
@@ -34,7 +35,7 @@ struct TrainingFormatterTests {
 
     @Test("the JSON has the keys the issue names")
     func json() throws {
-        let b = TrainingHistoryTests.threeEpisodes()
+        let b = TrainingBuilder.threeEpisodes()
         let value = TrainingFormatter.json(b.report(at: "2026-03-01 12:00"), timeZone: b.zone)
         let root = try #require(value.objectValue)
         let today = try #require(root["today"]?.objectValue)

@@ -1,3 +1,5 @@
+import LumbarCore
+
 /// Loads and changes as people read them: "2,150", "60 % above your usual 1,340".
 public enum LoadText {
     /// A whole number with thousands separated by commas.

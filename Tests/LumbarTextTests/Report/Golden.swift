@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import LumbarTestSupport
 
-/// The report goldens in Tests/LumbarCoreTests/Report/Golden/, checked and recorded by the
+/// The report goldens in Tests/LumbarTextTests/Report/Golden/, checked and recorded by the
 /// shared `GoldenFiles`. The folder is excluded from the test target in Package.swift.
 enum Golden {
     static let files = GoldenFiles(folder: "Golden")
