@@ -1,5 +1,6 @@
 import Foundation
 import LumbarCore
+import LumbarText
 import Testing
 
 /// The real binary's full-screen UI in tmux: a check-in typed and saved, history showing it,

@@ -60,6 +60,10 @@ import Testing
             for name in ["TimeText", "LoadText"] {
                 #expect(!text.contains(name), "\(path) mentions \(name); put the time or load in a Phrase and let LumbarText write it")
             }
+            // The human forms of dates and clock times are LumbarText's too (Time/*+Text.swift).
+            for name in ["shortDescription", "clockTime", "weekdayAbbreviation", "monthAbbreviation", "func format("] {
+                #expect(!text.contains(name), "\(path) mentions \(name); dates and times are written in LumbarText/Time")
+            }
         }
     }
 
@@ -67,5 +71,8 @@ import Testing
         let paths = try Self.files(of: "LumbarText").map(\.path)
         #expect(paths.contains("LumbarText/Time/TimeText.swift"))
         #expect(paths.contains("LumbarText/Time/LoadText.swift"))
+        #expect(paths.contains("LumbarText/Time/LocalDate+Text.swift"))
+        #expect(paths.contains("LumbarText/Time/Timestamp+Text.swift"))
+        #expect(paths.contains("LumbarText/Time/ClockStyle+Text.swift"))
     }
 }

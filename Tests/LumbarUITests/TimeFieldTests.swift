@@ -1,5 +1,6 @@
 import Foundation
 import LumbarCore
+import LumbarText
 import Testing
 @testable import LumbarUI
 

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Small helpers for fixed-width decimal fields in dates and times.
-enum Digits {
+public enum Digits {
     /// The value of `count` ASCII digits at `start`, or `nil` if any is not a digit.
     static func value(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
@@ -19,7 +19,7 @@ enum Digits {
     }
 
     /// `value` left-padded with zeros to `width` digits.
-    static func pad(_ value: Int, _ width: Int) -> String {
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

@@ -75,27 +75,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return (w < 0 ? w + 7 : w) + 1
     }
 
-    /// English three-letter weekday name ("Mon").
-    public var weekdayAbbreviation: String {
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][isoWeekday - 1]
-    }
-
-    /// English three-letter month name ("Mar").
-    public var monthAbbreviation: String {
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
-    }
-
     /// `YYYY-MM-DD`.
     public var description: String {
         Digits.pad(year, 4) + "-" + Digits.pad(month, 2) + "-" + Digits.pad(day, 2)
-    }
-
-    /// A short human form: "Tue 3 Mar".
-    public var shortDescription: String { "\(weekdayAbbreviation) \(day) \(monthAbbreviation)" }
-
-    /// The short form, with the year when it is not `today`'s: "Thu 7 Apr 2022" seen in 2026.
-    public func shortDescription(seenOn today: LocalDate) -> String {
-        year == today.year ? shortDescription : shortDescription + " " + String(year)
     }
 
     /// The local date of `instant` in `timeZone`.

@@ -75,12 +75,6 @@ public struct Timestamp: Hashable, Sendable, CustomStringConvertible {
         return text + sign + Digits.pad(magnitude / 60, 2) + ":" + Digits.pad(magnitude % 60, 2)
     }
 
-    /// "HH:MM" at the recorded offset.
-    public var clockTime: String {
-        let p = localParts
-        return Digits.pad(p.hour, 2) + ":" + Digits.pad(p.minute, 2)
-    }
-
     /// Why a time could not be read.
     public enum ParseError: Error, Equatable, Sendable {
         /// Not in a shape lumbar understands.

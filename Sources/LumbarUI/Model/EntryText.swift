@@ -1,4 +1,5 @@
 import LumbarCore
+import LumbarText
 
 /// Short descriptions of entries for questions and messages.
 enum EntryText {

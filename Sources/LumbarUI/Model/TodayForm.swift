@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// The Today screen's draft: a check-in (new, or one being edited) and an optional session.
 ///

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 extension AppState {
     mutating func handleHistoryKey(_ key: Key) -> [Effect] {

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 extension AppState {
     /// The next state and the effects to run for `message`. Pure: no I/O, no clock.

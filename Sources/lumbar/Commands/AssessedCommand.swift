@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar assessed`: records that a clinician assessed the flags raised at a moment.
 struct AssessedCommand: ParsableCommand {

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar checkin`: logs how the back feels now.
 struct CheckInCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// What `checkin` says after saving: the yes answers that still stand, and unlogged dates of the
 /// open episode that may have been pain-free.

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar delete ID`: removes an entry (a backup of the journal before it is kept).
 struct DeleteCommand: ParsableCommand {

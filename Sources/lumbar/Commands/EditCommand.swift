@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar edit ID`: changes a past check-in or session.
 struct EditCommand: ParsableCommand {

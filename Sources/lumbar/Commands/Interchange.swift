@@ -10,6 +10,7 @@ import Glibc
 import Musl
 #endif
 import LumbarCore
+import LumbarText
 
 /// The interchange shape shared by `export` and `import`.
 enum Interchange {

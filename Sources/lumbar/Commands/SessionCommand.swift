@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar session`: logs an exercise session.
 struct SessionCommand: ParsableCommand {

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// `lumbar undelete [ID]`: lists deleted entries, or brings one back.
 struct UndeleteCommand: ParsableCommand {

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// Days from `first` to `last`, both included; a nil bound is open.
 struct DateRange: Equatable {

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// Works out when an entry happened from `--at` and `--date`, and refuses times still to come.
 enum EntryTime {

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import LumbarCore
+import LumbarText
 
 /// Parses and checks command-line values, failing with one line that says how to fix them.
 enum Input {
