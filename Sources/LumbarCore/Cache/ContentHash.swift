@@ -17,27 +17,78 @@ public enum ContentHash {
 
     /// The XXH64 of `bytes` with seed 0.
     public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let count = bytes.count
-        var offset = 0
-        var hash: UInt64
-        if count >= 32 {
-            var v1 = prime1 &+ prime2, v2 = prime2, v3: UInt64 = 0, v4: UInt64 = 0 &- prime1
-            while offset + 32 <= count {
-                v1 = round(v1, word(bytes, offset))
-                v2 = round(v2, word(bytes, offset + 8))
-                v3 = round(v3, word(bytes, offset + 16))
-                v4 = round(v4, word(bytes, offset + 24))
+        of(parts: [bytes])
+    }
+
+    /// The XXH64 of `bytes` with seed 0.
+    public static func of(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { of($0) }
+    }
+
+    /// The XXH64 of `parts` joined, without joining them (a saved journal is the bytes read with
+    /// one line inserted).
+    public static func of(parts: [UnsafeRawBufferPointer]) -> UInt64 {
+        var state = State()
+        for part in parts { state.update(part) }
+        return state.finish()
+    }
+
+    /// The reference's streaming state: four lanes, the length so far, and the bytes of a
+    /// 32-byte stripe not yet complete.
+    private struct State {
+        var v1 = prime1 &+ prime2, v2 = prime2, v3: UInt64 = 0, v4: UInt64 = 0 &- prime1
+        var total = 0
+        var carry = [UInt8](repeating: 0, count: 32)
+        var carried = 0
+
+        mutating func update(_ part: UnsafeRawBufferPointer) {
+            total += part.count
+            var offset = 0
+            if carried > 0 {
+                let take = min(32 - carried, part.count)
+                for i in 0..<take { carry[carried + i] = part[i] }
+                carried += take
+                offset = take
+                guard carried == 32 else { return }
+                carry.withUnsafeBytes { stripe($0, at: 0) }
+                carried = 0
+            }
+            while offset + 32 <= part.count {
+                stripe(part, at: offset)
                 offset += 32
             }
-            hash = rotate(v1, 1) &+ rotate(v2, 7) &+ rotate(v3, 12) &+ rotate(v4, 18)
-            hash = merge(hash, v1)
-            hash = merge(hash, v2)
-            hash = merge(hash, v3)
-            hash = merge(hash, v4)
-        } else {
-            hash = prime5
+            for i in offset..<part.count { carry[i - offset] = part[i] }
+            carried = part.count - offset
         }
-        hash = hash &+ UInt64(count)
+
+        mutating func stripe(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+            v1 = round(v1, word(bytes, offset))
+            v2 = round(v2, word(bytes, offset + 8))
+            v3 = round(v3, word(bytes, offset + 16))
+            v4 = round(v4, word(bytes, offset + 24))
+        }
+
+        func finish() -> UInt64 {
+            var hash: UInt64
+            if total >= 32 {
+                hash = rotate(v1, 1) &+ rotate(v2, 7) &+ rotate(v3, 12) &+ rotate(v4, 18)
+                hash = merge(hash, v1)
+                hash = merge(hash, v2)
+                hash = merge(hash, v3)
+                hash = merge(hash, v4)
+            } else {
+                hash = prime5
+            }
+            hash = hash &+ UInt64(total)
+            return carry.withUnsafeBytes { tail in ContentHash.finish(hash, tail: UnsafeRawBufferPointer(rebasing: tail[0..<carried])) }
+        }
+    }
+
+    /// The reference's last steps: the bytes after the last whole stripe, then the avalanche.
+    private static func finish(_ start: UInt64, tail bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = start
+        let count = bytes.count
+        var offset = 0
         while offset + 8 <= count {
             hash ^= round(0, word(bytes, offset))
             hash = rotate(hash, 27) &* prime1 &+ prime4
@@ -59,11 +110,6 @@ public enum ContentHash {
         hash = hash &* prime3
         hash ^= hash >> 32
         return hash
-    }
-
-    /// The XXH64 of `bytes` with seed 0.
-    public static func of(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { of($0) }
     }
 
     private static func word(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {

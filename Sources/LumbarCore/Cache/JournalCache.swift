@@ -62,14 +62,19 @@ public enum JournalCache {
     /// of its last entry on (`JournalStore.add` saves without reading the rest); `layout` says
     /// where its arrays end in `bytes`, which are exactly what the codec writes for it.
     static func refresh(_ store: JournalStore, saved journal: Journal, bytes: [UInt8], layout: JournalLayout) {
+        bytes.withUnsafeBytes { refresh(store, saved: journal, parts: [$0], layout: layout) }
+    }
+
+    /// `refresh(_:saved:bytes:layout:)` for a file saved as `parts`, one after the other.
+    static func refresh(_ store: JournalStore, saved journal: Journal, parts: [UnsafeRawBufferPointer], layout: JournalLayout) {
         guard let temp = Temp(beside: store.path) else { return }
         defer { temp.discard() }
-        guard let (read, fingerprint) = try? POSIXFile.readIfExists(store.path, limit: store.sizeLimit), sameBytes(read, bytes),
+        guard let fingerprint = POSIXFile.fingerprint(ifHolding: parts, at: store.path),
             let stamp = FileStamp(path: store.path), stamp.matches(fingerprint)
         else { return }
         // Written even when the journal is not yet safely older (the read checks that), so a save
         // makes the same system calls every time: the fault-injection tests count them.
-        temp.commit(journal, stamp: stamp, contentHash: ContentHash.of(bytes), layout: layout, to: path(of: store))
+        temp.commit(journal, stamp: stamp, contentHash: ContentHash.of(parts: parts), layout: layout, to: path(of: store))
     }
 
     /// The cached slice and the journal's layout, when the cache was made from exactly `bytes`
@@ -78,7 +83,7 @@ public enum JournalCache {
     /// This is checked against the content, not the file's times: the bytes were read anyway
     /// to be written again, and their hash tells even a version written within the same clock
     /// tick apart (which the times cannot; `lookup` therefore waits until the journal is safely older).
-    static func appendBase(_ store: JournalStore, bytes: [UInt8]) -> (slice: Journal, layout: JournalLayout)? {
+    static func appendBase(_ store: JournalStore, bytes: UnsafeRawBufferPointer) -> (slice: Journal, layout: JournalLayout)? {
         guard let (header, slice) = readCache(store), let layout = header.layout,
             header.stamp.size == Int64(bytes.count), header.contentHash == ContentHash.of(bytes)
         else { return nil }

@@ -24,11 +24,12 @@ struct JournalLayout: Equatable, Sendable {
         case checkIns
     }
 
-    /// The file `bytes` (laid out as `self` says) with `line`, one entry as the codec writes it,
-    /// added at the end of `array`, and the layout of the result; `nil` when the entry does not
-    /// go last (`Journal.insert` puts an entry after those at or before its time) or the bytes
-    /// are not laid out as recorded.
-    func appending(_ line: [UInt8], at time: Int64, to array: Array, in bytes: [UInt8]) -> (bytes: [UInt8], layout: JournalLayout)? {
+    /// Where and what to insert into the file `bytes` (laid out as `self` says) to add `line`,
+    /// one entry as the codec writes it, at the end of `array`, and the layout of the result;
+    /// `nil` when the entry does not go last (`Journal.insert` puts an entry after those at or
+    /// before its time) or the bytes are not laid out as recorded. The new file is
+    /// `bytes[..<offset] + text + bytes[offset...]`.
+    func insertion(of line: [UInt8], at time: Int64, to array: Array, in bytes: UnsafeRawBufferPointer) -> (offset: Int, text: [UInt8], layout: JournalLayout)? {
         let end = array == .sessions ? sessionsEnd : checkInsEnd
         let last = array == .sessions ? lastSessionAt : lastCheckInAt
         let closing = Swift.Array("\n],\n\"".utf8)
@@ -37,15 +38,9 @@ struct JournalLayout: Equatable, Sendable {
         else { return nil }
         if let last, last > time { return nil }
         // An empty array is `[` then the closing line; a line after an entry needs a comma.
-        let separator: [UInt8] = last == nil ? [0x0A] : [0x2C, 0x0A]
-        var result = [UInt8]()
-        result.reserveCapacity(bytes.count + separator.count + line.count)
-        result.append(contentsOf: bytes[..<end])
-        result.append(contentsOf: separator)
-        result.append(contentsOf: line)
-        result.append(contentsOf: bytes[end...])
+        let text: [UInt8] = (last == nil ? [0x0A] : [0x2C, 0x0A]) + line
         var layout = self
-        let added = separator.count + line.count
+        let added = text.count
         switch array {
         case .sessions:
             layout.sessionsEnd += added
@@ -55,6 +50,6 @@ struct JournalLayout: Equatable, Sendable {
             layout.checkInsEnd += added
             layout.lastCheckInAt = time
         }
-        return (result, layout)
+        return (end, text, layout)
     }
 }

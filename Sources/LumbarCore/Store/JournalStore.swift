@@ -199,25 +199,39 @@ public struct JournalStore: Sendable {
     }
 
     /// The lock-held fast path of `add`: `nil` when the journal must be read whole instead.
+    ///
+    /// The new file is written as three parts (the bytes before the insertion, the new line, the
+    /// rest) straight from the buffer read, so no second copy of the journal is made.
     private func append(line: [UInt8], at time: Int64, to array: JournalLayout.Array, upsert: (inout Journal) -> Void) throws -> Journal? {
-        guard let (bytes, fingerprint) = try POSIXFile.readIfExists(path, limit: sizeLimit),
-            let (slice, layout) = JournalCache.appendBase(self, bytes: bytes),
+        guard let (file, fingerprint) = try POSIXFile.readPopulated(path, limit: sizeLimit) else { return nil }
+        let bytes = file.bytes
+        guard let (slice, layout) = JournalCache.appendBase(self, bytes: bytes),
             slice.schemaVersion == Journal.currentSchemaVersion,
-            let (saved, newLayout) = layout.appending(line, at: time, to: array, in: bytes),
-            saved.count <= sizeLimit
+            let (offset, text, newLayout) = layout.insertion(of: line, at: time, to: array, in: bytes),
+            bytes.count + text.count <= sizeLimit
         else { return nil }
-        guard try replace(with: saved, expecting: fingerprint) else { return nil }
-        var journal = slice
-        upsert(&journal)
-        JournalCache.refresh(self, saved: journal, bytes: saved, layout: newLayout)
-        return journal
+        return try withExtendedLifetime(file) {
+            try text.withUnsafeBytes { inserted -> Journal? in
+                let parts = [UnsafeRawBufferPointer(rebasing: bytes[..<offset]), inserted, UnsafeRawBufferPointer(rebasing: bytes[offset...])]
+                guard try replace(parts: parts, expecting: fingerprint) else { return nil }
+                var journal = slice
+                upsert(&journal)
+                JournalCache.refresh(self, saved: journal, parts: parts, layout: newLayout)
+                return journal
+            }
+        }
     }
 
     /// Writes a new version of the file: temp, fsync, backup, rename, fsync(directory).
     /// Returns false, writing nothing, when the file is no longer the version `expected`.
     private func replace(with bytes: [UInt8], expecting expected: JournalFingerprint?) throws -> Bool {
+        try bytes.withUnsafeBytes { try replace(parts: [$0], expecting: expected) }
+    }
+
+    /// `replace(with:expecting:)` for a file made of `parts`, one after the other.
+    private func replace(parts: [UnsafeRawBufferPointer], expecting expected: JournalFingerprint?) throws -> Bool {
         let hadFile = expected != nil
-        let temp = try POSIXFile.writeTemp(bytes, beside: path)
+        let temp = try POSIXFile.writeTemp(parts: parts, beside: path)
         if JournalFingerprint.current(of: path) != expected {
             unlink(temp)
             return false

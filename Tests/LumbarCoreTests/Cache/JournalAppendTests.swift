@@ -174,6 +174,23 @@ import Glibc
         }
     }
 
+    @Test("the hash of parts is the hash of the parts joined, wherever they are cut")
+    func partsHashAsJoined() {
+        var rng = SeededGenerator(seed: 3)
+        for length in [0, 1, 7, 31, 32, 33, 64, 100, 1000, 4099] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let whole = ContentHash.of(bytes)
+            for _ in 0..<20 {
+                var cuts = (0..<Int.random(in: 0...4, using: &rng)).map { _ in Int.random(in: 0...length, using: &rng) }.sorted()
+                cuts = [0] + cuts + [length]
+                let parted = bytes.withUnsafeBytes { all in
+                    ContentHash.of(parts: zip(cuts, cuts.dropFirst()).map { UnsafeRawBufferPointer(rebasing: all[$0..<$1]) })
+                }
+                #expect(parted == whole, "length \(length), cut at \(cuts)")
+            }
+        }
+    }
+
     @Test func oneChangedByteChangesTheHash() {
         var bytes = [UInt8](repeating: 0x41, count: 4099)
         let before = ContentHash.of(bytes)
