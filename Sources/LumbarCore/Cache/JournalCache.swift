@@ -77,17 +77,31 @@ public enum JournalCache {
         temp.commit(journal, stamp: stamp, contentHash: ContentHash.of(parts: parts), layout: layout, to: path(of: store))
     }
 
-    /// The cached slice and the journal's layout, when the cache was made from exactly `bytes`
-    /// (the journal as read now, under the lock) and knows its layout; else `nil`.
+    /// The cached slice and the journal's layout, with the size and hash of the journal they were
+    /// made from, when the cache knows the layout; else `nil` (and the journal is not even read
+    /// for the attempt). `AppendBase.vouches(for:)` then checks the journal as read now, under the lock.
     ///
     /// This is checked against the content, not the file's times: the bytes were read anyway
     /// to be written again, and their hash tells even a version written within the same clock
     /// tick apart (which the times cannot; `lookup` therefore waits until the journal is safely older).
-    static func appendBase(_ store: JournalStore, bytes: UnsafeRawBufferPointer) -> (slice: Journal, layout: JournalLayout)? {
-        guard let (header, slice) = readCache(store), let layout = header.layout,
-            header.stamp.size == Int64(bytes.count), header.contentHash == ContentHash.of(bytes)
-        else { return nil }
-        return (slice, layout)
+    static func appendBase(_ store: JournalStore) -> AppendBase? {
+        guard let (header, slice) = readCache(store), let layout = header.layout else { return nil }
+        return AppendBase(slice: slice, layout: layout, size: Int(header.stamp.size), contentHash: header.contentHash)
+    }
+
+    /// What a cache that knows its journal's layout offers a save that adds an entry.
+    struct AppendBase {
+        /// The cached slice.
+        let slice: Journal
+        /// Where the journal's arrays end.
+        let layout: JournalLayout
+        /// The size and hash of the journal the cache was made from.
+        let size: Int, contentHash: UInt64
+
+        /// Whether `bytes` are exactly the journal the cache was made from.
+        func vouches(for bytes: UnsafeRawBufferPointer) -> Bool {
+            bytes.count == size && ContentHash.of(bytes) == contentHash
+        }
     }
 
     // MARK: Reading

@@ -203,18 +203,19 @@ public struct JournalStore: Sendable {
     /// The new file is written as three parts (the bytes before the insertion, the new line, the
     /// rest) straight from the buffer read, so no second copy of the journal is made.
     private func append(line: [UInt8], at time: Int64, to array: JournalLayout.Array, upsert: (inout Journal) -> Void) throws -> Journal? {
-        guard let (file, fingerprint) = try POSIXFile.readPopulated(path, limit: sizeLimit) else { return nil }
+        guard let base = JournalCache.appendBase(self), base.slice.schemaVersion == Journal.currentSchemaVersion,
+            let (file, fingerprint) = try POSIXFile.readPopulated(path, limit: sizeLimit)
+        else { return nil }
         let bytes = file.bytes
-        guard let (slice, layout) = JournalCache.appendBase(self, bytes: bytes),
-            slice.schemaVersion == Journal.currentSchemaVersion,
-            let (offset, text, newLayout) = layout.insertion(of: line, at: time, to: array, in: bytes),
+        guard base.vouches(for: bytes),
+            let (offset, text, newLayout) = base.layout.insertion(of: line, at: time, to: array, in: bytes),
             bytes.count + text.count <= sizeLimit
         else { return nil }
         return try withExtendedLifetime(file) {
             try text.withUnsafeBytes { inserted -> Journal? in
                 let parts = [UnsafeRawBufferPointer(rebasing: bytes[..<offset]), inserted, UnsafeRawBufferPointer(rebasing: bytes[offset...])]
                 guard try replace(parts: parts, expecting: fingerprint) else { return nil }
-                var journal = slice
+                var journal = base.slice
                 upsert(&journal)
                 JournalCache.refresh(self, saved: journal, parts: parts, layout: newLayout)
                 return journal
