@@ -67,6 +67,16 @@ import Testing
         }
     }
 
+    @Test func lumbarUIWritesNoFiles() throws {
+        let files = try Self.files(of: "LumbarUI")
+        #expect(files.count >= 30, "found \(files.count) files under Sources/LumbarUI")
+        for (path, text) in files {
+            for name in ["FileManager", "PrivateFile", "JournalStore("] {
+                #expect(!text.contains(name), "\(path) mentions \(name); files are the executable's effects (lumbar/TUI)")
+            }
+        }
+    }
+
     @Test func timeTextAndLoadTextLiveInLumbarText() throws {
         let paths = try Self.files(of: "LumbarText").map(\.path)
         #expect(paths.contains("LumbarText/Time/TimeText.swift"))

@@ -12,7 +12,7 @@ public enum Effect: Hashable, Sendable {
     case save(Transaction)
     /// Leave the TUI with this exit status.
     case quit(Int32)
-    /// Write a report file (0600) with `ReportFile.write()`, then send what it returns.
+    /// Write a report file (0600; the executable's effect handler does it), then send what it returns.
     case writeReport(ReportFile)
     /// Look whether another `lumbar` changed the journal file since it was last read or
     /// written, and send `.journalReloaded` with the new journal if it did (a subscription).
