@@ -43,8 +43,14 @@ enum LumbarMain {
     }
 
     /// The daily command `arguments` name (`checkin`, `session`, `status`), parsed on its own
-    /// (`DirectCommand`) when it parses cleanly; `nil` to parse from the root, which then gives
-    /// every message and help text as always.
+    /// when it parses cleanly; `nil` to parse from the root, which then gives every message and
+    /// help text as always.
+    ///
+    /// Parsing from the root costs about twice as much: ArgumentParser probes every root parse
+    /// for `--generate-completion-script` by building and running two more parsers, and reflects
+    /// the root's arguments as well (docs/performance.md, "checkin"). A command whose
+    /// configuration names a super-command (these three name `lumbar`) is not probed, and its
+    /// usage line still reads "lumbar checkin"; as a subcommand of `Lumbar` the name changes nothing.
     static func parsedDirectly(_ arguments: [String]) -> ParsableCommand? {
         guard let name = arguments.first, arguments.count > 1 else { return nil }
         let rest = Array(arguments.dropFirst())
@@ -54,9 +60,9 @@ enum LumbarMain {
             return nil
         }
         switch name {
-        case CheckInCommand.configuration.commandName: return try? DirectCommand<CheckInCommand>.parseAsRoot(rest)
-        case SessionCommand.configuration.commandName: return try? DirectCommand<SessionCommand>.parseAsRoot(rest)
-        case StatusCommand.configuration.commandName: return try? DirectCommand<StatusCommand>.parseAsRoot(rest)
+        case CheckInCommand.configuration.commandName: return try? CheckInCommand.parseAsRoot(rest)
+        case SessionCommand.configuration.commandName: return try? SessionCommand.parseAsRoot(rest)
+        case StatusCommand.configuration.commandName: return try? StatusCommand.parseAsRoot(rest)
         default: return nil
         }
     }

@@ -11,6 +11,8 @@ import LumbarText
 struct CheckInCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkin",
+        // Parsed on its own for speed (LumbarMain.parsedDirectly); see docs/performance.md.
+        _superCommandName: "lumbar",
         abstract: "Log a check-in: pain now, symptoms, answers to the warning-sign questions, self-care and a note.",
         discussion: """
             Symptoms: \(Symptom.known.map(\.rawValue).joined(separator: ", ")).

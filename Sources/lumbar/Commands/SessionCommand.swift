@@ -11,6 +11,8 @@ import LumbarText
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
+        // Parsed on its own for speed (LumbarMain.parsedDirectly); see docs/performance.md.
+        _superCommandName: "lumbar",
         abstract: "Log an exercise session (the workout a later back pain may be traced to)."
     )
 

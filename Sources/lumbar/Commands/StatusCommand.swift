@@ -11,6 +11,8 @@ import LumbarText
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
+        // Parsed on its own for speed (LumbarMain.parsedDirectly); see docs/performance.md.
+        _superCommandName: "lumbar",
         abstract: "Show the escalation level, the flags raised and what to do.",
         discussion:
             "With --fail-at LEVEL the exit status is 3 when the level is at or above LEVEL (for cron jobs and shell prompts). Levels: none, info, watch, see-doctor, urgent, emergency."
