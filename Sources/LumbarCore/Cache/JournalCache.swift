@@ -65,8 +65,11 @@ public enum JournalCache {
         bytes.withUnsafeBytes { refresh(store, saved: journal, parts: [$0], layout: layout) }
     }
 
-    /// `refresh(_:saved:bytes:layout:)` for a file saved as `parts`, one after the other.
-    static func refresh(_ store: JournalStore, saved journal: Journal, parts: [UnsafeRawBufferPointer], layout: JournalLayout) {
+    /// `refresh(_:saved:bytes:layout:)` for a file saved as `parts`, one after the other, whose
+    /// content hash the caller may already know.
+    static func refresh(
+        _ store: JournalStore, saved journal: Journal, parts: [UnsafeRawBufferPointer], layout: JournalLayout, contentHash: UInt64? = nil
+    ) {
         guard let temp = Temp(beside: store.path) else { return }
         defer { temp.discard() }
         guard let fingerprint = POSIXFile.fingerprint(ifHolding: parts, at: store.path),
@@ -74,12 +77,12 @@ public enum JournalCache {
         else { return }
         // Written even when the journal is not yet safely older (the read checks that), so a save
         // makes the same system calls every time: the fault-injection tests count them.
-        temp.commit(journal, stamp: stamp, contentHash: ContentHash.of(parts: parts), layout: layout, to: path(of: store))
+        temp.commit(journal, stamp: stamp, contentHash: contentHash ?? ContentHash.of(parts: parts), layout: layout, to: path(of: store))
     }
 
     /// The cached slice and the journal's layout, with the size and hash of the journal they were
     /// made from, when the cache knows the layout; else `nil` (and the journal is not even read
-    /// for the attempt). `AppendBase.vouches(for:)` then checks the journal as read now, under the lock.
+    /// for the attempt). `AppendBase.blockHashes(ifVouchingFor:)` then checks the journal as read now, under the lock.
     ///
     /// This is checked against the content, not the file's times: the bytes were read anyway
     /// to be written again, and their hash tells even a version written within the same clock
@@ -98,9 +101,12 @@ public enum JournalCache {
         /// The size and hash of the journal the cache was made from.
         let size: Int, contentHash: UInt64
 
-        /// Whether `bytes` are exactly the journal the cache was made from.
-        func vouches(for bytes: UnsafeRawBufferPointer) -> Bool {
-            bytes.count == size && ContentHash.of(bytes) == contentHash
+        /// The hashes of the blocks of `bytes` when they are exactly the journal the cache was
+        /// made from; else `nil`.
+        func blockHashes(ifVouchingFor bytes: UnsafeRawBufferPointer) -> [UInt64]? {
+            guard bytes.count == size else { return nil }
+            let blocks = ContentHash.blockHashes(of: [bytes])
+            return ContentHash.combine(blocks) == contentHash ? blocks : nil
         }
     }
 

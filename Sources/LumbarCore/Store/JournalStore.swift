@@ -207,7 +207,7 @@ public struct JournalStore: Sendable {
             let (file, fingerprint) = try POSIXFile.readPopulated(path, limit: sizeLimit)
         else { return nil }
         let bytes = file.bytes
-        guard base.vouches(for: bytes),
+        guard let blocks = base.blockHashes(ifVouchingFor: bytes),
             let (offset, text, newLayout) = base.layout.insertion(of: line, at: time, to: array, in: bytes),
             bytes.count + text.count <= sizeLimit
         else { return nil }
@@ -217,7 +217,10 @@ public struct JournalStore: Sendable {
                 guard try replace(parts: parts, expecting: fingerprint) else { return nil }
                 var journal = base.slice
                 upsert(&journal)
-                JournalCache.refresh(self, saved: journal, parts: parts, layout: newLayout)
+                // The blocks before the one the line went into are the same bytes as before.
+                let unchanged = offset / ContentHash.blockSize
+                let hash = ContentHash.combine(Array(blocks[..<unchanged]) + ContentHash.blockHashes(of: parts, fromBlock: unchanged))
+                JournalCache.refresh(self, saved: journal, parts: parts, layout: newLayout, contentHash: hash)
                 return journal
             }
         }

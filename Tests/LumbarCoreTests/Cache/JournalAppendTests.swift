@@ -159,7 +159,8 @@ import Glibc
     }
 }
 
-/// XXH64 gives the reference's answers (from `xxhsum -H1`), for every tail length the steps have.
+/// XXH64 gives the reference's answers (from `xxhsum -H1`), for every tail length the steps have;
+/// the content hash of parts is that of the parts joined, and reusing the unchanged blocks gives it too.
 @Suite struct ContentHashTests {
     @Test func knownAnswers() {
         let answers: [(String, UInt64)] = [
@@ -170,14 +171,14 @@ import Glibc
             ("0123456789abcdef0123456789abcdef0123456789", 0xa761_90c3_acf0_8a1c),
         ]
         for (text, hash) in answers {
-            #expect(ContentHash.of(Array(text.utf8)) == hash, "\(text)")
+            #expect(ContentHash.xxh64(Array(text.utf8)) == hash, "\(text)")
         }
     }
 
     @Test("the hash of parts is the hash of the parts joined, wherever they are cut")
     func partsHashAsJoined() {
         var rng = SeededGenerator(seed: 3)
-        for length in [0, 1, 7, 31, 32, 33, 64, 100, 1000, 4099] {
+        for length in [0, 1, 7, 31, 32, 33, 64, 100, 1000, 4099, 65_536, 65_537, 200_000] {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
             let whole = ContentHash.of(bytes)
             for _ in 0..<20 {
@@ -191,10 +192,30 @@ import Glibc
         }
     }
 
+    @Test("a line inserted: the blocks before it reused, the rest hashed again, give the hash of the new content")
+    func reusedBlocksGiveTheWholeHash() {
+        var rng = SeededGenerator(seed: 5)
+        let bytes = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let line = Array("\n{\"id\":\"inserted\"}".utf8)
+        let blocks = bytes.withUnsafeBytes { ContentHash.blockHashes(of: [$0]) }
+        #expect(blocks.count == 5)
+        for offset in [0, 1, 65_535, 65_536, 65_537, 150_000, 299_999, 300_000] {
+            let joined = Array(bytes[..<offset]) + line + Array(bytes[offset...])
+            let reused = bytes.withUnsafeBytes { all in
+                line.withUnsafeBytes { text in
+                    let parts = [UnsafeRawBufferPointer(rebasing: all[..<offset]), text, UnsafeRawBufferPointer(rebasing: all[offset...])]
+                    let unchanged = offset / ContentHash.blockSize
+                    return ContentHash.combine(Array(blocks[..<unchanged]) + ContentHash.blockHashes(of: parts, fromBlock: unchanged))
+                }
+            }
+            #expect(reused == ContentHash.of(joined), "inserted at \(offset)")
+        }
+    }
+
     @Test func oneChangedByteChangesTheHash() {
-        var bytes = [UInt8](repeating: 0x41, count: 4099)
+        var bytes = [UInt8](repeating: 0x41, count: 140_000)
         let before = ContentHash.of(bytes)
-        for index in [0, 31, 32, 4095, 4098] {
+        for index in [0, 31, 32, 4095, 65_535, 65_536, 139_999] {
             bytes[index] ^= 1
             #expect(ContentHash.of(bytes) != before, "byte \(index)")
             bytes[index] ^= 1
