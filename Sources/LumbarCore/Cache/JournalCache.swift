@@ -146,16 +146,24 @@ public enum JournalCache {
         let temp = Temp(beside: store.path)
         defer { temp?.discard() }
         let (snapshot, source) = try store.readKeepingSource()
-        guard let temp, let fingerprint = snapshot.fingerprint, let source,
+        guard let temp, let fingerprint = snapshot.fingerprint,
             snapshot.journal.schemaVersion <= Journal.currentSchemaVersion,
             let stamp = FileStamp(path: store.path), stamp.matches(fingerprint)
         else { return snapshot.journal }
-        // The layout is recorded only for a file exactly as the codec writes it (one written by
-        // lumbar, not since reformatted by hand); writing it again mostly copies what was read.
-        let (canonical, layout) = JournalCodec.encodeWithLayout(snapshot.journal, reusing: source)
-        temp.commit(
-            snapshot.journal, stamp: stamp, contentHash: ContentHash.of(source.bytes),
-            layout: sameBytes(canonical, source.bytes) ? layout : nil, to: path(of: store))
+        // The layout (and the hash that goes with it) is recorded only for a file exactly as the
+        // codec writes it: one written by lumbar, not since reformatted by hand, and read by the
+        // fast reader (`source` is nil after the general parser). Writing it again mostly copies
+        // what was read. Without a layout no save appends, so the hash is not needed.
+        var layout: JournalLayout?
+        var contentHash: UInt64 = 0
+        if let source {
+            let (canonical, canonicalLayout) = JournalCodec.encodeWithLayout(snapshot.journal, reusing: source)
+            if sameBytes(canonical, source.bytes) {
+                layout = canonicalLayout
+                contentHash = ContentHash.of(source.bytes)
+            }
+        }
+        temp.commit(snapshot.journal, stamp: stamp, contentHash: contentHash, layout: layout, to: path(of: store))
         return snapshot.journal
     }
 
