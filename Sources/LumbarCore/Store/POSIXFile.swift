@@ -109,10 +109,10 @@ enum POSIXFile {
             }
             initialized = filled
         }
+        let tooLarge = StoreError.unreadable(path: path, reason: "the file is larger than the \(limit / 1_048_576) MiB lumbar reads")
         while !readError, !atEnd {
-            if filled > limit {
-                throw StoreError.unreadable(path: path, reason: "the file is larger than the \(limit / 1_048_576) MiB lumbar reads")
-            }
+            // A file that keeps growing is not read past the limit.
+            if filled > limit { throw tooLarge }
             if bytes.count - filled < 65_536 { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
             let n = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
@@ -123,9 +123,7 @@ enum POSIXFile {
             if n > 0 { filled += n }
         }
         if readError { throw fail(path, "read") }
-        if filled > limit {
-            throw StoreError.unreadable(path: path, reason: "the file is larger than the \(limit / 1_048_576) MiB lumbar reads")
-        }
+        if filled > limit { throw tooLarge }
         bytes.removeSubrange(filled...)
         return (bytes, JournalFingerprint(info, size: filled))
     }
@@ -135,7 +133,7 @@ enum POSIXFile {
     /// Read in 64 KiB pieces compared as they come, so checking a saved journal costs no second
     /// buffer of its size (a check-in's fresh pages were a cost of their own).
     static func fingerprint(ifHolding parts: [UnsafeRawBufferPointer], at path: String) -> JournalFingerprint? {
-        guard let (fd, info) = try? openRegular(path, O_RDONLY), fd >= 0 else { return nil }
+        guard let (fd, info) = try? openRegular(path, O_RDONLY) else { return nil }
         defer { close(fd) }
         let total = parts.reduce(0) { $0 + $1.count }
         guard Int(info.st_size) == total else { return nil }

@@ -129,6 +129,22 @@ import Glibc
         #expect(try fileBytes(store.path) == damaged)
     }
 
+    @Test("an entry that would take the journal past its size limit is refused, and the file is unchanged")
+    func theSizeLimitHoldsForAnAddedEntry() throws {
+        var rng = SeededGenerator(seed: 13)
+        let whole = StatusSliceTests.generate(&rng, years: 1).journal
+        let dir = TemporaryDirectory()
+        var store = try store(in: dir, whole)
+        let before = try fileBytes(store.path)
+        store.sizeLimit = before.count + 10
+        let next = Self.checkIn(after: try #require(whole.checkIns.last).at, hours: 3, &rng)
+        #expect(throws: StoreError.self) {
+            try store.add(line: JournalCodec.line(of: next), at: next.at.epochMilliseconds, to: .checkIns) { $0.upsert(next) }
+        }
+        #expect(try fileBytes(store.path) == before)
+        #expect(!FileManager.default.fileExists(atPath: store.backupPath(1)), "nothing was saved, so no backup was rotated")
+    }
+
     @Test("a journal formatted by hand gets no layout in the cache, so its next save is whole")
     func handFormattedJournals() throws {
         var rng = SeededGenerator(seed: 11)
