@@ -17,7 +17,7 @@ struct JournalLayout: Equatable, Sendable {
     var lastCheckInAt: Int64?
 
     /// Which array an entry goes in.
-    enum Array: Sendable {
+    enum EntryArray: Sendable {
         /// `sessions`.
         case sessions
         /// `checkIns`.
@@ -29,10 +29,10 @@ struct JournalLayout: Equatable, Sendable {
     /// `nil` when the entry does not go last (`Journal.insert` puts an entry after those at or
     /// before its time) or the bytes are not laid out as recorded. The new file is
     /// `bytes[..<offset] + text + bytes[offset...]`.
-    func insertion(of line: [UInt8], at time: Int64, to array: Array, in bytes: UnsafeRawBufferPointer) -> (offset: Int, text: [UInt8], layout: JournalLayout)? {
+    func insertion(of line: [UInt8], at time: Int64, to array: EntryArray, in bytes: UnsafeRawBufferPointer) -> (offset: Int, text: [UInt8], layout: JournalLayout)? {
         let end = array == .sessions ? sessionsEnd : checkInsEnd
         let last = array == .sessions ? lastSessionAt : lastCheckInAt
-        let closing = Swift.Array("\n],\n\"".utf8)
+        let closing = Array("\n],\n\"".utf8)
         guard sessionsEnd < checkInsEnd, end >= 0, end + closing.count <= bytes.count,
             bytes[end..<(end + closing.count)].elementsEqual(closing)
         else { return nil }

@@ -190,7 +190,7 @@ public struct JournalStore: Sendable {
     /// `add`, saying whether the entry was inserted into the bytes as read (`appended`) or the
     /// journal was read whole and written.
     func add(
-        line: [UInt8], at time: Int64, to array: JournalLayout.Array, upsert: (inout Journal) -> Void
+        line: [UInt8], at time: Int64, to array: JournalLayout.EntryArray, upsert: (inout Journal) -> Void
     ) throws -> (journal: Journal, appended: Bool) {
         try locked {
             if let appended = try append(line: line, at: time, to: array, upsert: upsert) { return (appended, true) }
@@ -202,7 +202,7 @@ public struct JournalStore: Sendable {
     ///
     /// The new file is written as three parts (the bytes before the insertion, the new line, the
     /// rest) straight from the buffer read, so no second copy of the journal is made.
-    private func append(line: [UInt8], at time: Int64, to array: JournalLayout.Array, upsert: (inout Journal) -> Void) throws -> Journal? {
+    private func append(line: [UInt8], at time: Int64, to array: JournalLayout.EntryArray, upsert: (inout Journal) -> Void) throws -> Journal? {
         guard let base = JournalCache.appendBase(self), base.slice.schemaVersion == Journal.currentSchemaVersion,
             let (file, fingerprint) = try POSIXFile.readPopulated(path, limit: sizeLimit)
         else { return nil }
