@@ -433,44 +433,15 @@ public enum JournalCodec {
     /// `encode(_:reusing:)`, with where the entry arrays end in the bytes (for `JournalLayout`).
     static func encodeWithLayout(_ journal: Journal, reusing source: ParsedJournalFile?) -> (bytes: [UInt8], layout: JournalLayout) {
         var w = JSONWriter(capacity: (source?.bytes.count ?? 0) + 240 * journal.checkIns.count + 200 * journal.sessions.count + 1024)
-        var nextSession = 0, nextCheckIn = 0
         w.raw("{\"schemaVersion\":")
         w.int(journal.schemaVersion)
         w.raw(",\n\"profile\":")
         write(journal.profile, to: &w)
         w.raw(",\n\"sessions\":[")
-        // An array that is still the very one the source was read into holds exactly the source's
-        // entries, so each one's span is used without comparing it (re-encoding an unchanged
-        // journal, as the status cache does to learn whether the file is laid out as lumbar writes).
-        let sameSessions = source.map { ParsedJournalFile.sharesStorage(journal.sessions, $0.sessions) } ?? false
-        let sameCheckIns = source.map { ParsedJournalFile.sharesStorage(journal.checkIns, $0.checkIns) } ?? false
-        // Entries are looked at in place (through buffer pointers), not copied one by one.
-        journal.sessions.withUnsafeBufferPointer { sessions in
-            for i in sessions.indices {
-                w.raw(i == 0 ? "\n" : ",\n")
-                if sameSessions, let source {
-                    if let span = source.sessionSpans[i] { w.append(source.bytes[span]) } else { write(sessions[i], to: &w) }
-                } else if let source, let span = source.span(of: sessions[i], among: source.sessions, spans: source.sessionSpans, next: &nextSession) {
-                    w.append(source.bytes[span])
-                } else {
-                    write(sessions[i], to: &w)
-                }
-            }
-        }
+        writeLines(journal.sessions, reusing: source, originals: { $0.sessions }, spans: { $0.sessionSpans }, to: &w) { write($0, to: &$1) }
         let sessionsEnd = w.count
         w.raw("\n],\n\"checkIns\":[")
-        journal.checkIns.withUnsafeBufferPointer { checkIns in
-            for i in checkIns.indices {
-                w.raw(i == 0 ? "\n" : ",\n")
-                if sameCheckIns, let source {
-                    if let span = source.checkInSpans[i] { w.append(source.bytes[span]) } else { write(checkIns[i], to: &w) }
-                } else if let source, let span = source.span(of: checkIns[i], among: source.checkIns, spans: source.checkInSpans, next: &nextCheckIn) {
-                    w.append(source.bytes[span])
-                } else {
-                    write(checkIns[i], to: &w)
-                }
-            }
-        }
+        writeLines(journal.checkIns, reusing: source, originals: { $0.checkIns }, spans: { $0.checkInSpans }, to: &w) { write($0, to: &$1) }
         let checkInsEnd = w.count
         w.raw("\n],\n\"assessments\":[")
         for (i, a) in journal.assessments.enumerated() {
@@ -496,6 +467,34 @@ public enum JournalCodec {
         return (w.bytes, layout)
     }
 
+    /// Writes `entries` as the lines of a journal array, copying the text of each one that is
+    /// unchanged since `source` was read (`ParsedJournalFile.span`) and writing the others.
+    private static func writeLines<Entry: Identifiable & Equatable>(
+        _ entries: [Entry], reusing source: ParsedJournalFile?, originals: (ParsedJournalFile) -> [Entry],
+        spans: (ParsedJournalFile) -> [Range<Int>?], to w: inout JSONWriter, writing write: (Entry, inout JSONWriter) -> Void
+    ) where Entry.ID == UUID {
+        // An array that is still the very one the source was read into holds exactly the source's
+        // entries, so each one's span is used without comparing it (re-encoding an unchanged
+        // journal, as the status cache does to learn whether the file is laid out as lumbar writes).
+        let read = source.map { (file: $0, originals: originals($0), spans: spans($0)) }
+        let same = read.map { ParsedJournalFile.sharesStorage(entries, $0.originals) } ?? false
+        var next = 0
+        // Entries are looked at in place (through buffer pointers), not copied one by one.
+        entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices {
+                w.raw(i == 0 ? "\n" : ",\n")
+                let span: Range<Int>?
+                if let read {
+                    span = same ? read.spans[i] : read.file.span(of: entries[i], among: read.originals, spans: read.spans, next: &next)
+                } else {
+                    span = nil
+                }
+                if let read, let span { w.append(read.file.bytes[span]) } else { write(entries[i], &w) }
+            }
+        }
+    }
+
+    /// The member names `json(_:)` writes for each kind of object;
     /// The member names `json(_:)` writes for each kind of object; an unknown field that
     /// reuses one of them is not written (the known field wins).
     static let sessionKeys = JournalSchema.names(JournalSchema.session)
